@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs the Debian packages partyscreen needs. The one list of dependencies: README.md and
+# .ci/run both call this script.
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+  g++ cmake ninja-build pkg-config clang \
+  libicu-dev libopencc-dev nlohmann-json3-dev libpugixml-dev libsqlite3-dev libcpp-httplib-dev \
+  libcli11-dev libfmt-dev libtbb-dev libzip-dev zlib1g-dev libssl-dev libpq-dev \
+  libgtest-dev libgmock-dev libbenchmark-dev \
+  postgresql wrk curl python3 >/dev/null

@@ -1,0 +1,102 @@
+// `partyscreen screen NAME`: screen one name and print the best hits with their legal fields.
+#include <iomanip>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "core/json.h"
+#include "normalize/country.h"
+
+namespace partyscreen::cli {
+
+namespace {
+
+void PrintHitText(const Hit& h, bool explain) {
+  const Entity& e = *h.entity;
+  std::cout << std::fixed << std::setprecision(3) << h.score << "  " << e.id << "  " << e.name << "\n";
+  std::cout << "       list: " << e.list << "\n";
+  if (!e.programs.empty()) {
+    std::cout << "       programs:";
+    for (const std::string& p : e.programs) std::cout << " " << p;
+    std::cout << "\n";
+  }
+  if (h.explanation.matched_name != e.name) std::cout << "       matched alias: " << h.explanation.matched_name << "\n";
+  auto field = [](const char* label, const std::string& v) {
+    if (!v.empty()) std::cout << "       " << label << ": " << v << "\n";
+  };
+  field("federal register", e.federal_register);
+  field("listed", e.start_date);
+  field("license requirement", e.license_requirement);
+  field("license policy", e.license_policy);
+  if (explain) {
+    const Explanation& x = h.explanation;
+    std::cout << "       why: " << x.summary << "\n";
+    std::cout << "         query \"" << x.normalized_query << "\" vs \"" << x.normalized_name << "\"  name score "
+              << x.name_score << "\n";
+    for (const TokenAlignment& t : x.aligned)
+      std::cout << "         " << t.query_token << " ~ " << t.list_token << "  " << t.similarity << "\n";
+    for (const std::string& t : x.unmatched_query_tokens) std::cout << "         query token not found: " << t << "\n";
+    for (const std::string& t : x.unmatched_list_tokens) std::cout << "         list token not in query: " << t << "\n";
+    for (const std::string& a : x.attributes) std::cout << "         " << a << "\n";
+  }
+}
+
+}  // namespace
+
+void RegisterScreenCommand(CLI::App& app, CliContext& ctx) {
+  struct Args {
+    std::string name, schema, country, birth_date;
+    std::vector<std::string> lists;
+    double threshold = -1;
+    size_t limit = 10;
+    bool json = false;
+    bool explain = false;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand("screen", "Screen one name against the loaded lists");
+  cmd->add_option("name", args->name, "The name to screen")->required();
+  cmd->add_option("--schema", args->schema, "Person, Organization, Vessel or Aircraft");
+  cmd->add_option("--country", args->country, "Country (ISO2 or name) of the party");
+  cmd->add_option("--birth-date", args->birth_date, "Birth date, full or partial (1955, 1955-11-03)");
+  cmd->add_option("--list,-l", args->lists, "List file or directory, optionally FORMAT:PATH (default: bundled snapshot)");
+  cmd->add_option("--threshold,-t", args->threshold, "Minimum score (default: the engine's documented default)");
+  cmd->add_option("--limit,-k", args->limit, "At most this many hits");
+  cmd->add_flag("--json", args->json, "Print JSON");
+  cmd->add_flag("--explain", args->explain, "Explain each hit: aligned tokens and attributes");
+  cmd->callback([args, &ctx]() {
+    auto screener = BuildScreenerOrReport(args->lists);
+    if (!screener) {
+      ctx.exit_code = 1;
+      return;
+    }
+    Query q;
+    q.name = args->name;
+    q.schema = ParseSchema(args->schema);
+    if (!args->schema.empty() && q.schema == Schema::kUnknown) {
+      PrintError("--schema: unknown schema '" + args->schema + "' (Person, Organization, Vessel, Aircraft)");
+      ctx.exit_code = 2;
+      return;
+    }
+    q.country = NormalizeCountry(args->country);
+    q.birth_date = args->birth_date;
+    ScreenOptions opt;
+    if (args->threshold >= 0) opt.threshold = args->threshold;
+    opt.limit = args->limit;
+    std::vector<Hit> hits = screener->Screen(q, opt);
+    if (args->json) {
+      nlohmann::json j{{"query", args->name}, {"snapshot", screener->snapshot().hash},
+                       {"engine", EngineVersion()}, {"threshold", opt.threshold}};
+      j["hits"] = nlohmann::json::array();
+      for (const Hit& h : hits) j["hits"].push_back(HitToJson(h, true));
+      std::cout << j.dump(2) << "\n";
+      return;
+    }
+    std::cout << "screened \"" << args->name << "\" against snapshot " << screener->snapshot().hash.substr(0, 12)
+              << " (" << screener->snapshot().entities.size() << " entities), engine " << EngineVersion()
+              << ", threshold " << opt.threshold << "\n";
+    if (hits.empty()) std::cout << "no hits\n";
+    for (const Hit& h : hits) PrintHitText(h, args->explain);
+  });
+}
+
+}  // namespace partyscreen::cli

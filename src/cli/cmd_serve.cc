@@ -1,0 +1,6 @@
+// STUB until its issue lands: serve.
+#include "cli/commands.h"
+
+namespace partyscreen::cli {
+void RegisterServeCommand(CLI::App&, CliContext&) {}
+}  // namespace partyscreen::cli

@@ -1,0 +1,40 @@
+#include "cli/common.h"
+
+#include <iostream>
+
+namespace partyscreen::cli {
+
+void PrintError(const std::string& message) { std::cerr << "partyscreen: " << message << "\n"; }
+
+std::shared_ptr<const Snapshot> LoadListsOrReport(const std::vector<std::string>& lists) {
+  std::vector<ListSpec> specs;
+  for (const std::string& l : lists) specs.push_back(ParseListSpec(l));
+  if (specs.empty()) specs = DefaultListSpecs();
+  auto snap = LoadSnapshot(specs);
+  if (!snap.ok()) {
+    PrintError(snap.status().ToString());
+    return nullptr;
+  }
+  uint64_t skipped = 0;
+  for (const SourceInfo& s : snap->sources) skipped += s.skipped;
+  if (skipped > 0) {
+    std::cerr << "partyscreen: " << skipped << " malformed record(s) skipped while loading";
+    const ParseIssue& first = snap->issues.front();
+    std::cerr << "; first: " << first.file << " line " << first.line << ": " << first.reason
+              << " (see `partyscreen lists --issues`)\n";
+  }
+  return std::make_shared<const Snapshot>(std::move(snap).value());
+}
+
+std::unique_ptr<Screener> BuildScreenerOrReport(const std::vector<std::string>& lists) {
+  auto snap = LoadListsOrReport(lists);
+  if (!snap) return nullptr;
+  auto screener = Screener::Build(snap);
+  if (!screener.ok()) {
+    PrintError(screener.status().ToString());
+    return nullptr;
+  }
+  return std::move(screener).value();
+}
+
+}  // namespace partyscreen::cli

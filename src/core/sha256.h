@@ -1,0 +1,25 @@
+// SHA-256 (OpenSSL EVP) as lowercase hex. Used for snapshot hashes and the audit hash chain.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace partyscreen {
+
+std::string Sha256Hex(std::string_view data);
+
+// Incremental form for hashing several buffers without concatenating them.
+class Sha256 {
+ public:
+  Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+  void Update(std::string_view data);
+  std::string HexDigest();  // finishes; the object must not be updated afterwards
+
+ private:
+  void* ctx_;  // EVP_MD_CTX*
+};
+
+}  // namespace partyscreen

@@ -1,0 +1,196 @@
+// LoadSnapshot: resolves --list arguments to files, detects formats, runs the parsers, and hashes
+// the inputs into the snapshot id.
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "core/sha256.h"
+#include "core/strings.h"
+#include "lists/formats.h"
+#include "lists/input.h"
+#include "partyscreen/snapshot.h"
+
+namespace partyscreen {
+
+namespace fs = std::filesystem;
+
+ListSpec ParseListSpec(std::string_view text) {
+  const size_t colon = text.find(':');
+  if (colon != std::string_view::npos && FindFormat(text.substr(0, colon)) != nullptr)
+    return {std::string(text.substr(colon + 1)), std::string(text.substr(0, colon))};
+  return {std::string(text), ""};
+}
+
+std::vector<std::string> KnownFormats() {
+  std::vector<std::string> names;
+  for (const ListFormat& f : ListFormats()) names.emplace_back(f.name);
+  return names;
+}
+
+const Entity* Snapshot::Find(std::string_view id) const {
+  auto it = by_id_.find(id);
+  return it == by_id_.end() ? nullptr : &entities[it->second];
+}
+
+void Snapshot::BuildIdIndex() {
+  by_id_.clear();
+  by_id_.reserve(entities.size());
+  for (uint32_t i = 0; i < entities.size(); ++i) by_id_.emplace(entities[i].id, i);
+}
+
+namespace {
+
+bool IsOfacCompanion(const std::string& file) {
+  static const std::set<std::string> kCompanions = {"add.csv", "alt.csv", "sdn_comments.csv",
+                                                    "cons_add.csv", "cons_alt.csv", "cons_comments.csv"};
+  return kCompanions.count(AsciiLower(file)) > 0;
+}
+
+// A directory stands for the list files in it. OFAC companions are read by their primary's loader,
+// so they are left out when the primary is there too.
+Result<std::vector<ListSpec>> ExpandSpec(const ListSpec& spec) {
+  std::error_code ec;
+  if (!fs::exists(spec.path, ec)) return Status::IoError(spec.path + ": no such file or directory");
+  if (!fs::is_directory(spec.path, ec)) return std::vector<ListSpec>{spec};
+  std::vector<std::string> files;
+  for (const auto& e : fs::directory_iterator(spec.path, ec))
+    if (e.is_regular_file()) files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  auto has = [&](const char* name) {
+    return std::any_of(files.begin(), files.end(),
+                       [&](const std::string& f) { return AsciiLower(fs::path(f).filename().string()) == name; });
+  };
+  std::vector<ListSpec> out;
+  for (const std::string& f : files) {
+    const std::string name = fs::path(f).filename().string();
+    const std::string lower = AsciiLower(name);
+    if (EndsWith(lower, ".md") || EndsWith(lower, ".txt.sha256") || StartsWith(name, ".")) continue;
+    if (IsOfacCompanion(name) && (StartsWith(lower, "cons_") ? has("cons_prim.csv") : has("sdn.csv"))) continue;
+    out.push_back({f, spec.format});
+  }
+  if (out.empty()) return Status::NotFound(spec.path + ": directory holds no list files");
+  return out;
+}
+
+}  // namespace
+
+Result<Snapshot> LoadSnapshot(const std::vector<ListSpec>& lists, const LoadOptions& options) {
+  Snapshot snap;
+  std::vector<std::string> file_hashes;  // "format sha256" per file, sorted for the snapshot hash
+  std::set<std::string> seen_ids;
+  for (const ListSpec& given : lists) {
+    auto expanded = ExpandSpec(given);
+    if (!expanded.ok()) return expanded.status();
+    for (const ListSpec& spec : *expanded) {
+      ParseLog log(spec.path);
+      const ListFormat* format = nullptr;
+      std::string data;
+      bool have_data = false;
+      if (!spec.format.empty()) {
+        format = FindFormat(spec.format);
+        if (!format) return Status::InvalidArgument(spec.path + ": unknown format name '" + spec.format + "'");
+      } else {
+        auto bytes = ReadListFile(spec.path);
+        if (!bytes.ok()) return bytes.status();
+        data = std::move(bytes).value();
+        have_data = true;
+        auto detected = DetectFormat(spec.path, data);
+        if (!detected.ok()) return detected.status();
+        format = *detected;
+      }
+      FormatLoad load;
+      if (format->load) {
+        auto r = format->load(spec.path, log);
+        if (!r.ok()) return r.status();
+        load = std::move(r).value();
+      } else {
+        if (!have_data) {
+          auto bytes = ReadListFile(spec.path);
+          if (!bytes.ok()) return bytes.status();
+          data = std::move(bytes).value();
+        }
+        auto r = format->parse(data, log);
+        if (!r.ok()) return r.status();
+        load.list = std::move(r).value();
+        // Hash the bytes as they are on disk (compressed files too), so the hash matches sha256sum.
+        auto raw_hash = [&]() -> std::string {
+          std::ifstream in(spec.path, std::ios::binary);
+          Sha256 h;
+          char buf[1 << 16];
+          while (in.read(buf, sizeof buf) || in.gcount() > 0) h.Update(std::string_view(buf, in.gcount()));
+          return h.HexDigest();
+        };
+        load.files.push_back({spec.path, raw_hash()});
+      }
+      const uint64_t seen = std::max<uint64_t>(log.records_seen(), load.list.entities.size() + log.skipped());
+      if (seen > 0 && static_cast<double>(log.skipped()) > options.max_bad_fraction * static_cast<double>(seen)) {
+        std::string first = log.issues().empty() ? "" : "; first: line " + std::to_string(log.issues()[0].line) +
+                                                            ": " + log.issues()[0].reason;
+        return Status::Corrupt(spec.path + ": " + std::to_string(log.skipped()) + " of " + std::to_string(seen) +
+                               " records are malformed; not a usable " + std::string(format->name) + " file" +
+                               first);
+      }
+      if (load.list.entities.empty())
+        return Status::Corrupt(spec.path + ": no records found in this " + std::string(format->name) + " file");
+
+      SourceInfo info;
+      info.path = given.path == spec.path ? spec.path : spec.path;
+      info.format = std::string(format->name);
+      info.source = std::string(format->source);
+      info.list_name = load.list.list_name;
+      info.published = load.list.published;
+      info.skipped = log.skipped();
+      Sha256 set_hash;
+      for (const LoadedFile& f : load.files) {
+        info.files.push_back(f.path);
+        set_hash.Update(f.sha256);
+        file_hashes.push_back(std::string(format->name) + " " + f.sha256);
+      }
+      info.sha256 = load.files.size() == 1 ? load.files[0].sha256 : set_hash.HexDigest();
+      for (Entity& e : load.list.entities) {
+        if (!e.source.empty()) info.source = e.source;
+        info.aliases += e.aliases.size();
+        ++info.records;
+        if (!seen_ids.insert(e.id).second) {
+          // Two inputs carry the same id (e.g. two editions of one list): keep both, make the later
+          // one unique and say so.
+          std::string unique = e.id;
+          for (int n = 2; !seen_ids.insert(unique = e.id + "#" + std::to_string(n)).second; ++n) {
+          }
+          log.Note(0, "duplicate entity id " + e.id + " (also in an earlier input); renamed " + unique);
+          e.id = unique;
+        }
+        snap.entities.push_back(std::move(e));
+      }
+      for (ParseIssue& i : log.TakeIssues()) snap.issues.push_back(std::move(i));
+      snap.sources.push_back(std::move(info));
+    }
+  }
+  if (snap.entities.empty()) return Status::InvalidArgument("no lists given");
+  std::sort(file_hashes.begin(), file_hashes.end());
+  Sha256 h;
+  for (const std::string& s : file_hashes) {
+    h.Update(s);
+    h.Update("\n");
+  }
+  snap.hash = h.HexDigest();
+  snap.BuildIdIndex();
+  return snap;
+}
+
+std::string DefaultDataDir() {
+  if (const char* env = std::getenv("PARTYSCREEN_DATA_DIR"); env && *env) return env;
+  return PARTYSCREEN_DATA_DIR;
+}
+
+std::vector<ListSpec> DefaultListSpecs() {
+  const std::string dir = DefaultDataDir() + "/default";
+  return {{dir + "/csl/consolidated.csv.gz", "csl-csv"},
+          {dir + "/ofac-sdn/sdn.csv", "ofac-csv"},
+          {dir + "/ofac-nonsdn/cons_prim.csv", "ofac-cons-csv"},
+          {dir + "/un/UN_consolidated.xml", "un-xml"}};
+}
+
+}  // namespace partyscreen

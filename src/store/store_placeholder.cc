@@ -1,0 +1,2 @@
+// Placeholder translation unit so the module library exists before its issue lands.
+namespace partyscreen::store_placeholder {}
