@@ -12,18 +12,23 @@ function(partyscreen_module name)
 endfunction()
 
 function(partyscreen_module_test name)
+  # One test binary per *_test.cc (named <module>_<file>), so a test in progress never blocks
+  # another module's build. Each links the module library plus DEPS.
   cmake_parse_arguments(ARG "" "" "DEPS;LABELS" ${ARGN})
   file(GLOB srcs CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*_test.cc)
-  if(NOT srcs)
-    return()
-  endif()
-  add_executable(${name}_test ${srcs})
-  target_link_libraries(${name}_test PRIVATE partyscreen_${name} ${ARG_DEPS} GTest::gtest GTest::gtest_main)
-  target_compile_definitions(${name}_test PRIVATE
-    PARTYSCREEN_SHARED_DIR="${PARTYSCREEN_SHARED_DIR}" PARTYSCREEN_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
-    PARTYSCREEN_BINARY="$<TARGET_FILE:partyscreen>")
   include(GoogleTest)
-  gtest_discover_tests(${name}_test WORKING_DIRECTORY ${PROJECT_SOURCE_DIR} DISCOVERY_TIMEOUT 60
-                       PROPERTIES LABELS "${name};${ARG_LABELS}")
-  add_dependencies(${name}_test partyscreen)
+  foreach(src ${srcs})
+    get_filename_component(stem ${src} NAME_WE)
+    set(exe ${name}_${stem})
+    string(REGEX REPLACE "_test$" "" exe ${exe})
+    set(exe ${exe}_test)
+    add_executable(${exe} ${src})
+    target_link_libraries(${exe} PRIVATE partyscreen_${name} ${ARG_DEPS} GTest::gtest GTest::gmock GTest::gtest_main)
+    target_compile_definitions(${exe} PRIVATE
+      PARTYSCREEN_SHARED_DIR="${PARTYSCREEN_SHARED_DIR}" PARTYSCREEN_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+      PARTYSCREEN_BINARY="$<TARGET_FILE:partyscreen>")
+    add_dependencies(${exe} partyscreen)
+    gtest_discover_tests(${exe} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR} DISCOVERY_TIMEOUT 120
+                         PROPERTIES LABELS "${name};${ARG_LABELS}")
+  endforeach()
 endfunction()
