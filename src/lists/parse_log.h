@@ -22,6 +22,15 @@ class ParseLog {
   }
   // A record that was kept but repaired or is suspicious (listed, not counted as skipped).
   void Note(uint64_t line, std::string reason) { issues_.push_back({file_, line, std::move(reason)}); }
+  // The same for a record of another file read as part of this input (e.g. the add.csv beside an
+  // OFAC sdn.csv), so the issue names the file the record is in.
+  void SkipIn(std::string file, uint64_t line, std::string reason) {
+    ++skipped_;
+    issues_.push_back({std::move(file), line, std::move(reason)});
+  }
+  void NoteIn(std::string file, uint64_t line, std::string reason) {
+    issues_.push_back({std::move(file), line, std::move(reason)});
+  }
   // Records seen in total (kept + skipped); parsers call this once per record.
   void CountRecord() { ++records_seen_; }
 
