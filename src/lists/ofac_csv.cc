@@ -197,7 +197,7 @@ Result<ParsedList> ParseOfacCsvSet(const OfacCsvSet& set, ParseLog& log) {
   join(set.add, label_or(set.add_label, "add"), kAddFields,
        [](PendingEntity& p, const CsvRecord& row) {
          const std::vector<std::string>& f = row.fields;
-         AddOfacAddress(p.entity, {f[2], f[5]}, f[3], f[4]);
+         AddOfacAddress(p.entity, {f[2], f[5]}, f[3], "", f[4]);
        });
 
   ParsedList list;

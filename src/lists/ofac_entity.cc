@@ -33,11 +33,13 @@ void AddUnique(std::vector<std::string>& values, std::string_view value) {
 }
 
 void AddOfacAddress(Entity& entity, const std::vector<std::string_view>& street_parts,
-                    std::string_view city, std::string_view country) {
+                    std::string_view city, std::string_view state_postal,
+                    std::string_view country) {
   std::vector<std::string> parts;
   for (std::string_view p : street_parts)
     if (!Trim(p).empty()) parts.emplace_back(Trim(p));
   if (!Trim(city).empty()) parts.emplace_back(Trim(city));
+  if (!Trim(state_postal).empty()) parts.emplace_back(Trim(state_postal));
   if (!Trim(country).empty()) parts.emplace_back(Trim(country));
   if (parts.empty()) return;
   Address address;

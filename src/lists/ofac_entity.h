@@ -22,11 +22,13 @@ std::vector<std::string> SplitOfacPrograms(std::string_view field);
 // Appends `value` (trimmed) unless it is empty or already present.
 void AddUnique(std::vector<std::string>& values, std::string_view value);
 
-// An address from its published parts (street lines, city/state/postal, country as written).
-// `full` joins the non-empty parts with ", "; `country` is the ISO2 code where recognised. The
-// country code is also added to entity.countries. Nothing is added when every part is empty.
+// An address from its published parts: street lines, city (the legacy CSV's single
+// "City/State/Province/Postal Code" field, or the XML's city), state and postal code where the
+// format gives them apart, and the country as written. `full` joins the non-empty parts with ", ";
+// `country` is the ISO2 code where recognised and is also added to entity.countries. Nothing is
+// added when every part is empty.
 void AddOfacAddress(Entity& entity, const std::vector<std::string_view>& street_parts,
-                    std::string_view city, std::string_view country);
+                    std::string_view city, std::string_view state_postal, std::string_view country);
 
 // Final clean-up, once every source of names and facts has been merged: drops aliases that repeat
 // the primary name or another alias (case and spacing ignored; the stronger quality is kept) and
