@@ -115,7 +115,10 @@ PendingEntity EntityFromPrimaryRow(uint64_t ent_num, const CsvRecord& row, bool 
   if (!Trim(f[7]).empty()) vessel.push_back("Tonnage " + std::string(Trim(f[7])));
   if (!Trim(f[8]).empty()) vessel.push_back("GRT " + std::string(Trim(f[8])));
   if (!Trim(f[10]).empty()) vessel.push_back("Vessel Owner " + std::string(Trim(f[10])));
-  if (!vessel.empty()) pending.vessel_notes = Join(vessel, "; ") + ".";
+  if (!vessel.empty()) {
+    pending.vessel_notes = Join(vessel, "; ");
+    if (!EndsWith(pending.vessel_notes, ".")) pending.vessel_notes += '.';
+  }
   pending.remarks = f[11];
   return pending;
 }

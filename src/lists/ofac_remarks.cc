@@ -114,6 +114,9 @@ bool AddAlias(std::string_view type, std::string_view rest, Entity& entity) {
   if (!value.empty() && value.front() == '\'') {
     if (value.size() < 2 || value.back() != '\'') return false;
     value = value.substr(1, value.size() - 2);
+    // A nickname in quotes inside the quotes: a.k.a. ''FOOPIE''.
+    if (value.size() >= 2 && value.front() == '\'' && value.back() == '\'')
+      value = value.substr(1, value.size() - 2);
   }
   value = Trim(value);
   if (value.empty()) return true;

@@ -235,6 +235,16 @@ TEST(OfacRemarks, IdentifiersNationalitiesAndDateRanges) {
   EXPECT_EQ(e.identifiers[3].value, "1Kuf2Rd8mDyAViwBozGTNYnvWL8uYFrkVo");
 }
 
+TEST(OfacRemarks, NicknameInDoubledQuotesAndLeadingAyn) {
+  // Real remarks of ent 6925 and 7150 (2024-07-02 sdn.csv).
+  Entity e;
+  ApplyOfacRemarks("a.k.a. ''FOOPIE''; a.k.a. ''ABD AL-MUHSI'; a.k.a. 'AL-QA'IDA'.", e);
+  ASSERT_EQ(e.aliases.size(), 3u);
+  EXPECT_EQ(e.aliases[0].name, "FOOPIE");
+  EXPECT_EQ(e.aliases[1].name, "'ABD AL-MUHSI");
+  EXPECT_EQ(e.aliases[2].name, "AL-QA'IDA");
+}
+
 TEST(OfacRemarks, QuotedAliasContainingSemicolonStaysOneItem) {
   EXPECT_THAT(SplitOfacRemarkItems("a.k.a. 'A; B'; DOB 1950."),
               ElementsAre("a.k.a. 'A; B'", "DOB 1950."));
