@@ -54,6 +54,8 @@ constexpr std::string_view kIdentifierLabels[] = {
     "RUC #",
     "RIF #",
     "SWIFT/BIC",
+    "BIK (RU)",
+    "Italian Fiscal Code",
     "Passport",
     "Diplomatic Passport",
     "License",

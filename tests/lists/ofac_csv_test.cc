@@ -142,6 +142,18 @@ TEST_F(Sdn2021Set, StrongAliasesFromAltCsvWeakOnesFromRemarks) {
   EXPECT_EQ(bnc->addresses.size(), 4u);
 }
 
+TEST_F(Sdn2021Set, CircaAndRangeBirthDates) {
+  // sdn.csv line 725: "DOB circa 1951; POB Foca, Bosnia-Herzegovina."
+  const Entity* circa = FindId(load_->list, "ofac:7782");
+  ASSERT_NE(circa, nullptr);
+  EXPECT_THAT(circa->birth_dates, ElementsAre("1951"));
+  EXPECT_THAT(circa->birth_places, ElementsAre("Foca, Bosnia-Herzegovina"));
+  // line 3342: "DOB 1929 to 1930; Linked To: SUMIYOSHI-KAI."
+  const Entity* range = FindId(load_->list, "ofac:15496");
+  ASSERT_NE(range, nullptr);
+  EXPECT_THAT(range->birth_dates, ElementsAre("1929", "1930"));
+}
+
 TEST_F(Sdn2021Set, VesselFieldsBecomeIdentifiersAndCountries) {
   size_t vessels = 0, with_imo = 0;
   for (const Entity& e : load_->list.entities) {
@@ -358,6 +370,28 @@ TEST(OfacCsvBadInput, CompanionProblemsNameTheCompanionFile) {
   EXPECT_EQ(log.issues()[1].file, "add.csv");
   EXPECT_EQ(log.issues()[1].line, 3u);
   EXPECT_THAT(log.issues()[1].reason, HasSubstr("ent_num 777 is not in sdn.csv"));
+}
+
+TEST(OfacCsvBadInput, TruncatedCompanionKeepsItsCompleteRows) {
+  const std::string alt = ReadBytes(kOfac + "/sdn-2021-07/alt.csv");
+  // Cut inside the quoted alt_name of line 500.
+  size_t pos = 0;
+  for (int line = 1; line < 500; ++line) pos = alt.find('\n', pos) + 1;
+  const std::string cut = alt.substr(0, alt.find(",\"", alt.find(",\"", pos) + 2) + 4);
+  const std::string sdn = ReadBytes(kOfac + "/sdn-2021-07/sdn.csv");
+  OfacCsvSet set;
+  set.primary = sdn;
+  set.alt = cut;
+  set.primary_label = "sdn.csv";
+  set.alt_label = "alt.csv";
+  ParseLog log("sdn.csv");
+  auto r = ParseOfacCsvSet(set, log);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->entities.size(), 8976u);
+  ASSERT_EQ(log.skipped(), 1u);
+  EXPECT_EQ(log.issues()[0].file, "alt.csv");
+  EXPECT_EQ(log.issues()[0].line, 500u);
+  EXPECT_EQ(log.records_seen(), 8976u + 500u);
 }
 
 TEST(OfacCsvBadInput, GarbageBytesAreNotAList) {
