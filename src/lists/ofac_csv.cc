@@ -191,13 +191,14 @@ Result<ParsedList> ParseOfacCsvSet(const OfacCsvSet& set, ParseLog& log) {
       apply(pending[it->second], row);
     });
   };
-  join(set.comments, label_or(set.comments_label, "comments"), kCommentFields,
-       [](PendingEntity& p, const CsvRecord& row) { p.remarks += row.fields[1]; });
-  join(set.alt, label_or(set.alt_label, "alt"), kAltFields,
+  join(set.comments,
+       label_or(set.comments_label, set.consolidated ? "cons_comments.csv" : "sdn_comments.csv"),
+       kCommentFields, [](PendingEntity& p, const CsvRecord& row) { p.remarks += row.fields[1]; });
+  join(set.alt, label_or(set.alt_label, set.consolidated ? "cons_alt.csv" : "alt.csv"), kAltFields,
        [](PendingEntity& p, const CsvRecord& row) {
          if (!Trim(row.fields[3]).empty()) p.entity.aliases.push_back(AliasFromAltRow(row));
        });
-  join(set.add, label_or(set.add_label, "add"), kAddFields,
+  join(set.add, label_or(set.add_label, set.consolidated ? "cons_add.csv" : "add.csv"), kAddFields,
        [](PendingEntity& p, const CsvRecord& row) {
          const std::vector<std::string>& f = row.fields;
          AddOfacAddress(p.entity, {f[2], f[5]}, f[3], "", f[4]);
