@@ -1,0 +1,66 @@
+// Name-against-name scoring: token alignment with rarity weights.
+//
+// Both names are token lists (normalize/name_normalizer.h) with one weight per token (rarer words
+// weigh more: IDF over the loaded aliases in the Screener, 1 in CompareNames; stopwords weigh
+// little). Tokens are aligned greedily, best pair first, regardless of order ("chen quanguo" =
+// "quanguo chen"); a token may also align with two neighbouring tokens of the other side joined
+// ("hikvision" = "hik vision", "quanguo" = "quan guo"). Pair similarity is TokenSimilarity
+// (similarity.h). The score is a weighted Dice coefficient with discounts for unmatched words:
+//
+//   score = sum_pairs sim * (wq + wl) / (sum_pairs (wq + wl) + a_q * unmatched wq + a_l * unmatched
+//   wl)
+//
+// a_q and a_l (ScoringParams) say how much an unmatched query word and an unmatched list word
+// count against the match (a missing middle name costs less than an extra unknown word).
+// A name with no "anchor" (an aligned pair that is equal or one edit apart, not an initial or a
+// stopword) scores 0: that is the rule BlockingKeys covers.
+// Pure functions; thread-safe.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "partyscreen/entity.h"
+
+namespace partyscreen {
+
+struct WeightedName {
+  std::vector<std::string> tokens;
+  std::vector<float> weights;  // one per token
+};
+
+struct ScoringParams {
+  double unmatched_query_factor = 0.75;  // a_q
+  double unmatched_list_factor = 0.5;    // a_l
+};
+
+// The discounts used for a query of this schema.
+ScoringParams ParamsForSchema(Schema schema);
+
+struct AlignedPair {
+  int query_begin = 0, query_end = 0;  // token range [begin, end) on each side (1 or 2 tokens)
+  int list_begin = 0, list_end = 0;
+  double similarity = 0;
+};
+
+struct NameAlignment {
+  double score = 0;
+  bool anchored = false;
+  std::vector<AlignedPair> pairs;
+  std::vector<int> unmatched_query;  // token indexes
+  std::vector<int> unmatched_list;
+};
+
+// Aligns and scores. `want_details` false skips filling pairs/unmatched (score and anchored only).
+NameAlignment AlignNames(const WeightedName& query, const WeightedName& list,
+                         const ScoringParams& params, bool want_details);
+
+// True for tokens that can anchor a match (not a single letter, not a stopword). BlockingKeys emits
+// keys exactly for these.
+bool CanAnchor(const std::string& token);
+
+// True when two neighbouring words may be compared joined ("hik" + "vision"): both 2+ letters
+// (an initial glued to a word is not a spelling of it) and 4+ letters together.
+bool Joinable(const std::string& a, const std::string& b);
+
+}  // namespace partyscreen

@@ -1,0 +1,35 @@
+// Character-level similarity of two normalised tokens (lower-case ASCII words).
+//
+// The matcher only lets two tokens count as "the same word" when they are equal, or both have at
+// least kMinFuzzyLength characters and differ by one edit (insert, delete, substitute, or swap
+// two neighbours: optimal string alignment distance 1). That rule is what BlockingKeys covers
+// (one-deletion neighbourhoods, see blocking.h), so fuzzy matching never escapes the index.
+// The similarity of such a pair is Jaro-Winkler, which grades a typo at the end of a long word
+// higher than one at the start of a short word. A single letter against a word starting with it
+// is an initial ("j" ~ "john"), kInitialSimilarity, and never anchors a match on its own.
+// Pure functions; thread-safe.
+#pragma once
+
+#include <string_view>
+
+namespace partyscreen {
+
+inline constexpr size_t kMinFuzzyLength = 4;
+inline constexpr double kInitialSimilarity = 0.8;
+
+enum class TokenMatch { kNone, kInitial, kOneEdit, kEqual };
+
+// Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, prefix up to 4).
+double JaroWinkler(std::string_view a, std::string_view b);
+
+// True when the optimal-string-alignment distance between a and b is at most 1.
+bool WithinOneEdit(std::string_view a, std::string_view b);
+
+// How a and b relate under the rule above.
+TokenMatch ClassifyTokens(std::string_view a, std::string_view b);
+
+// Similarity under the rule above: 1 equal, Jaro-Winkler for one edit, kInitialSimilarity for
+// an initial, else 0.
+double TokenSimilarity(std::string_view a, std::string_view b, TokenMatch* kind = nullptr);
+
+}  // namespace partyscreen

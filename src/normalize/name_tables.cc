@@ -1,0 +1,67 @@
+#include "normalize/name_tables.h"
+
+#include <algorithm>
+
+#include "core/strings.h"
+#include "normalize/name_normalizer.h"
+#include "normalize/transliterate.h"
+
+namespace partyscreen {
+
+namespace embedded {
+extern const std::string_view k_legal_forms_tsv;
+extern const std::string_view k_honorifics_txt;
+extern const std::string_view k_stopwords_txt;
+extern const std::string_view k_qualifiers_txt;
+}  // namespace embedded
+
+namespace {
+
+// Non-empty, non-comment lines of a table.
+std::vector<std::string_view> TableLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = Trim(text.substr(start, end - start));
+    if (!line.empty() && line.front() != '#') lines.push_back(line);
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::string NormalizedKey(std::string_view written) {
+  return Join(TokenizeAscii(ToLatinAscii(written)), " ");
+}
+
+NameTables ParseTables() {
+  NameTables t;
+  for (std::string_view line : TableLines(embedded::k_legal_forms_tsv)) {
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) continue;
+    const std::string key = NormalizedKey(line.substr(0, tab));
+    if (key.empty()) continue;
+    const std::vector<std::string> columns = Split(line.substr(tab + 1), "\t");
+    if (columns.empty()) continue;
+    t.legal_forms.emplace(
+        key, NameTables::LegalForm{columns[0], columns.size() > 1 && columns[1] == "start"});
+    t.max_legal_form_tokens = std::max(t.max_legal_form_tokens, Split(key, " ").size());
+  }
+  for (std::string_view line : TableLines(embedded::k_honorifics_txt))
+    t.honorifics.insert(NormalizedKey(line));
+  for (std::string_view line : TableLines(embedded::k_stopwords_txt))
+    t.stopwords.insert(NormalizedKey(line));
+  for (std::string_view line : TableLines(embedded::k_qualifiers_txt))
+    t.qualifiers.insert(NormalizedKey(line));
+  return t;
+}
+
+}  // namespace
+
+const NameTables& DefaultNameTables() {
+  static const NameTables tables = ParseTables();
+  return tables;
+}
+
+}  // namespace partyscreen

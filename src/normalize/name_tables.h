@@ -1,0 +1,33 @@
+// The word tables names are normalised with: legal forms, honorifics, stopwords, place qualifiers.
+//
+// Read from data/tables/ at build time (compiled into the binary, see CMakeLists.txt), parsed
+// once on first use into an immutable object shared by every thread. Each written form is put
+// through the same transliteration and tokenisation as names, so the tables may be written in
+// any script and punctuation ("Co., Ltd.", "ООО", "有限公司").
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace partyscreen {
+
+struct NameTables {
+  // Token sequence of a legal form -> canonical code; `max_legal_form_tokens` bounds the search.
+  struct LegalForm {
+    std::string code;       // canonical code, e.g. "LTD"
+    bool at_start = false;  // may also stand at the start of a name ("OOO Romashka")
+  };
+  std::unordered_map<std::string, LegalForm> legal_forms;  // key: tokens joined by ' '
+  size_t max_legal_form_tokens = 0;
+  std::unordered_set<std::string> honorifics;
+  std::unordered_set<std::string> stopwords;
+  std::unordered_set<std::string> qualifiers;  // place words (qualifiers.txt)
+};
+
+// The tables compiled into the binary. Thread-safe (built once, immutable).
+const NameTables& DefaultNameTables();
+
+}  // namespace partyscreen

@@ -1,0 +1,25 @@
+// Any-script text -> lower-case ASCII Latin, the form names are compared in.
+//
+// Pipeline: NFKC; traditional -> simplified Chinese (OpenCC t2s) then Han -> pinyin; Cyrillic by
+// BGN/PCGN (Russian-Latin/BGN, "Чен" -> "chen"); every other script by ICU Any-Latin (Greek,
+// Arabic, Hebrew, Hangul, kana...); accents removed (Latin-ASCII); lower case. Pinyin syllables
+// are joined the way Chinese personal names are written in Latin: a run of two or three Han
+// characters becomes "surname given" ("陈全国" -> "chen quanguo"); longer runs (company names)
+// keep one token per syllable and the scorer joins adjacent tokens where that helps.
+// Pure-ASCII input takes a fast path that never touches ICU.
+//
+// Thread safety: ICU transliterators and OpenCC converters are expensive to create and must not
+// be used by two threads at once, so each thread lazily creates its own (thread_local) on its
+// first non-ASCII input and keeps it for the thread's lifetime. No other state is kept.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace partyscreen {
+
+// Lower-case ASCII Latin form of `text`. Characters with no Latin form are dropped; punctuation
+// is kept (tokenisation is the caller's job). Invalid UTF-8 is replaced, never a crash.
+std::string ToLatinAscii(std::string_view text);
+
+}  // namespace partyscreen

@@ -1,0 +1,213 @@
+// The engine on the seed cases (Entity List and SDN rows quoted in shared/lists/PROVENANCE.md),
+// their look-alikes, and the index-vs-reference contract of screener.h.
+#include "partyscreen/screener.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace partyscreen {
+namespace {
+
+Entity Make(std::string id, Schema schema, std::string name, std::vector<std::string> aliases = {},
+            std::vector<std::string> birth_dates = {}) {
+  Entity e;
+  e.id = std::move(id);
+  e.source = e.id.substr(0, e.id.find(':'));
+  e.schema = schema;
+  e.name = std::move(name);
+  for (std::string& a : aliases)
+    e.aliases.push_back({std::move(a), AliasQuality::kStrong, "aka", ""});
+  e.birth_dates = std::move(birth_dates);
+  return e;
+}
+
+// Rows of CSL 2022-04 (ids are the CSL _id or SDN ent_num) named in PROVENANCE.md, plus the
+// DPL look-alike and other listed parties sharing words with them.
+std::shared_ptr<const Snapshot> SeedSnapshot() {
+  auto s = std::make_shared<Snapshot>();
+  s->entities = {
+      Make("csl:hikvision-el", Schema::kUnknown, "Hangzhou Hikvision Digital Technology Co., Ltd.",
+           {"Hikvision"}),
+      Make("csl:dahua-el", Schema::kUnknown, "Dahua Technology"),
+      Make("csl:urumqi-psb", Schema::kUnknown, "Urumqi Municipal Public Security Bureau"),
+      Make("csl:29220", Schema::kPerson, "CHEN, Quanguo", {}, {"1955"}),
+      Make("ofac:31493", Schema::kPerson, "CHEN, Mingguo"),
+      Make("csl:dahua-dpl", Schema::kUnknown, "DAHUA ELECTRONICS CORPORATION"),
+      Make("ofac:29159", Schema::kOrganization, "XINJIANG PUBLIC SECURITY BUREAU",
+           {"XINJIANG BUREAU OF PUBLIC SECURITY", "PUBLIC SECURITY DEPARTMENT OF XUAR"}),
+      Make("csl:hami-psb", Schema::kUnknown, "Hami Municipality Public Security Bureau",
+           {"Kumul Municipality Public Security Bureau"}),
+      Make("csl:yixin", Schema::kUnknown, "Yixin Science and Technology Co. Ltd.",
+           {"Yixin Technology"}),
+      Make("csl:leidian", Schema::kUnknown, "Jiangsu Leidian Technology Company"),
+      Make("csl:megvii", Schema::kUnknown, "Megvii Technology"),
+  };
+  s->BuildIdIndex();
+  return s;
+}
+
+class ScreenerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto built = Screener::Build(SeedSnapshot());
+    ASSERT_TRUE(built.ok());
+    screener_ = std::move(built).value();
+  }
+  std::vector<Hit> Screen(const std::string& name, Schema schema = Schema::kUnknown) const {
+    Query q;
+    q.name = name;
+    q.schema = schema;
+    return screener_->Screen(q);
+  }
+  std::string Top(const std::string& name, Schema schema = Schema::kUnknown) const {
+    const auto hits = Screen(name, schema);
+    return hits.empty() ? "" : hits.front().entity->id;
+  }
+  std::unique_ptr<Screener> screener_;
+};
+
+TEST_F(ScreenerTest, SeedCasesPutTheListedPartyOnTop) {
+  EXPECT_EQ(Top("Hikvision"), "csl:hikvision-el");
+  EXPECT_EQ(Top("Hangzhou Hikvision Digital Technology Company Limited"), "csl:hikvision-el");
+  EXPECT_EQ(Top("Zhejiang Dahua Technology Co., Ltd."), "csl:dahua-el");
+  EXPECT_EQ(Top("Urumqi Public Security Bureau"), "csl:urumqi-psb");
+  EXPECT_EQ(Top("Quanguo Chen", Schema::kPerson), "csl:29220");
+  EXPECT_EQ(Top("陈全国"), "csl:29220");
+  EXPECT_EQ(Top("陳全國", Schema::kPerson), "csl:29220");
+}
+
+TEST_F(ScreenerTest, SeedHitsCarryAnExplanation) {
+  const auto hits = Screen("陈全国", Schema::kPerson);
+  ASSERT_FALSE(hits.empty());
+  const Explanation& x = hits.front().explanation;
+  EXPECT_EQ(x.matched_name, "CHEN, Quanguo");
+  EXPECT_EQ(x.normalized_query, "chen quanguo");
+  EXPECT_EQ(x.normalized_name, "chen quanguo");
+  EXPECT_EQ(x.aligned.size(), 2u);
+  EXPECT_TRUE(x.unmatched_query_tokens.empty());
+  EXPECT_FALSE(x.summary.empty());
+  EXPECT_DOUBLE_EQ(hits.front().score, 1.0);
+}
+
+TEST_F(ScreenerTest, LookAlikesDoNotHit) {
+  // "DAHUA ELECTRONICS CORPORATION" is a different (DPL) party from Dahua Technology.
+  for (const Hit& h : Screen("Dahua Electronics Corporation"))
+    EXPECT_NE(h.entity->id, "csl:dahua-el");
+  for (const Hit& h : Screen("Zhejiang Dahua Technology Co., Ltd."))
+    EXPECT_NE(h.entity->id, "csl:dahua-dpl");
+  EXPECT_TRUE(Screen("Dahua Hotel").empty());
+  EXPECT_TRUE(Screen("Jiangsu HNHB Equipment").empty());
+  EXPECT_TRUE(Screen("Chen Wei", Schema::kPerson).empty());
+  EXPECT_TRUE(Screen("Shanghai Technology Company Limited").empty());
+}
+
+TEST_F(ScreenerTest, ExactOutranksNear) {
+  const auto exact = Screen("Megvii Technology");
+  const auto typo = Screen("Megvi Technology");
+  ASSERT_FALSE(exact.empty());
+  ASSERT_FALSE(typo.empty());
+  EXPECT_GT(exact.front().score, typo.front().score);
+}
+
+TEST_F(ScreenerTest, DifferentBirthYearCountsAgainstAPerson) {
+  Query q;
+  q.name = "Chen Quanguo";
+  q.schema = Schema::kPerson;
+  q.birth_date = "1955";
+  const auto same = screener_->Screen(q);
+  q.birth_date = "1980-01-01";
+  ScreenOptions all;
+  all.threshold = 0.01;
+  const auto other = screener_->Screen(q, all);
+  ASSERT_FALSE(same.empty());
+  ASSERT_FALSE(other.empty());
+  EXPECT_GT(same.front().score, other.front().score);
+}
+
+TEST_F(ScreenerTest, PersonQueryDoesNotHitAnOrganisationSpelledAlike) {
+  const auto hits = Screen("Xinjiang Public Security Bureau", Schema::kPerson);
+  for (const Hit& h : hits) EXPECT_LT(h.score, 0.7);
+}
+
+// Screen must equal the brute-force reference for every query (screener.h contract), here over
+// the seed names and random one-edit, reordered and truncated variants of them.
+TEST_F(ScreenerTest, IndexAgreesWithBruteForceOnRandomVariants) {
+  std::mt19937 rng(12345);
+  std::vector<std::string> names;
+  for (const Entity& e : screener_->snapshot().entities)
+    for (std::string_view n : e.AllNames()) names.emplace_back(n);
+  for (int round = 0; round < 400; ++round) {
+    std::string n = names[rng() % names.size()];
+    switch (rng() % 4) {
+      case 0:
+        if (!n.empty()) n.erase(rng() % n.size(), 1);
+        break;
+      case 1:
+        if (!n.empty()) n[rng() % n.size()] = static_cast<char>('a' + rng() % 26);
+        break;
+      case 2:
+        if (auto sp = n.find(' '); sp != std::string::npos)
+          n = n.substr(sp + 1) + " " + n.substr(0, sp);
+        break;
+      default:
+        if (auto sp = n.rfind(' '); sp != std::string::npos) n = n.substr(0, sp);
+    }
+    for (double threshold : {0.5, 0.7, 0.85}) {
+      Query q;
+      q.name = n;
+      ScreenOptions o;
+      o.threshold = threshold;
+      o.explain = false;
+      const auto fast = screener_->Screen(q, o);
+      const auto slow = screener_->ScreenBruteForce(q, o);
+      ASSERT_EQ(fast.size(), slow.size()) << n << " @ " << threshold;
+      for (size_t i = 0; i < fast.size(); ++i) {
+        EXPECT_EQ(fast[i].entity_index, slow[i].entity_index) << n;
+        EXPECT_DOUBLE_EQ(fast[i].score, slow[i].score) << n;
+      }
+    }
+  }
+}
+
+TEST(CompareNamesTest, OrderPunctuationAndScriptDoNotMatter) {
+  EXPECT_DOUBLE_EQ(CompareNames("CHEN, Quanguo", "Quanguo Chen", Schema::kPerson), 1.0);
+  EXPECT_DOUBLE_EQ(CompareNames("陈全国", "Chen Quanguo"), 1.0);
+  EXPECT_DOUBLE_EQ(CompareNames("Hik Vision", "Hikvision"), 1.0);
+  EXPECT_DOUBLE_EQ(CompareNames("Quan-guo Chen", "CHEN, Quanguo"), 1.0);
+  EXPECT_DOUBLE_EQ(
+      CompareNames("Hangzhou Hikvision Co., Ltd.", "HANGZHOU HIKVISION COMPANY LIMITED"), 1.0);
+  EXPECT_LT(CompareNames("Dahua Electronics", "Dahua Technology"), 0.8);
+}
+
+TEST(CompareNamesTest, ExplanationNamesUnmatchedWords) {
+  Explanation x;
+  const double s =
+      CompareNames("Urumqi Public Security Bureau", "Urumqi Municipal Public Security Bureau",
+                   Schema::kOrganization, &x);
+  EXPECT_GT(s, 0.8);
+  EXPECT_LT(s, 1.0);
+  ASSERT_EQ(x.unmatched_list_tokens.size(), 1u);
+  EXPECT_EQ(x.unmatched_list_tokens[0], "municipal");
+  EXPECT_NE(x.summary.find("municipal"), std::string::npos);
+}
+
+TEST(BlockingKeysTest, ScoringPairsShareAKey) {
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {"Quanguo Chen", "CHEN, Quanguo"},
+      {"陈全国", "CHEN, Quanguo"},
+      {"Hik Vision", "Hikvision"},
+      {"Biejing Luhe BGI", "Beijing Luhe BGI"},
+      {"ООО Ромашка", "Romashka LLC"}};
+  for (const auto& [a, b] : pairs) {
+    ASSERT_GT(CompareNames(a, b), 0.0) << a;
+    const auto ka = BlockingKeys(a);
+    const auto kb = BlockingKeys(b);
+    bool shared = false;
+    for (uint64_t k : ka) shared = shared || std::binary_search(kb.begin(), kb.end(), k);
+    EXPECT_TRUE(shared) << a << " / " << b;
+  }
+}
+
+}  // namespace
+}  // namespace partyscreen

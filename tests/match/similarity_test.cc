@@ -1,0 +1,74 @@
+// Token similarity and the one-edit rule that blocking keys rely on.
+#include "match/similarity.h"
+
+#include <gtest/gtest.h>
+
+#include "match/blocking.h"
+
+namespace partyscreen {
+namespace {
+
+TEST(JaroWinklerTest, KnownValues) {
+  EXPECT_DOUBLE_EQ(JaroWinkler("quanguo", "quanguo"), 1.0);
+  EXPECT_NEAR(JaroWinkler("martha", "marhta"), 0.9611, 1e-4);  // the textbook example
+  EXPECT_NEAR(JaroWinkler("dixon", "dicksonx"), 0.8133, 1e-4);
+  EXPECT_DOUBLE_EQ(JaroWinkler("", "abc"), 0.0);
+}
+
+TEST(WithinOneEditTest, CoversInsertDeleteSubstituteAndSwap) {
+  EXPECT_TRUE(WithinOneEdit("kyong", "kcyong"));     // dev-set typo of "KIM Kyong Hak"
+  EXPECT_TRUE(WithinOneEdit("beijing", "biejing"));  // swapped neighbours
+  EXPECT_TRUE(WithinOneEdit("dahua", "dahue"));
+  EXPECT_TRUE(WithinOneEdit("dahua", "dahu"));
+  EXPECT_FALSE(WithinOneEdit("dahua", "dhuaa"));
+  EXPECT_FALSE(WithinOneEdit("hikvision", "hikvisoin1"));
+}
+
+TEST(ClassifyTokensTest, ShortWordsMustBeEqual) {
+  EXPECT_EQ(ClassifyTokens("kim", "kin"), TokenMatch::kNone);
+  EXPECT_EQ(ClassifyTokens("kim", "kim"), TokenMatch::kEqual);
+  EXPECT_EQ(ClassifyTokens("q", "quanguo"), TokenMatch::kInitial);
+  EXPECT_EQ(ClassifyTokens("hikvision", "hikvisoin"), TokenMatch::kOneEdit);
+}
+
+TEST(TokenSimilarityTest, ExactOutranksTypo) {
+  EXPECT_GT(TokenSimilarity("hikvision", "hikvision"), TokenSimilarity("hikvision", "hikvisoin"));
+  EXPECT_GT(TokenSimilarity("hikvision", "hikvisoin"), 0.9);
+  EXPECT_EQ(TokenSimilarity("dahua", "huawei"), 0.0);
+}
+
+TEST(BlockingTest, WordsOneEditApartShareAKey) {
+  // The recall property of blocking keys, over every one-edit variant of real list words.
+  for (std::string word : {"quanguo", "hikvision", "dahua", "urumqi", "baryshnikov"}) {
+    std::vector<std::string> variants;
+    for (size_t i = 0; i < word.size(); ++i) {
+      variants.push_back(word.substr(0, i) + word.substr(i + 1));        // delete
+      variants.push_back(word.substr(0, i) + "x" + word.substr(i + 1));  // substitute
+      variants.push_back(word.substr(0, i) + "z" + word.substr(i));      // insert
+      if (i + 1 < word.size()) {
+        std::string swapped = word;
+        std::swap(swapped[i], swapped[i + 1]);
+        variants.push_back(swapped);  // swap
+      }
+    }
+    const std::vector<uint64_t> keys = BlockingKeysOfTokens({word});
+    for (const std::string& v : variants) {
+      if (!WithinOneEdit(word, v) || v.size() < kMinFuzzyLength) continue;
+      const std::vector<uint64_t> other = BlockingKeysOfTokens({v});
+      bool shared = false;
+      for (uint64_t k : other) shared = shared || std::binary_search(keys.begin(), keys.end(), k);
+      EXPECT_TRUE(shared) << word << " vs " << v;
+    }
+  }
+}
+
+TEST(BlockingTest, JoinedAndSplitWordsShareAKey) {
+  const std::vector<uint64_t> split = BlockingKeysOfTokens({"hik", "vision"});
+  const std::vector<uint64_t> joined = BlockingKeysOfTokens({"hikvision"});
+  bool shared = false;
+  for (uint64_t k : joined) shared = shared || std::binary_search(split.begin(), split.end(), k);
+  EXPECT_TRUE(shared);
+}
+
+}  // namespace
+}  // namespace partyscreen

@@ -1,0 +1,89 @@
+// Name normalisation on real listed names (CSL 2022-04, OFAC SDN, UN) and their other-script forms.
+#include "normalize/name_normalizer.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "normalize/transliterate.h"
+
+namespace partyscreen {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+TEST(TransliterateTest, ChineseCharactersBecomeJoinedPinyin) {
+  // SDN / CSL "CHEN, Quanguo": surname, then the given name written as one word.
+  EXPECT_EQ(ToLatinAscii("陈全国"), " chen quanguo ");
+}
+
+TEST(TransliterateTest, TraditionalCharactersAreSimplifiedFirst) {
+  EXPECT_EQ(ToLatinAscii("陳全國"), ToLatinAscii("陈全国"));
+}
+
+TEST(TransliterateTest, CyrillicUsesBgnRomanisation) {
+  EXPECT_EQ(ToLatinAscii("Чен Цюаньго"), "chen tsyuan'go");
+}
+
+TEST(TransliterateTest, AccentsAreRemovedAndAsciiIsLowerCased) {
+  EXPECT_EQ(ToLatinAscii("Łódź Müller"), "lodz muller");
+  EXPECT_EQ(ToLatinAscii("BANCO NACIONAL DE CUBA"), "banco nacional de cuba");
+}
+
+TEST(TransliterateTest, OtherScriptsReachLatin) {
+  EXPECT_EQ(ToLatinAscii("Ολυμπία"), "olympia");
+  EXPECT_EQ(ToLatinAscii("ヤマダ"), "yamada");
+  EXPECT_FALSE(ToLatinAscii("김정은").empty());
+}
+
+TEST(NormalizeNameTest, CommaOrderedPersonNameKeepsBothWords) {
+  EXPECT_THAT(NormalizeName("CHEN, Quanguo", Schema::kPerson).tokens,
+              ElementsAre("chen", "quanguo"));
+}
+
+TEST(NormalizeNameTest, LegalFormSpellingsShareOneCode) {
+  // CSL EL row "Hangzhou Hikvision Digital Technology Co., Ltd." and its spelled-out form.
+  const NormalizedName a = NormalizeName("Hangzhou Hikvision Digital Technology Co., Ltd.");
+  const NormalizedName b = NormalizeName("HANGZHOU HIKVISION DIGITAL TECHNOLOGY COMPANY LIMITED");
+  EXPECT_THAT(a.tokens, ElementsAre("hangzhou", "hikvision", "digital", "technology"));
+  EXPECT_EQ(a.tokens, b.tokens);
+  EXPECT_THAT(a.legal_forms, ElementsAre("LTD"));
+  EXPECT_EQ(a.legal_forms, b.legal_forms);
+  EXPECT_EQ(NormalizeName("杭州海康威视数字技术有限公司").legal_forms, a.legal_forms);
+}
+
+TEST(NormalizeNameTest, CyrillicLegalFormAtTheStartIsRecognised) {
+  const NormalizedName n = NormalizeName("ООО Ромашка", Schema::kOrganization);
+  EXPECT_THAT(n.tokens, ElementsAre("romashka"));
+  EXPECT_THAT(n.legal_forms, ElementsAre("LLC"));
+  EXPECT_EQ(NormalizeName("Romashka LLC", Schema::kOrganization).legal_forms, n.legal_forms);
+}
+
+TEST(NormalizeNameTest, LegalFormAloneIsKeptAsAName) {
+  // Nothing would be left to compare: keep the word.
+  EXPECT_THAT(NormalizeName("Company", Schema::kOrganization).tokens, ElementsAre("company"));
+}
+
+TEST(NormalizeNameTest, PersonNamesKeepWordsThatLookLikeLegalForms) {
+  EXPECT_THAT(NormalizeName("Ahmad AG", Schema::kPerson).tokens, ElementsAre("ahmad", "ag"));
+}
+
+TEST(NormalizeNameTest, LeadingHonorificsAreDropped) {
+  const NormalizedName n = NormalizeName("Sheikh Mohammed Ali", Schema::kPerson);
+  EXPECT_THAT(n.tokens, ElementsAre("mohammed", "ali"));
+  EXPECT_THAT(n.dropped, ElementsAre("sheikh"));
+  // Organisation names keep them.
+  EXPECT_THAT(NormalizeName("Doctor Web", Schema::kOrganization).dropped, IsEmpty());
+}
+
+TEST(NormalizeNameTest, ApostrophesJoinAndHyphensSplit) {
+  EXPECT_THAT(NormalizeName("Bin'an Quan-guo").tokens, ElementsAre("binan", "quan", "guo"));
+}
+
+TEST(NormalizeNameTest, EmptyAndPunctuationOnlyNamesHaveNoTokens) {
+  EXPECT_THAT(NormalizeName("").tokens, IsEmpty());
+  EXPECT_THAT(NormalizeName(" ,.;- ").tokens, IsEmpty());
+}
+
+}  // namespace
+}  // namespace partyscreen
