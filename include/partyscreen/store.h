@@ -1,0 +1,360 @@
+// The store: customer register, hash-chained audit trail, review decisions, list diffs and
+// (delta) re-screening, persisted in SQLite (embedded default: one file, WAL) or PostgreSQL (same
+// schema; pass a "postgresql://..." location).
+//
+// Ownership: a Database owns one connection. CustomerRegister, AuditLog, ReviewLog, SnapshotArchive
+// and Rescreener borrow a Database& that must outlive them. AuditWriter owns its own connection.
+// Thread safety: a Database (and the objects borrowing it) is used by one thread at a time;
+// open one Database per thread. AuditWriter::Append is safe from any number of threads.
+// Durability: every operation commits in transactions; a process killed at any point leaves the
+// database consistent, and re-running an import or re-screen finishes the work without duplicates.
+//
+// Typical use by a screening surface (CLI screen/batch, HTTP server):
+//   auto writer = AuditWriter::Open("partyscreen.db");           // once
+//   std::vector<Hit> hits = screener.Screen(query, options);
+//   (*writer)->Append(ScreeningAuditRecord(who, query, screener, options, hits));
+//   ... (*writer)->Flush() before exit (the destructor flushes too).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "partyscreen/entity.h"
+#include "partyscreen/screener.h"
+#include "partyscreen/snapshot.h"
+#include "partyscreen/status.h"
+
+namespace partyscreen {
+
+namespace store {
+class SqlConnection;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Database: an open store, schema migrated to the current version.
+class Database {
+ public:
+  // `location`: a file path (SQLite, created on first use) or a PostgreSQL URL / conninfo.
+  static Result<std::unique_ptr<Database>> Open(const std::string& location);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  const std::string& location() const { return location_; }
+  int schema_version() const { return schema_version_; }
+  store::SqlConnection& connection() { return *conn_; }
+
+  static int CurrentSchemaVersion();
+
+ private:
+  Database(std::string location, std::unique_ptr<store::SqlConnection> conn);
+  std::string location_;
+  std::unique_ptr<store::SqlConnection> conn_;
+  int schema_version_ = 0;
+};
+
+// The name recorded as "who" for CLI work: $USER, else the passwd entry of the effective uid.
+std::string CurrentUserName();
+// UTC now as "2026-11-29T03:04:05.123Z" (the store's time format; sorts as text).
+std::string UtcNowIso();
+
+// ---------------------------------------------------------------------------------------------
+// Customers.
+struct Customer {
+  std::string id;
+  std::string name;
+  Schema schema = Schema::kUnknown;
+  std::string country;     // ISO2 where recognised
+  std::string birth_date;  // partial ISO date
+  std::vector<Identifier> identifiers;
+};
+
+Query CustomerQuery(const Customer& c);
+// SHA-256 of the customer's canonical JSON: changes whenever any screened field changes.
+std::string CustomerContentHash(const Customer& c);
+// SHA-256 of EntityToJson(e) dumped compactly: changes whenever any published field changes.
+std::string EntityContentHash(const Entity& e);
+
+enum class AlertState {
+  kOpen,        // a hit nobody has reviewed
+  kSuppressed,  // reviewed false positive, customer and list entry unchanged since
+  kReopened,    // reviewed false positive, but the customer or the list entry changed since
+  kConfirmed,   // reviewed true match
+};
+std::string_view AlertStateName(AlertState s);
+
+struct Alert {
+  std::string customer_id;
+  std::string entity_id;
+  double score = 0;
+  std::string matched_name;
+  AlertState state = AlertState::kOpen;
+  std::string snapshot;  // hash of the list data it was found in
+};
+
+struct CustomerRecord {
+  Customer customer;
+  std::string content_hash;
+  std::string updated_at;
+  std::string screened_snapshot;  // empty: never screened, or changed since its last screening
+  std::string screened_at;
+  std::vector<Alert> alerts;
+};
+
+struct ImportIssue {
+  uint64_t line = 0;  // 1-based line in the input file
+  std::string reason;
+};
+struct ImportResult {
+  uint64_t imported = 0;            // rows inserted or updated
+  uint64_t unchanged = 0;           // rows identical to what the register holds
+  std::vector<ImportIssue> issues;  // rows skipped
+};
+
+struct ImportOptions {
+  size_t rows_per_transaction = 5000;  // a crash loses at most the transaction in flight
+};
+
+class CustomerRegister {
+ public:
+  explicit CustomerRegister(Database& db) : db_(db) {}
+
+  // CSV with a header row (id,name,schema,country,birth_date,identifiers) or JSON lines with the
+  // same keys; format by content. `identifiers` is a JSON array of {type,value,country} or
+  // "Type:Value;Type:Value". A bad row is reported with its line and skipped; the rest import.
+  Result<ImportResult> ImportFile(const std::string& path, const ImportOptions& options = {});
+  // Inserts or replaces (by id). A changed customer loses its screened_snapshot (due for
+  // screening).
+  Result<ImportResult> Upsert(const std::vector<Customer>& customers);
+  Result<bool> Delete(const std::string& id);  // false if absent
+  Result<std::optional<CustomerRecord>> Get(const std::string& id);
+  // Customers with id > after_id, by id, at most `limit`, without alerts.
+  Result<std::vector<CustomerRecord>> List(const std::string& after_id, size_t limit);
+  Result<uint64_t> Count();
+
+ private:
+  Database& db_;
+};
+
+// Parses one customer from a JSON object text (the JSON-lines import format).
+Result<Customer> CustomerFromJson(std::string_view json_text);
+std::string CustomerToJson(const Customer& c);
+
+// ---------------------------------------------------------------------------------------------
+// Audit trail. Records are hash-chained: record n stores hash_n = SHA-256(hash_{n-1} + "\n" +
+// body_n) where body_n is the canonical serialisation of the record (compact JSON, keys sorted,
+// including its sequence number), and hash_0 is 64 zeros. Editing, deleting or reordering any
+// record breaks the chain at that record; truncating the tail is caught by the chain head kept
+// alongside.
+struct AuditHit {
+  std::string entity_id;
+  double score = 0;
+  std::string matched_name;
+  std::string
+      state;  // alert state name where the store knows it ("open", "suppressed"...); may be empty
+};
+
+struct AuditRecord {
+  std::string kind = "screen";  // screen, batch, api, rescreen, review
+  std::string who;              // API key name or CLI user
+  std::string query_json;       // the query as a JSON object text
+  std::string snapshot;         // snapshot hash
+  std::string engine;           // EngineVersion()
+  double threshold = 0;
+  std::vector<AuditHit> hits;
+  std::string detail_json;  // optional extra JSON object (review decision, run summary)
+  std::string time;         // filled with UtcNowIso() when empty
+};
+
+// The record of one screening, ready to Append.
+AuditRecord ScreeningAuditRecord(std::string who, const Query& query, const Screener& screener,
+                                 const ScreenOptions& options, const std::vector<Hit>& hits,
+                                 std::string kind = "screen");
+std::string QueryToJson(const Query& q);
+
+struct StoredAuditRecord {
+  int64_t seq = 0;
+  std::string time, kind, who;
+  std::string body;  // canonical serialisation (what is hashed)
+  std::string prev_hash, hash;
+};
+
+struct AuditVerification {
+  bool ok = true;
+  uint64_t records = 0;
+  int64_t first_bad_seq = 0;  // 0 when ok
+  std::string problem;        // what is wrong with it
+};
+
+class AuditLog {
+ public:
+  explicit AuditLog(Database& db) : db_(db) {}
+  // Appends in one transaction (extends the chain atomically); returns the last seq written.
+  Result<int64_t> Append(const std::vector<AuditRecord>& records);
+  Result<AuditVerification> Verify();
+  // Records with from <= time < to (ISO text; empty = unbounded), one JSON object a line.
+  Result<uint64_t> Export(const std::string& from, const std::string& to, std::ostream& out);
+
+ private:
+  Database& db_;
+};
+
+// Same as AuditLog::Append but inside the caller's open write transaction on `conn`.
+Result<int64_t> AppendAuditInTransaction(store::SqlConnection& conn,
+                                         const std::vector<AuditRecord>& records);
+
+struct AuditWriterOptions {
+  size_t max_batch = 2000;                   // commit when this many records wait...
+  std::chrono::milliseconds max_delay{200};  // ...or when the oldest has waited this long
+};
+
+// Buffers audit records and commits them in batches from a background thread, so that screening
+// never waits on the database. Append() is thread-safe and does not block on I/O.
+class AuditWriter {
+ public:
+  static Result<std::unique_ptr<AuditWriter>> Open(const std::string& location,
+                                                   AuditWriterOptions options = {});
+  ~AuditWriter();  // flushes everything appended, then stops the thread
+  AuditWriter(const AuditWriter&) = delete;
+  AuditWriter& operator=(const AuditWriter&) = delete;
+
+  void Append(AuditRecord record);
+  // Blocks until every record appended before the call is committed; returns the first write error.
+  Status Flush();
+
+  struct Impl;
+
+ private:
+  explicit AuditWriter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Review decisions.
+enum class Decision { kFalsePositive, kTrueMatch };
+std::optional<Decision> ParseDecision(std::string_view text);  // "false_positive" | "true_match"
+std::string_view DecisionName(Decision d);
+
+struct ReviewDecision {
+  std::string customer_id;
+  std::string entity_id;
+  Decision decision = Decision::kFalsePositive;
+  std::string reason;
+  std::string reviewer;
+};
+
+class ReviewLog {
+ public:
+  explicit ReviewLog(Database& db) : db_(db) {}
+  // Records the decision against the current customer and list entry (their content hashes),
+  // updates the pair's alert state and appends an audit record, all in one transaction.
+  Status Record(const ReviewDecision& decision, const Entity& entity,
+                const std::string& snapshot_hash);
+
+ private:
+  Database& db_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Snapshots kept in the store, and list diffs.
+struct ArchivedEntity {
+  std::string id;
+  std::string name;
+  std::string content_hash;  // EntityContentHash
+  std::string json;          // EntityToJson dump
+};
+// The entities of one snapshot, sorted by id.
+struct EntitySet {
+  std::string snapshot_hash;
+  std::vector<ArchivedEntity> entities;
+};
+EntitySet EntitySetOf(const Snapshot& snapshot);
+
+class SnapshotArchive {
+ public:
+  explicit SnapshotArchive(Database& db) : db_(db) {}
+  Status Save(const Snapshot& snapshot);                           // idempotent; one transaction
+  Result<std::optional<EntitySet>> Load(const std::string& hash);  // hash or a unique prefix of it
+  Result<std::vector<std::string>> Hashes();
+
+ private:
+  Database& db_;
+};
+
+struct FieldChange {
+  std::string field;   // EntityToJson key: "name", "aliases", "programs", "federal_register"...
+  std::string before;  // JSON text ("" when absent)
+  std::string after;
+};
+struct EntityChange {
+  std::string id;
+  std::string name;  // as in the new list
+  std::vector<FieldChange> fields;
+};
+struct ListDiff {
+  std::string old_snapshot, new_snapshot;
+  std::vector<ArchivedEntity> added;
+  std::vector<ArchivedEntity> removed;
+  std::vector<EntityChange> changed;
+};
+ListDiff DiffEntitySets(const EntitySet& before, const EntitySet& after);
+
+// ---------------------------------------------------------------------------------------------
+// Re-screening the register.
+struct RescreenOptions {
+  double threshold = DefaultThreshold();
+  size_t threads = 0;                 // 0 = hardware concurrency
+  size_t customers_per_chunk = 4000;  // one transaction per chunk (alerts, progress, audit)
+  bool audit = true;
+  std::string who;  // default CurrentUserName()
+  // Called after each committed chunk with (customers done, customers total).
+  std::function<void(uint64_t, uint64_t)> progress;
+};
+
+struct AlertChange {
+  std::string customer_id;
+  std::string entity_id;
+  double score = 0;
+  AlertState state = AlertState::kOpen;
+};
+
+struct RescreenReport {
+  std::string run_id;
+  bool resumed = false;       // continued an interrupted run
+  std::string snapshot;       // the lists screened against
+  std::string base_snapshot;  // delta only: the lists the register was screened against before
+  uint64_t customers_screened = 0;  // full screenings
+  uint64_t customers_rescored = 0;  // delta: customers scored against the changed entries only
+  uint64_t pairs_scored = 0;        // delta: ScoreEntity calls
+  uint64_t added_entities = 0, removed_entities = 0, changed_entities = 0;
+  std::vector<AlertChange> new_alerts;
+  std::vector<AlertChange> cleared_alerts;  // alerts that disappeared
+  double seconds = 0;
+};
+
+class Rescreener {
+ public:
+  Rescreener(Database& db, const Screener& screener) : db_(db), screener_(screener) {}
+
+  // Screens every customer against the screener's snapshot. Resumes an interrupted run with the
+  // same snapshot and threshold from the last committed chunk.
+  Result<RescreenReport> All(const RescreenOptions& options = {});
+  // Screens the register against only what changed between `base` and the screener's snapshot
+  // (customer-side blocking index + Screener::ScoreEntity): customers screened against `base` get
+  // the delta, customers never screened (or changed since) get a full screening, customers already
+  // on the new snapshot are skipped (so a rerun after a crash finishes the work).
+  Result<RescreenReport> Delta(const EntitySet& base, const RescreenOptions& options = {});
+
+ private:
+  Database& db_;
+  const Screener& screener_;
+};
+
+}  // namespace partyscreen

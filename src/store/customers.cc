@@ -1,0 +1,339 @@
+// The customer register: import (CSV or JSON lines), upsert, delete, read. Every write also
+// maintains the customer-side blocking index (customer_keys.h).
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "core/sha256.h"
+#include "core/strings.h"
+#include "fmt/format.h"
+#include "lists/csv.h"
+#include "lists/input.h"
+#include "normalize/country.h"
+#include "partyscreen/store.h"
+#include "store/customer_keys.h"
+#include "store/sql.h"
+#include "store/store_rows.h"
+
+namespace partyscreen {
+
+namespace {
+
+using store::AsText;
+using store::SqlConnection;
+using store::SqlRow;
+using store::WriteTransaction;
+
+nlohmann::json IdentifiersToJson(const std::vector<Identifier>& ids) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Identifier& i : ids) {
+    nlohmann::json j{{"type", i.type}, {"value", i.value}};
+    if (!i.country.empty()) j["country"] = i.country;
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+// A JSON array of {type,value,country} or "Type:Value;Type:Value".
+Result<std::vector<Identifier>> ParseIdentifiers(std::string_view text) {
+  std::vector<Identifier> out;
+  text = Trim(text);
+  if (text.empty()) return out;
+  if (text.front() == '[') {
+    nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_array())
+      return Status::InvalidArgument("identifiers: not a JSON array");
+    for (const nlohmann::json& e : j) {
+      if (!e.is_object() || !e.contains("value") || !e["value"].is_string())
+        return Status::InvalidArgument("identifiers: each element needs a string \"value\"");
+      Identifier id;
+      id.type = e.value("type", "");
+      id.value = e["value"].get<std::string>();
+      id.country = NormalizeCountry(e.value("country", ""));
+      out.push_back(std::move(id));
+    }
+    return out;
+  }
+  for (const std::string& part : Split(text, ";")) {
+    const size_t colon = part.find(':');
+    Identifier id;
+    if (colon == std::string::npos) {
+      id.value = part;
+    } else {
+      id.type = std::string(Trim(std::string_view(part).substr(0, colon)));
+      id.value = std::string(Trim(std::string_view(part).substr(colon + 1)));
+    }
+    if (id.value.empty())
+      return Status::InvalidArgument("identifiers: empty value in '" + part + "'");
+    out.push_back(std::move(id));
+  }
+  return out;
+}
+
+// Builds a customer from named fields, validating them.
+Result<Customer> MakeCustomer(const std::map<std::string, std::string>& f) {
+  auto get = [&](const char* k) -> std::string {
+    auto it = f.find(k);
+    return it == f.end() ? std::string() : std::string(Trim(it->second));
+  };
+  Customer c;
+  c.id = get("id");
+  c.name = CollapseSpaces(get("name"));
+  if (c.id.empty()) return Status::InvalidArgument("missing id");
+  if (c.name.empty()) return Status::InvalidArgument("customer " + c.id + ": missing name");
+  if (!IsValidUtf8(c.id) || !IsValidUtf8(c.name))
+    return Status::InvalidArgument("customer " + c.id + ": not valid UTF-8");
+  const std::string schema = get("schema");
+  c.schema = ParseSchema(schema);
+  if (!schema.empty() && c.schema == Schema::kUnknown && !IEquals(schema, "thing"))
+    return Status::InvalidArgument(fmt::format("customer {}: unknown schema '{}'", c.id, schema));
+  c.country = NormalizeCountry(get("country"));
+  c.birth_date = get("birth_date");
+  auto ids = ParseIdentifiers(get("identifiers"));
+  if (!ids.ok()) return Status::InvalidArgument("customer " + c.id + ": " + ids.status().message());
+  c.identifiers = std::move(ids).value();
+  return c;
+}
+
+Result<Customer> CustomerFromJsonObject(const nlohmann::json& j) {
+  if (!j.is_object()) return Status::InvalidArgument("not a JSON object");
+  std::map<std::string, std::string> f;
+  for (const char* k : {"id", "name", "schema", "country", "birth_date"}) {
+    if (!j.contains(k) || j[k].is_null()) continue;
+    if (j[k].is_string()) {
+      f[k] = j[k].get<std::string>();
+    } else if (j[k].is_number_integer() && std::string_view(k) == "id") {
+      f[k] = j[k].dump();
+    } else {
+      return Status::InvalidArgument(std::string("field \"") + k + "\" must be a string");
+    }
+  }
+  if (j.contains("identifiers") && !j["identifiers"].is_null())
+    f["identifiers"] = j["identifiers"].is_string() ? j["identifiers"].get<std::string>()
+                                                    : j["identifiers"].dump();
+  return MakeCustomer(f);
+}
+
+}  // namespace
+
+Query CustomerQuery(const Customer& c) {
+  Query q;
+  q.id = c.id;
+  q.name = c.name;
+  q.schema = c.schema;
+  q.country = c.country;
+  q.birth_date = c.birth_date;
+  q.identifiers = c.identifiers;
+  return q;
+}
+
+std::string CustomerToJson(const Customer& c) {
+  nlohmann::json j{{"id", c.id},
+                   {"name", c.name},
+                   {"schema", std::string(SchemaName(c.schema))},
+                   {"country", c.country},
+                   {"birth_date", c.birth_date},
+                   {"identifiers", IdentifiersToJson(c.identifiers)}};
+  return j.dump();  // object keys are sorted: canonical
+}
+
+std::string CustomerContentHash(const Customer& c) { return Sha256Hex(CustomerToJson(c)); }
+
+Result<Customer> CustomerFromJson(std::string_view json_text) {
+  nlohmann::json j = nlohmann::json::parse(json_text, nullptr, false);
+  if (j.is_discarded()) return Status::InvalidArgument("invalid JSON");
+  return CustomerFromJsonObject(j);
+}
+
+namespace store {
+
+Customer CustomerFromRow(const SqlRow& r) {
+  Customer c;
+  c.id = AsText(r[0]);
+  c.name = AsText(r[1]);
+  c.schema = ParseSchema(AsText(r[2]));
+  c.country = AsText(r[3]);
+  c.birth_date = AsText(r[4]);
+  if (auto ids = ParseIdentifiers(AsText(r[5])); ids.ok()) c.identifiers = std::move(ids).value();
+  return c;
+}
+
+Result<std::vector<Customer>> LoadCustomers(SqlConnection& conn,
+                                            const std::vector<std::string>& ids) {
+  std::vector<Customer> out;
+  out.reserve(ids.size());
+  for (const std::string& id : ids) {
+    auto rows = conn.Query(
+        std::string("SELECT ") + kCustomerColumns + " FROM customers WHERE id = ?", {id});
+    if (!rows.ok()) return rows.status();
+    if (!rows->empty()) out.push_back(CustomerFromRow(rows->front()));
+  }
+  return out;
+}
+
+Result<bool> UpsertCustomerInTransaction(SqlConnection& conn, const Customer& c,
+                                         const std::string& now) {
+  const std::string hash = CustomerContentHash(c);
+  auto existing = conn.Query("SELECT content_hash FROM customers WHERE id = ?", {c.id});
+  if (!existing.ok()) return existing.status();
+  if (!existing->empty() && AsText((*existing)[0][0]) == hash) return false;
+  Status s = conn.Run(
+      "INSERT INTO customers (id, name, schema, country, birth_date, identifiers, content_hash, "
+      "updated_at,"
+      " screened_snapshot, screened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)"
+      " ON CONFLICT (id) DO UPDATE SET name = excluded.name, schema = excluded.schema,"
+      " country = excluded.country, birth_date = excluded.birth_date, identifiers = "
+      "excluded.identifiers,"
+      " content_hash = excluded.content_hash, updated_at = excluded.updated_at,"
+      " screened_snapshot = NULL, screened_at = NULL",
+      {c.id, c.name, std::string(SchemaName(c.schema)), c.country, c.birth_date,
+       IdentifiersToJson(c.identifiers).dump(), hash, now});
+  if (!s.ok()) return s;
+  s = WriteCustomerKeys(conn, c.id, c.name);
+  if (!s.ok()) return s;
+  return true;
+}
+
+}  // namespace store
+
+Result<ImportResult> CustomerRegister::Upsert(const std::vector<Customer>& customers) {
+  SqlConnection& conn = db_.connection();
+  ImportResult result;
+  WriteTransaction txn(conn);
+  if (!txn.status().ok()) return txn.status();
+  const std::string now = UtcNowIso();
+  for (const Customer& c : customers) {
+    auto changed = store::UpsertCustomerInTransaction(conn, c, now);
+    if (!changed.ok()) return changed.status();
+    ++(*changed ? result.imported : result.unchanged);
+  }
+  Status s = txn.Commit();
+  if (!s.ok()) return s;
+  return result;
+}
+
+Result<ImportResult> CustomerRegister::ImportFile(const std::string& path,
+                                                  const ImportOptions& options) {
+  auto data = ReadListFile(path);
+  if (!data.ok()) return data.status();
+  std::string_view text = *data;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+
+  ImportResult result;
+  std::vector<std::pair<uint64_t, Customer>> pending;
+  auto flush = [&]() -> Status {
+    if (pending.empty()) return Status::Ok();
+    std::vector<Customer> batch;
+    batch.reserve(pending.size());
+    for (auto& [line, c] : pending) batch.push_back(std::move(c));
+    pending.clear();
+    auto r = Upsert(batch);
+    if (!r.ok()) return Status::IoError(path + ": " + r.status().message());
+    result.imported += r->imported;
+    result.unchanged += r->unchanged;
+    return Status::Ok();
+  };
+  auto add = [&](uint64_t line, Result<Customer> c) -> Status {
+    if (!c.ok()) {
+      result.issues.push_back({line, c.status().message()});
+      return Status::Ok();
+    }
+    pending.emplace_back(line, std::move(c).value());
+    return pending.size() >= options.rows_per_transaction ? flush() : Status::Ok();
+  };
+
+  const std::string_view first = Trim(text.substr(0, 256));
+  if (!first.empty() && first.front() == '{') {  // JSON lines
+    uint64_t line = 0;
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t end = text.find('\n', pos);
+      if (end == std::string_view::npos) end = text.size();
+      ++line;
+      const std::string_view row = Trim(text.substr(pos, end - pos));
+      pos = end + 1;
+      if (row.empty()) continue;
+      Status s = add(line, CustomerFromJson(row));
+      if (!s.ok()) return s;
+    }
+  } else {  // CSV with a header row
+    CsvReader reader(text);
+    CsvRecord rec;
+    if (!reader.Next(rec)) return Status::InvalidArgument(path + ": empty file");
+    std::vector<std::string> header;
+    for (const std::string& h : rec.fields) header.push_back(AsciiLower(Trim(h)));
+    if (std::find(header.begin(), header.end(), "id") == header.end() ||
+        std::find(header.begin(), header.end(), "name") == header.end())
+      return Status::InvalidArgument(path +
+                                     " line 1: header must name at least the columns id and name");
+    while (reader.Next(rec)) {
+      if (rec.malformed) {
+        result.issues.push_back({rec.line, rec.error});
+        continue;
+      }
+      if (rec.fields.size() != header.size()) {
+        result.issues.push_back({rec.line, fmt::format("expected {} fields, got {}", header.size(),
+                                                       rec.fields.size())});
+        continue;
+      }
+      std::map<std::string, std::string> f;
+      for (size_t i = 0; i < header.size(); ++i) f[header[i]] = rec.fields[i];
+      Status s = add(rec.line, MakeCustomer(f));
+      if (!s.ok()) return s;
+    }
+  }
+  Status s = flush();
+  if (!s.ok()) return s;
+  return result;
+}
+
+Result<bool> CustomerRegister::Delete(const std::string& id) {
+  SqlConnection& conn = db_.connection();
+  WriteTransaction txn(conn);
+  if (!txn.status().ok()) return txn.status();
+  auto existing = conn.Query("SELECT id FROM customers WHERE id = ?", {id});
+  if (!existing.ok()) return existing.status();
+  if (existing->empty()) return false;
+  for (const char* sql :
+       {"DELETE FROM customer_keys WHERE customer_id = ?",
+        "DELETE FROM alerts WHERE customer_id = ?", "DELETE FROM customers WHERE id = ?"}) {
+    Status s = conn.Run(sql, {id});
+    if (!s.ok()) return s;
+  }
+  Status s = txn.Commit();
+  if (!s.ok()) return s;
+  return true;
+}
+
+Result<std::optional<CustomerRecord>> CustomerRegister::Get(const std::string& id) {
+  SqlConnection& conn = db_.connection();
+  auto rows = conn.Query(std::string("SELECT ") + store::kCustomerColumns +
+                             store::kCustomerStateColumns + " FROM customers WHERE id = ?",
+                         {id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<CustomerRecord>();
+  CustomerRecord rec = store::CustomerRecordFromRow(rows->front());
+  auto alerts = store::LoadAlerts(conn, id);
+  if (!alerts.ok()) return alerts.status();
+  rec.alerts = std::move(alerts).value();
+  return std::optional<CustomerRecord>(std::move(rec));
+}
+
+Result<std::vector<CustomerRecord>> CustomerRegister::List(const std::string& after_id,
+                                                           size_t limit) {
+  auto rows = db_.connection().Query(std::string("SELECT ") + store::kCustomerColumns +
+                                         store::kCustomerStateColumns +
+                                         " FROM customers WHERE id > ? ORDER BY id LIMIT ?",
+                                     {after_id, static_cast<int64_t>(limit)});
+  if (!rows.ok()) return rows.status();
+  std::vector<CustomerRecord> out;
+  for (const SqlRow& r : *rows) out.push_back(store::CustomerRecordFromRow(r));
+  return out;
+}
+
+Result<uint64_t> CustomerRegister::Count() {
+  auto rows = db_.connection().Query("SELECT COUNT(*) FROM customers");
+  if (!rows.ok()) return rows.status();
+  return static_cast<uint64_t>(store::AsInt((*rows)[0][0]));
+}
+
+}  // namespace partyscreen

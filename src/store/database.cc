@@ -1,0 +1,127 @@
+// Database::Open and the versioned schema. Migrations run in order, each in its own write
+// transaction that also records its version, so opening an up-to-date database changes nothing and
+// two processes opening a fresh file at once cannot both apply a migration.
+#include <pwd.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+
+#include "core/strings.h"
+#include "fmt/format.h"
+#include "partyscreen/store.h"
+#include "store/sql.h"
+
+namespace partyscreen {
+
+namespace {
+
+struct Migration {
+  int version;
+  const char* sql;  // statements separated by ';' (no ';' inside)
+};
+
+// The schema. Only common SQL (SQLite and PostgreSQL): TEXT, BIGINT, DOUBLE PRECISION.
+constexpr Migration kMigrations[] = {
+    {1,
+     "CREATE TABLE IF NOT EXISTS customers ("
+     "  id TEXT PRIMARY KEY, name TEXT NOT NULL, schema TEXT NOT NULL, country TEXT NOT NULL,"
+     "  birth_date TEXT NOT NULL, identifiers TEXT NOT NULL, content_hash TEXT NOT NULL,"
+     "  updated_at TEXT NOT NULL, screened_snapshot TEXT, screened_at TEXT);"
+     // Customer-side inverted index: BlockingKeys(name) of each customer (uint64 stored as int64).
+     "CREATE TABLE IF NOT EXISTS customer_keys ("
+     "  blocking_key BIGINT NOT NULL, customer_id TEXT NOT NULL, PRIMARY KEY (blocking_key, "
+     "customer_id));"
+     "CREATE INDEX IF NOT EXISTS customer_keys_by_customer ON customer_keys (customer_id);"
+     "CREATE TABLE IF NOT EXISTS alerts ("
+     "  customer_id TEXT NOT NULL, entity_id TEXT NOT NULL, score DOUBLE PRECISION NOT NULL,"
+     "  matched_name TEXT NOT NULL, state TEXT NOT NULL, snapshot TEXT NOT NULL,"
+     "  PRIMARY KEY (customer_id, entity_id));"
+     "CREATE INDEX IF NOT EXISTS alerts_by_entity ON alerts (entity_id);"
+     "CREATE TABLE IF NOT EXISTS audit ("
+     "  seq BIGINT PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL, who TEXT NOT NULL,"
+     "  body TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);"
+     "CREATE INDEX IF NOT EXISTS audit_by_time ON audit (at);"
+     "CREATE TABLE IF NOT EXISTS audit_head (id BIGINT PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT "
+     "NOT NULL);"
+     "CREATE TABLE IF NOT EXISTS reviews ("
+     "  customer_id TEXT NOT NULL, entity_id TEXT NOT NULL, decision TEXT NOT NULL, reason TEXT "
+     "NOT NULL,"
+     "  reviewer TEXT NOT NULL, at TEXT NOT NULL, customer_hash TEXT NOT NULL, entity_hash TEXT "
+     "NOT NULL,"
+     "  audit_seq BIGINT NOT NULL, PRIMARY KEY (customer_id, entity_id));"
+     "CREATE TABLE IF NOT EXISTS snapshots ("
+     "  hash TEXT PRIMARY KEY, saved_at TEXT NOT NULL, entity_count BIGINT NOT NULL);"
+     "CREATE TABLE IF NOT EXISTS snapshot_entities ("
+     "  snapshot_hash TEXT NOT NULL, entity_id TEXT NOT NULL, name TEXT NOT NULL, content_hash "
+     "TEXT NOT NULL,"
+     "  body TEXT NOT NULL, PRIMARY KEY (snapshot_hash, entity_id));"
+     "CREATE TABLE IF NOT EXISTS rescreen_runs ("
+     "  id TEXT PRIMARY KEY, kind TEXT NOT NULL, snapshot TEXT NOT NULL, base_snapshot TEXT NOT "
+     "NULL,"
+     "  threshold DOUBLE PRECISION NOT NULL, engine TEXT NOT NULL, started_at TEXT NOT NULL,"
+     "  last_customer TEXT NOT NULL, state TEXT NOT NULL, finished_at TEXT,"
+     "  screened BIGINT NOT NULL, new_alerts BIGINT NOT NULL, cleared_alerts BIGINT NOT NULL);"
+     "CREATE TABLE IF NOT EXISTS store_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"},
+};
+
+}  // namespace
+
+int Database::CurrentSchemaVersion() { return kMigrations[std::size(kMigrations) - 1].version; }
+
+Database::Database(std::string location, std::unique_ptr<store::SqlConnection> conn)
+    : location_(std::move(location)), conn_(std::move(conn)) {}
+Database::~Database() = default;
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& location) {
+  auto conn = store::OpenSqlConnection(location);
+  if (!conn.ok()) return conn.status();
+  std::unique_ptr<Database> db(new Database(location, std::move(conn).value()));
+  store::SqlConnection& c = *db->conn_;
+  Status s = c.ExecScript(
+      "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT PRIMARY KEY, applied_at TEXT NOT "
+      "NULL)");
+  if (!s.ok()) return Status::IoError(location + ": " + s.message());
+  for (const Migration& m : kMigrations) {
+    store::WriteTransaction txn(c);
+    if (!txn.status().ok()) return txn.status();
+    auto done =
+        c.Query("SELECT version FROM schema_version WHERE version = ?", {int64_t{m.version}});
+    if (!done.ok()) return done.status();
+    if (done->empty()) {
+      for (const std::string& stmt : Split(m.sql, ";")) {
+        Status st = c.Run(stmt);
+        if (!st.ok())
+          return Status::IoError(
+              fmt::format("{}: migration {}: {}", location, m.version, st.message()));
+      }
+      s = c.Run("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+                {int64_t{m.version}, UtcNowIso()});
+      if (!s.ok()) return s;
+    }
+    s = txn.Commit();
+    if (!s.ok()) return s;
+    db->schema_version_ = m.version;
+  }
+  return db;
+}
+
+std::string CurrentUserName() {
+  if (const char* u = std::getenv("USER"); u && *u) return u;
+  if (const passwd* pw = getpwuid(geteuid()); pw && pw->pw_name) return pw->pw_name;
+  return "uid:" + std::to_string(geteuid());
+}
+
+std::string UtcNowIso() {
+  const auto now = std::chrono::system_clock::now();
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+  const std::time_t secs = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", tm.tm_year + 1900, tm.tm_mon + 1,
+                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms % 1000));
+}
+
+}  // namespace partyscreen

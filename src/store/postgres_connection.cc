@@ -1,0 +1,121 @@
+// SqlConnection over PostgreSQL (libpq), compiled when PARTYSCREEN_HAVE_POSTGRES is defined.
+#include "store/sql.h"
+
+#ifdef PARTYSCREEN_HAVE_POSTGRES
+#include <libpq-fe.h>
+
+#include <charconv>
+#endif
+
+namespace partyscreen::store {
+
+#ifdef PARTYSCREEN_HAVE_POSTGRES
+namespace {
+
+// "a = ? AND b = ?" -> "a = $1 AND b = $2" (placeholders inside quoted literals are left alone).
+std::string NumberPlaceholders(const std::string& sql) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int n = 0;
+  bool quoted = false;
+  for (char c : sql) {
+    if (c == '\'') quoted = !quoted;
+    if (c == '?' && !quoted) {
+      out += '$' + std::to_string(++n);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+class PostgresConnection final : public SqlConnection {
+ public:
+  explicit PostgresConnection(PGconn* conn) : conn_(conn) {}
+  ~PostgresConnection() override { PQfinish(conn_); }
+
+  Status ExecScript(std::string_view sql) override {
+    PGresult* res = PQexec(conn_, std::string(sql).c_str());
+    const ExecStatusType st = PQresultStatus(res);
+    Status s = (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK)
+                   ? Status::Ok()
+                   : Status::IoError(std::string("postgres: ") + PQresultErrorMessage(res));
+    PQclear(res);
+    return s;
+  }
+
+  Result<std::vector<SqlRow>> Query(const std::string& sql,
+                                    const std::vector<SqlParam>& params) override {
+    std::vector<std::string> text(params.size());
+    std::vector<const char*> values(params.size(), nullptr);
+    for (size_t i = 0; i < params.size(); ++i) {
+      const SqlParam& p = params[i];
+      if (std::holds_alternative<int64_t>(p)) {
+        text[i] = std::to_string(std::get<int64_t>(p));
+      } else if (std::holds_alternative<double>(p)) {
+        char buf[32];
+        auto r = std::to_chars(buf, buf + sizeof buf, std::get<double>(p));
+        text[i] = std::string(buf, r.ptr);
+      } else if (std::holds_alternative<std::string>(p)) {
+        text[i] = std::get<std::string>(p);
+      } else {
+        continue;  // NULL
+      }
+      values[i] = text[i].c_str();
+    }
+    PGresult* res =
+        PQexecParams(conn_, NumberPlaceholders(sql).c_str(), static_cast<int>(params.size()),
+                     nullptr, values.data(), nullptr, nullptr, 0);
+    const ExecStatusType st = PQresultStatus(res);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+      std::string msg = PQresultErrorMessage(res);
+      PQclear(res);
+      return Status::IoError("postgres: " + msg + " (in: " + sql.substr(0, 80) + ")");
+    }
+    std::vector<SqlRow> rows(PQntuples(res));
+    const int cols = PQnfields(res);
+    for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
+      rows[r].resize(cols);
+      for (int c = 0; c < cols; ++c)
+        if (!PQgetisnull(res, r, c))
+          rows[r][c] = std::string(PQgetvalue(res, r, c), PQgetlength(res, r, c));
+    }
+    PQclear(res);
+    return rows;
+  }
+
+  Status BeginWrite() override { return ExecScript("BEGIN"); }
+  Status Commit() override { return ExecScript("COMMIT"); }
+  Status Rollback() override { return ExecScript("ROLLBACK"); }
+  std::string_view ForUpdate() const override { return " FOR UPDATE"; }
+  std::string_view dialect() const override { return "postgres"; }
+
+ private:
+  PGconn* conn_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string& conninfo) {
+  PGconn* conn = PQconnectdb(conninfo.c_str());
+  if (PQstatus(conn) != CONNECTION_OK) {
+    std::string msg = PQerrorMessage(conn);
+    PQfinish(conn);
+    return Status::IoError("postgres: cannot connect: " + msg);
+  }
+  auto c = std::make_unique<PostgresConnection>(conn);
+  Status s = c->ExecScript("SET client_min_messages = warning");
+  if (!s.ok()) return s;
+  return std::unique_ptr<SqlConnection>(std::move(c));
+}
+
+#else
+
+Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string&) {
+  return Status::Unsupported(
+      "postgres: this build has no PostgreSQL support (libpq not found at configure time)");
+}
+
+#endif
+
+}  // namespace partyscreen::store

@@ -1,0 +1,159 @@
+// SqlConnection over SQLite: one database file, WAL journal, prepared statements cached per SQL
+// text.
+#include <sqlite3.h>
+
+#include <charconv>
+#include <unordered_map>
+
+#include "store/sql.h"
+
+namespace partyscreen::store {
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 60000;
+
+class SqliteConnection final : public SqlConnection {
+ public:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  ~SqliteConnection() override {
+    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    sqlite3_close(db_);
+  }
+
+  Status ExecScript(std::string_view sql) override {
+    char* err = nullptr;
+    const std::string text(sql);
+    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : sqlite3_errmsg(db_);
+      sqlite3_free(err);
+      return Status::IoError("sqlite: " + msg);
+    }
+    return Status::Ok();
+  }
+
+  Result<std::vector<SqlRow>> Query(const std::string& sql,
+                                    const std::vector<SqlParam>& params) override {
+    auto stmt = Prepare(sql);
+    if (!stmt.ok()) return stmt.status();
+    sqlite3_stmt* s = *stmt;
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    for (size_t i = 0; i < params.size(); ++i) {
+      const int idx = static_cast<int>(i + 1);
+      const SqlParam& p = params[i];
+      if (std::holds_alternative<int64_t>(p)) {
+        sqlite3_bind_int64(s, idx, std::get<int64_t>(p));
+      } else if (std::holds_alternative<double>(p)) {
+        sqlite3_bind_double(s, idx, std::get<double>(p));
+      } else if (std::holds_alternative<std::string>(p)) {
+        const std::string& t = std::get<std::string>(p);
+        sqlite3_bind_text(s, idx, t.data(), static_cast<int>(t.size()), SQLITE_TRANSIENT);
+      } else {
+        sqlite3_bind_null(s, idx);
+      }
+    }
+    std::vector<SqlRow> rows;
+    for (;;) {
+      const int rc = sqlite3_step(s);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) {
+        std::string msg = sqlite3_errmsg(db_);
+        sqlite3_reset(s);
+        return Status::IoError("sqlite: " + msg + " (in: " + sql.substr(0, 80) + ")");
+      }
+      const int n = sqlite3_column_count(s);
+      SqlRow row(n);
+      for (int c = 0; c < n; ++c) {
+        switch (sqlite3_column_type(s, c)) {
+          case SQLITE_NULL:
+            break;
+          case SQLITE_FLOAT: {  // shortest round-trip text, unlike sqlite's own 15-digit form
+            char buf[32];
+            auto res = std::to_chars(buf, buf + sizeof buf, sqlite3_column_double(s, c));
+            row[c] = std::string(buf, res.ptr);
+            break;
+          }
+          default: {
+            const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(s, c));
+            row[c] = std::string(t, sqlite3_column_bytes(s, c));
+          }
+        }
+      }
+      rows.push_back(std::move(row));
+    }
+    sqlite3_reset(s);
+    return rows;
+  }
+
+  Status BeginWrite() override { return ExecScript("BEGIN IMMEDIATE"); }
+  Status Commit() override { return ExecScript("COMMIT"); }
+  Status Rollback() override { return ExecScript("ROLLBACK"); }
+  std::string_view ForUpdate() const override { return ""; }
+  std::string_view dialect() const override { return "sqlite"; }
+
+ private:
+  Result<sqlite3_stmt*> Prepare(const std::string& sql) {
+    auto it = statements_.find(sql);
+    if (it != statements_.end()) return it->second;
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+        SQLITE_OK) {
+      return Status::Internal(std::string("sqlite: ") + sqlite3_errmsg(db_) +
+                              " (in: " + sql.substr(0, 80) + ")");
+    }
+    statements_.emplace(sql, stmt);
+    return stmt;
+  }
+
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
+  sqlite3* db = nullptr;
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Status::IoError(path + ": cannot open database: " + msg);
+  }
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  auto conn = std::make_unique<SqliteConnection>(db);
+  // WAL: readers never block the writer; NORMAL sync is durable at every checkpoint and keeps the
+  // database consistent after a crash (a committed transaction survives a process kill).
+  Status s = conn->ExecScript(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  if (!s.ok()) return Status::IoError(path + ": " + s.message());
+  return std::unique_ptr<SqlConnection>(std::move(conn));
+}
+
+bool IsPostgresLocation(std::string_view location) {
+  return location.starts_with("postgresql://") || location.starts_with("postgres://") ||
+         location.starts_with("host=") || location.starts_with("dbname=");
+}
+
+Result<std::unique_ptr<SqlConnection>> OpenSqlConnection(const std::string& location) {
+  if (IsPostgresLocation(location)) return OpenPostgres(location);
+  return OpenSqlite(location);
+}
+
+int64_t AsInt(const std::optional<std::string>& v) {
+  if (!v) return 0;
+  int64_t out = 0;
+  std::from_chars(v->data(), v->data() + v->size(), out);
+  return out;
+}
+
+double AsDouble(const std::optional<std::string>& v) {
+  if (!v) return 0;
+  double out = 0;
+  std::from_chars(v->data(), v->data() + v->size(), out);
+  return out;
+}
+
+std::string AsText(const std::optional<std::string>& v) { return v ? *v : std::string(); }
+
+}  // namespace partyscreen::store
