@@ -8,6 +8,7 @@
 #include <chrono>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -190,7 +191,7 @@ class RunContext {
       return AsText((*rows)[0][0]);
     }
     const std::string now = UtcNowIso();
-    const std::string id = fmt::format("{}-{}-{}", kind, now, snapshot.substr(0, 12));
+    const std::string id = fmt::format("{}-{}-{:08x}", kind, now, std::random_device{}());
     Status s = conn_.Run(
         "INSERT INTO rescreen_runs (id, kind, snapshot, base_snapshot, threshold, engine, "
         "started_at, last_customer,"

@@ -1,0 +1,147 @@
+// The customer register: CSV and JSON-lines import with bad rows reported by line and skipped,
+// idempotent re-import, updates that make a customer due for screening, delete, schema migration.
+#include "store_test_util.h"
+
+namespace partyscreen {
+namespace {
+
+using testing::OpenOrDie;
+using testing::TempDir;
+
+constexpr char kCsv[] =
+    "id,name,schema,country,birth_date,identifiers\n"
+    "c1,Aeroflot,Organization,Russia,,\n"
+    "c7,\"Huawei Technologies Co., "
+    "Ltd.\",Organization,CN,,\"[{\"\"type\"\":\"\"LEI\"\",\"\"value\"\":\"\"5493\"\"}]\"\n"
+    "c2,\"Unterminated,Person,,,\n"
+    "c3,John Smith,Person,US,1970-01-02,Passport:X123;Tax ID:99\n"
+    "c4,,Person,,,\n"
+    "c5,Acme Trading,Spaceship,,,\n"
+    "c6,Too,Many,Fields,,,,\n";
+
+TEST(CustomersImportTest, BadRowsAreReportedByLineAndTheRestImport) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("c.db"));
+  CustomerRegister reg(*db);
+  auto r = reg.ImportFile(dir.Write("customers.csv", kCsv));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->imported, 3u);  // c1, c3, c7
+  ASSERT_EQ(r->issues.size(), 4u);
+  EXPECT_EQ(r->issues[0].line,
+            4u);  // unterminated quote (runs to the end: the reader resynchronises)
+  EXPECT_EQ(r->issues[1].line, 6u);  // missing name
+  EXPECT_NE(r->issues[1].reason.find("missing name"), std::string::npos);
+  EXPECT_EQ(r->issues[2].line, 7u);  // unknown schema
+  EXPECT_NE(r->issues[2].reason.find("Spaceship"), std::string::npos);
+  EXPECT_EQ(r->issues[3].line, 8u);  // field count
+  auto c1 = reg.Get("c1");
+  ASSERT_TRUE(c1.ok() && c1->has_value());
+  EXPECT_EQ((*c1)->customer.country, "RU");  // country names normalised to ISO2
+  auto c3 = reg.Get("c3");
+  ASSERT_TRUE(c3.ok() && c3->has_value());
+  ASSERT_EQ((*c3)->customer.identifiers.size(), 2u);
+  EXPECT_EQ((*c3)->customer.identifiers[1].type, "Tax ID");
+  EXPECT_EQ((*c3)->customer.identifiers[1].value, "99");
+  auto c7 = reg.Get("c7");
+  ASSERT_TRUE(c7.ok() && c7->has_value());
+  EXPECT_EQ((*c7)->customer.name, "Huawei Technologies Co., Ltd.");
+  ASSERT_EQ((*c7)->customer.identifiers.size(), 1u);
+  EXPECT_EQ((*c7)->customer.identifiers[0].value, "5493");
+}
+
+TEST(CustomersImportTest, ReimportingTheSameFileChangesNothing) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("c.db"));
+  CustomerRegister reg(*db);
+  const std::string file = dir.Write("customers.csv", kCsv);
+  ASSERT_TRUE(reg.ImportFile(file).ok());
+  auto again = reg.ImportFile(file, {.rows_per_transaction = 2});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->imported, 0u);
+  EXPECT_EQ(again->unchanged, 3u);
+  EXPECT_EQ(*reg.Count(), 3u);
+}
+
+TEST(CustomersImportTest, JsonLinesWithABrokenLine) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("c.db"));
+  CustomerRegister reg(*db);
+  const std::string file =
+      dir.Write("customers.jsonl",
+                "{\"id\": \"p1\", \"name\": \"Kim Jong Un\", \"schema\": \"Person\"}\n"
+                "{\"id\": \"p2\", \"name\": \n"
+                "\n"
+                "{\"id\": 17, \"name\": \"Numbered Ltd\", \"identifiers\": [{\"type\": \"IMO\", "
+                "\"value\": \"9187629\"}]}\n"
+                "{\"id\": \"p4\", \"name\": [\"not\", \"a\", \"string\"]}\n");
+  auto r = reg.ImportFile(file);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->imported, 2u);
+  ASSERT_EQ(r->issues.size(), 2u);
+  EXPECT_EQ(r->issues[0].line, 2u);
+  EXPECT_EQ(r->issues[1].line, 5u);
+  auto c = reg.Get("17");
+  ASSERT_TRUE(c.ok() && c->has_value());
+  EXPECT_EQ((*c)->customer.identifiers.at(0).type, "IMO");
+}
+
+TEST(CustomersImportTest, MissingFileAndMissingHeaderColumnsAreErrors) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("c.db"));
+  CustomerRegister reg(*db);
+  auto missing = reg.ImportFile(dir.File("nope.csv"));
+  EXPECT_FALSE(missing.ok());
+  auto no_header = reg.ImportFile(dir.Write("bad.csv", "name,country\nAcme,US\n"));
+  ASSERT_FALSE(no_header.ok());
+  EXPECT_NE(no_header.status().message().find("line 1"), std::string::npos);
+}
+
+TEST(CustomersTest, ChangingACustomerMakesItDueForScreeningAndDeleteRemovesIt) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("c.db"));
+  CustomerRegister reg(*db);
+  Customer c{"k1", "Aeroflot", Schema::kOrganization, "RU", "", {}};
+  ASSERT_TRUE(reg.Upsert({c}).ok());
+  auto screener = testing::BuildScreener({testing::MakeEntity("ofac:1", "AEROFLOT")});
+  auto report = Rescreener(*db, *screener).All(testing::Threads(1));
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->new_alerts.size(), 1u);
+  auto rec = reg.Get("k1");
+  EXPECT_EQ((*rec)->screened_snapshot, screener->snapshot().hash);
+  const std::string old_hash = (*rec)->content_hash;
+
+  c.country = "AM";
+  auto up = reg.Upsert({c});
+  ASSERT_TRUE(up.ok());
+  EXPECT_EQ(up->imported, 1u);
+  rec = reg.Get("k1");
+  EXPECT_TRUE((*rec)->screened_snapshot.empty());
+  EXPECT_NE((*rec)->content_hash, old_hash);
+  EXPECT_EQ((*rec)->alerts.size(), 1u);  // the last screening's alerts stay until the next one
+
+  EXPECT_TRUE(*reg.Delete("k1"));
+  EXPECT_FALSE(*reg.Delete("k1"));
+  EXPECT_FALSE(reg.Get("k1")->has_value());
+}
+
+TEST(DatabaseTest, ReopeningKeepsTheSchemaVersionAndData) {
+  TempDir dir;
+  const std::string path = dir.File("v.db");
+  {
+    auto db = OpenOrDie(path);
+    EXPECT_EQ(db->schema_version(), Database::CurrentSchemaVersion());
+    ASSERT_TRUE(CustomerRegister(*db).Upsert({{"a", "Alpha", Schema::kUnknown, "", "", {}}}).ok());
+  }
+  auto db = OpenOrDie(path);
+  EXPECT_EQ(db->schema_version(), Database::CurrentSchemaVersion());
+  EXPECT_EQ(*CustomerRegister(*db).Count(), 1u);
+}
+
+TEST(DatabaseTest, UnwritableLocationIsAnError) {
+  auto db = Database::Open("/nonexistent-dir/sub/x.db");
+  ASSERT_FALSE(db.ok());
+  EXPECT_NE(db.status().message().find("/nonexistent-dir/sub/x.db"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace partyscreen

@@ -1,0 +1,237 @@
+// Re-screening: the delta pass gives exactly the alerts of a full pass; review decisions suppress
+// false positives until the customer or the list entry changes; the list diff names what changed.
+#include <fmt/format.h>
+
+#include "store_test_util.h"
+
+namespace partyscreen {
+namespace {
+
+using testing::AllAlerts;
+using testing::BuildScreener;
+using testing::MakeEntity;
+using testing::OpenOrDie;
+using testing::TempDir;
+
+std::vector<Customer> Register() {
+  return {
+      {"c01", "Aeroflot", Schema::kOrganization, "RU", "", {}},
+      {"c02", "Bank Melli", Schema::kOrganization, "IR", "", {}},
+      {"c03", "Acme Widgets", Schema::kOrganization, "US", "", {}},
+      {"c04", "Rosneft", Schema::kOrganization, "RU", "", {}},
+      {"c05", "Mahan Air", Schema::kOrganization, "IR", "", {}},
+      {"c06", "Jane Doe", Schema::kPerson, "GB", "", {}},
+      {"c07", "Sovcomflot", Schema::kOrganization, "RU", "", {}},
+      {"c08", "Old Name Trading", Schema::kOrganization, "", "", {}},
+  };
+}
+
+std::vector<Entity> OldList() {
+  return {MakeEntity("ofac:1", "AEROFLOT"), MakeEntity("ofac:2", "BANK MELLI IRAN", {"Bank Melli"}),
+          MakeEntity("ofac:3", "MAHAN AIR"), MakeEntity("ofac:4", "OLD NAME TRADING"),
+          MakeEntity("ofac:5", "UNRELATED CO")};
+}
+
+// Added ofac:6 ROSNEFT and ofac:7 (alias Sovcomflot); removed ofac:3; ofac:4 renamed (alias
+// dropped); ofac:5 programme changed; ofac:1 and ofac:2 unchanged.
+std::vector<Entity> NewList() {
+  return {MakeEntity("ofac:1", "AEROFLOT"),
+          MakeEntity("ofac:2", "BANK MELLI IRAN", {"Bank Melli"}),
+          MakeEntity("ofac:4", "NEW NAME TRADING"),
+          MakeEntity("ofac:5", "UNRELATED CO", {}, {"RUSSIA-EO14024"}),
+          MakeEntity("ofac:6", "ROSNEFT"),
+          MakeEntity("ofac:7", "SCF GROUP", {"Sovcomflot"})};
+}
+
+TEST(ListDiffTest, NamesAddedRemovedAndChangedFields) {
+  auto before = BuildScreener(OldList());
+  auto after = BuildScreener(NewList());
+  const ListDiff d =
+      DiffEntitySets(EntitySetOf(before->snapshot()), EntitySetOf(after->snapshot()));
+  ASSERT_EQ(d.added.size(), 2u);
+  EXPECT_EQ(d.added[0].id, "ofac:6");
+  EXPECT_EQ(d.added[1].id, "ofac:7");
+  ASSERT_EQ(d.removed.size(), 1u);
+  EXPECT_EQ(d.removed[0].id, "ofac:3");
+  ASSERT_EQ(d.changed.size(), 2u);
+  EXPECT_EQ(d.changed[0].id, "ofac:4");
+  ASSERT_EQ(d.changed[0].fields.size(), 1u);
+  EXPECT_EQ(d.changed[0].fields[0].field, "name");
+  EXPECT_EQ(d.changed[0].fields[0].before, "\"OLD NAME TRADING\"");
+  EXPECT_EQ(d.changed[1].id, "ofac:5");
+  EXPECT_EQ(d.changed[1].fields.at(0).field, "programs");
+}
+
+TEST(ListDiffTest, SnapshotStoredInTheDatabaseDiffsByHashPrefix) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("s.db"));
+  auto before = BuildScreener(OldList());
+  ASSERT_TRUE(SnapshotArchive(*db).Save(before->snapshot()).ok());
+  ASSERT_TRUE(SnapshotArchive(*db).Save(before->snapshot()).ok());  // idempotent
+  auto loaded = SnapshotArchive(*db).Load(before->snapshot().hash.substr(0, 10));
+  ASSERT_TRUE(loaded.ok() && loaded->has_value());
+  const EntitySet direct = EntitySetOf(before->snapshot());
+  ASSERT_EQ((*loaded)->entities.size(), direct.entities.size());
+  const ListDiff d = DiffEntitySets(**loaded, direct);
+  EXPECT_TRUE(d.added.empty() && d.removed.empty() && d.changed.empty());
+  auto unknown = SnapshotArchive(*db).Load("abcdef0123");
+  ASSERT_TRUE(unknown.ok());
+  EXPECT_FALSE(unknown->has_value());
+}
+
+TEST(RescreenTest, DeltaGivesTheSameAlertsAsAFullRescreen) {
+  TempDir dir;
+  auto before = BuildScreener(OldList());
+  auto after = BuildScreener(NewList());
+
+  auto delta_db = OpenOrDie(dir.File("delta.db"));
+  ASSERT_TRUE(CustomerRegister(*delta_db).Upsert(Register()).ok());
+  ASSERT_TRUE(Rescreener(*delta_db, *before).All(testing::Threads(2)).ok());
+  EXPECT_EQ(AllAlerts(*delta_db).size(), 4u);  // c01, c02, c05, c08
+  auto delta =
+      Rescreener(*delta_db, *after).Delta(EntitySetOf(before->snapshot()), testing::Threads(2));
+  ASSERT_TRUE(delta.ok()) << delta.status().ToString();
+  EXPECT_EQ(delta->customers_screened, 0u);
+  EXPECT_EQ(delta->added_entities, 2u);
+  EXPECT_EQ(delta->removed_entities, 1u);
+  EXPECT_EQ(delta->changed_entities, 2u);
+
+  auto full_db = OpenOrDie(dir.File("full.db"));
+  ASSERT_TRUE(CustomerRegister(*full_db).Upsert(Register()).ok());
+  ASSERT_TRUE(Rescreener(*full_db, *after).All(testing::Threads(2)).ok());
+  EXPECT_EQ(AllAlerts(*delta_db), AllAlerts(*full_db));
+
+  // New: Rosneft and Sovcomflot; gone: Mahan Air (delisted) and Old Name Trading (renamed).
+  std::set<std::string> added, cleared;
+  for (const AlertChange& c : delta->new_alerts)
+    added.insert(fmt::format("{}|{}", c.customer_id, c.entity_id));
+  for (const AlertChange& c : delta->cleared_alerts)
+    cleared.insert(fmt::format("{}|{}", c.customer_id, c.entity_id));
+  EXPECT_EQ(added, (std::set<std::string>{"c04|ofac:6", "c07|ofac:7"}));
+  EXPECT_EQ(cleared, (std::set<std::string>{"c05|ofac:3", "c08|ofac:4"}));
+
+  // Every customer is now on the new snapshot; a second delta run has nothing left to do.
+  for (const Customer& c : Register())
+    EXPECT_EQ((*CustomerRegister(*delta_db).Get(c.id))->screened_snapshot, after->snapshot().hash);
+  auto again = Rescreener(*delta_db, *after).Delta(EntitySetOf(before->snapshot()));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->customers_rescored + again->customers_screened, 0u);
+
+  AuditLog audit(*delta_db);
+  auto v = audit.Verify();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << v->problem;
+  EXPECT_GT(v->records, Register().size());  // one per screened customer plus run summaries
+}
+
+TEST(RescreenTest, CustomersAddedAfterTheBaseScreeningGetAFullScreening) {
+  TempDir dir;
+  auto before = BuildScreener(OldList());
+  auto after = BuildScreener(NewList());
+  auto db = OpenOrDie(dir.File("d.db"));
+  ASSERT_TRUE(CustomerRegister(*db).Upsert(Register()).ok());
+  ASSERT_TRUE(Rescreener(*db, *before).All(testing::Threads(1)).ok());
+  // Added after the base screening; matches an entity that did not change.
+  ASSERT_TRUE(
+      CustomerRegister(*db).Upsert({{"c09", "Aeroflot", Schema::kOrganization, "", "", {}}}).ok());
+  auto delta = Rescreener(*db, *after).Delta(EntitySetOf(before->snapshot()), testing::Threads(1));
+  ASSERT_TRUE(delta.ok());
+  EXPECT_EQ(delta->customers_screened, 1u);
+  auto c9 = CustomerRegister(*db).Get("c09");
+  ASSERT_EQ((*c9)->alerts.size(), 1u);
+  EXPECT_EQ((*c9)->alerts[0].entity_id, "ofac:1");
+}
+
+TEST(ReviewTest, FalsePositiveIsSuppressedUntilTheCustomerOrTheEntryChanges) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("r.db"));
+  CustomerRegister reg(*db);
+  ASSERT_TRUE(reg.Upsert(Register()).ok());
+  auto list = BuildScreener(OldList());
+  ASSERT_TRUE(Rescreener(*db, *list).All(testing::Threads(1)).ok());
+
+  const Entity* melli = list->snapshot().Find("ofac:2");
+  ASSERT_NE(melli, nullptr);
+  Status s =
+      ReviewLog(*db).Record({"c02", "ofac:2", Decision::kFalsePositive, "different bank", "alice"},
+                            *melli, list->snapshot().hash);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ((*reg.Get("c02"))->alerts.at(0).state, AlertState::kSuppressed);
+  EXPECT_FALSE(ReviewLog(*db)
+                   .Record({"c02", "ofac:2", Decision::kFalsePositive, "", "alice"}, *melli, "")
+                   .ok());
+  EXPECT_FALSE(ReviewLog(*db)
+                   .Record({"nobody", "ofac:2", Decision::kFalsePositive, "x", "alice"}, *melli, "")
+                   .ok());
+
+  // Same customer, same entry: still suppressed on the next screening.
+  ASSERT_TRUE(Rescreener(*db, *list).All(testing::Threads(1)).ok());
+  EXPECT_EQ((*reg.Get("c02"))->alerts.at(0).state, AlertState::kSuppressed);
+
+  // The list entry changes (a new programme): the alert comes back, flagged reopened.
+  std::vector<Entity> changed = OldList();
+  changed[1].programs.push_back("IRAN");
+  auto list2 = BuildScreener(changed);
+  {
+    auto r = Rescreener(*db, *list2).All(testing::Threads(1));
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+  }
+  EXPECT_EQ((*reg.Get("c02"))->alerts.at(0).state, AlertState::kReopened);
+
+  // Reviewed again against the new entry: suppressed; then the customer changes: reopened.
+  ASSERT_TRUE(ReviewLog(*db)
+                  .Record({"c02", "ofac:2", Decision::kFalsePositive, "still different", "bob"},
+                          *list2->snapshot().Find("ofac:2"), list2->snapshot().hash)
+                  .ok());
+  {
+    auto r = Rescreener(*db, *list2).All(testing::Threads(1));
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+  }
+  EXPECT_EQ((*reg.Get("c02"))->alerts.at(0).state, AlertState::kSuppressed);
+  ASSERT_TRUE(reg.Upsert({{"c02", "Bank Melli", Schema::kOrganization, "DE", "", {}}}).ok());
+  {
+    auto r = Rescreener(*db, *list2).All(testing::Threads(1));
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+  }
+  EXPECT_EQ((*reg.Get("c02"))->alerts.at(0).state, AlertState::kReopened);
+
+  // A true match stays an alert, confirmed. Decisions are on the audit chain.
+  ASSERT_TRUE(ReviewLog(*db)
+                  .Record({"c01", "ofac:1", Decision::kTrueMatch, "same airline", "bob"},
+                          *list2->snapshot().Find("ofac:1"), list2->snapshot().hash)
+                  .ok());
+  EXPECT_EQ((*reg.Get("c01"))->alerts.at(0).state, AlertState::kConfirmed);
+  auto v = AuditLog(*db).Verify();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << v->problem;
+}
+
+TEST(RescreenTest, SecondFullRunOverManyChunksReportsNoChanges) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("i.db"));
+  std::vector<Customer> many;
+  for (int i = 0; i < 50; ++i)
+    many.push_back({fmt::format("k{}", 1000 + i),
+                    i % 10 == 0 ? "Aeroflot" : fmt::format("Person {}", i),
+                    Schema::kUnknown,
+                    "",
+                    "",
+                    {}});
+  ASSERT_TRUE(CustomerRegister(*db).Upsert(many).ok());
+  auto list = BuildScreener(OldList());
+  RescreenOptions opt = testing::Threads(2);
+  opt.customers_per_chunk = 7;
+  auto first = Rescreener(*db, *list).All(opt);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->customers_screened, 50u);
+  EXPECT_EQ(first->new_alerts.size(), 5u);
+  auto second = Rescreener(*db, *list).All(opt);
+  ASSERT_TRUE(second.ok());
+  EXPECT_FALSE(second->resumed);  // the first run finished, so this is a new run
+  EXPECT_EQ(second->customers_screened, 50u);
+  EXPECT_TRUE(second->new_alerts.empty());
+  EXPECT_TRUE(second->cleared_alerts.empty());
+}
+
+}  // namespace
+}  // namespace partyscreen
