@@ -54,12 +54,15 @@ void AddRecordLicense(const Entity& e, const ExportContext& context, Reason& rea
   ReviewPolicy strictest = ReviewPolicy::kNone;
   for (const std::string& eccn : eccns) {
     const AppliedPolicy applied = ApplyLicensePolicy(clauses, eccn);
-    if (applied.policy == ReviewPolicy::kNone) continue;
     strictest = std::max(strictest, applied.policy);
     std::string line = eccn.empty() ? std::string("No ECCN given: the strictest clause applies: ")
                                     : "For " + NormalizeEccn(eccn) + ": ";
-    line += std::string(ReviewPolicyName(applied.policy)) + " (\"" + applied.clause + "\").";
-    if (!applied.conditional_note.empty()) line += " Possibly " + applied.conditional_note + ".";
+    if (applied.policy == ReviewPolicy::kNone) {
+      line += "no stated review policy.";
+    } else {
+      line += std::string(ReviewPolicyName(applied.policy)) + " (\"" + applied.clause + "\").";
+    }
+    if (!applied.conditional_note.empty()) line += " Note: " + applied.conditional_note + ".";
     Append(reason.legal_text, line);
   }
   reason.license_policy = std::string(ReviewPolicyName(strictest));

@@ -203,11 +203,23 @@ AppliedPolicy ApplyLicensePolicy(const std::vector<PolicyClause>& clauses, std::
     if (chosen == nullptr && normalized != "EAR99")
       chosen = pick([](const PolicyClause& c) { return c.ccl; });
     if (chosen == nullptr) chosen = pick([](const PolicyClause& c) { return c.catch_all; });
+    if (chosen == nullptr) chosen = pick([](const PolicyClause& c) { return c.conditional; });
+    if (chosen == nullptr) {  // e.g. "Presumption of approval for EAR99 items" asked about 2A983
+      applied.conditional_note = "the entry states no review policy for this item";
+      return applied;
+    }
   }
   // Unknown ECCN, or no clause covers it: the strictest clause (conservative).
   if (chosen == nullptr) chosen = pick([](const PolicyClause&) { return true; });
   applied.policy = chosen->policy;
   applied.clause = chosen->text;
+  if (chosen->conditional) {
+    applied.conditional_note =
+        "the entry states this policy only for the items or purpose it names; for others it "
+        "states none: \"" +
+        chosen->text + "\"";
+    return applied;
+  }
   const PolicyClause* stricter_condition =
       pick([&](const PolicyClause& c) { return c.conditional && c.policy > chosen->policy; });
   if (stricter_condition != nullptr) {

@@ -56,11 +56,13 @@ bool EccnCovers(std::string_view listed, std::string_view eccn);
 struct AppliedPolicy {
   std::string eccn;  // as asked ("" = not known)
   ReviewPolicy policy = ReviewPolicy::kNone;
-  std::string clause;            // the clause that decided it
-  std::string conditional_note;  // a stricter conditional clause that may apply instead, or ""
+  std::string clause;  // the clause that decided it
+  // A stricter conditional clause that may apply instead, or the chosen clause's own condition; "".
+  std::string conditional_note;
 };
 
-// The policy for one ECCN ("" = not known: the strictest clause). kNone if there are no clauses.
+// The policy for one ECCN ("" = not known: the strictest clause). kNone if there are no clauses, or
+// if no clause covers a known ECCN (conditional_note then says so).
 AppliedPolicy ApplyLicensePolicy(const std::vector<PolicyClause>& clauses, std::string_view eccn);
 
 }  // namespace partyscreen
