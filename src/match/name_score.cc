@@ -39,9 +39,8 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
   const int nq = static_cast<int>(q.tokens.size());
   const int nl = static_cast<int>(l.tokens.size());
   if (nq == 0 || nl == 0) return out;
-  // Small fixed-capacity candidate list; names rarely exceed a dozen words.
-  std::vector<Candidate> cands;
-  cands.reserve(static_cast<size_t>(nq * nl * 3));
+  thread_local std::vector<Candidate> cands;  // reused: scoring runs millions of times
+  cands.clear();
   auto add = [&](int qb, int qe, int lb, int le, const std::string& a, const std::string& b) {
     TokenMatch kind;
     const double sim = TokenSimilarity(a, b, &kind);

@@ -14,7 +14,7 @@
 // count against the match (a missing middle name costs less than an extra unknown word).
 // A name with no "anchor" (an aligned pair that is equal or one edit apart, not an initial or a
 // stopword) scores 0: that is the rule BlockingKeys covers.
-// Pure functions; thread-safe.
+// Pure functions; thread-safe (AlignNames reuses a thread_local scratch buffer).
 #pragma once
 
 #include <string>

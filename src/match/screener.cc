@@ -36,6 +36,7 @@ struct IndexedAlias {
   WeightedName weighted;
   float total_weight = 0;
   bool has_initial = false;  // a one-letter word can align with any query word by its initial
+  float free_weight = 0;  // weight of words that align without a blocking key (initials, stopwords)
 };
 
 // A query after normalisation and weighting: computed once per Screen/ScoreEntity call.
@@ -72,9 +73,10 @@ double AliasScore(const PreparedQuery& q, const IndexedAlias& a, const NameAlign
 
 // Per-thread scratch for candidate retrieval; reset after every query, so it is always clean.
 struct Scratch {
-  std::vector<uint64_t> mask;      // per alias: which query tokens can align with it
-  std::vector<uint32_t> touched;   // aliases with a non-zero mask
-  std::vector<uint32_t> entities;  // entities to score
+  std::vector<uint64_t> mask;       // per alias: which query tokens can align with it
+  std::vector<float> list_hit;      // per alias: weight of its units that met a query unit
+  std::vector<uint32_t> touched;    // aliases with a non-zero mask
+  std::vector<uint32_t> survivors;  // aliases whose bound reaches the threshold, sorted
   std::vector<uint64_t> keys;
   std::vector<uint32_t> vocab_hits;
 };
@@ -98,11 +100,47 @@ struct Screener::Impl {
   std::vector<std::string> vocab;
   std::vector<uint32_t>
       vocab_begin;  // postings of vocab v: postings[vocab_begin[v] .. vocab_begin[v+1])
-  std::vector<uint32_t> postings;
+  struct Posting {
+    uint32_t alias;
+    float weight;  // the unit's weight in that alias (its words' weights; summed if repeated)
+  };
+  std::vector<Posting> postings;
   std::vector<uint64_t> keys;  // sorted unique
   std::vector<uint32_t>
       key_begin;  // vocab ids of keys[i]: key_vocab[key_begin[i] .. key_begin[i+1])
   std::vector<uint32_t> key_vocab;
+  // Open-addressing table key -> index into `keys` (linear probing, power-of-two size, empty = ~0).
+  std::vector<uint64_t> slot_key;
+  std::vector<uint32_t> slot_index;
+  uint64_t slot_mask = 0;
+
+  void BuildKeyTable() {
+    size_t size = 16;
+    while (size < keys.size() * 2) size <<= 1;
+    slot_key.assign(size, ~uint64_t{0});
+    slot_index.assign(size, 0);
+    slot_mask = size - 1;
+    for (uint32_t i = 0; i < keys.size(); ++i) {
+      uint64_t h = Mix(keys[i]) & slot_mask;
+      while (slot_key[h] != ~uint64_t{0}) h = (h + 1) & slot_mask;
+      slot_key[h] = keys[i];
+      slot_index[h] = i;
+    }
+  }
+  static uint64_t Mix(uint64_t k) {
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    return k;
+  }
+  // Index of `key` in `keys`, or -1.
+  int64_t FindKey(uint64_t key) const {
+    if (slot_key.empty() || key == ~uint64_t{0}) return -1;
+    for (uint64_t h = Mix(key) & slot_mask;; h = (h + 1) & slot_mask) {
+      if (slot_key[h] == key) return slot_index[h];
+      if (slot_key[h] == ~uint64_t{0}) return -1;
+    }
+  }
   double build_seconds = 0;
 
   float Weight(const std::string& token, Schema schema) const {
@@ -132,12 +170,17 @@ struct Screener::Impl {
     return o.exclude_entity_ids.empty() || !o.exclude_entity_ids.count(e.id);
   }
 
-  std::optional<Hit> Score(const PreparedQuery& q, uint32_t idx, const ScreenOptions& o) const {
+  // The entity's score over the aliases [first, last) (ascending alias ids of entity idx). Screen
+  // passes only the aliases that can reach the threshold; every other alias scores below
+  // threshold - max_bonus, so the best alias, its score and the hit are the same as over all.
+  std::optional<Hit> Score(const PreparedQuery& q, uint32_t idx, const ScreenOptions& o,
+                           const uint32_t* first, const uint32_t* last) const {
     const Entity& e = snapshot->entities[idx];
     if (!Admitted(e, o)) return std::nullopt;
     double best = 0;
     uint32_t best_alias = UINT32_MAX;
-    for (uint32_t a = entity_alias_begin[idx]; a < entity_alias_begin[idx + 1]; ++a) {
+    for (const uint32_t* it = first; it != last; ++it) {
+      const uint32_t a = *it;
       const NameAlignment al = AlignNames(q.weighted, aliases[a].weighted, q.params, false);
       const double s = AliasScore(q, aliases[a], al);
       if (s > best) {
@@ -146,6 +189,20 @@ struct Screener::Impl {
       }
     }
     if (best_alias == UINT32_MAX) return std::nullopt;
+    return MakeHit(q, idx, best_alias, best, o);
+  }
+
+  std::optional<Hit> ScoreAll(const PreparedQuery& q, uint32_t idx, const ScreenOptions& o) const {
+    thread_local std::vector<uint32_t> all;
+    all.clear();
+    for (uint32_t a = entity_alias_begin[idx]; a < entity_alias_begin[idx + 1]; ++a)
+      all.push_back(a);
+    return Score(q, idx, o, all.data(), all.data() + all.size());
+  }
+
+  std::optional<Hit> MakeHit(const PreparedQuery& q, uint32_t idx, uint32_t best_alias, double best,
+                             const ScreenOptions& o) const {
+    const Entity& e = snapshot->entities[idx];
     const double score = AdjustScore(best, q.facts, facts[idx], e.schema, nullptr);
     if (score < o.threshold) return std::nullopt;
     Hit h;
@@ -180,8 +237,9 @@ struct Screener::Impl {
   // Entities that can reach `threshold`: every alias sharing a compatible blocking unit with the
   // query, kept only if its upper bound (see docs/MATCHING.md, "Pruning") reaches the threshold.
   void Candidates(const PreparedQuery& q, double threshold, Scratch& s) const {
-    s.entities.clear();
+    s.survivors.clear();
     if (s.mask.size() < aliases.size()) s.mask.resize(aliases.size(), 0);
+    if (s.list_hit.size() < aliases.size()) s.list_hit.resize(aliases.size(), 0);
     const auto& tokens = q.weighted.tokens;
     const size_t nq = std::min<size_t>(tokens.size(), 64);
     uint64_t free_bits = 0;  // tokens that may align without a key (initials, stopwords)
@@ -194,9 +252,9 @@ struct Screener::Impl {
       AppendUnitKeys(u.text, &s.keys);
       s.vocab_hits.clear();
       for (uint64_t k : s.keys) {
-        auto it = std::lower_bound(keys.begin(), keys.end(), k);
-        if (it == keys.end() || *it != k) continue;
-        const size_t ki = static_cast<size_t>(it - keys.begin());
+        const int64_t found = FindKey(k);
+        if (found < 0) continue;
+        const size_t ki = static_cast<size_t>(found);
         for (uint32_t p = key_begin[ki]; p < key_begin[ki + 1]; ++p)
           s.vocab_hits.push_back(key_vocab[p]);
       }
@@ -206,29 +264,40 @@ struct Screener::Impl {
         const TokenMatch m = ClassifyTokens(u.text, vocab[v]);
         if (m != TokenMatch::kEqual && m != TokenMatch::kOneEdit) continue;
         for (uint32_t p = vocab_begin[v]; p < vocab_begin[v + 1]; ++p) {
-          const uint32_t a = postings[p];
+          const uint32_t a = postings[p].alias;
           if (s.mask[a] == 0) s.touched.push_back(a);
           s.mask[a] |= bits;
+          s.list_hit[a] += postings[p].weight;
         }
       }
     }
     double total_q = 0;
     for (size_t i = 0; i < tokens.size(); ++i) total_q += q.weighted.weights[i];
     const double aq = q.params.unmatched_query_factor;
+    const double al = q.params.unmatched_list_factor;
     const uint64_t all_bits = nq == 64 ? ~uint64_t{0} : (uint64_t{1} << nq) - 1;
+    bool query_has_initial = false;
+    for (const std::string& t : tokens) query_has_initial = query_has_initial || t.size() == 1;
     for (uint32_t a : s.touched) {
-      const uint64_t m = aliases[a].has_initial ? all_bits : (s.mask[a] | free_bits);
-      s.mask[a] = 0;
-      double wh = 0;
+      const IndexedAlias& alias = aliases[a];
+      const uint64_t m = alias.has_initial ? all_bits : (s.mask[a] | free_bits);
+      // Upper bounds of the matched weight on each side: query words whose units met the alias
+      // (or that align without keys), and the alias's units met (or keyless words).
+      double wq = 0;
       for (size_t i = 0; i < nq; ++i)
-        if (m >> i & 1) wh += q.weighted.weights[i];
-      const double top = wh + aliases[a].total_weight;
-      const double bound = top / (top + aq * std::max(0.0, total_q - wh));
-      if (bound + q.facts.max_bonus + 1e-9 >= threshold) s.entities.push_back(aliases[a].entity);
+        if (m >> i & 1) wq += q.weighted.weights[i];
+      const double wl = query_has_initial ? alias.total_weight
+                                          : std::min<double>(alias.total_weight,
+                                                             s.list_hit[a] + alias.free_weight);
+      s.mask[a] = 0;
+      s.list_hit[a] = 0;
+      const double top = wq + wl;
+      const double bound = top / (top + aq * std::max(0.0, total_q - wq) +
+                                  al * std::max(0.0, alias.total_weight - wl));
+      if (bound + q.facts.max_bonus + 1e-9 >= threshold) s.survivors.push_back(a);
     }
     s.touched.clear();
-    std::sort(s.entities.begin(), s.entities.end());
-    s.entities.erase(std::unique(s.entities.begin(), s.entities.end()), s.entities.end());
+    std::sort(s.survivors.begin(), s.survivors.end());
   }
 };
 
@@ -282,25 +351,40 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::shared_ptr<const Snapshot
     for (const std::string& t : a.weighted.tokens) {
       a.weighted.weights.push_back(impl->Weight(t, impl->snapshot->entities[a.entity].schema));
       a.total_weight += a.weighted.weights.back();
+      if (!CanAnchor(t)) a.free_weight += a.weighted.weights.back();
     }
   }
   // Vocabulary of blocking units and their postings.
   std::unordered_map<std::string, uint32_t> vocab_id;
-  std::vector<std::pair<uint32_t, uint32_t>> unit_alias;  // (vocab, alias)
+  struct UnitInAlias {
+    uint32_t vocab, alias;
+    float weight;
+  };
+  std::vector<UnitInAlias> unit_alias;
   for (uint32_t a = 0; a < impl->aliases.size(); ++a) {
-    for (BlockingUnit& u : BlockingUnits(impl->aliases[a].weighted.tokens)) {
+    const WeightedName& name = impl->aliases[a].weighted;
+    for (BlockingUnit& u : BlockingUnits(name.tokens)) {
       auto [it, inserted] = vocab_id.emplace(u.text, static_cast<uint32_t>(impl->vocab.size()));
       if (inserted) impl->vocab.push_back(std::move(u.text));
-      unit_alias.emplace_back(it->second, a);
+      float w = 0;
+      for (int i = u.first_token; i < u.first_token + u.token_count; ++i) w += name.weights[i];
+      unit_alias.push_back({it->second, a, w});
     }
   }
-  std::sort(unit_alias.begin(), unit_alias.end());
-  unit_alias.erase(std::unique(unit_alias.begin(), unit_alias.end()), unit_alias.end());
+  std::sort(unit_alias.begin(), unit_alias.end(), [](const UnitInAlias& x, const UnitInAlias& y) {
+    return x.vocab != y.vocab ? x.vocab < y.vocab : x.alias < y.alias;
+  });
   impl->vocab_begin.assign(impl->vocab.size() + 1, 0);
-  for (const auto& [v, a] : unit_alias) ++impl->vocab_begin[v + 1];
+  for (size_t i = 0; i < unit_alias.size(); ++i) {
+    const UnitInAlias& u = unit_alias[i];
+    if (i > 0 && u.vocab == unit_alias[i - 1].vocab && u.alias == unit_alias[i - 1].alias) {
+      impl->postings.back().weight += u.weight;  // the same unit twice in one alias
+      continue;
+    }
+    impl->postings.push_back({u.alias, u.weight});
+    ++impl->vocab_begin[u.vocab + 1];
+  }
   for (size_t v = 0; v < impl->vocab.size(); ++v) impl->vocab_begin[v + 1] += impl->vocab_begin[v];
-  impl->postings.reserve(unit_alias.size());
-  for (const auto& [v, a] : unit_alias) impl->postings.push_back(a);
   // Keys of each vocabulary entry.
   std::vector<std::pair<uint64_t, uint32_t>> key_vocab;
   std::vector<uint64_t> unit_keys;
@@ -319,6 +403,7 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::shared_ptr<const Snapshot
     impl->key_vocab.push_back(key_vocab[i].second);
   }
   impl->key_begin.push_back(static_cast<uint32_t>(key_vocab.size()));
+  impl->BuildKeyTable();
   impl->build_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return std::unique_ptr<Screener>(new Screener(std::move(impl)));
@@ -327,7 +412,7 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::shared_ptr<const Snapshot
 std::optional<Hit> Screener::ScoreEntity(const Query& q, uint32_t idx,
                                          const ScreenOptions& o) const {
   if (idx >= impl_->snapshot->entities.size()) return std::nullopt;
-  return impl_->Score(impl_->Prepare(q), idx, o);
+  return impl_->ScoreAll(impl_->Prepare(q), idx, o);
 }
 
 std::vector<Hit> Screener::Screen(const Query& q, const ScreenOptions& o) const {
@@ -336,8 +421,14 @@ std::vector<Hit> Screener::Screen(const Query& q, const ScreenOptions& o) const 
   Scratch& s = ThreadScratch();
   impl_->Candidates(p, o.threshold, s);
   std::vector<Hit> hits;
-  for (uint32_t idx : s.entities)
-    if (auto h = impl_->Score(p, idx, o)) hits.push_back(std::move(*h));
+  for (size_t i = 0; i < s.survivors.size();) {
+    const uint32_t entity = impl_->aliases[s.survivors[i]].entity;
+    size_t j = i;
+    while (j < s.survivors.size() && impl_->aliases[s.survivors[j]].entity == entity) ++j;
+    if (auto h = impl_->Score(p, entity, o, s.survivors.data() + i, s.survivors.data() + j))
+      hits.push_back(std::move(*h));
+    i = j;
+  }
   Impl::SortAndLimit(&hits, o.limit);
   return hits;
 }
@@ -346,7 +437,7 @@ std::vector<Hit> Screener::ScreenBruteForce(const Query& q, const ScreenOptions&
   const PreparedQuery p = impl_->Prepare(q);
   std::vector<Hit> hits;
   for (uint32_t i = 0; i < impl_->snapshot->entities.size(); ++i)
-    if (auto h = impl_->Score(p, i, o)) hits.push_back(std::move(*h));
+    if (auto h = impl_->ScoreAll(p, i, o)) hits.push_back(std::move(*h));
   Impl::SortAndLimit(&hits, o.limit);
   return hits;
 }
@@ -364,8 +455,8 @@ size_t Screener::memory_bytes() const {
       bytes += 2 * (sizeof(std::string) + t.capacity()) + sizeof(float);
   }
   for (const std::string& v : m.vocab) bytes += sizeof(std::string) + v.capacity();
-  bytes += m.postings.size() * 4 + m.vocab_begin.size() * 4 + m.keys.size() * 8 +
-           m.key_begin.size() * 4 + m.key_vocab.size() * 4 + m.idf.size() * 48 +
+  bytes += m.postings.size() * sizeof(Impl::Posting) + m.vocab_begin.size() * 4 +
+           m.keys.size() * 8 + m.key_begin.size() * 4 + m.key_vocab.size() * 4 + m.idf.size() * 48 +
            m.facts.size() * sizeof(EntityFacts);
   return bytes;
 }
