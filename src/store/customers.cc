@@ -173,9 +173,10 @@ Result<std::vector<Customer>> LoadCustomers(SqlConnection& conn,
 Result<bool> UpsertCustomerInTransaction(SqlConnection& conn, const Customer& c,
                                          const std::string& now) {
   const std::string hash = CustomerContentHash(c);
-  auto existing = conn.Query("SELECT content_hash FROM customers WHERE id = ?", {c.id});
+  auto existing = conn.Query("SELECT content_hash, name FROM customers WHERE id = ?", {c.id});
   if (!existing.ok()) return existing.status();
   if (!existing->empty() && AsText((*existing)[0][0]) == hash) return false;
+  const std::string old_name = existing->empty() ? std::string() : AsText((*existing)[0][1]);
   Status s = conn.Run(
       "INSERT INTO customers (id, name, schema, country, birth_date, identifiers, content_hash, "
       "updated_at,"
@@ -188,7 +189,7 @@ Result<bool> UpsertCustomerInTransaction(SqlConnection& conn, const Customer& c,
       {c.id, c.name, std::string(SchemaName(c.schema)), c.country, c.birth_date,
        IdentifiersToJson(c.identifiers).dump(), hash, now});
   if (!s.ok()) return s;
-  s = WriteCustomerKeys(conn, c.id, c.name);
+  s = ReplaceCustomerKeys(conn, c.id, old_name, c.name);
   if (!s.ok()) return s;
   return true;
 }
@@ -201,6 +202,8 @@ Result<ImportResult> CustomerRegister::Upsert(const std::vector<Customer>& custo
   WriteTransaction txn(conn);
   if (!txn.status().ok()) return txn.status();
   const std::string now = UtcNowIso();
+  Status noted = store::NoteCustomerKeysEngine(conn);
+  if (!noted.ok()) return noted;
   for (const Customer& c : customers) {
     auto changed = store::UpsertCustomerInTransaction(conn, c, now);
     if (!changed.ok()) return changed.status();
@@ -290,12 +293,13 @@ Result<bool> CustomerRegister::Delete(const std::string& id) {
   SqlConnection& conn = db_.connection();
   WriteTransaction txn(conn);
   if (!txn.status().ok()) return txn.status();
-  auto existing = conn.Query("SELECT id FROM customers WHERE id = ?", {id});
+  auto existing = conn.Query("SELECT name FROM customers WHERE id = ?", {id});
   if (!existing.ok()) return existing.status();
   if (existing->empty()) return false;
+  Status keys = store::ReplaceCustomerKeys(conn, id, AsText((*existing)[0][0]), "");
+  if (!keys.ok()) return keys;
   for (const char* sql :
-       {"DELETE FROM customer_keys WHERE customer_id = ?",
-        "DELETE FROM alerts WHERE customer_id = ?", "DELETE FROM customers WHERE id = ?"}) {
+       {"DELETE FROM alerts WHERE customer_id = ?", "DELETE FROM customers WHERE id = ?"}) {
     Status s = conn.Run(sql, {id});
     if (!s.ok()) return s;
   }

@@ -348,15 +348,12 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
   if (!run.ok()) return run.status();
   report.run_id = *run;
 
-  // Entities whose alerts must be recomputed: added and changed (scored), removed (dropped).
+  // Entities that can raise new alerts: the added and the changed ones.
   std::unordered_map<std::string_view, uint32_t> index_of;
   for (uint32_t i = 0; i < snap.entities.size(); ++i) index_of.emplace(snap.entities[i].id, i);
   std::vector<uint32_t> scored_entities;
   for (const ArchivedEntity& e : diff.added) scored_entities.push_back(index_of.at(e.id));
   for (const EntityChange& e : diff.changed) scored_entities.push_back(index_of.at(e.id));
-  std::unordered_set<std::string> touched_ids;
-  for (const EntityChange& e : diff.changed) touched_ids.insert(e.id);
-  for (const ArchivedEntity& e : diff.removed) touched_ids.insert(e.id);
 
   // Blocking keys of every name of the scored entities -> entities; then -> customers.
   std::unordered_map<int64_t, std::vector<uint32_t>> entities_by_key;
@@ -372,12 +369,25 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
     if (!rows.ok()) return rows.status();
     for (const SqlRow& r : *rows) candidates[AsText(r[0])].insert(entities.begin(), entities.end());
   }
-  // Customers holding an alert on a changed or removed entity are affected even without a
-  // candidate.
-  for (const std::string& id : touched_ids) {
-    auto rows = conn.Query("SELECT customer_id FROM alerts WHERE entity_id = ?", {id});
-    if (!rows.ok()) return rows.status();
-    for (const SqlRow& r : *rows) candidates[AsText(r[0])];
+  // Every current alert is re-scored too: it is dropped if its entity was removed or no longer
+  // scores, and its score follows the new snapshot (the engine's word weights are corpus-wide).
+  {
+    std::string after_customer, after_entity;
+    for (;;) {
+      auto rows = conn.Query(
+          "SELECT customer_id, entity_id FROM alerts WHERE customer_id > ? OR (customer_id = ? AND"
+          " entity_id > ?) ORDER BY customer_id, entity_id LIMIT 10000",
+          {after_customer, after_customer, after_entity});
+      if (!rows.ok()) return rows.status();
+      if (rows->empty()) break;
+      for (const SqlRow& r : *rows) {
+        std::set<uint32_t>& ents = candidates[AsText(r[0])];
+        auto it = index_of.find(AsText(r[1]));
+        if (it != index_of.end()) ents.insert(it->second);
+      }
+      after_customer = AsText(rows->back()[0]);
+      after_entity = AsText(rows->back()[1]);
+    }
   }
 
   // Customers never screened, or changed since, or screened against other lists: full screening.
@@ -398,7 +408,6 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
   for (size_t start = 0; start < affected.size(); start += chunk) {
     const size_t end = std::min(affected.size(), start + chunk);
     std::vector<Outcome> outcomes;
-    std::vector<std::vector<Alert>> kept;
     for (size_t i = start; i < end; ++i) {
       auto recs =
           CustomerPage(conn, "id = ? AND screened_snapshot = ?", {affected[i], base.snapshot_hash});
@@ -409,17 +418,10 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
       out.customer = std::move((*recs)[0].customer);
       out.content_hash = (*recs)[0].content_hash;
       out.delta = true;
-      auto old = store::LoadAlerts(conn, out.customer.id);
-      if (!old.ok()) return old.status();
-      std::vector<Alert> keep;
-      for (Alert& a : *old)
-        if (!touched_ids.count(a.entity_id)) keep.push_back(std::move(a));
-      kept.push_back(std::move(keep));
       outcomes.push_back(std::move(out));
     }
     ParallelFor(outcomes.size(), ctx.threads(), [&](size_t i) {
       Outcome& out = outcomes[i];
-      out.alerts = std::move(kept[i]);
       const Query q = CustomerQuery(out.customer);
       const ScreenOptions opts = ctx.ScreenOpts();
       const std::set<uint32_t>& ents = candidates.at(out.customer.id);
@@ -436,7 +438,8 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
   }
   report.pairs_scored = pairs;
 
-  // Everyone else screened against the base keeps its alerts: nothing that changed can reach them.
+  // Everyone else screened against the base has no alert and shares no blocking key with
+  // anything added or changed, so nothing that changed can reach them.
   {
     store::WriteTransaction txn(conn);
     if (!txn.status().ok()) return txn.status();
