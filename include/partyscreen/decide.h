@@ -52,7 +52,7 @@ struct Transaction {
   std::vector<Party> parties;
   std::string destination;         // ISO2, a country name or a covered region ("Crimea")
   std::vector<std::string> eccns;  // export classifications: "2A983", "5A002.a.1", "EAR99"
-  std::string purpose;             // free text, echoed in the decision
+  std::string purpose;             // free text; accepted, not used by the rules yet
 };
 
 // The export-control facts a list rule needs besides the hit (a subset of the Transaction).
