@@ -1,0 +1,214 @@
+// The store on PostgreSQL: the same schema and logic as SQLite, against a real server started for
+// the test from Debian's postgresql package (initdb into a temporary directory, pg_ctl start on a
+// free port; as the `postgres` user via runuser when running as root, since initdb refuses root).
+// Skipped, with the reason, when no server can be started or the build has no libpq.
+#include <netinet/in.h>
+#include <pwd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
+#include "store/sql.h"
+#include "store_test_util.h"
+
+namespace partyscreen {
+namespace {
+
+using testing::AllAlerts;
+using testing::BuildScreener;
+using testing::MakeEntity;
+
+const char* kPgBin = "/usr/lib/postgresql/15/bin";
+
+int FreePort() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  socklen_t len = sizeof addr;
+  int port = 0;
+  if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
+      getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0)
+    port = ntohs(addr.sin_port);
+  close(fd);
+  return port;
+}
+
+// A throwaway PostgreSQL server for the whole test suite.
+class PostgresServer {
+ public:
+  PostgresServer() {
+#ifndef PARTYSCREEN_HAVE_POSTGRES
+    error_ = "this build has no libpq (PARTYSCREEN_HAVE_POSTGRES undefined)";
+    return;
+#endif
+    if (access((std::string(kPgBin) + "/initdb").c_str(), X_OK) != 0) {
+      error_ = std::string("no initdb in ") + kPgBin;
+      return;
+    }
+    std::string tmpl = "/tmp/partyscreen-pg-XXXXXX";
+    dir_ = mkdtemp(tmpl.data());
+    std::string as_user;
+    if (geteuid() == 0) {
+      const passwd* pw = getpwnam("postgres");
+      if (!pw) {
+        error_ = "running as root and there is no postgres user to run initdb as";
+        return;
+      }
+      if (chown(dir_.c_str(), pw->pw_uid, pw->pw_gid) != 0) {
+        error_ = "cannot chown " + dir_ + " to postgres";
+        return;
+      }
+      as_user = "runuser -u postgres -- ";
+    }
+    port_ = FreePort();
+    const std::string data = dir_ + "/data";
+    const std::string init = as_user + kPgBin + "/initdb -D " + data + " -A trust -U postgres >" +
+                             dir_ + "/initdb.log 2>&1";
+    if (std::system(init.c_str()) != 0) {
+      error_ = "initdb failed (see " + dir_ + "/initdb.log)";
+      return;
+    }
+    pg_ctl_ = as_user + kPgBin + "/pg_ctl -D " + data;
+    const std::string start = pg_ctl_ + " -w -l " + dir_ + "/server.log -o \"-p " +
+                              std::to_string(port_) + " -k " + dir_ +
+                              " -c listen_addresses=''\" start >/dev/null 2>&1";
+    if (std::system(start.c_str()) != 0) {
+      error_ = "pg_ctl start failed (see " + dir_ + "/server.log)";
+      pg_ctl_.clear();
+      return;
+    }
+  }
+  ~PostgresServer() {
+    if (!pg_ctl_.empty())
+      (void)std::system((pg_ctl_ + " -m immediate stop >/dev/null 2>&1").c_str());
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }
+  std::string ConnInfo(const std::string& dbname) const {
+    return "host=" + dir_ + " port=" + std::to_string(port_) + " user=postgres dbname=" + dbname;
+  }
+  // A fresh database per test.
+  std::string NewDatabase(const std::string& name) const {
+    auto admin = store::OpenPostgres(ConnInfo("postgres"));
+    EXPECT_TRUE(admin.ok()) << admin.status().ToString();
+    if (!admin.ok()) return "";
+    (void)(*admin)->ExecScript("DROP DATABASE IF EXISTS " + name);
+    Status s = (*admin)->ExecScript("CREATE DATABASE " + name);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return ConnInfo(name);
+  }
+
+ private:
+  std::string dir_, pg_ctl_, error_;
+  int port_ = 0;
+};
+
+class PostgresStoreTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new PostgresServer(); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  void SetUp() override {
+    if (!server_->ok()) GTEST_SKIP() << "no PostgreSQL server for this test: " << server_->error();
+  }
+  static PostgresServer* server_;
+};
+PostgresServer* PostgresStoreTest::server_ = nullptr;
+
+TEST_F(PostgresStoreTest, MigrationsAreIdempotentAndCustomersImport) {
+  const std::string info = server_->NewDatabase("ps_customers");
+  testing::TempDir dir;
+  {
+    auto db = testing::OpenOrDie(info);
+    ASSERT_NE(db, nullptr);
+    EXPECT_EQ(db->schema_version(), Database::CurrentSchemaVersion());
+    auto r = CustomerRegister(*db).ImportFile(
+        dir.Write("c.csv",
+                  "id,name,schema,country\nc1,Aeroflot,Organization,RU\nc2,,Person,\nc3,Mahan "
+                  "Air,Organization,IR\n"));
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->imported, 2u);
+    ASSERT_EQ(r->issues.size(), 1u);
+    EXPECT_EQ(r->issues[0].line, 3u);
+  }
+  auto again = testing::OpenOrDie(info);  // second open: nothing to migrate
+  ASSERT_NE(again, nullptr);
+  EXPECT_EQ(*CustomerRegister(*again).Count(), 2u);
+  EXPECT_TRUE(*CustomerRegister(*again).Delete("c1"));
+  EXPECT_EQ(*CustomerRegister(*again).Count(), 1u);
+}
+
+TEST_F(PostgresStoreTest, DeltaEqualsFullAndAuditChainDetectsAnEdit) {
+  const std::vector<Customer> customers = {
+      {"c1", "Aeroflot", Schema::kOrganization, "", "", {}},
+      {"c2", "Rosneft", Schema::kOrganization, "", "", {}},
+      {"c3", "Mahan Air", Schema::kOrganization, "", "", {}},
+      {"c4", "Acme Widgets", Schema::kOrganization, "", "", {}}};
+  auto before =
+      BuildScreener({MakeEntity("ofac:1", "AEROFLOT"), MakeEntity("ofac:3", "MAHAN AIR")});
+  auto after = BuildScreener({MakeEntity("ofac:1", "AEROFLOT"), MakeEntity("ofac:2", "ROSNEFT")});
+
+  auto delta_db = testing::OpenOrDie(server_->NewDatabase("ps_delta"));
+  ASSERT_NE(delta_db, nullptr);
+  ASSERT_TRUE(CustomerRegister(*delta_db).Upsert(customers).ok());
+  ASSERT_TRUE(Rescreener(*delta_db, *before).All(testing::Threads(2)).ok());
+  auto delta =
+      Rescreener(*delta_db, *after).Delta(EntitySetOf(before->snapshot()), testing::Threads(2));
+  ASSERT_TRUE(delta.ok()) << delta.status().ToString();
+  EXPECT_EQ(delta->new_alerts.size(), 1u);
+  EXPECT_EQ(delta->cleared_alerts.size(), 1u);
+
+  auto full_db = testing::OpenOrDie(server_->NewDatabase("ps_full"));
+  ASSERT_TRUE(CustomerRegister(*full_db).Upsert(customers).ok());
+  ASSERT_TRUE(Rescreener(*full_db, *after).All(testing::Threads(2)).ok());
+  EXPECT_EQ(AllAlerts(*delta_db), AllAlerts(*full_db));
+
+  // The diff can use the snapshot stored by the re-screen.
+  auto stored = SnapshotArchive(*delta_db).Load(before->snapshot().hash);
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ((*stored)->entities.size(), 2u);
+
+  AuditLog audit(*delta_db);
+  auto v = audit.Verify();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << v->problem;
+  ASSERT_TRUE(delta_db->connection().Run("UPDATE audit SET who = 'mallory' WHERE seq = 3").ok());
+  v = audit.Verify();
+  ASSERT_TRUE(v.ok());
+  EXPECT_FALSE(v->ok);
+  EXPECT_EQ(v->first_bad_seq, 3);
+}
+
+TEST_F(PostgresStoreTest, AuditWriterCommitsFromManyThreads) {
+  const std::string info = server_->NewDatabase("ps_writer");
+  {
+    auto writer = AuditWriter::Open(info);
+    ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 3; ++t)
+      threads.emplace_back([&] {
+        for (int i = 0; i < 300; ++i) {
+          AuditRecord r;
+          r.who = "api";
+          r.query_json = "{\"name\":\"x\"}";
+          (*writer)->Append(std::move(r));
+        }
+      });
+    for (auto& th : threads) th.join();
+    EXPECT_TRUE((*writer)->Flush().ok());
+  }
+  auto db = testing::OpenOrDie(info);
+  auto v = AuditLog(*db).Verify();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << v->problem;
+  EXPECT_EQ(v->records, 900u);
+}
+
+}  // namespace
+}  // namespace partyscreen
