@@ -125,7 +125,8 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
   // WAL: readers never block the writer; NORMAL sync is durable at every checkpoint and keeps the
   // database consistent after a crash (a committed transaction survives a process kill).
   Status s = conn->ExecScript(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+      " PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;");
   if (!s.ok()) return Status::IoError(path + ": " + s.message());
   return std::unique_ptr<SqlConnection>(std::move(conn));
 }
