@@ -27,6 +27,7 @@ constexpr float kStopwordWeightShare =
     0.15f;  // of the token's IDF weight (or of 1 without a corpus)
 constexpr float kInitialWeightCap = 2.0f;
 constexpr float kPlaceWeightShare = 0.5f;  // place words in organisation names (qualifiers.txt)
+constexpr float kLegalWordShare = 0.3f;    // words of legal forms not recognised as a whole form
 
 struct IndexedAlias {
   uint32_t entity = 0;
@@ -48,9 +49,17 @@ struct PreparedQuery {
 };
 
 // Neutral weights (no corpus): 1 per word, less for stopwords and initials.
-float NeutralWeight(const std::string& token, Schema schema) {
+// The share of its weight a word keeps for what kind of word it is (1 for ordinary words).
+float WordShare(const std::string& token, Schema schema) {
   if (IsStopword(token)) return kStopwordWeightShare;
-  if (schema != Schema::kPerson && IsPlaceQualifier(token)) return kPlaceWeightShare;
+  if (schema == Schema::kPerson) return 1.0f;
+  if (IsLegalWord(token)) return kLegalWordShare;
+  if (IsPlaceQualifier(token)) return kPlaceWeightShare;
+  return 1.0f;
+}
+
+float NeutralWeight(const std::string& token, Schema schema) {
+  if (const float share = WordShare(token, schema); share < 1.0f) return share;
   if (token.size() == 1) return 0.5f;
   return 1.0f;
 }
@@ -143,11 +152,29 @@ struct Screener::Impl {
   }
   double build_seconds = 0;
 
+  // IDF of a word; a word no alias has takes the IDF of its rarest one-edit neighbour on the
+  // lists (a typo of "liability" is as common as "liability"), or the unseen-word weight.
+  float BaseWeight(const std::string& token) const {
+    if (auto it = idf.find(token); it != idf.end()) return it->second;
+    if (token.size() < kMinFuzzyLength) return unseen_weight;
+    thread_local std::vector<uint64_t> token_keys;
+    token_keys.clear();
+    AppendUnitKeys(token, &token_keys);
+    float best = 0;
+    for (uint64_t k : token_keys) {
+      const int64_t ki = FindKey(k);
+      if (ki < 0) continue;
+      for (uint32_t p = key_begin[ki]; p < key_begin[ki + 1]; ++p) {
+        const std::string& neighbour = vocab[key_vocab[p]];
+        if (ClassifyTokens(token, neighbour) != TokenMatch::kOneEdit) continue;
+        if (auto it = idf.find(neighbour); it != idf.end()) best = std::max(best, it->second);
+      }
+    }
+    return best > 0 ? best : unseen_weight;
+  }
+
   float Weight(const std::string& token, Schema schema) const {
-    auto it = idf.find(token);
-    float w = it == idf.end() ? unseen_weight : it->second;
-    if (IsStopword(token)) w *= kStopwordWeightShare;
-    if (schema != Schema::kPerson && IsPlaceQualifier(token)) w *= kPlaceWeightShare;
+    float w = BaseWeight(token) * WordShare(token, schema);
     if (token.size() == 1) w = std::min(w, kInitialWeightCap);
     return w;
   }

@@ -39,6 +39,11 @@ bool IsStopword(std::string_view token) {
   return stop.find(std::string(token)) != stop.end();
 }
 
+bool IsLegalWord(std::string_view token) {
+  const auto& words = DefaultNameTables().legal_words;
+  return words.find(std::string(token)) != words.end();
+}
+
 bool IsPlaceQualifier(std::string_view token) {
   const auto& q = DefaultNameTables().qualifiers;
   if (q.find(std::string(token)) != q.end()) return true;

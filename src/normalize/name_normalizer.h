@@ -34,6 +34,9 @@ NormalizedName NormalizeName(std::string_view name, Schema schema = Schema::kUnk
 // True for words with almost no identity ("of", "the", "de"): weighted low, never blocking keys.
 bool IsStopword(std::string_view token);
 
+// True for words of Latin-script legal forms ("limited", "liability", "joint", "stock").
+bool IsLegalWord(std::string_view token);
+
 // True for place words that qualify an organisation name ("zhejiang", "moscow", "china"): the
 // qualifiers table, or a country name of 4+ letters (normalize/country.h).
 bool IsPlaceQualifier(std::string_view token);

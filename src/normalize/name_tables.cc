@@ -46,7 +46,12 @@ NameTables ParseTables() {
     if (columns.empty()) continue;
     t.legal_forms.emplace(
         key, NameTables::LegalForm{columns[0], columns.size() > 1 && columns[1] == "start"});
-    t.max_legal_form_tokens = std::max(t.max_legal_form_tokens, Split(key, " ").size());
+    const std::vector<std::string> words = Split(key, " ");
+    t.max_legal_form_tokens = std::max(t.max_legal_form_tokens, words.size());
+    bool latin = true;
+    for (char c : line.substr(0, tab)) latin = latin && static_cast<unsigned char>(c) < 0x80;
+    for (const std::string& w : words)
+      if (latin && w.size() >= 3) t.legal_words.insert(w);
   }
   for (std::string_view line : TableLines(embedded::k_honorifics_txt))
     t.honorifics.insert(NormalizedKey(line));

@@ -22,6 +22,9 @@ struct NameTables {
   };
   std::unordered_map<std::string, LegalForm> legal_forms;  // key: tokens joined by ' '
   size_t max_legal_form_tokens = 0;
+  // Words of the Latin-script legal forms (3+ letters: "limited", "liability", "joint", "stock"):
+  // weighted low wherever they stand, since a form mangled or cut short is still no name.
+  std::unordered_set<std::string> legal_words;
   std::unordered_set<std::string> honorifics;
   std::unordered_set<std::string> stopwords;
   std::unordered_set<std::string> qualifiers;  // place words (qualifiers.txt)
