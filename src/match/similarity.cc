@@ -78,7 +78,8 @@ double TokenSimilarity(std::string_view a, std::string_view b, TokenMatch* kind)
     case TokenMatch::kEqual:
       return 1.0;
     case TokenMatch::kOneEdit:
-      return JaroWinkler(a, b);
+      return std::min(JaroWinkler(a, b),
+                      1.0 - 1.0 / static_cast<double>(std::max(a.size(), b.size())));
     case TokenMatch::kInitial:
       return kInitialSimilarity;
     case TokenMatch::kNone:

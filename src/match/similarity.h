@@ -4,8 +4,10 @@
 // least kMinFuzzyLength characters and differ by one edit (insert, delete, substitute, or swap
 // two neighbours: optimal string alignment distance 1). That rule is what BlockingKeys covers
 // (one-deletion neighbourhoods, see blocking.h), so fuzzy matching never escapes the index.
-// The similarity of such a pair is Jaro-Winkler, which grades a typo at the end of a long word
-// higher than one at the start of a short word. A single letter against a word starting with it
+// The similarity of such a pair is the lower of Jaro-Winkler (a typo at the start costs more than
+// one at the end) and 1 - 1/length (one edit in a short word says more than in a long one:
+// "clark"/"clara" 0.8, "liability"/"liablity" 0.89). Measured on the dev set this cut false
+// alerts from 0.84% to 0.59% at equal recall (docs/MATCHING.md). A single letter against a word starting with it
 // is an initial ("j" ~ "john"), kInitialSimilarity, and never anchors a match on its own.
 // Pure functions; thread-safe.
 #pragma once
@@ -28,8 +30,8 @@ bool WithinOneEdit(std::string_view a, std::string_view b);
 // How a and b relate under the rule above.
 TokenMatch ClassifyTokens(std::string_view a, std::string_view b);
 
-// Similarity under the rule above: 1 equal, Jaro-Winkler for one edit, kInitialSimilarity for
-// an initial, else 0.
+// Similarity under the rule above: 1 equal, min(Jaro-Winkler, 1 - 1/length) for one edit,
+// kInitialSimilarity for an initial, else 0.
 double TokenSimilarity(std::string_view a, std::string_view b, TokenMatch* kind = nullptr);
 
 }  // namespace partyscreen
