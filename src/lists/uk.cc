@@ -324,6 +324,7 @@ Result<ParsedList> ParseUkOfsiXlsx(std::string_view xlsx, ParseLog& log) {
   if (!list.ok() && !sheet->damage.empty()) return Status::Corrupt(sheet->damage);
   if (list.ok() && !sheet->damage.empty()) {
     const uint64_t last = sheet->rows.empty() ? 0 : sheet->rows.back().number;
+    log.CountRecord();  // the damaged rest of the sheet counts as one record, skipped
     log.Skip(last + 1, sheet->damage + "; rows from " + std::to_string(last + 1) + " on are lost");
   }
   return list;

@@ -374,6 +374,7 @@ TEST(UkOfsiXlsxErrors, DamagedSheetXmlKeepsTheRowsBeforeTheDamage) {
   ASSERT_EQ(r->entities.size(), 3u);  // rows 3, 4, 5
   EXPECT_EQ(r->entities[2].id, "uk:5");
   ASSERT_EQ(log.skipped(), 1u);
+  EXPECT_EQ(log.records_seen(), 4u);  // rows 3-5 and the damaged rest (found by fuzz_uk_ofsi_xlsx)
   EXPECT_EQ(log.issues()[0].line, 6u);
   EXPECT_THAT(log.issues()[0].reason, HasSubstr("not well-formed"));
 }
