@@ -342,6 +342,7 @@ void RegisterBench(CLI::App& app, CliContext& ctx) {
     std::string in;
     int threads = 2;
     double threshold = -1;
+    std::string aliases_tsv;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("bench", "Measure index build, queries/s, latency and memory");
@@ -350,12 +351,29 @@ void RegisterBench(CLI::App& app, CliContext& ctx) {
                   "Queries (JSON lines or CSV); default: a sample made from the lists' names");
   cmd->add_option("--threads,-j", args->threads, "Threads for the throughput run");
   cmd->add_option("--threshold,-t", args->threshold, "Threshold (default: the engine's default)");
+  cmd->add_option("--aliases-tsv", args->aliases_tsv,
+                  "Also write entity_id<TAB>name for every name of the lists (input of the peers in shared/peers)");
   cmd->callback([args, &ctx]() {
     const size_t rss0 = ResidentBytes();
     auto screener = BuildScreenerOrReport(args->lists);
     if (!screener) {
       ctx.exit_code = 1;
       return;
+    }
+    if (!args->aliases_tsv.empty()) {
+      std::ofstream tsv(args->aliases_tsv);
+      for (const Entity& e : screener->snapshot().entities)
+        for (std::string_view n : e.AllNames()) {
+          std::string clean(n);
+          std::replace(clean.begin(), clean.end(), '\t', ' ');
+          std::replace(clean.begin(), clean.end(), '\n', ' ');
+          tsv << e.id << '\t' << clean << '\n';
+        }
+      if (!tsv) {
+        PrintError("cannot write " + args->aliases_tsv);
+        ctx.exit_code = 1;
+        return;
+      }
     }
     std::vector<QueryLine> queries;
     if (!args->in.empty()) {
