@@ -1,6 +1,147 @@
-// STUB until its issue lands: serve.
+// `partyscreen serve`: the HTTP API (src/server/, docs/API.md) in the foreground until SIGINT or
+// SIGTERM.
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
 #include "cli/commands.h"
+#include "cli/common.h"
+#include "core/strings.h"
+#include "partyscreen/screener.h"
+#include "server/server.h"
 
 namespace partyscreen::cli {
-void RegisterServeCommand(CLI::App&, CliContext&) {}
+
+namespace {
+
+// "HOST:PORT", ":PORT" or "PORT".
+bool ParseListen(const std::string& text, server::ServerOptions& o) {
+  const size_t colon = text.rfind(':');
+  const std::string host = colon == std::string::npos ? "" : text.substr(0, colon);
+  const std::string port = colon == std::string::npos ? text : text.substr(colon + 1);
+  if (port.empty() || port.find_first_not_of("0123456789") != std::string::npos || port.size() > 5)
+    return false;
+  if (!host.empty()) o.host = host;
+  o.port = std::stoi(port);
+  return true;
+}
+
+// "200", "200/s".
+bool ParseRate(std::string text, double& rate) {
+  if (EndsWith(text, "/s")) text.resize(text.size() - 2);
+  try {
+    size_t used = 0;
+    rate = std::stod(text, &used);
+    return used == text.size() && rate >= 0;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+}  // namespace
+
+void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
+  struct Args {
+    std::string listen = "127.0.0.1:8080";
+    std::vector<std::string> lists;
+    int threads = 16;
+    std::string api_keys;
+    bool no_auth = false;
+    size_t max_body = 1 << 20;
+    size_t max_queries = 100;
+    std::string rate_limit = "0";
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand("serve", "Serve the screening HTTP API (see docs/API.md)");
+  cmd->add_option("--listen", args->listen, "HOST:PORT to listen on (loopback by default)")
+      ->capture_default_str();
+  cmd->add_option("--list,-l", args->lists,
+                  "List file or directory, optionally FORMAT:PATH (default: bundled snapshot)");
+  cmd->add_option("--threads,-j", args->threads, "Worker threads = connections served at once")
+      ->capture_default_str();
+  cmd->add_option("--api-keys", args->api_keys,
+                  "File of API keys, 'name:key' or 'admin:name:key' per line "
+                  "(or env PARTYSCREEN_API_KEYS='name:key,...')");
+  cmd->add_flag("--no-auth", args->no_auth, "Serve WITHOUT authentication (every caller is admin)");
+  cmd->add_option("--max-body", args->max_body, "Largest request body in bytes (413 above)")
+      ->capture_default_str();
+  cmd->add_option("--max-queries", args->max_queries, "Most queries per request (413 above)")
+      ->capture_default_str();
+  cmd->add_option("--rate-limit", args->rate_limit,
+                  "Requests per second per API key, e.g. 200/s (0 = unlimited)")
+      ->capture_default_str();
+  cmd->callback([args, &ctx]() {
+    server::ServerOptions o;
+    if (!ParseListen(args->listen, o)) {
+      PrintError("--listen: expected HOST:PORT, got '" + args->listen + "'");
+      ctx.exit_code = 2;
+      return;
+    }
+    if (!ParseRate(args->rate_limit, o.rate_limit_per_second)) {
+      PrintError("--rate-limit: expected N or N/s, got '" + args->rate_limit + "'");
+      ctx.exit_code = 2;
+      return;
+    }
+    for (const std::string& l : args->lists) o.lists.push_back(ParseListSpec(l));
+    o.threads = args->threads;
+    o.max_body_bytes = args->max_body;
+    o.max_queries = args->max_queries;
+    o.require_auth = !args->no_auth;
+    if (!args->api_keys.empty()) {
+      auto keys = server::ApiKeyRing::LoadFile(args->api_keys);
+      if (!keys.ok()) {
+        PrintError(keys.status().ToString());
+        ctx.exit_code = 2;
+        return;
+      }
+      o.api_keys = std::move(keys).value();
+    } else if (const char* env = std::getenv("PARTYSCREEN_API_KEYS"); env && *env) {
+      auto keys = server::ApiKeyRing::Parse(env, ',', "PARTYSCREEN_API_KEYS");
+      if (!keys.ok()) {
+        PrintError(keys.status().ToString());
+        ctx.exit_code = 2;
+        return;
+      }
+      o.api_keys = std::move(keys).value();
+    }
+    if (args->no_auth)
+      std::cerr << "partyscreen: WARNING: --no-auth: serving without authentication; every "
+                   "caller can screen and reload\n";
+    // Block SIGINT/SIGTERM before any thread starts so only the waiter below receives them.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    std::cerr << "partyscreen: loading lists...\n";
+    auto server = server::Server::Create(std::move(o));
+    if (!server.ok()) {
+      PrintError(server.status().ToString());
+      ctx.exit_code = 1;
+      return;
+    }
+    if (Status s = (*server)->Start(); !s.ok()) {
+      PrintError(s.ToString());
+      ctx.exit_code = 1;
+      return;
+    }
+    std::cerr << "partyscreen: serving on " << args->listen.substr(0, args->listen.rfind(':'))
+              << ":" << (*server)->port() << " (engine " << EngineVersion() << ")\n";
+    std::thread waiter([&signals, srv = server->get()] {
+      int received = 0;
+      sigwait(&signals, &received);
+      std::cerr << "partyscreen: stopping\n";
+      srv->Stop();
+    });
+    (*server)->Wait();
+    // The server stopped without a signal (e.g. the socket failed): wake the waiter.
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+  });
+}
+
 }  // namespace partyscreen::cli

@@ -1,0 +1,77 @@
+#include "server/engine_holder.h"
+
+#include <chrono>
+
+namespace partyscreen::server {
+
+std::string RedactPaths(std::string_view message) {
+  std::string out;
+  size_t i = 0;
+  while (i < message.size()) {
+    const bool starts_path =
+        message[i] == '/' &&
+        (i == 0 || message[i - 1] == ' ' || message[i - 1] == '\'' || message[i - 1] == '"' ||
+         message[i - 1] == '(' || message[i - 1] == '=');
+    if (!starts_path) {
+      out += message[i++];
+      continue;
+    }
+    size_t end = i;
+    while (end < message.size() && message[end] != ' ' && message[end] != ':' &&
+           message[end] != '\'' && message[end] != '"' && message[end] != ')' &&
+           message[end] != ',')
+      ++end;
+    const std::string_view path = message.substr(i, end - i);
+    const size_t slash = path.find_last_of('/');
+    out += path.substr(slash + 1);
+    i = end;
+  }
+  return out;
+}
+
+Result<std::shared_ptr<const Engine>> LoadEngine(const std::vector<ListSpec>& lists,
+                                                 uint64_t generation) {
+  const auto t0 = std::chrono::steady_clock::now();
+  Result<Snapshot> snapshot = LoadSnapshot(lists.empty() ? DefaultListSpecs() : lists);
+  if (!snapshot.ok())
+    return Status(
+        Status::InvalidArgument("list load failed: " + RedactPaths(snapshot.status().ToString())));
+  auto shared = std::make_shared<const Snapshot>(std::move(snapshot).value());
+  Result<std::unique_ptr<Screener>> screener = Screener::Build(shared);
+  if (!screener.ok())
+    return Status(
+        Status::Internal("index build failed: " + RedactPaths(screener.status().ToString())));
+  auto engine = std::make_shared<Engine>();
+  engine->screener = std::move(screener).value();
+  engine->generation = generation;
+  engine->load_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  engine->loaded_unix_seconds =
+      std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::shared_ptr<const Engine>(std::move(engine));
+}
+
+EngineHolder::EngineHolder(std::shared_ptr<const Engine> initial) : current_(std::move(initial)) {}
+
+std::shared_ptr<const Engine> EngineHolder::Current() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return current_;
+}
+
+Result<std::shared_ptr<const Engine>> EngineHolder::Reload(const std::vector<ListSpec>& lists) {
+  std::unique_lock<std::mutex> reload_lock(reload_mu_, std::try_to_lock);
+  if (!reload_lock.owns_lock())
+    return Status(Status::Unsupported("a reload is already in progress"));
+  Result<std::shared_ptr<const Engine>> next = LoadEngine(lists, Current()->generation + 1);
+  if (!next.ok()) return next.status();
+  std::shared_ptr<const Engine> previous;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    previous = std::move(current_);
+    current_ = *next;
+  }
+  // `previous` is released here, outside the lock: if no request holds it, it is freed now.
+  return next;
+}
+
+}  // namespace partyscreen::server

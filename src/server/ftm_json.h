@@ -1,0 +1,36 @@
+// FollowTheMoney-style JSON for the yente-compatible POST /match endpoint.
+//
+// Entity -> {"id", "caption", "schema", "properties": {"name": [...], ...}, "datasets",
+// "referents", "target"}, with properties named as FtM names them: name, alias, weakAlias,
+// previousName, title, birthDate, birthPlace, nationality, country, address, idNumber,
+// passportNumber, imoNumber, swiftBic, gender, notes, program, sourceUrl (empty properties are left
+// out). Example entity (a yente match query) -> Query fields: the names to screen, schema, birth
+// date, country and identifiers. docs/API.md lists what is read and what is ignored. Thread safety:
+// pure functions.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "partyscreen/entity.h"
+#include "partyscreen/screener.h"
+#include "partyscreen/status.h"
+
+namespace partyscreen::server {
+
+inline constexpr size_t kMaxExampleNames = 20;  // names screened per example entity
+
+std::string_view FtmSchemaName(
+    Schema schema);  // Person, Organization, Vessel, Airplane, LegalEntity
+nlohmann::json EntityToFtm(const Entity& entity);
+
+// A yente example entity turned into one Query per name (same attributes on each).
+struct ExampleQueries {
+  std::vector<Query> queries;
+  nlohmann::json echo;  // the example as understood: {"schema", "properties"}
+};
+Result<ExampleQueries> ExampleFromJson(const nlohmann::json& example, std::string_view where);
+
+}  // namespace partyscreen::server

@@ -1,0 +1,110 @@
+// Read-only and operational endpoints:
+//   GET /entities/{id}   one listed entity (core/json.h EntityToJson); 404 if not in the snapshot
+//   GET /lists           the loaded sources (SourceInfoToJson, file paths reduced to file names)
+//   GET /healthz         liveness, no key needed
+//   GET /readyz          readiness (a snapshot is loaded), no key needed
+//   GET /metrics         Prometheus text format
+//   POST /admin/reload   admin key: reload the configured --list files and swap atomically
+#include "core/json.h"
+#include "server/http_json.h"
+#include "server/routes.h"
+
+namespace partyscreen::server {
+
+namespace {
+
+using nlohmann::json;
+
+std::string BaseName(const std::string& path) {
+  const size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+json SnapshotSummary(const Engine& engine) {
+  json sources = json::array();
+  for (const SourceInfo& s : engine.snapshot().sources) {
+    json j = SourceInfoToJson(s);
+    j["path"] = BaseName(s.path);
+    json files = json::array();
+    for (const std::string& f : s.files) files.push_back(BaseName(f));
+    j["files"] = std::move(files);
+    sources.push_back(std::move(j));
+  }
+  return {{"snapshot", engine.snapshot().hash},
+          {"engine_version", EngineVersion()},
+          {"entities", engine.snapshot().entities.size()},
+          {"issues", engine.snapshot().issues.size()},
+          {"generation", engine.generation},
+          {"loaded_unix_seconds", engine.loaded_unix_seconds},
+          {"load_seconds", engine.load_seconds},
+          {"sources", std::move(sources)}};
+}
+
+SnapshotGauge GaugeOf(const Engine& engine) {
+  return {engine.snapshot().hash,     EngineVersion(),     engine.snapshot().entities.size(),
+          engine.loaded_unix_seconds, engine.load_seconds, engine.generation};
+}
+
+}  // namespace
+
+void RegisterAdminRoutes(httplib::Server& http, ServerState& state) {
+  http.Get(
+      R"(/entities/(.+))",
+      Guard(state, "/entities/{id}", Access::kKey,
+            [](const httplib::Request& req, httplib::Response& res, const RequestContext& ctx) {
+              const std::string id = req.matches[1];
+              const Entity* e = ctx.engine->snapshot().Find(id);
+              if (e == nullptr)
+                return SendError(res, 404, "not_found", "no entity '" + id + "' in the snapshot");
+              json out = EntityToJson(*e);
+              out["snapshot"] = ctx.engine->snapshot().hash;
+              SendJson(res, 200, out);
+            }));
+  http.Get("/lists",
+           Guard(state, "/lists", Access::kKey,
+                 [](const httplib::Request&, httplib::Response& res, const RequestContext& ctx) {
+                   SendJson(res, 200, SnapshotSummary(*ctx.engine));
+                 }));
+  http.Get("/healthz",
+           Guard(state, "/healthz", Access::kPublic,
+                 [](const httplib::Request&, httplib::Response& res, const RequestContext&) {
+                   SendJson(res, 200, {{"status", "ok"}});
+                 }));
+  http.Get("/readyz",
+           Guard(state, "/readyz", Access::kPublic,
+                 [](const httplib::Request&, httplib::Response& res, const RequestContext& ctx) {
+                   SendJson(res, 200,
+                            {{"status", "ready"},
+                             {"snapshot", ctx.engine->snapshot().hash},
+                             {"entities", ctx.engine->snapshot().entities.size()}});
+                 }));
+  http.Get("/metrics", Guard(state, "/metrics", Access::kKey,
+                             [&state](const httplib::Request&, httplib::Response& res,
+                                      const RequestContext& ctx) {
+                               res.status = 200;
+                               res.set_content(state.metrics.Render(GaugeOf(*ctx.engine)),
+                                               "text/plain; version=0.0.4");
+                             }));
+  http.Post(
+      "/admin/reload",
+      Guard(state, "/admin/reload", Access::kAdmin,
+            [&state](const httplib::Request&, httplib::Response& res, const RequestContext& ctx) {
+              Result<std::shared_ptr<const Engine>> next =
+                  state.engines.Reload(state.options.lists);
+              state.metrics.RecordReload(next.ok());
+              if (!next.ok()) {
+                if (next.status().code() == Status::Code::kUnsupported)
+                  return SendError(res, 409, "reload_in_progress", next.status().message());
+                json body{
+                    {"error", {{"code", "reload_failed"}, {"message", next.status().message()}}},
+                    {"serving", ctx.engine->snapshot().hash}};
+                return SendJson(res, 500, body);
+              }
+              json out = SnapshotSummary(**next);
+              out["previous_snapshot"] = ctx.engine->snapshot().hash;
+              out["reloaded_by"] = ctx.caller.key_name;
+              SendJson(res, 200, out);
+            }));
+}
+
+}  // namespace partyscreen::server
