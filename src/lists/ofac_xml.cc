@@ -91,7 +91,8 @@ bool RecordComplete(const XmlInput& in, pugi::xml_node record) {
 void ReportTruncation(const XmlInput& in, size_t incomplete, ParseLog& log) {
   if (!in.truncated) return;
   const uint64_t line = LineAt(in.text, in.error_offset);
-  for (size_t i = 0; i < incomplete; ++i) log.CountRecord();
+  // The damaged rest counts as (at least) one record, so skipped() never exceeds records_seen().
+  for (size_t i = 0; i < std::max<size_t>(incomplete, 1); ++i) log.CountRecord();
   log.Skip(line, "XML error (" + in.error + "); " + std::to_string(incomplete) +
                      " incomplete record(s) dropped and nothing after this point read");
 }

@@ -138,6 +138,10 @@ void ReadCell(pugi::xml_node cell, const std::vector<std::string>& shared, Sheet
     }
   }
   if (value.empty()) return;
+  if (!IsValidUtf8(value)) {  // pugixml passes invalid byte sequences through
+    row.error = "cell in column " + std::to_string(column + 1) + " is not valid UTF-8";
+    return;
+  }
   if (row.cells.size() <= static_cast<size_t>(column))
     row.cells.resize(static_cast<size_t>(column) + 1);
   row.cells[static_cast<size_t>(column)] = std::move(value);
