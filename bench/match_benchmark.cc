@@ -20,12 +20,14 @@ const std::string kShared = PARTYSCREEN_SHARED_DIR;
 
 void BM_NormalizeLatin(benchmark::State& state) {
   for (auto _ : state)
-    benchmark::DoNotOptimize(NormalizeName("Hangzhou Hikvision Digital Technology Co., Ltd.", Schema::kUnknown));
+    benchmark::DoNotOptimize(
+        NormalizeName("Hangzhou Hikvision Digital Technology Co., Ltd.", Schema::kUnknown));
 }
 BENCHMARK(BM_NormalizeLatin);
 
 void BM_NormalizeAccented(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(NormalizeName("Société Générale de Banque au Liban S.A.L."));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(NormalizeName("Société Générale de Banque au Liban S.A.L."));
 }
 BENCHMARK(BM_NormalizeAccented);
 
@@ -35,7 +37,8 @@ void BM_NormalizeHan(benchmark::State& state) {
 BENCHMARK(BM_NormalizeHan);
 
 void BM_NormalizeCyrillic(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(NormalizeName("Акционерное общество Концерн Калашников"));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(NormalizeName("Акционерное общество Концерн Калашников"));
 }
 BENCHMARK(BM_NormalizeCyrillic);
 
@@ -58,7 +61,8 @@ struct Fixture {
 const Fixture& SdnFixture() {
   static const Fixture fixture = [] {
     Fixture f;
-    auto snap = LoadSnapshot({ListSpec{kShared + "/lists/ofac/sdn-2024-07-02/sdn.csv", "ofac-csv"}});
+    auto snap =
+        LoadSnapshot({ListSpec{kShared + "/lists/ofac/sdn-2024-07-02/sdn.csv", "ofac-csv"}});
     if (!snap.ok()) return f;
     auto built = Screener::Build(std::make_shared<const Snapshot>(std::move(snap).value()));
     if (!built.ok()) return f;
@@ -81,7 +85,8 @@ const Fixture& SdnFixture() {
 void ScreenLoop(benchmark::State& state, bool brute_force) {
   const Fixture& f = SdnFixture();
   if (!f.screener || f.queries.empty()) {
-    state.SkipWithError("could not load ../shared/lists/ofac/sdn-2024-07-02/sdn.csv or the dev queries");
+    state.SkipWithError(
+        "could not load ../shared/lists/ofac/sdn-2024-07-02/sdn.csv or the dev queries");
     return;
   }
   ScreenOptions options;
@@ -89,9 +94,11 @@ void ScreenLoop(benchmark::State& state, bool brute_force) {
   size_t i = 0, hits = 0;
   for (auto _ : state) {
     const Query& q = f.queries[i++ % f.queries.size()];
-    hits += brute_force ? f.screener->ScreenBruteForce(q, options).size() : f.screener->Screen(q, options).size();
+    hits += brute_force ? f.screener->ScreenBruteForce(q, options).size()
+                        : f.screener->Screen(q, options).size();
   }
-  state.counters["hits_per_query"] = benchmark::Counter(static_cast<double>(hits) / std::max<size_t>(1, i));
+  state.counters["hits_per_query"] =
+      benchmark::Counter(static_cast<double>(hits) / std::max<size_t>(1, i));
   state.SetItemsProcessed(static_cast<int64_t>(i));
 }
 
