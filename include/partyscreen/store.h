@@ -333,6 +333,7 @@ struct RescreenReport {
   uint64_t customers_screened = 0;  // full screenings
   uint64_t customers_rescored = 0;  // delta: customers scored against the changed entries only
   uint64_t pairs_scored = 0;        // delta: ScoreEntity calls
+  uint64_t customers_screened_in_delta = 0;  // delta: re-scored with one Screen() (many candidates)
   uint64_t added_entities = 0, removed_entities = 0, changed_entities = 0;
   std::vector<AlertChange> new_alerts;
   std::vector<AlertChange> cleared_alerts;  // alerts that disappeared

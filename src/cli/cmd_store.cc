@@ -482,6 +482,7 @@ void RegisterRescreen(CLI::App& app, CliContext& ctx) {
                        {"customers_screened", r->customers_screened},
                        {"customers_rescored", r->customers_rescored},
                        {"pairs_scored", r->pairs_scored},
+                       {"customers_screened_in_delta", r->customers_screened_in_delta},
                        {"added_entities", r->added_entities},
                        {"removed_entities", r->removed_entities},
                        {"changed_entities", r->changed_entities},

@@ -30,6 +30,15 @@ using store::AsText;
 using store::SqlConnection;
 using store::SqlRow;
 
+// Delta: above this many candidate entities for one customer, one pruned Screen() is cheaper than
+// scoring each pair.
+constexpr size_t kMaxScoredPairs = 48;
+
+struct Candidates {
+  std::vector<uint32_t> entities;  // sorted, unique once collected
+  bool screen_fully = false;
+};
+
 // Every hit at or above threshold is an alert, so the screening limit is set far above any real
 // count.
 constexpr size_t kMaxAlertsPerCustomer = 1000;
@@ -363,11 +372,28 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
         auto& v = entities_by_key[k];
         if (v.empty() || v.back() != idx) v.push_back(idx);
       }
-  std::map<std::string, std::set<uint32_t>> candidates;  // customer -> entities to score
+  // customer -> entities to score; a customer with more than kMaxScoredPairs candidate entities
+  // (a common word shared with many changed entries) gets one pruned Screen() instead, which
+  // returns exactly the entities ScoreEntity would keep, and bounds time and memory.
+  std::unordered_map<std::string, Candidates> candidates;
+  auto add_candidates = [&](const std::string& customer, const uint32_t* first,
+                            const uint32_t* last) {
+    Candidates& c = candidates[customer];
+    if (c.screen_fully) return;
+    c.entities.insert(c.entities.end(), first, last);
+    if (c.entities.size() <= kMaxScoredPairs) return;
+    std::sort(c.entities.begin(), c.entities.end());
+    c.entities.erase(std::unique(c.entities.begin(), c.entities.end()), c.entities.end());
+    if (c.entities.size() > kMaxScoredPairs) {
+      c.screen_fully = true;
+      c.entities = {};
+    }
+  };
   for (const auto& [key, entities] : entities_by_key) {
     auto rows = conn.Query("SELECT customer_id FROM customer_keys WHERE blocking_key = ?", {key});
     if (!rows.ok()) return rows.status();
-    for (const SqlRow& r : *rows) candidates[AsText(r[0])].insert(entities.begin(), entities.end());
+    for (const SqlRow& r : *rows)
+      add_candidates(AsText(r[0]), entities.data(), entities.data() + entities.size());
   }
   // Every current alert is re-scored too: it is dropped if its entity was removed or no longer
   // scores, and its score follows the new snapshot (the engine's word weights are corpus-wide).
@@ -381,9 +407,12 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
       if (!rows.ok()) return rows.status();
       if (rows->empty()) break;
       for (const SqlRow& r : *rows) {
-        std::set<uint32_t>& ents = candidates[AsText(r[0])];
         auto it = index_of.find(AsText(r[1]));
-        if (it != index_of.end()) ents.insert(it->second);
+        if (it != index_of.end()) {
+          add_candidates(AsText(r[0]), &it->second, &it->second + 1);
+        } else {
+          candidates[AsText(r[0])];  // removed entity: the customer is affected
+        }
       }
       after_customer = AsText(rows->back()[0]);
       after_entity = AsText(rows->back()[1]);
@@ -402,9 +431,14 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
   // Affected customers still on the base snapshot: delta scoring, chunk by chunk.
   std::vector<std::string> affected;
   affected.reserve(candidates.size());
-  for (const auto& [id, ents] : candidates) affected.push_back(id);
+  for (auto& [id, c] : candidates) {
+    affected.push_back(id);
+    std::sort(c.entities.begin(), c.entities.end());
+    c.entities.erase(std::unique(c.entities.begin(), c.entities.end()), c.entities.end());
+  }
+  std::sort(affected.begin(), affected.end());
   const size_t chunk = std::max<size_t>(1, options.customers_per_chunk);
-  std::atomic<uint64_t> pairs{0};
+  std::atomic<uint64_t> pairs{0}, screened_fully{0};
   for (size_t start = 0; start < affected.size(); start += chunk) {
     const size_t end = std::min(affected.size(), start + chunk);
     std::vector<Outcome> outcomes;
@@ -424,12 +458,17 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
       Outcome& out = outcomes[i];
       const Query q = CustomerQuery(out.customer);
       const ScreenOptions opts = ctx.ScreenOpts();
-      const std::set<uint32_t>& ents = candidates.at(out.customer.id);
-      for (uint32_t idx : ents)
+      const Candidates& c = candidates.at(out.customer.id);
+      if (c.screen_fully) {
+        ctx.ScreenFully(out);
+        ++screened_fully;
+        return;
+      }
+      for (uint32_t idx : c.entities)
         if (auto h = ctx.screener().ScoreEntity(q, idx, opts))
           out.alerts.push_back(ctx.MakeAlert(out, *h));
-      out.entities_scored = ents.size();
-      pairs += ents.size();
+      out.entities_scored = c.entities.size();
+      pairs += c.entities.size();
     });
     if (outcomes.empty()) continue;
     s = ctx.Commit(outcomes, report.run_id, outcomes.back().customer.id);
@@ -437,6 +476,7 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
     if (options.progress) options.progress(end, affected.size());
   }
   report.pairs_scored = pairs;
+  report.customers_screened_in_delta = screened_fully;
 
   // Everyone else screened against the base has no alert and shares no blocking key with
   // anything added or changed, so nothing that changed can reach them.
