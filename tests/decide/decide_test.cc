@@ -239,10 +239,17 @@ TEST_F(DecideTest, PartyLocatedInEmbargoedCountryIsBlocked) {
   t.parties.push_back(bank);
   const Decision d = MustDecide(Sdn(), t);
   EXPECT_EQ(d.outcome, Outcome::kBlock);
-  ASSERT_EQ(d.reasons.size(), 1u);
-  EXPECT_EQ(d.reasons[0].rule_id, "us-embargo-cuba");
-  EXPECT_EQ(d.reasons[0].party, "Havana Trading House");
-  EXPECT_EQ(d.reasons[0].role, "bank");
+  // The name may also draw weak hits (e.g. Havana companies on the SDN list): those are REVIEW.
+  const Reason* cuba = FindReason(d, "us-embargo-cuba");
+  ASSERT_NE(cuba, nullptr);
+  EXPECT_EQ(cuba->outcome, Outcome::kBlock);
+  EXPECT_EQ(cuba->party, "Havana Trading House");
+  EXPECT_EQ(cuba->role, "bank");
+  for (const Reason& r : d.reasons) {
+    if (r.rule_id != "us-embargo-cuba") {
+      EXPECT_EQ(r.party, "Havana Trading House");
+    }
+  }
 }
 
 TEST_F(DecideTest, BadTransactionsAreInvalidArguments) {
