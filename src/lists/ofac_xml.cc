@@ -60,6 +60,9 @@ Status LoadXml(std::string_view data, std::string_view root_name, std::string_vi
   } else {
     in.text = std::string(data);
   }
+  // pugixml copies invalid UTF-8 into text nodes unchecked (found by fuzz_ofac_xml).
+  if (!IsValidUtf8(in.text))
+    return Status::Corrupt(label + ": not an " + std::string(format) + " file: not valid UTF-8");
   const pugi::xml_parse_result result =
       in.doc.load_buffer(in.text.data(), in.text.size(), pugi::parse_default, pugi::encoding_utf8);
   in.root = in.doc.child(std::string(root_name).c_str());

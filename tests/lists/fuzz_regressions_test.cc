@@ -42,6 +42,21 @@ TEST(FuzzRegressions, OfacXmlDamagedBetweenRecordsCountsTheSkippedRest) {
   EXPECT_LE(log.skipped(), log.records_seen());
 }
 
+// fuzz_ofac_xml: pugixml copies invalid UTF-8 into text nodes, so an alias could be non-UTF-8.
+TEST(FuzzRegressions, OfacXmlThatIsNotUtf8IsAnError) {
+  const std::string zip = ReadBytes(std::string(PARTYSCREEN_SHARED_DIR) +
+                                    "/lists/ofac/sdn-xml-excerpt-2019-03/sdn.xml.zip");
+  auto xml = ReadZipMember(zip, "sdn.xml", "sdn.xml.zip");
+  ASSERT_TRUE(xml.ok()) << xml.status().ToString();
+  std::string bad = *xml;
+  bad.insert(bad.find("</lastName>"), "\xC3\x28");
+  ParseLog log("bad-utf8-sdn.xml");
+  auto r = ParseOfacSdnXml(bad, log);
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.status().message(), HasSubstr("UTF-8"));
+  EXPECT_THAT(r.status().message(), HasSubstr("bad-utf8-sdn.xml"));
+}
+
 // fuzz_uk_ofsi_xlsx: pugixml passes invalid UTF-8 through, so a workbook could give a name that
 // is not UTF-8 (the JSON output would then throw). Such a row is now skipped.
 TEST(FuzzRegressions, XlsxCellWithInvalidUtf8SkipsTheRow) {
