@@ -1,6 +1,10 @@
 #include "server/engine_holder.h"
 
+#include <malloc.h>
+
 #include <chrono>
+#include <optional>
+#include <thread>
 
 namespace partyscreen::server {
 
@@ -62,7 +66,16 @@ Result<std::shared_ptr<const Engine>> EngineHolder::Reload(const std::vector<Lis
   std::unique_lock<std::mutex> reload_lock(reload_mu_, std::try_to_lock);
   if (!reload_lock.owns_lock())
     return Status(Status::Unsupported("a reload is already in progress"));
-  Result<std::shared_ptr<const Engine>> next = LoadEngine(lists, Current()->generation + 1);
+  // Load on a short-lived thread of its own rather than on whichever pool thread took the request:
+  // glibc gives each thread its own malloc arena, and engines built in turn on up to --threads
+  // different pool threads left freed engines' pages cached in as many arenas (measured: RSS
+  // 100 MB -> 600 MB over 20 reloads). A fresh thread reuses the arena the previous loader
+  // released.
+  std::optional<Result<std::shared_ptr<const Engine>>> loaded;
+  const uint64_t generation = Current()->generation + 1;
+  std::thread loader([&] { loaded.emplace(LoadEngine(lists, generation)); });
+  loader.join();
+  Result<std::shared_ptr<const Engine>> next = std::move(*loaded);
   if (!next.ok()) return next.status();
   std::shared_ptr<const Engine> previous;
   {
@@ -70,7 +83,10 @@ Result<std::shared_ptr<const Engine>> EngineHolder::Reload(const std::vector<Lis
     previous = std::move(current_);
     current_ = *next;
   }
-  // `previous` is released here, outside the lock: if no request holds it, it is freed now.
+  // Release `previous` outside the lock: if no request holds it, it is freed now. Then hand freed
+  // pages back to the system (glibc keeps them otherwise).
+  previous.reset();
+  malloc_trim(0);
   return next;
 }
 

@@ -217,7 +217,9 @@ TEST_F(ServerTest, MatchExcludesEntityIds) {
                   "application/json");
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200) << r->body;
-  for (const json& res : Body(r)["responses"]["q"]["results"]) EXPECT_NE(res["id"], kBncId);
+  const json j = Body(r);
+  ASSERT_TRUE(j["responses"]["q"]["results"].is_array()) << r->body;
+  for (const json& res : j["responses"]["q"]["results"]) EXPECT_NE(res["id"], kBncId);
 }
 
 TEST_F(ServerTest, EntityByIdAndUnknownEntity) {
@@ -473,6 +475,50 @@ TEST(ServerReload, ConcurrentReloadUnderLoadLosesNoRequestAndStaysConsistent) {
   ASSERT_TRUE(metrics);
   EXPECT_NE(metrics->body.find("partyscreen_snapshot_reloads_total{result=\"ok\"} 4"),
             std::string::npos);
+}
+
+}  // namespace
+}  // namespace partyscreen::server
+
+namespace partyscreen::server {
+namespace {
+
+// The bundled default snapshot's Consolidated Screening List file: the Entity List record of
+// Hikvision, csl:f095626c9f8becc70b5948507fb6de6e443b257a, through both APIs.
+TEST(ServerCsl, HikvisionFoundThroughScreenAndYenteMatch) {
+  ServerOptions o = Options("");
+  o.lists = {
+      ListSpec{std::string(PARTYSCREEN_DATA_DIR) + "/default/csl/consolidated.csv.gz", "csl-csv"}};
+  auto server = StartServer(std::move(o));
+  ASSERT_NE(server, nullptr);
+  httplib::Client c("127.0.0.1", server->port());
+  c.set_read_timeout(60, 0);
+  constexpr char kHikvision[] = "csl:f095626c9f8becc70b5948507fb6de6e443b257a";
+  auto screen = c.Post("/screen", Auth(kUserKey), R"({"name": "Hikvision", "limit": 100})",
+                       "application/json");
+  ASSERT_TRUE(screen);
+  ASSERT_EQ(screen->status, 200) << screen->body;
+  bool found = false;
+  const json screened = Body(screen);
+  for (const json& h : screened["hits"]) {
+    if (h["entity_id"].get<std::string>() != kHikvision) continue;
+    found = true;
+    EXPECT_NE(h["federal_register"].get<std::string>().find("84 FR 54002"), std::string::npos);
+  }
+  EXPECT_TRUE(found) << screen->body;
+  auto match = c.Post(
+      "/match/csl?limit=100", Auth(kUserKey),
+      R"({"queries": {"h": {"schema": "Company", "properties": {"name": ["Hikvision"], "country": ["cn"]}}}})",
+      "application/json");
+  ASSERT_TRUE(match);
+  ASSERT_EQ(match->status, 200) << match->body;
+  found = false;
+  const json matched = Body(match);
+  for (const json& r : matched["responses"]["h"]["results"])
+    found |= r["id"].get<std::string>() == kHikvision;
+  EXPECT_TRUE(found) << match->body;
+  ExpectJsonError(c.Post("/match/ofac", Auth(kUserKey), R"({"queries": {}})", "application/json"),
+                  404, "unknown_dataset");
 }
 
 }  // namespace
