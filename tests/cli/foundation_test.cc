@@ -12,7 +12,7 @@
 
 namespace {
 
-struct Run {
+struct CmdResult {
   int exit_code = -1;
   std::string out;  // stdout and stderr together
 };
@@ -23,9 +23,9 @@ std::string Quote(const std::string& s) {
   return q + "'";
 }
 
-Run Partyscreen(const std::string& args, bool merge_stderr = true) {
+CmdResult Partyscreen(const std::string& args, bool merge_stderr = true) {
   const std::string cmd = std::string(PARTYSCREEN_BINARY) + " " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
-  Run r;
+  CmdResult r;
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) return r;
   std::array<char, 4096> buf;
@@ -47,7 +47,7 @@ std::string TempFile(const std::string& name, const std::string& content) {
 }
 
 TEST(CliFoundation, ScreenHikvisionShowsEntityListRecordWithLegalFields) {
-  Run r = Partyscreen("screen Hikvision --json", /*merge_stderr=*/false);
+  CmdResult r = Partyscreen("screen Hikvision --json", /*merge_stderr=*/false);
   ASSERT_EQ(r.exit_code, 0) << r.out;
   const auto j = nlohmann::json::parse(r.out);
   bool found = false;
@@ -63,14 +63,14 @@ TEST(CliFoundation, ScreenHikvisionShowsEntityListRecordWithLegalFields) {
 }
 
 TEST(CliFoundation, ScreenTextOutputNamesTheCitation) {
-  Run r = Partyscreen("screen Hikvision");
+  CmdResult r = Partyscreen("screen Hikvision");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("csl:f095626c9f8becc70b5948507fb6de6e443b257a"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("84 FR 54002"), std::string::npos);
 }
 
 TEST(CliFoundation, ListsReportsEveryDefaultSourceAndAStableHash) {
-  Run a = Partyscreen("lists --json", false);
+  CmdResult a = Partyscreen("lists --json", false);
   ASSERT_EQ(a.exit_code, 0) << a.out;
   const auto j = nlohmann::json::parse(a.out);
   ASSERT_EQ(j["sources"].size(), 4u);
@@ -80,16 +80,16 @@ TEST(CliFoundation, ListsReportsEveryDefaultSourceAndAStableHash) {
   EXPECT_EQ(records["ofac-csv"], 15443u);
   EXPECT_EQ(records["ofac-cons-csv"], 442u);
   EXPECT_EQ(records["un-xml"], 1003u);
-  Run b = Partyscreen("lists --json", false);
+  CmdResult b = Partyscreen("lists --json", false);
   EXPECT_EQ(nlohmann::json::parse(b.out)["snapshot"], j["snapshot"]) << "the snapshot hash must be deterministic";
 }
 
 TEST(CliFoundation, SnapshotHashDependsOnContentNotOrder) {
   const std::string dpl = Shared("bis/dpl-2023-11/dpl.txt");
   const std::string un = Shared("un/UN_consolidated.xml");
-  Run ab = Partyscreen("lists --json --list " + dpl + " --list " + un, false);
-  Run ba = Partyscreen("lists --json --list " + un + " --list " + dpl, false);
-  Run a = Partyscreen("lists --json --list " + dpl, false);
+  CmdResult ab = Partyscreen("lists --json --list " + dpl + " --list " + un, false);
+  CmdResult ba = Partyscreen("lists --json --list " + un + " --list " + dpl, false);
+  CmdResult a = Partyscreen("lists --json --list " + dpl, false);
   ASSERT_EQ(ab.exit_code, 0) << ab.out;
   ASSERT_EQ(ba.exit_code, 0) << ba.out;
   ASSERT_EQ(a.exit_code, 0) << a.out;
@@ -99,14 +99,14 @@ TEST(CliFoundation, SnapshotHashDependsOnContentNotOrder) {
 }
 
 TEST(CliFoundation, MissingFileIsAClearErrorNamingIt) {
-  Run r = Partyscreen("lists --list /nonexistent/sdn.csv");
+  CmdResult r = Partyscreen("lists --list /nonexistent/sdn.csv");
   EXPECT_NE(r.exit_code, 0);
   EXPECT_NE(r.out.find("/nonexistent/sdn.csv"), std::string::npos) << r.out;
 }
 
 TEST(CliFoundation, UnknownFormatIsAClearError) {
   const std::string path = TempFile("mystery.bin", "\x01\x02\x03 this is not a list\n");
-  Run r = Partyscreen("lists --list " + Quote(path));
+  CmdResult r = Partyscreen("lists --list " + Quote(path));
   EXPECT_NE(r.exit_code, 0);
   EXPECT_NE(r.out.find("unknown list format"), std::string::npos) << r.out;
 }
@@ -115,7 +115,7 @@ TEST(CliFoundation, TruncatedGzipIsAClearErrorNotACrash) {
   std::ifstream in(Shared("csl/csl-2022-04/consolidated.csv.gz"), std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const std::string path = TempFile("truncated.csv.gz", bytes.substr(0, bytes.size() / 2));
-  Run r = Partyscreen("lists --list " + Quote(path));
+  CmdResult r = Partyscreen("lists --list " + Quote(path));
   EXPECT_NE(r.exit_code, 0);
   EXPECT_NE(r.out.find("truncated"), std::string::npos) << r.out;
 }
@@ -126,7 +126,7 @@ TEST(CliFoundation, ABrokenRowIsSkippedAndCountedTheRestLoads) {
                                     "v1,Ivan Example,Person,RU\n"
                                     "v2,\"Broken \n"
                                     "v3,Example Trading LLC,Organization,AE\n");
-  Run r = Partyscreen("lists --json --issues --list custom-csv:" + Quote(path), false);
+  CmdResult r = Partyscreen("lists --json --issues --list custom-csv:" + Quote(path), false);
   ASSERT_EQ(r.exit_code, 0) << r.out;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["sources"][0]["records"], 2u);
@@ -136,7 +136,7 @@ TEST(CliFoundation, ABrokenRowIsSkippedAndCountedTheRestLoads) {
 }
 
 TEST(CliFoundation, BadSchemaArgumentIsRejected) {
-  Run r = Partyscreen("screen Hikvision --schema Banana");
+  CmdResult r = Partyscreen("screen Hikvision --schema Banana");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.out.find("unknown schema"), std::string::npos) << r.out;
 }
