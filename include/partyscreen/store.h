@@ -238,14 +238,14 @@ class AuditWriter {
 
 // ---------------------------------------------------------------------------------------------
 // Review decisions.
-enum class Decision { kFalsePositive, kTrueMatch };
-std::optional<Decision> ParseDecision(std::string_view text);  // "false_positive" | "true_match"
-std::string_view DecisionName(Decision d);
+enum class ReviewVerdict { kFalsePositive, kTrueMatch };
+std::optional<ReviewVerdict> ParseDecision(std::string_view text);  // "false_positive" | "true_match"
+std::string_view DecisionName(ReviewVerdict d);
 
 struct ReviewDecision {
   std::string customer_id;
   std::string entity_id;
-  Decision decision = Decision::kFalsePositive;
+  ReviewVerdict decision = ReviewVerdict::kFalsePositive;
   std::string reason;
   std::string reviewer;
 };

@@ -21,6 +21,9 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "core/json.h"
+#include "decide/decision_json.h"
+#include "partyscreen/decide.h"
+#include "partyscreen/store.h"
 #include "core/strings.h"
 #include "lists/csv.h"
 #include "lists/input.h"
@@ -177,6 +180,9 @@ void RegisterBatch(CLI::App& app, CliContext& ctx) {
     size_t limit = 10;
     int threads = 1;
     bool explain = false;
+    bool decide = false;
+    std::vector<std::string> eccns;
+    std::string db;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd =
@@ -193,6 +199,10 @@ void RegisterBatch(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--limit,-k", args->limit, "At most this many hits per query");
   cmd->add_option("--threads,-j", args->threads, "Worker threads");
   cmd->add_flag("--explain", args->explain, "Add the explanation to every hit");
+  cmd->add_flag("--decide", args->decide,
+                "Add the legal outcome per query (docs/DECISIONS.md); weak hits give REVIEW");
+  cmd->add_option("--eccn", args->eccns, "With --decide: ECCN(s) of the items, for Entity List policies");
+  cmd->add_option("--db", args->db, "Append every screening to the audit trail in this database");
   cmd->callback([args, &ctx]() {
     auto queries = ReadQueries(args->in);
     if (!queries.ok()) {
@@ -216,15 +226,57 @@ void RegisterBatch(CLI::App& app, CliContext& ctx) {
       ctx.exit_code = 1;
       return;
     }
+    std::optional<DecisionRules> rules;
+    DecideOptions decide_opt;
+    ScreenOptions screen_opt = opt;  // with --decide, screen down to the review band
+    if (args->decide) {
+      auto r = DecisionRules::Embedded();
+      if (!r.ok()) {
+        PrintError(r.status().ToString());
+        ctx.exit_code = 1;
+        return;
+      }
+      rules = std::move(r).value();
+      decide_opt.threshold = opt.threshold;
+      decide_opt.limit = opt.limit;
+      screen_opt.threshold = ReviewBandLower(*rules, decide_opt);
+    }
+    std::unique_ptr<AuditWriter> audit;
+    if (!args->db.empty()) {
+      auto w = AuditWriter::Open(args->db);
+      if (!w.ok()) {
+        PrintError(w.status().ToString());
+        ctx.exit_code = 1;
+        return;
+      }
+      audit = std::move(w).value();
+    }
+    const std::string who = CurrentUserName();
     const auto t0 = Clock::now();
-    const auto results =
-        ScreenAll(*screener, queries->queries, opt, args->threads, isatty(STDERR_FILENO) != 0);
+    const auto results = ScreenAll(*screener, queries->queries, screen_opt, args->threads,
+                                   isatty(STDERR_FILENO) != 0);
     const double secs = SecondsSince(t0);
     for (size_t i = 0; i < results.size(); ++i) {
-      nlohmann::json j{{"id", queries->queries[i].query.id}};
+      const Query& q = queries->queries[i].query;
+      std::vector<Hit> hits;  // the hits at or above the threshold
+      for (const Hit& h : results[i])
+        if (h.score >= opt.threshold) hits.push_back(h);
+      nlohmann::json j{{"id", q.id}};
       j["hits"] = nlohmann::json::array();
-      for (const Hit& h : results[i]) j["hits"].push_back(HitToJson(h, args->explain));
+      for (const Hit& h : hits) j["hits"].push_back(HitToJson(h, args->explain));
+      if (rules) {
+        Decision d = DecideHits(*rules, Party{"", q}, results[i], ExportContext{args->eccns}, decide_opt);
+        d.snapshot_hash = screener->snapshot().hash;
+        j["decision"] = DecisionToJson(d);
+      }
+      if (audit) audit->Append(ScreeningAuditRecord(who, q, *screener, opt, hits, "batch"));
       out << j.dump() << "\n";
+    }
+    if (audit) {
+      if (Status s = audit->Flush(); !s.ok()) {
+        PrintError("audit trail: " + s.ToString());
+        ctx.exit_code = 1;
+      }
     }
     std::cerr << "batch: " << results.size() << " queries, " << queries->problems.size()
               << " skipped, " << std::fixed << std::setprecision(2) << secs << " s, "

@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "core/json.h"
+#include "partyscreen/store.h"
 #include "normalize/country.h"
 
 namespace partyscreen::cli {
@@ -51,6 +52,7 @@ void RegisterScreenCommand(CLI::App& app, CliContext& ctx) {
     size_t limit = 10;
     bool json = false;
     bool explain = false;
+    std::string db;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("screen", "Screen one name against the loaded lists");
@@ -63,6 +65,7 @@ void RegisterScreenCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--limit,-k", args->limit, "At most this many hits");
   cmd->add_flag("--json", args->json, "Print JSON");
   cmd->add_flag("--explain", args->explain, "Explain each hit: aligned tokens and attributes");
+  cmd->add_option("--db", args->db, "Append this screening to the audit trail in this database");
   cmd->callback([args, &ctx]() {
     auto screener = BuildScreenerOrReport(args->lists);
     if (!screener) {
@@ -83,6 +86,19 @@ void RegisterScreenCommand(CLI::App& app, CliContext& ctx) {
     if (args->threshold >= 0) opt.threshold = args->threshold;
     opt.limit = args->limit;
     std::vector<Hit> hits = screener->Screen(q, opt);
+    if (!args->db.empty()) {
+      auto audit = AuditWriter::Open(args->db);
+      Status written = audit.ok() ? Status::Ok() : audit.status();
+      if (audit.ok()) {
+        (*audit)->Append(ScreeningAuditRecord(CurrentUserName(), q, *screener, opt, hits, "screen"));
+        written = (*audit)->Flush();
+      }
+      if (!written.ok()) {
+        PrintError("audit trail: " + written.ToString());
+        ctx.exit_code = 1;
+        return;
+      }
+    }
     if (args->json) {
       nlohmann::json j{{"query", args->name}, {"snapshot", screener->snapshot().hash},
                        {"engine", EngineVersion()}, {"threshold", opt.threshold}};

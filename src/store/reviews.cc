@@ -7,14 +7,14 @@
 
 namespace partyscreen {
 
-std::optional<Decision> ParseDecision(std::string_view text) {
-  if (text == "false_positive") return Decision::kFalsePositive;
-  if (text == "true_match") return Decision::kTrueMatch;
+std::optional<ReviewVerdict> ParseDecision(std::string_view text) {
+  if (text == "false_positive") return ReviewVerdict::kFalsePositive;
+  if (text == "true_match") return ReviewVerdict::kTrueMatch;
   return std::nullopt;
 }
 
-std::string_view DecisionName(Decision d) {
-  return d == Decision::kTrueMatch ? "true_match" : "false_positive";
+std::string_view DecisionName(ReviewVerdict d) {
+  return d == ReviewVerdict::kTrueMatch ? "true_match" : "false_positive";
 }
 
 namespace store {
@@ -33,7 +33,7 @@ Result<ReviewMap> LoadReviews(SqlConnection& conn) {
   ReviewMap out;
   for (const SqlRow& r : *rows) {
     ReviewRow row;
-    row.decision = ParseDecision(AsText(r[2])).value_or(Decision::kFalsePositive);
+    row.decision = ParseDecision(AsText(r[2])).value_or(ReviewVerdict::kFalsePositive);
     row.customer_hash = AsText(r[3]);
     row.entity_hash = AsText(r[4]);
     out.emplace(PairKey(AsText(r[0]), AsText(r[1])), std::move(row));
@@ -46,7 +46,7 @@ AlertState ClassifyAlert(const ReviewMap& reviews, const std::string& customer_i
   if (reviews.empty()) return AlertState::kOpen;
   auto it = reviews.find(PairKey(customer_id, entity.id));
   if (it == reviews.end()) return AlertState::kOpen;
-  if (it->second.decision == Decision::kTrueMatch) return AlertState::kConfirmed;
+  if (it->second.decision == ReviewVerdict::kTrueMatch) return AlertState::kConfirmed;
   const bool unchanged = it->second.customer_hash == customer_hash &&
                          it->second.entity_hash == EntityContentHash(entity);
   return unchanged ? AlertState::kSuppressed : AlertState::kReopened;
@@ -77,7 +77,7 @@ Status ReviewLog::Record(const ReviewDecision& d, const Entity& entity,
                  {d.customer_id, d.entity_id});
   if (!alert.ok()) return alert.status();
   const AlertState state =
-      d.decision == Decision::kTrueMatch ? AlertState::kConfirmed : AlertState::kSuppressed;
+      d.decision == ReviewVerdict::kTrueMatch ? AlertState::kConfirmed : AlertState::kSuppressed;
 
   AuditRecord rec;
   rec.kind = "review";

@@ -11,7 +11,7 @@
 namespace partyscreen::store {
 
 struct ReviewRow {
-  Decision decision = Decision::kFalsePositive;
+  ReviewVerdict decision = ReviewVerdict::kFalsePositive;
   std::string customer_hash;
   std::string entity_hash;
 };

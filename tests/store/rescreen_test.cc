@@ -153,15 +153,15 @@ TEST(ReviewTest, FalsePositiveIsSuppressedUntilTheCustomerOrTheEntryChanges) {
   const Entity* melli = list->snapshot().Find("ofac:2");
   ASSERT_NE(melli, nullptr);
   Status s =
-      ReviewLog(*db).Record({"c02", "ofac:2", Decision::kFalsePositive, "different bank", "alice"},
+      ReviewLog(*db).Record({"c02", "ofac:2", ReviewVerdict::kFalsePositive, "different bank", "alice"},
                             *melli, list->snapshot().hash);
   ASSERT_TRUE(s.ok()) << s.ToString();
   EXPECT_EQ((*reg.Get("c02"))->alerts.at(0).state, AlertState::kSuppressed);
   EXPECT_FALSE(ReviewLog(*db)
-                   .Record({"c02", "ofac:2", Decision::kFalsePositive, "", "alice"}, *melli, "")
+                   .Record({"c02", "ofac:2", ReviewVerdict::kFalsePositive, "", "alice"}, *melli, "")
                    .ok());
   EXPECT_FALSE(ReviewLog(*db)
-                   .Record({"nobody", "ofac:2", Decision::kFalsePositive, "x", "alice"}, *melli, "")
+                   .Record({"nobody", "ofac:2", ReviewVerdict::kFalsePositive, "x", "alice"}, *melli, "")
                    .ok());
 
   // Same customer, same entry: still suppressed on the next screening.
@@ -180,7 +180,7 @@ TEST(ReviewTest, FalsePositiveIsSuppressedUntilTheCustomerOrTheEntryChanges) {
 
   // Reviewed again against the new entry: suppressed; then the customer changes: reopened.
   ASSERT_TRUE(ReviewLog(*db)
-                  .Record({"c02", "ofac:2", Decision::kFalsePositive, "still different", "bob"},
+                  .Record({"c02", "ofac:2", ReviewVerdict::kFalsePositive, "still different", "bob"},
                           *list2->snapshot().Find("ofac:2"), list2->snapshot().hash)
                   .ok());
   {
@@ -197,7 +197,7 @@ TEST(ReviewTest, FalsePositiveIsSuppressedUntilTheCustomerOrTheEntryChanges) {
 
   // A true match stays an alert, confirmed. Decisions are on the audit chain.
   ASSERT_TRUE(ReviewLog(*db)
-                  .Record({"c01", "ofac:1", Decision::kTrueMatch, "same airline", "bob"},
+                  .Record({"c01", "ofac:1", ReviewVerdict::kTrueMatch, "same airline", "bob"},
                           *list2->snapshot().Find("ofac:1"), list2->snapshot().hash)
                   .ok());
   EXPECT_EQ((*reg.Get("c01"))->alerts.at(0).state, AlertState::kConfirmed);
