@@ -21,13 +21,13 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "core/json.h"
-#include "decide/decision_json.h"
-#include "partyscreen/decide.h"
-#include "partyscreen/store.h"
 #include "core/strings.h"
+#include "decide/decision_json.h"
 #include "lists/csv.h"
 #include "lists/input.h"
 #include "normalize/country.h"
+#include "partyscreen/decide.h"
+#include "partyscreen/store.h"
 
 namespace partyscreen::cli {
 
@@ -201,7 +201,8 @@ void RegisterBatch(CLI::App& app, CliContext& ctx) {
   cmd->add_flag("--explain", args->explain, "Add the explanation to every hit");
   cmd->add_flag("--decide", args->decide,
                 "Add the legal outcome per query (docs/DECISIONS.md); weak hits give REVIEW");
-  cmd->add_option("--eccn", args->eccns, "With --decide: ECCN(s) of the items, for Entity List policies");
+  cmd->add_option("--eccn", args->eccns,
+                  "With --decide: ECCN(s) of the items, for Entity List policies");
   cmd->add_option("--db", args->db, "Append every screening to the audit trail in this database");
   cmd->callback([args, &ctx]() {
     auto queries = ReadQueries(args->in);
@@ -265,7 +266,8 @@ void RegisterBatch(CLI::App& app, CliContext& ctx) {
       j["hits"] = nlohmann::json::array();
       for (const Hit& h : hits) j["hits"].push_back(HitToJson(h, args->explain));
       if (rules) {
-        Decision d = DecideHits(*rules, Party{"", q}, results[i], ExportContext{args->eccns}, decide_opt);
+        Decision d =
+            DecideHits(*rules, Party{"", q}, results[i], ExportContext{args->eccns}, decide_opt);
         d.snapshot_hash = screener->snapshot().hash;
         j["decision"] = DecisionToJson(d);
       }
@@ -404,7 +406,8 @@ void RegisterBench(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--threads,-j", args->threads, "Threads for the throughput run");
   cmd->add_option("--threshold,-t", args->threshold, "Threshold (default: the engine's default)");
   cmd->add_option("--aliases-tsv", args->aliases_tsv,
-                  "Also write entity_id<TAB>name for every name of the lists (input of the peers in shared/peers)");
+                  "Also write entity_id<TAB>name for every name of the lists (input of the peers "
+                  "in shared/peers)");
   cmd->callback([args, &ctx]() {
     const size_t rss0 = ResidentBytes();
     auto screener = BuildScreenerOrReport(args->lists);

@@ -5,8 +5,8 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "core/json.h"
-#include "partyscreen/store.h"
 #include "normalize/country.h"
+#include "partyscreen/store.h"
 
 namespace partyscreen::cli {
 
@@ -14,14 +14,16 @@ namespace {
 
 void PrintHitText(const Hit& h, bool explain) {
   const Entity& e = *h.entity;
-  std::cout << std::fixed << std::setprecision(3) << h.score << "  " << e.id << "  " << e.name << "\n";
+  std::cout << std::fixed << std::setprecision(3) << h.score << "  " << e.id << "  " << e.name
+            << "\n";
   std::cout << "       list: " << e.list << "\n";
   if (!e.programs.empty()) {
     std::cout << "       programs:";
     for (const std::string& p : e.programs) std::cout << " " << p;
     std::cout << "\n";
   }
-  if (h.explanation.matched_name != e.name) std::cout << "       matched alias: " << h.explanation.matched_name << "\n";
+  if (h.explanation.matched_name != e.name)
+    std::cout << "       matched alias: " << h.explanation.matched_name << "\n";
   auto field = [](const char* label, const std::string& v) {
     if (!v.empty()) std::cout << "       " << label << ": " << v << "\n";
   };
@@ -32,12 +34,15 @@ void PrintHitText(const Hit& h, bool explain) {
   if (explain) {
     const Explanation& x = h.explanation;
     std::cout << "       why: " << x.summary << "\n";
-    std::cout << "         query \"" << x.normalized_query << "\" vs \"" << x.normalized_name << "\"  name score "
-              << x.name_score << "\n";
+    std::cout << "         query \"" << x.normalized_query << "\" vs \"" << x.normalized_name
+              << "\"  name score " << x.name_score << "\n";
     for (const TokenAlignment& t : x.aligned)
-      std::cout << "         " << t.query_token << " ~ " << t.list_token << "  " << t.similarity << "\n";
-    for (const std::string& t : x.unmatched_query_tokens) std::cout << "         query token not found: " << t << "\n";
-    for (const std::string& t : x.unmatched_list_tokens) std::cout << "         list token not in query: " << t << "\n";
+      std::cout << "         " << t.query_token << " ~ " << t.list_token << "  " << t.similarity
+                << "\n";
+    for (const std::string& t : x.unmatched_query_tokens)
+      std::cout << "         query token not found: " << t << "\n";
+    for (const std::string& t : x.unmatched_list_tokens)
+      std::cout << "         list token not in query: " << t << "\n";
     for (const std::string& a : x.attributes) std::cout << "         " << a << "\n";
   }
 }
@@ -59,9 +64,12 @@ void RegisterScreenCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("name", args->name, "The name to screen")->required();
   cmd->add_option("--schema", args->schema, "Person, Organization, Vessel or Aircraft");
   cmd->add_option("--country", args->country, "Country (ISO2 or name) of the party");
-  cmd->add_option("--birth-date", args->birth_date, "Birth date, full or partial (1955, 1955-11-03)");
-  cmd->add_option("--list,-l", args->lists, "List file or directory, optionally FORMAT:PATH (default: bundled snapshot)");
-  cmd->add_option("--threshold,-t", args->threshold, "Minimum score (default: the engine's documented default)");
+  cmd->add_option("--birth-date", args->birth_date,
+                  "Birth date, full or partial (1955, 1955-11-03)");
+  cmd->add_option("--list,-l", args->lists,
+                  "List file or directory, optionally FORMAT:PATH (default: bundled snapshot)");
+  cmd->add_option("--threshold,-t", args->threshold,
+                  "Minimum score (default: the engine's documented default)");
   cmd->add_option("--limit,-k", args->limit, "At most this many hits");
   cmd->add_flag("--json", args->json, "Print JSON");
   cmd->add_flag("--explain", args->explain, "Explain each hit: aligned tokens and attributes");
@@ -76,7 +84,8 @@ void RegisterScreenCommand(CLI::App& app, CliContext& ctx) {
     q.name = args->name;
     q.schema = ParseSchema(args->schema);
     if (!args->schema.empty() && q.schema == Schema::kUnknown) {
-      PrintError("--schema: unknown schema '" + args->schema + "' (Person, Organization, Vessel, Aircraft)");
+      PrintError("--schema: unknown schema '" + args->schema +
+                 "' (Person, Organization, Vessel, Aircraft)");
       ctx.exit_code = 2;
       return;
     }
@@ -90,7 +99,8 @@ void RegisterScreenCommand(CLI::App& app, CliContext& ctx) {
       auto audit = AuditWriter::Open(args->db);
       Status written = audit.ok() ? Status::Ok() : audit.status();
       if (audit.ok()) {
-        (*audit)->Append(ScreeningAuditRecord(CurrentUserName(), q, *screener, opt, hits, "screen"));
+        (*audit)->Append(
+            ScreeningAuditRecord(CurrentUserName(), q, *screener, opt, hits, "screen"));
         written = (*audit)->Flush();
       }
       if (!written.ok()) {
@@ -100,15 +110,18 @@ void RegisterScreenCommand(CLI::App& app, CliContext& ctx) {
       }
     }
     if (args->json) {
-      nlohmann::json j{{"query", args->name}, {"snapshot", screener->snapshot().hash},
-                       {"engine", EngineVersion()}, {"threshold", opt.threshold}};
+      nlohmann::json j{{"query", args->name},
+                       {"snapshot", screener->snapshot().hash},
+                       {"engine", EngineVersion()},
+                       {"threshold", opt.threshold}};
       j["hits"] = nlohmann::json::array();
       for (const Hit& h : hits) j["hits"].push_back(HitToJson(h, true));
       std::cout << j.dump(2) << "\n";
       return;
     }
-    std::cout << "screened \"" << args->name << "\" against snapshot " << screener->snapshot().hash.substr(0, 12)
-              << " (" << screener->snapshot().entities.size() << " entities), engine " << EngineVersion()
+    std::cout << "screened \"" << args->name << "\" against snapshot "
+              << screener->snapshot().hash.substr(0, 12) << " ("
+              << screener->snapshot().entities.size() << " entities), engine " << EngineVersion()
               << ", threshold " << opt.threshold << "\n";
     if (hits.empty()) std::cout << "no hits\n";
     for (const Hit& h : hits) PrintHitText(h, args->explain);

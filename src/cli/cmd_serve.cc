@@ -53,6 +53,7 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
     size_t max_body = 1 << 20;
     size_t max_queries = 100;
     std::string rate_limit = "0";
+    std::string db;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("serve", "Serve the screening HTTP API (see docs/API.md)");
@@ -73,8 +74,11 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--rate-limit", args->rate_limit,
                   "Requests per second per API key, e.g. 200/s (0 = unlimited)")
       ->capture_default_str();
+  cmd->add_option("--db", args->db,
+                  "Audit trail database: every screening is recorded with its key name");
   cmd->callback([args, &ctx]() {
     server::ServerOptions o;
+    o.audit_db = args->db;
     if (!ParseListen(args->listen, o)) {
       PrintError("--listen: expected HOST:PORT, got '" + args->listen + "'");
       ctx.exit_code = 2;

@@ -15,6 +15,7 @@
 #include <string>
 
 #include "partyscreen/decide.h"
+#include "partyscreen/store.h"
 #include "server/engine_holder.h"
 #include "server/metrics.h"
 #include "server/rate_limit.h"
@@ -35,7 +36,16 @@ struct ServerState {
   EngineHolder engines;
   RateLimiter limiter;
   Metrics metrics;
-  const DecisionRules rules;  // for POST /check
+  const DecisionRules rules;           // for POST /check
+  std::unique_ptr<AuditWriter> audit;  // null when options.audit_db is empty; thread-safe Append
+
+  // Appends one screening to the audit trail (no-op without --db).
+  void Audit(const RequestContext& ctx, const Query& q, const ScreenOptions& o,
+             const std::vector<Hit>& hits, const char* kind) const {
+    if (audit)
+      audit->Append(
+          ScreeningAuditRecord(ctx.caller.key_name, q, *ctx.engine->screener, o, hits, kind));
+  }
 };
 
 enum class Access { kPublic, kKey, kAdmin };

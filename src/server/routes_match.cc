@@ -152,6 +152,11 @@ void HandleMatch(ServerState& state, const httplib::Request& req, httplib::Respo
   uint64_t hit_count = 0;
   for (const auto& [key, example] : examples) {
     const std::vector<Hit> hits = MatchExample(screener, example, params.options);
+    if (!example.queries.empty()) {
+      Query audited = example.queries.front();  // the first name stands for the example
+      audited.id = key;
+      state.Audit(ctx, audited, params.options, hits, "api-match");
+    }
     json results = json::array();
     for (size_t i = 0; i < hits.size() && i < params.options.limit; ++i)
       results.push_back(ResultJson(hits[i], params.match_threshold));

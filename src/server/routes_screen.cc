@@ -14,8 +14,10 @@ namespace {
 
 using nlohmann::json;
 
-json ScreenOne(const Screener& screener, const ScreenItem& item, uint64_t* hit_count) {
-  const std::vector<Hit> hits = screener.Screen(item.query, item.options);
+json ScreenOne(const ServerState& state, const RequestContext& ctx, const ScreenItem& item,
+               uint64_t* hit_count) {
+  const std::vector<Hit> hits = ctx.engine->screener->Screen(item.query, item.options);
+  state.Audit(ctx, item.query, item.options, hits, "api");
   *hit_count += hits.size();
   json out{{"id", item.query.id}, {"hits", json::array()}};
   for (const Hit& h : hits) out["hits"].push_back(HitToJson(h, item.options.explain));
@@ -26,14 +28,13 @@ void HandleScreen(ServerState& state, const httplib::Request& req, httplib::Resp
                   const RequestContext& ctx) {
   Result<json> body = ParseJsonObject(req.body);
   if (!body.ok()) return SendError(res, 400, "invalid_json", body.status().message());
-  const Screener& screener = *ctx.engine->screener;
   uint64_t hit_count = 0;
   json out;
   auto queries = body->find("queries");
   if (queries == body->end()) {
     Result<ScreenItem> item = ScreenItemFromJson(*body, ScreenOptions{}, "");
     if (!item.ok()) return SendStatus(res, item.status());
-    out = ScreenOne(screener, *item, &hit_count);
+    out = ScreenOne(state, ctx, *item, &hit_count);
   } else {
     if (!queries->is_array())
       return SendStatus(res, Status::InvalidArgument("queries: must be an array"));
@@ -55,7 +56,7 @@ void HandleScreen(ServerState& state, const httplib::Request& req, httplib::Resp
     }
     out["results"] = json::array();
     for (const ScreenItem& item : items)
-      out["results"].push_back(ScreenOne(screener, item, &hit_count));
+      out["results"].push_back(ScreenOne(state, ctx, item, &hit_count));
   }
   out["snapshot"] = ctx.engine->snapshot().hash;
   out["engine_version"] = EngineVersion();

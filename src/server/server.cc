@@ -43,6 +43,11 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   auto impl = std::make_unique<Impl>(std::make_unique<ServerState>(
       std::move(options), std::move(engine).value(), std::move(rules).value()));
   ServerState& state = *impl->state;
+  if (!state.options.audit_db.empty()) {
+    Result<std::unique_ptr<AuditWriter>> audit = AuditWriter::Open(state.options.audit_db);
+    if (!audit.ok()) return audit.status();
+    state.audit = std::move(audit).value();
+  }
   httplib::Server& http = impl->http;
 
   const int threads = state.options.threads;

@@ -46,6 +46,9 @@ struct ServerOptions {
   bool require_auth = true;
   // Keep-alive requests per connection before the server closes it (lets other connections in).
   size_t keep_alive_max_requests = 1000;
+  // SQLite file or PostgreSQL URL of the audit trail (include/partyscreen/store.h); every
+  // screening through /screen and /match is appended with the caller's key name. "" = no audit.
+  std::string audit_db;
 };
 
 class Server {

@@ -12,9 +12,11 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "partyscreen/screener.h"
+#include "partyscreen/store.h"
 
 namespace partyscreen::server {
 namespace {
@@ -519,6 +521,45 @@ TEST(ServerCsl, HikvisionFoundThroughScreenAndYenteMatch) {
   EXPECT_TRUE(found) << match->body;
   ExpectJsonError(c.Post("/match/ofac", Auth(kUserKey), R"({"queries": {}})", "application/json"),
                   404, "unknown_dataset");
+}
+
+}  // namespace
+}  // namespace partyscreen::server
+
+namespace partyscreen::server {
+namespace {
+
+// Every screening through the API lands in the audit trail with the caller's key name.
+TEST(ServerAudit, ScreenAndMatchAreRecordedWithTheKeyName) {
+  ListDir lists("audit");
+  lists.CopyFrom("ofac/sdn-2021-07");
+  const std::string db_path = lists.path() + "/audit.db";
+  ServerOptions o = Options(lists.path());
+  o.audit_db = db_path;
+  std::unique_ptr<Server> server = StartServer(std::move(o));
+  ASSERT_NE(server, nullptr);
+  httplib::Client c("127.0.0.1", server->port());
+  c.set_read_timeout(60, 0);
+  auto r = c.Post("/screen", Auth(kUserKey), R"({"name": "Nicolas Maduro Moros"})", "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  auto m = c.Post("/match/default", Auth(kUserKey),
+                  R"({"queries": {"q1": {"schema": "Person", "properties": {"name": ["Maduro Moros"]}}}})",
+                  "application/json");
+  ASSERT_TRUE(m);
+  ASSERT_EQ(m->status, 200) << m->body;
+  server.reset();  // stops the server and flushes the audit writer
+  auto db = Database::Open(db_path);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  AuditLog log(**db);
+  auto v = log.Verify();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << v->problem;
+  EXPECT_EQ(v->records, 2u);
+  std::ostringstream out;
+  ASSERT_TRUE(log.Export("", "", out).ok());
+  EXPECT_NE(out.str().find("\"alice\""), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("Maduro"), std::string::npos);
 }
 
 }  // namespace
