@@ -19,8 +19,9 @@ std::shared_ptr<const Snapshot> LoadListsOrReport(const std::vector<std::string>
   for (const SourceInfo& s : snap->sources) skipped += s.skipped;
   if (skipped > 0) {
     std::cerr << "partyscreen: " << skipped << " malformed record(s) skipped while loading";
+    // Issues hold skips and notes alike; name the first so the user knows where to look.
     const ParseIssue& first = snap->issues.front();
-    std::cerr << "; first: " << first.file << " line " << first.line << ": " << first.reason
+    std::cerr << "; first issue: " << first.file << " line " << first.line << ": " << first.reason
               << " (see `partyscreen lists --issues`)\n";
   }
   return std::make_shared<const Snapshot>(std::move(snap).value());

@@ -1,6 +1,9 @@
 // LoadSnapshot: resolves --list arguments to files, detects formats, runs the parsers, and hashes
 // the inputs into the snapshot id.
 #include <algorithm>
+#include <atomic>
+#include <optional>
+#include <thread>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -76,99 +79,135 @@ Result<std::vector<ListSpec>> ExpandSpec(const ListSpec& spec) {
 
 }  // namespace
 
+namespace {
+
+// What one list file contributed before merging: parsed entities, the log, hashes.
+struct FileLoad {
+  ListSpec spec;
+  const ListFormat* format = nullptr;
+  FormatLoad load;
+  ParseLog log{""};
+};
+
+std::string HashFileOnDisk(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  Sha256 h;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) h.Update(std::string_view(buf, in.gcount()));
+  return h.HexDigest();
+}
+
+// Reads, detects and parses one file. Independent of every other file, so files load in parallel.
+Result<FileLoad> LoadOneFile(const ListSpec& spec, const LoadOptions& options) {
+  FileLoad f;
+  f.spec = spec;
+  f.log = ParseLog(spec.path);
+  std::string data;
+  bool have_data = false;
+  if (!spec.format.empty()) {
+    f.format = FindFormat(spec.format);
+    if (!f.format) return Status::InvalidArgument(spec.path + ": unknown format name '" + spec.format + "'");
+  } else {
+    auto bytes = ReadListFile(spec.path);
+    if (!bytes.ok()) return bytes.status();
+    data = std::move(bytes).value();
+    have_data = true;
+    auto detected = DetectFormat(spec.path, data);
+    if (!detected.ok()) return detected.status();
+    f.format = *detected;
+  }
+  if (f.format->load) {
+    auto r = f.format->load(spec.path, f.log);
+    if (!r.ok()) return r.status();
+    f.load = std::move(r).value();
+  } else {
+    if (!have_data) {
+      auto bytes = ReadListFile(spec.path);
+      if (!bytes.ok()) return bytes.status();
+      data = std::move(bytes).value();
+    }
+    auto r = f.format->parse(data, f.log);
+    if (!r.ok()) return r.status();
+    f.load.list = std::move(r).value();
+    // Hash the bytes as they are on disk (compressed files too), so the hash matches sha256sum.
+    f.load.files.push_back({spec.path, HashFileOnDisk(spec.path)});
+  }
+  const ParseLog& log = f.log;
+  const uint64_t seen = std::max<uint64_t>(log.records_seen(), f.load.list.entities.size() + log.skipped());
+  if (seen > 0 && static_cast<double>(log.skipped()) > options.max_bad_fraction * static_cast<double>(seen)) {
+    std::string first = log.issues().empty() ? "" : "; first: line " + std::to_string(log.issues()[0].line) +
+                                                        ": " + log.issues()[0].reason;
+    return Status::Corrupt(spec.path + ": " + std::to_string(log.skipped()) + " of " + std::to_string(seen) +
+                           " records are malformed; not a usable " + std::string(f.format->name) + " file" + first);
+  }
+  if (f.load.list.entities.empty())
+    return Status::Corrupt(spec.path + ": no records found in this " + std::string(f.format->name) + " file");
+  return f;
+}
+
+}  // namespace
+
 Result<Snapshot> LoadSnapshot(const std::vector<ListSpec>& lists, const LoadOptions& options) {
-  Snapshot snap;
-  std::vector<std::string> file_hashes;  // "format sha256" per file, sorted for the snapshot hash
-  std::set<std::string> seen_ids;
+  std::vector<ListSpec> files;
   for (const ListSpec& given : lists) {
     auto expanded = ExpandSpec(given);
     if (!expanded.ok()) return expanded.status();
-    for (const ListSpec& spec : *expanded) {
-      ParseLog log(spec.path);
-      const ListFormat* format = nullptr;
-      std::string data;
-      bool have_data = false;
-      if (!spec.format.empty()) {
-        format = FindFormat(spec.format);
-        if (!format) return Status::InvalidArgument(spec.path + ": unknown format name '" + spec.format + "'");
-      } else {
-        auto bytes = ReadListFile(spec.path);
-        if (!bytes.ok()) return bytes.status();
-        data = std::move(bytes).value();
-        have_data = true;
-        auto detected = DetectFormat(spec.path, data);
-        if (!detected.ok()) return detected.status();
-        format = *detected;
-      }
-      FormatLoad load;
-      if (format->load) {
-        auto r = format->load(spec.path, log);
-        if (!r.ok()) return r.status();
-        load = std::move(r).value();
-      } else {
-        if (!have_data) {
-          auto bytes = ReadListFile(spec.path);
-          if (!bytes.ok()) return bytes.status();
-          data = std::move(bytes).value();
-        }
-        auto r = format->parse(data, log);
-        if (!r.ok()) return r.status();
-        load.list = std::move(r).value();
-        // Hash the bytes as they are on disk (compressed files too), so the hash matches sha256sum.
-        auto raw_hash = [&]() -> std::string {
-          std::ifstream in(spec.path, std::ios::binary);
-          Sha256 h;
-          char buf[1 << 16];
-          while (in.read(buf, sizeof buf) || in.gcount() > 0) h.Update(std::string_view(buf, in.gcount()));
-          return h.HexDigest();
-        };
-        load.files.push_back({spec.path, raw_hash()});
-      }
-      const uint64_t seen = std::max<uint64_t>(log.records_seen(), load.list.entities.size() + log.skipped());
-      if (seen > 0 && static_cast<double>(log.skipped()) > options.max_bad_fraction * static_cast<double>(seen)) {
-        std::string first = log.issues().empty() ? "" : "; first: line " + std::to_string(log.issues()[0].line) +
-                                                            ": " + log.issues()[0].reason;
-        return Status::Corrupt(spec.path + ": " + std::to_string(log.skipped()) + " of " + std::to_string(seen) +
-                               " records are malformed; not a usable " + std::string(format->name) + " file" +
-                               first);
-      }
-      if (load.list.entities.empty())
-        return Status::Corrupt(spec.path + ": no records found in this " + std::string(format->name) + " file");
-
-      SourceInfo info;
-      info.path = given.path == spec.path ? spec.path : spec.path;
-      info.format = std::string(format->name);
-      info.source = std::string(format->source);
-      info.list_name = load.list.list_name;
-      info.published = load.list.published;
-      info.skipped = log.skipped();
-      Sha256 set_hash;
-      for (const LoadedFile& f : load.files) {
-        info.files.push_back(f.path);
-        set_hash.Update(f.sha256);
-        file_hashes.push_back(std::string(format->name) + " " + f.sha256);
-      }
-      info.sha256 = load.files.size() == 1 ? load.files[0].sha256 : set_hash.HexDigest();
-      for (Entity& e : load.list.entities) {
-        if (!e.source.empty()) info.source = e.source;
-        info.aliases += e.aliases.size();
-        ++info.records;
-        if (!seen_ids.insert(e.id).second) {
-          // Two inputs carry the same id (e.g. two editions of one list): keep both, make the later
-          // one unique and say so.
-          std::string unique = e.id;
-          for (int n = 2; !seen_ids.insert(unique = e.id + "#" + std::to_string(n)).second; ++n) {
-          }
-          log.Note(0, "duplicate entity id " + e.id + " (also in an earlier input); renamed " + unique);
-          e.id = unique;
-        }
-        snap.entities.push_back(std::move(e));
-      }
-      for (ParseIssue& i : log.TakeIssues()) snap.issues.push_back(std::move(i));
-      snap.sources.push_back(std::move(info));
-    }
+    files.insert(files.end(), expanded->begin(), expanded->end());
   }
-  if (snap.entities.empty()) return Status::InvalidArgument("no lists given");
+  if (files.empty()) return Status::InvalidArgument("no lists given");
+
+  // Parse every file in parallel (each parser is independent and stateless), then merge in the
+  // order given so ids, issues and the hash do not depend on timing.
+  std::vector<std::optional<Result<FileLoad>>> loaded(files.size());
+  {
+    const size_t workers = std::min<size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
+    std::atomic<size_t> next{0};
+    std::vector<std::thread> pool;
+    for (size_t w = 0; w < workers; ++w)
+      pool.emplace_back([&] {
+        for (size_t i; (i = next.fetch_add(1)) < files.size();) loaded[i].emplace(LoadOneFile(files[i], options));
+      });
+    for (std::thread& t : pool) t.join();
+  }
+
+  Snapshot snap;
+  std::vector<std::string> file_hashes;  // "format sha256" per file, sorted for the snapshot hash
+  std::set<std::string> seen_ids;
+  for (auto& slot : loaded) {
+    if (!slot->ok()) return slot->status();
+    FileLoad& f = slot->value();
+    SourceInfo info;
+    info.path = f.spec.path;
+    info.format = std::string(f.format->name);
+    info.source = std::string(f.format->source);
+    info.list_name = f.load.list.list_name;
+    info.published = f.load.list.published;
+    info.skipped = f.log.skipped();
+    Sha256 set_hash;
+    for (const LoadedFile& lf : f.load.files) {
+      info.files.push_back(lf.path);
+      set_hash.Update(lf.sha256);
+      file_hashes.push_back(std::string(f.format->name) + " " + lf.sha256);
+    }
+    info.sha256 = f.load.files.size() == 1 ? f.load.files[0].sha256 : set_hash.HexDigest();
+    for (Entity& e : f.load.list.entities) {
+      if (!e.source.empty()) info.source = e.source;
+      info.aliases += e.aliases.size();
+      ++info.records;
+      if (!seen_ids.insert(e.id).second) {
+        // Two inputs carry the same id (e.g. two editions of one list): keep both, make the later
+        // one unique and say so.
+        std::string unique = e.id;
+        for (int n = 2; !seen_ids.insert(unique = e.id + "#" + std::to_string(n)).second; ++n) {
+        }
+        f.log.Note(0, "duplicate entity id " + e.id + " (also in an earlier input); renamed " + unique);
+        e.id = unique;
+      }
+      snap.entities.push_back(std::move(e));
+    }
+    for (ParseIssue& i : f.log.TakeIssues()) snap.issues.push_back(std::move(i));
+    snap.sources.push_back(std::move(info));
+  }
   std::sort(file_hashes.begin(), file_hashes.end());
   Sha256 h;
   for (const std::string& s : file_hashes) {
