@@ -1,20 +1,13 @@
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "lists/parsers.h"
+#include "list_test_util.h"
 
 namespace partyscreen {
 namespace {
 
-std::string ReadShared(const std::string& rel) {
-  std::ifstream in(std::string(PARTYSCREEN_SHARED_DIR) + "/lists/" + rel, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 const std::string kHeader =
     "\"Name\"\t\"Street_Address\"\t\"City\"\t\"State\"\t\"Country\"\t\"Postal_Code\"\t\"Effective_"
@@ -23,7 +16,7 @@ const std::string kHeader =
 
 TEST(BisDpl, RealFileLoadsEveryRecordWithStableUniqueIds) {
   ParseLog log("dpl.txt");
-  auto r = ParseBisDpl(ReadShared("bis/dpl-2023-11/dpl.txt"), log);
+  auto r = ParseBisDpl(testutil::ReadSharedList("bis/dpl-2023-11/dpl.txt"), log);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   // PROVENANCE.md: header + 665 records. Two of them (DAQING ZHOU, NEI-CHIEN CHU) are published
   // twice, field for field: one entity each, with a note naming the repeat.
@@ -38,13 +31,13 @@ TEST(BisDpl, RealFileLoadsEveryRecordWithStableUniqueIds) {
   EXPECT_EQ(ids.size(), r->entities.size()) << "ids must be unique";
   // Parsing again gives the same ids (they are content hashes, not positions).
   ParseLog log2("dpl.txt");
-  auto again = ParseBisDpl(ReadShared("bis/dpl-2023-11/dpl.txt"), log2);
+  auto again = ParseBisDpl(testutil::ReadSharedList("bis/dpl-2023-11/dpl.txt"), log2);
   EXPECT_EQ(again->entities[10].id, r->entities[10].id);
 }
 
 TEST(BisDpl, LeadingSpaceNameAndLegalFields) {
   ParseLog log("dpl.txt");
-  auto r = ParseBisDpl(ReadShared("bis/dpl-2023-11/dpl.txt"), log);
+  auto r = ParseBisDpl(testutil::ReadSharedList("bis/dpl-2023-11/dpl.txt"), log);
   ASSERT_TRUE(r.ok());
   const Entity& ash = r->entities.front();
   EXPECT_EQ(ash.name, "I. ASH");
@@ -59,7 +52,7 @@ TEST(BisDpl, LeadingSpaceNameAndLegalFields) {
 
 TEST(BisDpl, DahuaElectronicsIsADistinctDplParty) {
   ParseLog log("dpl.txt");
-  auto r = ParseBisDpl(ReadShared("bis/dpl-2023-11/dpl.txt"), log);
+  auto r = ParseBisDpl(testutil::ReadSharedList("bis/dpl-2023-11/dpl.txt"), log);
   ASSERT_TRUE(r.ok());
   bool found = false;
   for (const Entity& e : r->entities)
@@ -85,7 +78,7 @@ TEST(BisDpl, WrongFieldCountIsSkippedWithItsLine) {
 }
 
 TEST(BisDpl, TruncatedFileKeepsEarlierRecords) {
-  const std::string full = ReadShared("bis/dpl-2023-11/dpl.txt");
+  const std::string full = testutil::ReadSharedList("bis/dpl-2023-11/dpl.txt");
   ParseLog log("dpl.txt");
   auto r = ParseBisDpl(full.substr(0, full.size() / 2), log);
   ASSERT_TRUE(r.ok());

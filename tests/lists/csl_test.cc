@@ -11,9 +11,12 @@
 
 #include "lists/input.h"
 #include "lists/parsers.h"
+#include "list_test_util.h"
 
 namespace partyscreen {
 namespace {
+
+using testutil::FindId;
 
 using ::testing::HasSubstr;
 
@@ -32,11 +35,6 @@ std::string ReadPlain(const std::string& path) {
   return out.str();
 }
 
-const Entity* FindId(const ParsedList& list, std::string_view id) {
-  auto it = std::find_if(list.entities.begin(), list.entities.end(),
-                         [&](const Entity& e) { return e.id == id; });
-  return it == list.entities.end() ? nullptr : &*it;
-}
 
 bool HasAlias(const Entity& e, std::string_view name) {
   return std::any_of(e.aliases.begin(), e.aliases.end(),

@@ -11,9 +11,12 @@
 
 #include "lists/formats.h"
 #include "lists/parsers.h"
+#include "list_test_util.h"
 
 namespace partyscreen {
 namespace {
+
+using testutil::ReadBytes;
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -24,12 +27,6 @@ const std::string kHeader =
     "legal_basis,"
     "start_date,source_url\n";
 
-std::string ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 TEST(CustomCsvExample, EveryDocumentedColumnIsRead) {
   const std::string bytes = ReadBytes(kExample);

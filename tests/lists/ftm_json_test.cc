@@ -11,33 +11,22 @@
 
 #include "lists/formats.h"
 #include "lists/parsers.h"
+#include "list_test_util.h"
 
 namespace partyscreen {
 namespace {
+
+using testutil::ReadBytes;
+using testutil::FindId;
+using testutil::FindAlias;
 
 using ::testing::Contains;
 using ::testing::HasSubstr;
 
 const std::string kOs = std::string(PARTYSCREEN_SHARED_DIR) + "/lists/opensanctions";
 
-std::string ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
-const Entity* FindId(const ParsedList& list, std::string_view id) {
-  auto it = std::find_if(list.entities.begin(), list.entities.end(),
-                         [&](const Entity& e) { return e.id == id; });
-  return it == list.entities.end() ? nullptr : &*it;
-}
 
-const Alias* FindAlias(const Entity& e, std::string_view name) {
-  auto it = std::find_if(e.aliases.begin(), e.aliases.end(),
-                         [&](const Alias& a) { return a.name == name; });
-  return it == e.aliases.end() ? nullptr : &*it;
-}
 
 TEST(FtmT1, SixPartiesFromSevenLinesAndTheAddressIsNotAnEntity) {
   const std::string path = kOs + "/yente-t1/entities.ftm.json";

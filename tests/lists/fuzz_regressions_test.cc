@@ -10,20 +10,17 @@
 #include "core/strings.h"
 #include "lists/input.h"
 #include "lists/parsers.h"
+#include "list_test_util.h"
 #include "test_zip.h"
 
 namespace partyscreen {
 namespace {
 
+using testutil::ReadBytes;
+
 using test_zip::MakeWorkbook;
 using ::testing::HasSubstr;
 
-std::string ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 // fuzz_ofac_xml / fuzz_ofac_enhanced_xml: XML damaged between two records logged a skip without
 // counting a record, so skipped() > records_seen().

@@ -10,10 +10,15 @@
 
 #include "lists/input.h"
 #include "lists/parsers.h"
+#include "list_test_util.h"
 #include "partyscreen/snapshot.h"
 
 namespace partyscreen {
 namespace {
+
+using testutil::ReadBytes;
+using testutil::FindId;
+using testutil::FindAlias;
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -22,24 +27,8 @@ const std::string kOfac = std::string(PARTYSCREEN_SHARED_DIR) + "/lists/ofac";
 const std::string kClassicZip = kOfac + "/sdn-xml-excerpt-2019-03/sdn.xml.zip";
 const std::string kEnhancedZip = kOfac + "/nonsdn-enhanced-2025-01/CONS_ENHANCED.ZIP";
 
-std::string ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
-const Entity* FindId(const ParsedList& list, std::string_view id) {
-  auto it = std::find_if(list.entities.begin(), list.entities.end(),
-                         [&](const Entity& e) { return e.id == id; });
-  return it == list.entities.end() ? nullptr : &*it;
-}
 
-const Alias* FindAlias(const Entity& e, std::string_view name) {
-  auto it = std::find_if(e.aliases.begin(), e.aliases.end(),
-                         [&](const Alias& a) { return a.name == name; });
-  return it == e.aliases.end() ? nullptr : &*it;
-}
 
 // --- classic sdn.xml ---
 

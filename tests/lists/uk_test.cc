@@ -14,11 +14,17 @@
 #include "lists/encoding.h"
 #include "lists/formats.h"
 #include "lists/parsers.h"
+#include "list_test_util.h"
 #include "lists/xlsx.h"
 #include "test_zip.h"
 
 namespace partyscreen {
 namespace {
+
+using testutil::ReadBytes;
+using testutil::FindId;
+using testutil::FindAlias;
+using testutil::FindIdentifier;
 
 using test_zip::MakeWorkbook;
 using ::testing::Contains;
@@ -28,30 +34,9 @@ const std::string kUk = std::string(PARTYSCREEN_SHARED_DIR) + "/lists/uk";
 const std::string kHmtPath = kUk + "/hmt-2018-04/sanctionsconlist.csv";
 const std::string kOfsiPath = kUk + "/ofsi-2025-04/UK_Sanctions_List.xlsx";
 
-std::string ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
-const Entity* FindId(const ParsedList& list, std::string_view id) {
-  auto it = std::find_if(list.entities.begin(), list.entities.end(),
-                         [&](const Entity& e) { return e.id == id; });
-  return it == list.entities.end() ? nullptr : &*it;
-}
 
-const Alias* FindAlias(const Entity& e, std::string_view name) {
-  auto it = std::find_if(e.aliases.begin(), e.aliases.end(),
-                         [&](const Alias& a) { return a.name == name; });
-  return it == e.aliases.end() ? nullptr : &*it;
-}
 
-const Identifier* FindIdentifier(const Entity& e, std::string_view type) {
-  auto it = std::find_if(e.identifiers.begin(), e.identifiers.end(),
-                         [&](const Identifier& i) { return i.type == type; });
-  return it == e.identifiers.end() ? nullptr : &*it;
-}
 
 // --- HM Treasury CSV, April 2018 ---
 

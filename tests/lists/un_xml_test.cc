@@ -9,9 +9,12 @@
 #include <string>
 
 #include "lists/parsers.h"
+#include "list_test_util.h"
 
 namespace partyscreen {
 namespace {
+
+using testutil::FindId;
 
 using ::testing::HasSubstr;
 
@@ -23,11 +26,6 @@ std::string ReadUn() {
   return out.str();
 }
 
-const Entity* FindId(const ParsedList& list, std::string_view id) {
-  auto it = std::find_if(list.entities.begin(), list.entities.end(),
-                         [&](const Entity& e) { return e.id == id; });
-  return it == list.entities.end() ? nullptr : &*it;
-}
 
 class UnList : public ::testing::Test {
  protected:
