@@ -1,6 +1,7 @@
 // trade.gov Consolidated Screening List: CSV (consolidated.csv, 29 columns) and JSON
 // ({"results": [...]}). Both fill a CslRecord and share CslRecordToEntity (csl_entity.h), so the
 // two forms of one record give the same Entity. Layout and quirks: docs/lists/CSL_BIS_UN.md.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -253,6 +254,13 @@ Result<ParsedList> ParseCslCsv(std::string_view csv, ParseLog& log) {
     }
     if (Trim(rec.fields[kId]).empty() || Trim(rec.fields[kName]).empty()) {
       log.Skip(rec.line, "record without _id or name");
+      continue;
+    }
+    // Names and addresses end up in JSON output: a record that is not UTF-8 cannot be kept
+    // (found by fuzz_csl_csv).
+    if (!std::all_of(rec.fields.begin(), rec.fields.end(),
+                     [](const std::string& f) { return IsValidUtf8(f); })) {
+      log.Skip(rec.line, "record is not valid UTF-8");
       continue;
     }
     out.entities.push_back(CslRecordToEntity(RecordFromCsvFields(rec.fields, ids_type_first)));

@@ -169,6 +169,9 @@ uint64_t LineOf(std::string_view text, ptrdiff_t offset) {
 }  // namespace
 
 Result<ParsedList> ParseUnXml(std::string_view xml, ParseLog& log) {
+  // pugixml copies invalid UTF-8 into text nodes unchecked (found by fuzz_un_xml).
+  if (!IsValidUtf8(xml))
+    return Status::Corrupt(log.file() + ": not a UN consolidated list: not valid UTF-8");
   pugi::xml_document doc;
   const pugi::xml_parse_result parsed =
       doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);

@@ -8,9 +8,9 @@
 #include <string>
 
 #include "core/strings.h"
+#include "list_test_util.h"
 #include "lists/input.h"
 #include "lists/parsers.h"
-#include "list_test_util.h"
 #include "test_zip.h"
 
 namespace partyscreen {
@@ -20,7 +20,6 @@ using testutil::ReadBytes;
 
 using test_zip::MakeWorkbook;
 using ::testing::HasSubstr;
-
 
 // fuzz_ofac_xml / fuzz_ofac_enhanced_xml: XML damaged between two records logged a skip without
 // counting a record, so skipped() > records_seen().
@@ -72,6 +71,50 @@ TEST(FuzzRegressions, XlsxCellWithInvalidUtf8SkipsTheRow) {
   ASSERT_EQ(log.skipped(), 1u);
   EXPECT_EQ(log.issues()[0].line, 3u);
   EXPECT_THAT(log.issues()[0].reason, HasSubstr("UTF-8"));
+}
+
+}  // namespace
+}  // namespace partyscreen
+
+namespace partyscreen {
+namespace {
+
+// fuzz_un_xml: an invalid UTF-8 byte inside a name reached the entity (pugixml does not check).
+TEST(FuzzRegressions, UnXmlThatIsNotUtf8IsAnError) {
+  std::string xml = testutil::ReadSharedList("un/UN_consolidated.xml");
+  ASSERT_FALSE(xml.empty());
+  xml.insert(xml.find("</FIRST_NAME>"), "\xC3\x28");
+  ParseLog log("bad-utf8-un.xml");
+  auto r = ParseUnXml(xml, log);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("UTF-8"), std::string::npos);
+  EXPECT_NE(r.status().message().find("bad-utf8-un.xml"), std::string::npos);
+}
+
+// fuzz_csl_csv: a record with an invalid UTF-8 byte gave a name that is not UTF-8. That record is
+// now skipped with its line; the records around it load.
+TEST(FuzzRegressions, CslRecordThatIsNotUtf8IsSkippedWithItsLine) {
+  const std::string header =
+      "_id,source,entity_number,type,programs,name,title,addresses,federal_register_notice,start_"
+      "date,"
+      "end_date,standard_order,license_requirement,license_policy,call_sign,vessel_type,gross_"
+      "tonnage,"
+      "gross_registered_tonnage,vessel_flag,vessel_owner,remarks,source_list_url,alt_names,"
+      "citizenships,"
+      "dates_of_birth,nationalities,places_of_birth,source_information_url,ids\n";
+  auto row = [](const std::string& id, const std::string& name) {
+    return id + ",Entity List (EL) - Bureau of Industry and Security,,,," + name +
+           std::string(23, ',') + "\n";
+  };
+  const std::string csv = header + row("a1", "Good One Ltd") + row("a2", "Bad \xC3\x28 Name") +
+                          row("a3", "Good Two Ltd");
+  ParseLog log("bad-utf8-csl.csv");
+  auto r = ParseCslCsv(csv, log);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->entities.size(), 2u);
+  ASSERT_EQ(log.skipped(), 1u);
+  EXPECT_EQ(log.issues()[0].line, 3u);
+  EXPECT_NE(log.issues()[0].reason.find("UTF-8"), std::string::npos);
 }
 
 }  // namespace
