@@ -18,34 +18,96 @@ struct Variant {
   const char* code;
 };
 constexpr Variant kVariants[] = {
-    {"korea north", "KP"}, {"north korea", "KP"}, {"dprk", "KP"},
-    {"democratic peoples republic of korea", "KP"}, {"korea democratic peoples republic of", "KP"},
-    {"korea south", "KR"}, {"south korea", "KR"}, {"republic of korea", "KR"}, {"korea republic of", "KR"},
-    {"iran islamic republic of", "IR"}, {"islamic republic of iran", "IR"},
-    {"russian federation", "RU"}, {"burma", "MM"}, {"myanmar burma", "MM"},
-    {"syrian arab republic", "SY"}, {"syria", "SY"}, {"united states of america", "US"}, {"usa", "US"},
-    {"united kingdom", "GB"}, {"uk", "GB"}, {"great britain", "GB"}, {"england", "GB"},
-    {"viet nam", "VN"}, {"laos", "LA"}, {"lao peoples democratic republic", "LA"},
-    {"venezuela bolivarian republic of", "VE"}, {"bolivia plurinational state of", "BO"},
-    {"tanzania united republic of", "TZ"}, {"moldova republic of", "MD"}, {"congo democratic republic of the", "CD"},
-    {"democratic republic of the congo", "CD"}, {"congo democratic republic", "CD"}, {"drc", "CD"},
-    {"republic of the congo", "CG"}, {"congo republic of the", "CG"}, {"ivory coast", "CI"},
-    {"cote divoire", "CI"}, {"palestinian territories", "PS"}, {"palestine", "PS"}, {"west bank", "PS"},
-    {"gaza", "PS"}, {"macedonia", "MK"}, {"the former yugoslav republic of macedonia", "MK"},
-    {"czech republic", "CZ"}, {"turkey", "TR"}, {"turkiye", "TR"}, {"hong kong", "HK"}, {"macau", "MO"},
-    {"macao", "MO"}, {"taiwan", "TW"}, {"brunei", "BN"}, {"cape verde", "CV"}, {"swaziland", "SZ"},
-    {"east timor", "TL"}, {"vatican", "VA"}, {"holy see", "VA"}, {"kyrgyz republic", "KG"},
-    {"slovak republic", "SK"}, {"the gambia", "GM"}, {"gambia the", "GM"}, {"bahamas the", "BS"},
-    {"micronesia federated states of", "FM"}, {"st kitts and nevis", "KN"}, {"st lucia", "LC"},
-    {"st vincent and the grenadines", "VC"}, {"saint vincent and the grenadines", "VC"},
-    {"united arab emirates", "AE"}, {"uae", "AE"}, {"crimea", "UA"}, {"region crimea", "UA"},
-    {"bosnia herzegovina", "BA"}, {"bosnia", "BA"}, {"serbia and montenegro", "RS"}, {"kosovo", "XK"},
-    {"netherlands antilles", "CW"}, {"curacao", "CW"}, {"people s republic of china", "CN"},
-    {"peoples republic of china", "CN"}, {"prc", "CN"}, {"china mainland", "CN"},
+    {"korea north", "KP"},
+    {"north korea", "KP"},
+    {"dprk", "KP"},
+    {"democratic peoples republic of korea", "KP"},
+    {"korea democratic peoples republic of", "KP"},
+    {"korea south", "KR"},
+    {"south korea", "KR"},
+    {"republic of korea", "KR"},
+    {"korea republic of", "KR"},
+    {"iran islamic republic of", "IR"},
+    {"islamic republic of iran", "IR"},
+    {"russian federation", "RU"},
+    {"burma", "MM"},
+    {"myanmar burma", "MM"},
+    {"syrian arab republic", "SY"},
+    {"syria", "SY"},
+    {"united states of america", "US"},
+    {"usa", "US"},
+    {"united kingdom", "GB"},
+    {"uk", "GB"},
+    {"great britain", "GB"},
+    {"england", "GB"},
+    {"viet nam", "VN"},
+    {"laos", "LA"},
+    {"lao peoples democratic republic", "LA"},
+    {"venezuela bolivarian republic of", "VE"},
+    {"bolivia plurinational state of", "BO"},
+    {"tanzania united republic of", "TZ"},
+    {"moldova republic of", "MD"},
+    {"congo democratic republic of the", "CD"},
+    {"democratic republic of the congo", "CD"},
+    {"congo democratic republic", "CD"},
+    {"drc", "CD"},
+    {"republic of the congo", "CG"},
+    {"congo republic of the", "CG"},
+    {"ivory coast", "CI"},
+    {"cote divoire", "CI"},
+    {"palestinian territories", "PS"},
+    {"palestine", "PS"},
+    {"west bank", "PS"},
+    {"gaza", "PS"},
+    {"macedonia", "MK"},
+    {"the former yugoslav republic of macedonia", "MK"},
+    {"czech republic", "CZ"},
+    {"turkey", "TR"},
+    {"turkiye", "TR"},
+    {"hong kong", "HK"},
+    {"macau", "MO"},
+    {"macao", "MO"},
+    {"taiwan", "TW"},
+    {"brunei", "BN"},
+    {"cape verde", "CV"},
+    {"swaziland", "SZ"},
+    {"east timor", "TL"},
+    {"vatican", "VA"},
+    {"holy see", "VA"},
+    {"kyrgyz republic", "KG"},
+    {"slovak republic", "SK"},
+    {"the gambia", "GM"},
+    {"gambia the", "GM"},
+    {"bahamas the", "BS"},
+    {"micronesia federated states of", "FM"},
+    {"st kitts and nevis", "KN"},
+    {"st lucia", "LC"},
+    {"st vincent and the grenadines", "VC"},
+    {"saint vincent and the grenadines", "VC"},
+    {"united arab emirates", "AE"},
+    {"uae", "AE"},
+    {"crimea", "UA"},
+    {"region crimea", "UA"},
+    {"bosnia herzegovina", "BA"},
+    {"bosnia", "BA"},
+    {"serbia and montenegro", "RS"},
+    {"kosovo", "XK"},
+    {"netherlands antilles", "CW"},
+    {"cabo verde", "CV"},
+    {"virgin islands british", "VG"},
+    {"british virgin islands", "VG"},
+    {"virgin islands us", "VI"},
+    {"palestinian", "PS"},
+    {"curacao", "CW"},
+    {"people s republic of china", "CN"},
+    {"peoples republic of china", "CN"},
+    {"prc", "CN"},
+    {"china mainland", "CN"},
 };
 
 std::string Key(std::string_view s) {
-  // lower-case ASCII letters and single spaces; other characters dropped (apostrophes, commas, dots)
+  // lower-case ASCII letters and single spaces; other characters dropped (apostrophes, commas,
+  // dots)
   std::string out;
   bool space = false;
   for (char c : s) {
@@ -60,7 +122,15 @@ std::string Key(std::string_view s) {
       space = true;
     }
   }
-  return out;
+  // ICU writes "Bosnia & Herzegovina", lists write "Bosnia and Herzegovina": "&" is dropped above,
+  // so drop the word "and" too.
+  // Likewise ICU abbreviates "Saint" as "St.".
+  std::string key;
+  for (const std::string& w : Split(out, " ")) {
+    if (w == "and") continue;
+    key += (key.empty() ? "" : " ") + (w == "saint" ? std::string("st") : w);
+  }
+  return key;
 }
 
 struct Table {

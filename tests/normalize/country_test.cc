@@ -18,6 +18,17 @@ TEST(Country, NamesAndCodesAsListsWriteThem) {
   EXPECT_EQ(CountryCode("XX"), "");
 }
 
+// Regression: ICU's English names use "&", lists write "and" (found on the OFAC address files).
+TEST(Country, AndAndAmpersandAreTheSame) {
+  EXPECT_EQ(CountryCode("Bosnia and Herzegovina"), "BA");
+  EXPECT_EQ(CountryCode("Trinidad and Tobago"), "TT");
+  EXPECT_EQ(CountryCode("Saint Kitts and Nevis"), "KN");
+  EXPECT_EQ(CountryCode("Antigua & Barbuda"), "AG");
+  EXPECT_EQ(CountryCode("Virgin Islands, British"), "VG");
+  EXPECT_EQ(CountryCode("Cabo Verde"), "CV");
+  EXPECT_EQ(CountryCode("Andorra"), "AD");  // a name starting with "and" is not touched
+}
+
 TEST(Country, NormalizeKeepsUnknownText) {
   EXPECT_EQ(NormalizeCountry(" Xinjiang "), "Xinjiang");
   EXPECT_EQ(NormalizeCountry("Syria"), "SY");
