@@ -9,9 +9,9 @@
 #include <sstream>
 #include <string>
 
+#include "list_test_util.h"
 #include "lists/input.h"
 #include "lists/parsers.h"
-#include "list_test_util.h"
 
 namespace partyscreen {
 namespace {
@@ -35,29 +35,18 @@ std::string ReadPlain(const std::string& path) {
   return out.str();
 }
 
-
 bool HasAlias(const Entity& e, std::string_view name) {
   return std::any_of(e.aliases.begin(), e.aliases.end(),
                      [&](const Alias& a) { return a.name == name; });
 }
 
-class Csl2022 : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    log_ = new ParseLog("consolidated.csv");
-    auto r = ParseCslCsv(ReadCsl2022(), *log_);
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
-    list_ = new ParsedList(std::move(r).value());
+class Csl2022 : public testutil::ParsedFileSuite<Csl2022> {
+ public:
+  static std::string Path() { return kCsl + "/csl-2022-04/consolidated.csv.gz"; }
+  static Result<ParsedList> Parse(std::string_view data, ParseLog& log) {
+    return ParseCslCsv(data, log);
   }
-  static void TearDownTestSuite() {
-    delete list_;
-    delete log_;
-  }
-  static ParsedList* list_;
-  static ParseLog* log_;
 };
-ParsedList* Csl2022::list_ = nullptr;
-ParseLog* Csl2022::log_ = nullptr;
 
 TEST_F(Csl2022, CountsAgreeWithProvenance) {
   EXPECT_EQ(list_->entities.size(), 14160u);

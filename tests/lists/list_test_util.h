@@ -2,12 +2,15 @@
 // identifier.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <string_view>
 
+#include "lists/input.h"
 #include "lists/parsers.h"
 
 namespace partyscreen::testutil {
@@ -42,5 +45,40 @@ inline const Identifier* FindIdentifier(const Entity& e, std::string_view type) 
                          [&](const Identifier& i) { return i.type == type; });
   return it == e.identifiers.end() ? nullptr : &*it;
 }
+
+// A test suite that parses one real list file once and shares the result with its tests:
+//   class UnList : public ParsedFileSuite<UnList> {
+//    public:
+//     static std::string Path() { return ".../UN_consolidated.xml"; }
+//     static Result<ParsedList> Parse(std::string_view data, ParseLog& log) { return
+//     ParseUnXml(data, log); }
+//   };
+// The file is read with ReadListFile (gzip handled); bytes_, log_ and list_ are the suite's.
+template <typename Suite>
+class ParsedFileSuite : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto bytes = ReadListFile(Suite::Path());
+    ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+    bytes_ = new std::string(std::move(bytes).value());
+    log_ = new ParseLog(Suite::Path());
+    auto r = Suite::Parse(*bytes_, *log_);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    list_ = new ParsedList(std::move(r).value());
+  }
+  static void TearDownTestSuite() {
+    delete list_;
+    delete log_;
+    delete bytes_;
+    list_ = nullptr;
+    log_ = nullptr;
+    bytes_ = nullptr;
+  }
+  void SetUp() override { ASSERT_NE(list_, nullptr) << "parsing " << Suite::Path() << " failed"; }
+
+  static inline std::string* bytes_ = nullptr;
+  static inline ParseLog* log_ = nullptr;
+  static inline ParsedList* list_ = nullptr;
+};
 
 }  // namespace partyscreen::testutil

@@ -8,17 +8,17 @@
 #include <sstream>
 #include <string>
 
+#include "list_test_util.h"
 #include "lists/input.h"
 #include "lists/parsers.h"
-#include "list_test_util.h"
 #include "partyscreen/snapshot.h"
 
 namespace partyscreen {
 namespace {
 
-using testutil::ReadBytes;
-using testutil::FindId;
 using testutil::FindAlias;
+using testutil::FindId;
+using testutil::ReadBytes;
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -26,9 +26,6 @@ using ::testing::HasSubstr;
 const std::string kOfac = std::string(PARTYSCREEN_SHARED_DIR) + "/lists/ofac";
 const std::string kClassicZip = kOfac + "/sdn-xml-excerpt-2019-03/sdn.xml.zip";
 const std::string kEnhancedZip = kOfac + "/nonsdn-enhanced-2025-01/CONS_ENHANCED.ZIP";
-
-
-
 
 // --- classic sdn.xml ---
 
@@ -129,23 +126,13 @@ TEST(OfacSdnXml, EntryWithoutUidIsSkippedWithItsLine) {
 
 // --- ENHANCED_XML (CONS_ENHANCED.ZIP) ---
 
-class ConsEnhanced : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    log_ = new ParseLog(kEnhancedZip);
-    auto r = ParseOfacEnhancedXml(ReadBytes(kEnhancedZip), *log_);
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
-    list_ = new ParsedList(std::move(r).value());
+class ConsEnhanced : public testutil::ParsedFileSuite<ConsEnhanced> {
+ public:
+  static std::string Path() { return kEnhancedZip; }
+  static Result<ParsedList> Parse(std::string_view data, ParseLog& log) {
+    return ParseOfacEnhancedXml(data, log);
   }
-  static void TearDownTestSuite() {
-    delete list_;
-    delete log_;
-  }
-  static ParsedList* list_;
-  static ParseLog* log_;
 };
-ParsedList* ConsEnhanced::list_ = nullptr;
-ParseLog* ConsEnhanced::log_ = nullptr;
 
 TEST_F(ConsEnhanced, CountsAndPublicationDate) {
   EXPECT_EQ(list_->entities.size(), 443u);

@@ -11,20 +11,20 @@
 #include <string>
 
 #include "core/strings.h"
+#include "list_test_util.h"
 #include "lists/encoding.h"
 #include "lists/formats.h"
 #include "lists/parsers.h"
-#include "list_test_util.h"
 #include "lists/xlsx.h"
 #include "test_zip.h"
 
 namespace partyscreen {
 namespace {
 
-using testutil::ReadBytes;
-using testutil::FindId;
 using testutil::FindAlias;
+using testutil::FindId;
 using testutil::FindIdentifier;
+using testutil::ReadBytes;
 
 using test_zip::MakeWorkbook;
 using ::testing::Contains;
@@ -34,33 +34,15 @@ const std::string kUk = std::string(PARTYSCREEN_SHARED_DIR) + "/lists/uk";
 const std::string kHmtPath = kUk + "/hmt-2018-04/sanctionsconlist.csv";
 const std::string kOfsiPath = kUk + "/ofsi-2025-04/UK_Sanctions_List.xlsx";
 
-
-
-
-
 // --- HM Treasury CSV, April 2018 ---
 
-class HmtCsv : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    bytes_ = new std::string(ReadBytes(kHmtPath));
-    log_ = new ParseLog(kHmtPath);
-    auto r = ParseUkHmtCsv(*bytes_, *log_);
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
-    list_ = new ParsedList(std::move(r).value());
+class HmtCsv : public testutil::ParsedFileSuite<HmtCsv> {
+ public:
+  static std::string Path() { return kHmtPath; }
+  static Result<ParsedList> Parse(std::string_view data, ParseLog& log) {
+    return ParseUkHmtCsv(data, log);
   }
-  static void TearDownTestSuite() {
-    delete list_;
-    delete log_;
-    delete bytes_;
-  }
-  static std::string* bytes_;
-  static ParseLog* log_;
-  static ParsedList* list_;
 };
-std::string* HmtCsv::bytes_ = nullptr;
-ParseLog* HmtCsv::log_ = nullptr;
-ParsedList* HmtCsv::list_ = nullptr;
 
 TEST_F(HmtCsv, CountsAgreeWithProvenance) {
   EXPECT_EQ(log_->records_seen(), 9487u);    // name rows
@@ -195,27 +177,13 @@ TEST(ScriptOf, NamesTheScriptFromCodePoints) {
 
 // --- OFSI workbook, April 2025 (2022 layout) ---
 
-class OfsiXlsx : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    bytes_ = new std::string(ReadBytes(kOfsiPath));
-    log_ = new ParseLog(kOfsiPath);
-    auto r = ParseUkOfsiXlsx(*bytes_, *log_);
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
-    list_ = new ParsedList(std::move(r).value());
+class OfsiXlsx : public testutil::ParsedFileSuite<OfsiXlsx> {
+ public:
+  static std::string Path() { return kOfsiPath; }
+  static Result<ParsedList> Parse(std::string_view data, ParseLog& log) {
+    return ParseUkOfsiXlsx(data, log);
   }
-  static void TearDownTestSuite() {
-    delete list_;
-    delete log_;
-    delete bytes_;
-  }
-  static std::string* bytes_;
-  static ParseLog* log_;
-  static ParsedList* list_;
 };
-std::string* OfsiXlsx::bytes_ = nullptr;
-ParseLog* OfsiXlsx::log_ = nullptr;
-ParsedList* OfsiXlsx::list_ = nullptr;
 
 TEST_F(OfsiXlsx, CountsAgreeWithProvenance) {
   EXPECT_EQ(log_->records_seen(), 18796u);

@@ -8,8 +8,8 @@
 #include <sstream>
 #include <string>
 
-#include "lists/parsers.h"
 #include "list_test_util.h"
+#include "lists/parsers.h"
 
 namespace partyscreen {
 namespace {
@@ -18,32 +18,15 @@ using testutil::FindId;
 
 using ::testing::HasSubstr;
 
-std::string ReadUn() {
-  std::ifstream in(std::string(PARTYSCREEN_SHARED_DIR) + "/lists/un/UN_consolidated.xml",
-                   std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-
-class UnList : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    log_ = new ParseLog("UN_consolidated.xml");
-    auto r = ParseUnXml(ReadUn(), *log_);
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
-    list_ = new ParsedList(std::move(r).value());
+class UnList : public testutil::ParsedFileSuite<UnList> {
+ public:
+  static std::string Path() {
+    return std::string(PARTYSCREEN_SHARED_DIR) + "/lists/un/UN_consolidated.xml";
   }
-  static void TearDownTestSuite() {
-    delete list_;
-    delete log_;
+  static Result<ParsedList> Parse(std::string_view data, ParseLog& log) {
+    return ParseUnXml(data, log);
   }
-  static ParsedList* list_;
-  static ParseLog* log_;
 };
-ParsedList* UnList::list_ = nullptr;
-ParseLog* UnList::log_ = nullptr;
 
 TEST_F(UnList, CountsAgreeWithProvenance) {
   EXPECT_EQ(list_->entities.size(), 1003u);
@@ -100,7 +83,7 @@ TEST_F(UnList, BirthYearRangesBecomeEveryYear) {
 }
 
 TEST(UnXmlDamage, XmlCutInHalfKeepsCompleteRecordsAndSaysWhere) {
-  const std::string all = ReadUn();
+  const std::string all = testutil::ReadSharedList("un/UN_consolidated.xml");
   ParseLog log("cut.xml");
   auto r = ParseUnXml(std::string_view(all).substr(0, all.size() / 2), log);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
