@@ -1,0 +1,50 @@
+// QueryIndex: Screen() seen from the list side.
+//
+// An index over many queries (typically a customer register) that answers, for one listed entity,
+// "which of these queries match it?": every query q with
+//   screener.ScoreEntity(q, entity, options) >= options.threshold,
+// with exactly that hit (same score, same best alias). Candidate retrieval uses the same
+// corpus-independent blocking keys and the same kind of provable weight bound as Screen(), so
+// nothing that reaches the threshold is lost. Delta re-screening uses it to find the customers an
+// added or changed list entry concerns, at a cost that follows the change, not the register.
+//
+// Build once (in parallel over `threads`), then Find() from any number of threads (const).
+// The screener must outlive the index.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "partyscreen/screener.h"
+
+namespace partyscreen {
+
+class QueryIndex {
+ public:
+  // Normalises and indexes every query; positions in Find() results are indexes into `queries`.
+  static std::unique_ptr<QueryIndex> Build(const Screener& screener,
+                                           const std::vector<Query>& queries, size_t threads = 1);
+  ~QueryIndex();
+  QueryIndex(const QueryIndex&) = delete;
+  QueryIndex& operator=(const QueryIndex&) = delete;
+
+  struct Match {
+    uint32_t query = 0;  // position in the `queries` given to Build
+    Hit hit;             // as ScoreEntity(queries[query], entity, options) returns it
+  };
+  // Every query matching the entity at options.threshold (> 0), in query order. options.sources
+  // and options.exclude_entity_ids apply as in Screen(); options.limit does not (all matches).
+  std::vector<Match> Find(uint32_t entity_index, const ScreenOptions& options) const;
+
+  size_t size() const;
+  size_t memory_bytes() const;  // approximate
+
+  struct Impl;
+
+ private:
+  explicit QueryIndex(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace partyscreen
