@@ -26,49 +26,51 @@
 
 namespace partyscreen {
 
+class QueryIndex;
+
 // The documented default threshold (see docs/MATCHING.md for how it was chosen).
 double DefaultThreshold();
 
 struct Query {
-  std::string id;                        // caller's reference, echoed back
+  std::string id;  // caller's reference, echoed back
   std::string name;
-  Schema schema = Schema::kUnknown;      // kUnknown matches every schema
-  std::string country;                   // ISO2 or a country name; empty = not given
-  std::string birth_date;                // partial ISO date ("1955", "1955-11-03"); empty = not given
-  std::vector<Identifier> identifiers;   // passport, tax id, IMO...; empty = not given
+  Schema schema = Schema::kUnknown;  // kUnknown matches every schema
+  std::string country;               // ISO2 or a country name; empty = not given
+  std::string birth_date;            // partial ISO date ("1955", "1955-11-03"); empty = not given
+  std::vector<Identifier> identifiers;  // passport, tax id, IMO...; empty = not given
 };
 
 struct TokenAlignment {
   std::string query_token;
   std::string list_token;
-  double similarity = 0;                 // 1 = equal after normalisation
+  double similarity = 0;  // 1 = equal after normalisation
 };
 
 struct Explanation {
-  std::string matched_name;              // the alias (as published) that scored best
+  std::string matched_name;  // the alias (as published) that scored best
   AliasQuality alias_quality = AliasQuality::kPrimary;
-  std::string normalized_query;          // both sides after normalisation
+  std::string normalized_query;  // both sides after normalisation
   std::string normalized_name;
-  std::vector<TokenAlignment> aligned;   // which query token met which list token, how well
+  std::vector<TokenAlignment> aligned;  // which query token met which list token, how well
   std::vector<std::string> unmatched_query_tokens;
   std::vector<std::string> unmatched_list_tokens;
-  double name_score = 0;                 // before attributes
-  std::vector<std::string> attributes;   // "birth year 1955 agrees", "country CN agrees", ...
-  std::string summary;                   // one sentence for a reviewer
+  double name_score = 0;                // before attributes
+  std::vector<std::string> attributes;  // "birth year 1955 agrees", "country CN agrees", ...
+  std::string summary;                  // one sentence for a reviewer
 };
 
 struct Hit {
-  uint32_t entity_index = 0;             // into Snapshot::entities
-  const Entity* entity = nullptr;        // points into the Screener's snapshot
+  uint32_t entity_index = 0;       // into Snapshot::entities
+  const Entity* entity = nullptr;  // points into the Screener's snapshot
   double score = 0;
   Explanation explanation;
 };
 
 struct ScreenOptions {
   double threshold = DefaultThreshold();
-  size_t limit = 10;                     // at most this many hits, best first
-  bool explain = true;                   // false skips building token alignments (faster batch)
-  std::vector<std::string> sources;      // only entities whose source is one of these; empty = all
+  size_t limit = 10;                 // at most this many hits, best first
+  bool explain = true;               // false skips building token alignments (faster batch)
+  std::vector<std::string> sources;  // only entities whose source is one of these; empty = all
   std::unordered_set<std::string> exclude_entity_ids;
 };
 
@@ -92,11 +94,12 @@ class Screener {
   const Snapshot& snapshot() const;
   std::shared_ptr<const Snapshot> shared_snapshot() const;
   double build_seconds() const;
-  size_t memory_bytes() const;           // approximate size of the index
+  size_t memory_bytes() const;  // approximate size of the index
 
   struct Impl;
 
  private:
+  friend class QueryIndex;  // the same index and scoring seen from the list side (query_index.h)
   explicit Screener(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -1,9 +1,9 @@
 // Name-against-name scoring: token alignment with rarity weights.
 //
 // Both names are token lists (normalize/name_normalizer.h) with one weight per token (rarer words
-// weigh more: IDF over the loaded aliases in the Screener, 1 in CompareNames; stopwords weigh
-// little). Tokens are aligned greedily, best pair first, regardless of order ("chen quanguo" =
-// "quanguo chen"); a token may also align with two neighbouring tokens of the other side joined
+// weigh more: the fixed table of token_weights.h in the Screener, 1 in CompareNames; stopwords
+// weigh little). Tokens are aligned greedily, best pair first, regardless of order ("chen quanguo"
+// = "quanguo chen"); a token may also align with two neighbouring tokens of the other side joined
 // ("hikvision" = "hik vision", "quanguo" = "quan guo"). Pair similarity is TokenSimilarity
 // (similarity.h). The score is a weighted Dice coefficient with discounts for unmatched words:
 //
@@ -17,6 +17,7 @@
 // Pure functions; thread-safe (AlignNames reuses a thread_local scratch buffer).
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,17 @@ struct NameAlignment {
 // Aligns and scores. `want_details` false skips filling pairs/unmatched (score and anchored only).
 NameAlignment AlignNames(const WeightedName& query, const WeightedName& list,
                          const ScoringParams& params, bool want_details);
+
+// Upper bound of AlignNames(...).score for a pair in which at most `query_matched` of the query's
+// weight `query_total` and `list_matched` of the list name's `list_total` can be aligned: every
+// similarity is at most 1, so the score is at most matched / (matched + the discounts of the rest).
+inline double ScoreUpperBound(double query_matched, double list_matched, double query_total,
+                              double list_total, const ScoringParams& params) {
+  const double top = query_matched + list_matched;
+  const double rest = params.unmatched_query_factor * std::max(0.0, query_total - query_matched) +
+                      params.unmatched_list_factor * std::max(0.0, list_total - list_matched);
+  return top + rest > 0 ? top / (top + rest) : 0;
+}
 
 // True for tokens that can anchor a match (not a single letter, not a stopword). BlockingKeys emits
 // keys exactly for these.

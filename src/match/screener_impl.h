@@ -1,0 +1,77 @@
+// Internals of the Screener, shared with QueryIndex (the same index and scoring seen from the
+// list side). Not part of the public API; see include/partyscreen/screener.h for the contract.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "match/attributes.h"
+#include "match/name_score.h"
+#include "match/token_weights.h"
+#include "match/unit_index.h"
+#include "normalize/name_normalizer.h"
+#include "partyscreen/screener.h"
+
+namespace partyscreen {
+
+// What the candidate bound needs to know of a name beyond its words: kept in a small record of
+// its own so that the bound loop over thousands of candidates stays in cache.
+struct NameSummary {
+  float total_weight = 0;
+  float free_weight = 0;     // words that may align without sharing a unit (initials, stopwords)
+  uint64_t free_bits = 0;    // the same words as bits (first 64 words)
+  bool has_initial = false;  // a one-letter word can align with any word of the other name
+};
+NameSummary Summarize(const WeightedName& name);
+
+// Upper bound of the name score of a pair during candidate retrieval. One side ("bits") knows
+// which of its words met a unit of the other (`mask`); the other side ("weight") knows the weight
+// of its units that met one (`hit_weight`). See docs/MATCHING.md, "Pruning".
+struct BoundSides {
+  double bits_matched = 0;    // most of the bits side's weight that can be matched
+  double weight_matched = 0;  // most of the weight side's weight that can be matched
+};
+BoundSides MatchableWeights(const WeightedName& bits_name, const NameSummary& bits, uint64_t mask,
+                            const NameSummary& weight, float hit_weight);
+
+struct IndexedAlias {
+  uint32_t entity = 0;
+  uint32_t name_index = 0;  // into Entity::AllNames()
+  AliasQuality quality = AliasQuality::kPrimary;
+  NormalizedName normalized;
+  WeightedName weighted;
+};
+
+// A query after normalisation and weighting: computed once per query.
+struct PreparedQuery {
+  NormalizedName normalized;
+  WeightedName weighted;
+  NameSummary summary;
+  ScoringParams params;
+  QueryFacts facts;
+};
+
+struct Screener::Impl {
+  std::shared_ptr<const Snapshot> snapshot;
+  std::vector<IndexedAlias> aliases;
+  std::vector<NameSummary> alias_summary;    // by alias
+  std::vector<uint32_t> entity_alias_begin;  // aliases of entity e: [begin[e], begin[e + 1])
+  std::vector<EntityFacts> facts;
+  const TokenWeights* word_weights = &TokenWeights::Default();
+  UnitIndex units;  // blocking units of the aliases
+  double build_seconds = 0;
+
+  float Weight(const std::string& token, Schema schema) const;
+  PreparedQuery Prepare(const Query& q) const;
+  bool Admitted(const Entity& e, const ScreenOptions& o) const;
+  // The entity's hit over the aliases [first, last) (ascending alias ids of entity idx), or
+  // nullopt below o.threshold.
+  std::optional<Hit> Score(const PreparedQuery& q, uint32_t idx, const ScreenOptions& o,
+                           const uint32_t* first, const uint32_t* last) const;
+  // The same over all the entity's aliases: ScoreEntity.
+  std::optional<Hit> ScoreAll(const PreparedQuery& q, uint32_t idx, const ScreenOptions& o) const;
+};
+
+}  // namespace partyscreen

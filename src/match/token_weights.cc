@@ -1,0 +1,87 @@
+#include "match/token_weights.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "match/blocking.h"
+#include "match/similarity.h"
+
+namespace partyscreen {
+
+namespace embedded {
+extern const std::string_view k_token_weights_tsv;
+}
+
+namespace {
+
+float Idf(double names, double df) { return static_cast<float>(std::log(names / df) + 1); }
+
+}  // namespace
+
+TokenWeights::TokenWeights(std::string_view text) {
+  double names = 0;
+  std::vector<std::pair<std::string_view, uint32_t>> counts;
+  while (!text.empty()) {
+    const size_t eol = text.find('\n');
+    std::string_view line = text.substr(0, eol);
+    text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0) continue;
+    uint32_t count = 0;
+    const std::string_view number = line.substr(tab + 1);
+    const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), count);
+    if (ec != std::errc() || end != number.data() + number.size() || count == 0) continue;
+    const std::string_view word = line.substr(0, tab);
+    if (word == "names") {
+      names = count;
+    } else {
+      counts.emplace_back(word, count);
+    }
+  }
+  names = std::max(names, 1.0);
+  unseen_weight_ = Idf(names, 1);
+  weight_.reserve(counts.size());
+  words_.reserve(counts.size());
+  std::vector<uint64_t> keys;
+  for (const auto& [word, count] : counts) {
+    const float w = Idf(names, std::min<double>(count, names));
+    auto [it, inserted] = weight_.emplace(std::string(word), w);
+    if (!inserted) continue;
+    const uint32_t id = static_cast<uint32_t>(words_.size());
+    words_.push_back({&it->first, w});
+    if (word.size() < kMinFuzzyLength) continue;
+    keys.clear();
+    AppendUnitKeys(word, &keys);
+    for (uint64_t k : keys) neighbours_[k].push_back(id);
+  }
+}
+
+const TokenWeights& TokenWeights::Default() {
+  static const TokenWeights weights(embedded::k_token_weights_tsv);
+  return weights;
+}
+
+float TokenWeights::Weight(std::string_view token) const {
+  thread_local std::string lookup;
+  lookup.assign(token);
+  if (auto it = weight_.find(lookup); it != weight_.end()) return it->second;
+  if (token.size() < kMinFuzzyLength) return unseen_weight_;
+  thread_local std::vector<uint64_t> keys;
+  keys.clear();
+  AppendUnitKeys(token, &keys);
+  float best = 0;
+  for (uint64_t k : keys) {
+    auto it = neighbours_.find(k);
+    if (it == neighbours_.end()) continue;
+    for (uint32_t id : it->second) {
+      const Word& neighbour = words_[id];
+      if (ClassifyTokens(token, *neighbour.text) != TokenMatch::kOneEdit) continue;
+      best = std::max(best, neighbour.weight);
+    }
+  }
+  return best > 0 ? best : unseen_weight_;
+}
+
+}  // namespace partyscreen

@@ -1,0 +1,47 @@
+// Word weights: how much a word says about who a name is ("hikvision" much, "trading" little).
+//
+// The weight of a word is its inverse document frequency, log(N / df) + 1, over a FIXED reference
+// corpus: the distinct normalised names of every published list in shared/lists, counted once by
+// tools/make_token_weights into data/tables/token_weights.tsv and compiled in. Because the table
+// does not depend on which lists are loaded, a score depends only on the two names compared and
+// the engine version: loading, adding or removing list entries never moves the score of another
+// pair. Delta re-screening relies on that (include/partyscreen/query_index.h).
+//   - A word in the table weighs log(N / df) + 1.
+//   - A word not in the table that is one edit from table words (a typo of "liability") weighs as
+//     the rarest of them; any other word weighs as a word seen once (log(N) + 1).
+// Immutable after construction; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace partyscreen {
+
+class TokenWeights {
+ public:
+  // Parses a table in the token_weights.tsv format; lines that do not parse are skipped.
+  explicit TokenWeights(std::string_view table_text);
+
+  // The table compiled into the binary, parsed once.
+  static const TokenWeights& Default();
+
+  float Weight(std::string_view token) const;
+  float UnseenWeight() const { return unseen_weight_; }
+  size_t size() const { return weight_.size(); }
+
+ private:
+  std::unordered_map<std::string, float> weight_;
+  float unseen_weight_ = 1;
+  // One-deletion keys (match/blocking.h) of the table's words -> word ids, for typo neighbours.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> neighbours_;
+  struct Word {
+    const std::string* text;  // points into weight_'s keys (stable: node-based map)
+    float weight;
+  };
+  std::vector<Word> words_;  // by id
+};
+
+}  // namespace partyscreen

@@ -1,0 +1,85 @@
+#include "match/unit_index.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace partyscreen {
+
+void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size_t)>& name_at) {
+  struct UnitInName {
+    uint32_t vocab, name;
+    float weight;
+  };
+  std::unordered_map<std::string, uint32_t> vocab_id;
+  std::vector<UnitInName> units;
+  for (size_t n = 0; n < count; ++n) {
+    const WeightedName& name = name_at(n);
+    for (BlockingUnit& u : BlockingUnits(name.tokens)) {
+      auto [it, inserted] = vocab_id.emplace(u.text, static_cast<uint32_t>(vocab_.size()));
+      if (inserted) vocab_.push_back(std::move(u.text));
+      float w = 0;
+      for (int i = u.first_token; i < u.first_token + u.token_count; ++i) w += name.weights[i];
+      units.push_back({it->second, static_cast<uint32_t>(n), w});
+    }
+  }
+  std::sort(units.begin(), units.end(), [](const UnitInName& x, const UnitInName& y) {
+    return x.vocab != y.vocab ? x.vocab < y.vocab : x.name < y.name;
+  });
+  vocab_begin_.assign(vocab_.size() + 1, 0);
+  postings_.reserve(units.size());
+  for (size_t i = 0; i < units.size(); ++i) {
+    const UnitInName& u = units[i];
+    if (i > 0 && u.vocab == units[i - 1].vocab && u.name == units[i - 1].name) {
+      postings_.back().weight += u.weight;  // the same unit twice in one name
+      continue;
+    }
+    postings_.push_back({u.name, u.weight});
+    ++vocab_begin_[u.vocab + 1];
+  }
+  for (size_t v = 0; v < vocab_.size(); ++v) vocab_begin_[v + 1] += vocab_begin_[v];
+  // Keys of each unit.
+  std::vector<std::pair<uint64_t, uint32_t>> key_vocab;
+  std::vector<uint64_t> unit_keys;
+  for (uint32_t v = 0; v < vocab_.size(); ++v) {
+    unit_keys.clear();
+    AppendUnitKeys(vocab_[v], &unit_keys);
+    for (uint64_t k : unit_keys) key_vocab.emplace_back(k, v);
+  }
+  std::sort(key_vocab.begin(), key_vocab.end());
+  key_vocab.erase(std::unique(key_vocab.begin(), key_vocab.end()), key_vocab.end());
+  key_vocab_.reserve(key_vocab.size());
+  for (size_t i = 0; i < key_vocab.size(); ++i) {
+    if (i == 0 || key_vocab[i].first != key_vocab[i - 1].first) {
+      keys_.push_back(key_vocab[i].first);
+      key_begin_.push_back(static_cast<uint32_t>(i));
+    }
+    key_vocab_.push_back(key_vocab[i].second);
+  }
+  key_begin_.push_back(static_cast<uint32_t>(key_vocab.size()));
+  BuildKeyTable();
+}
+
+void UnitIndex::BuildKeyTable() {
+  size_t size = 16;
+  while (size < keys_.size() * 2) size <<= 1;
+  slot_key_.assign(size, kEmptySlot);
+  slot_index_.assign(size, 0);
+  slot_mask_ = size - 1;
+  for (uint32_t i = 0; i < keys_.size(); ++i) {
+    if (keys_[i] == kEmptySlot) continue;  // a key hashing to the marker is never looked up
+    uint64_t h = Mix(keys_[i]) & slot_mask_;
+    while (slot_key_[h] != kEmptySlot) h = (h + 1) & slot_mask_;
+    slot_key_[h] = keys_[i];
+    slot_index_[h] = i;
+  }
+}
+
+size_t UnitIndex::memory_bytes() const {
+  size_t bytes = 0;
+  for (const std::string& v : vocab_) bytes += sizeof(std::string) + v.capacity();
+  return bytes + postings_.size() * sizeof(Posting) + vocab_begin_.size() * 4 + keys_.size() * 8 +
+         key_begin_.size() * 4 + key_vocab_.size() * 4 + slot_key_.size() * 8 +
+         slot_index_.size() * 4;
+}
+
+}  // namespace partyscreen

@@ -1,0 +1,90 @@
+// UnitIndex: the blocking units (blocking.h) of many names -> the names holding them, plus the
+// one-deletion keys of every unit -> the units, so that all units equal to or one edit from a
+// given unit are found with a few hash lookups. The Screener indexes the list aliases with it,
+// QueryIndex the queries (a customer register): the same structure seen from either side.
+// Layout: compressed sparse rows (vocab -> postings, key -> vocab ids) and an open-addressing
+// key table. Immutable after Build; ForEachPosting is thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "match/blocking.h"
+#include "match/name_score.h"
+#include "match/similarity.h"
+
+namespace partyscreen {
+
+class UnitIndex {
+ public:
+  struct Posting {
+    uint32_t name;  // which indexed name
+    float weight;   // the unit's words' weights in that name (summed if the unit repeats)
+  };
+
+  // Indexes names 0 .. count-1; name_at(i) gives name i (its tokens and their weights).
+  void Build(size_t count, const std::function<const WeightedName&(size_t)>& name_at);
+
+  // Calls fn(const Posting&) for every posting of every indexed unit that is equal to `unit` or
+  // one edit from it (ClassifyTokens: kEqual or kOneEdit). A name may be reported more than once
+  // if it holds several such units.
+  template <class Fn>
+  void ForEachPosting(std::string_view unit, Fn&& fn) const {
+    thread_local std::vector<uint64_t> keys;
+    thread_local std::vector<uint32_t> hits;
+    keys.clear();
+    hits.clear();
+    AppendUnitKeys(unit, &keys);
+    for (uint64_t k : keys) {
+      const int64_t found = FindKey(k);
+      if (found < 0) continue;
+      const size_t ki = static_cast<size_t>(found);
+      hits.insert(hits.end(), key_vocab_.begin() + key_begin_[ki],
+                  key_vocab_.begin() + key_begin_[ki + 1]);
+    }
+    if (hits.size() > 1) {
+      std::sort(hits.begin(), hits.end());
+      hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+    }
+    for (uint32_t v : hits) {
+      const TokenMatch m = ClassifyTokens(unit, vocab_[v]);
+      if (m != TokenMatch::kEqual && m != TokenMatch::kOneEdit) continue;
+      for (uint32_t p = vocab_begin_[v]; p < vocab_begin_[v + 1]; ++p) fn(postings_[p]);
+    }
+  }
+
+  size_t memory_bytes() const;
+
+ private:
+  static uint64_t Mix(uint64_t k) {
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    return k;
+  }
+  // Index of `key` in keys_, or -1.
+  int64_t FindKey(uint64_t key) const {
+    if (slot_key_.empty() || key == kEmptySlot) return -1;
+    for (uint64_t h = Mix(key) & slot_mask_;; h = (h + 1) & slot_mask_) {
+      if (slot_key_[h] == key) return slot_index_[h];
+      if (slot_key_[h] == kEmptySlot) return -1;
+    }
+  }
+  void BuildKeyTable();
+
+  static constexpr uint64_t kEmptySlot = ~uint64_t{0};
+  std::vector<std::string> vocab_;     // distinct units
+  std::vector<uint32_t> vocab_begin_;  // postings of unit v: [vocab_begin_[v], vocab_begin_[v+1])
+  std::vector<Posting> postings_;
+  std::vector<uint64_t> keys_;       // sorted unique keys of all units
+  std::vector<uint32_t> key_begin_;  // units of keys_[i]: key_vocab_[key_begin_[i] ..)
+  std::vector<uint32_t> key_vocab_;
+  std::vector<uint64_t> slot_key_;  // open addressing: key -> index into keys_
+  std::vector<uint32_t> slot_index_;
+  uint64_t slot_mask_ = 0;
+};
+
+}  // namespace partyscreen
