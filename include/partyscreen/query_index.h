@@ -37,6 +37,15 @@ class QueryIndex {
   // and options.exclude_entity_ids apply as in Screen(); options.limit does not (all matches).
   std::vector<Match> Find(uint32_t entity_index, const ScreenOptions& options) const;
 
+  // For an entity that changed since `before` (the same entry as it was when the queries were
+  // last screened): every query that matches the entity now and did not match `before`, plus
+  // possibly some that matched both (the caller re-scores the pairs it already holds as hits).
+  // Cheaper than Find when the change is small: only names that are new for matching purposes
+  // are searched for every query, and the unchanged names only for queries whose attributes
+  // (birth date, country, identifiers) meet a changed attribute of the entity.
+  std::vector<Match> FindChanged(uint32_t entity_index, const Entity& before,
+                                 const ScreenOptions& options) const;
+
   size_t size() const;
   size_t memory_bytes() const;  // approximate
 

@@ -1,25 +1,33 @@
 // QueryIndex (include/partyscreen/query_index.h): the queries are indexed like the Screener
 // indexes list aliases (UnitIndex over their blocking units); Find() walks the units of each
 // alias of one entity, bounds every query met with the same weight bound Screen() uses (sides
-// swapped), and scores the survivors with the Screener's own ScoreAll, so every hit is exactly
-// ScoreEntity's.
+// swapped), and scores each surviving query over the aliases it survived for with the Screener's
+// own Score, so every hit is exactly ScoreEntity's (the argument of Screen(): an alias that does
+// not survive scores below threshold - max_bonus, so it can be neither the best nor a hit).
 #include "partyscreen/query_index.h"
 
 #include <algorithm>
 #include <atomic>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "match/screener_impl.h"
 
 namespace partyscreen {
 
-struct QueryIndex::Impl {
-  const Screener::Impl* screener = nullptr;
-  std::vector<PreparedQuery> queries;
-  UnitIndex units;  // blocking units of the queries
-};
-
 namespace {
+
+// Which attributes a query gives (AdjustScore compares only those).
+enum AttributeBits : uint8_t { kBirthYear = 1, kCountry = 2, kIdentifiers = 4 };
+
+// What the bound loop needs of a query, kept apart for cache locality.
+struct QueryHot {
+  NameSummary summary;
+  ScoringParams params;
+  float max_bonus = 0;
+  uint8_t attributes = 0;  // AttributeBits
+};
 
 // Per-thread scratch, reset after every alias.
 struct FindScratch {
@@ -29,7 +37,8 @@ struct FindScratch {
   };
   std::vector<Met> met;  // by query
   std::vector<uint32_t> touched;
-  std::vector<uint32_t> survivors;  // queries that may reach the threshold with some alias
+  std::vector<std::pair<uint32_t, uint32_t>> survivors;  // (query, alias) that may reach it
+  std::vector<uint32_t> aliases;
 };
 
 FindScratch& ThreadFindScratch() {
@@ -37,7 +46,24 @@ FindScratch& ThreadFindScratch() {
   return scratch;
 }
 
+// Which queries one alias is searched for: all, none, or those giving one of `attributes`.
+struct AliasScope {
+  bool all = true;
+  uint8_t attributes = 0;
+};
+
 }  // namespace
+
+struct QueryIndex::Impl {
+  const Screener::Impl* screener = nullptr;
+  std::vector<PreparedQuery> queries;
+  std::vector<QueryHot> hot;  // by query
+  UnitIndex units;            // blocking units of the queries
+
+  // Shared by Find and FindChanged: scope(a) says which queries alias a is searched for.
+  template <class ScopeFn>
+  std::vector<Match> FindIn(uint32_t idx, const ScreenOptions& options, ScopeFn&& scope) const;
+};
 
 QueryIndex::QueryIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 QueryIndex::~QueryIndex() = default;
@@ -47,6 +73,7 @@ std::unique_ptr<QueryIndex> QueryIndex::Build(const Screener& screener,
   auto impl = std::make_unique<Impl>();
   impl->screener = screener.impl_.get();
   impl->queries.resize(queries.size());
+  impl->hot.resize(queries.size());
   // Normalising is the expensive part: spread it over the threads.
   const size_t workers = std::max<size_t>(1, std::min(threads, queries.size() / 1024 + 1));
   std::atomic<size_t> next{0};
@@ -58,6 +85,13 @@ std::unique_ptr<QueryIndex> QueryIndex::Build(const Screener& screener,
         PreparedQuery p = impl->screener->Prepare(queries[i]);
         p.normalized.tokens.clear();  // the weighted tokens are the same words; keep one copy
         p.normalized.tokens.shrink_to_fit();
+        QueryHot& h = impl->hot[i];
+        h.summary = p.summary;
+        h.params = p.params;
+        h.max_bonus = static_cast<float>(p.facts.max_bonus);
+        h.attributes = (p.facts.birth_year ? kBirthYear : 0) |
+                       (p.facts.country.empty() ? 0 : kCountry) |
+                       (p.facts.identifiers.empty() ? 0 : kIdentifiers);
         impl->queries[i] = std::move(p);
       }
   };
@@ -70,23 +104,25 @@ std::unique_ptr<QueryIndex> QueryIndex::Build(const Screener& screener,
   return std::unique_ptr<QueryIndex>(new QueryIndex(std::move(impl)));
 }
 
-std::vector<QueryIndex::Match> QueryIndex::Find(uint32_t entity_index,
-                                                const ScreenOptions& options) const {
+template <class ScopeFn>
+std::vector<QueryIndex::Match> QueryIndex::Impl::FindIn(uint32_t idx, const ScreenOptions& options,
+                                                        ScopeFn&& scope) const {
   std::vector<Match> out;
-  const Screener::Impl& s = *impl_->screener;
-  if (entity_index >= s.snapshot->entities.size() || options.threshold <= 0) return out;
-  if (!s.Admitted(s.snapshot->entities[entity_index], options)) return out;
+  const Screener::Impl& s = *screener;
+  if (idx >= s.snapshot->entities.size() || options.threshold <= 0) return out;
+  if (!s.Admitted(s.snapshot->entities[idx], options)) return out;
   FindScratch& scratch = ThreadFindScratch();
-  if (scratch.met.size() < impl_->queries.size()) scratch.met.resize(impl_->queries.size());
+  if (scratch.met.size() < queries.size()) scratch.met.resize(queries.size());
   scratch.survivors.clear();
-  for (uint32_t a = s.entity_alias_begin[entity_index]; a < s.entity_alias_begin[entity_index + 1];
-       ++a) {
+  for (uint32_t a = s.entity_alias_begin[idx]; a < s.entity_alias_begin[idx + 1]; ++a) {
+    const AliasScope alias_scope = scope(a);
+    if (!alias_scope.all && alias_scope.attributes == 0) continue;
     const WeightedName& alias = s.aliases[a].weighted;
     const NameSummary& alias_summary = s.alias_summary[a];
     for (const BlockingUnit& u : BlockingUnits(alias.tokens)) {
       if (u.first_token + u.token_count > 64) continue;
       const uint64_t bits = ((uint64_t{1} << u.token_count) - 1) << u.first_token;
-      impl_->units.ForEachPosting(u.text, [&](const UnitIndex::Posting& p) {
+      units.ForEachPosting(u.text, [&](const UnitIndex::Posting& p) {
         FindScratch::Met& met = scratch.met[p.name];
         if (met.mask == 0) scratch.touched.push_back(p.name);
         met.mask |= bits;
@@ -95,38 +131,83 @@ std::vector<QueryIndex::Match> QueryIndex::Find(uint32_t entity_index,
     }
     for (uint32_t qi : scratch.touched) {
       FindScratch::Met& met = scratch.met[qi];
-      const PreparedQuery& q = impl_->queries[qi];
-      // Sides swapped: here the alias knows which of its words met, the query how much weight.
-      const BoundSides w = MatchableWeights(alias, alias_summary, met.mask, q.summary, met.weight);
+      const QueryHot& q = hot[qi];
+      const uint64_t mask = met.mask;
+      const float weight = met.weight;
       met = {};
+      if (!alias_scope.all && !(q.attributes & alias_scope.attributes)) continue;
+      // Sides swapped: here the alias knows which of its words met, the query how much weight.
+      const BoundSides w = MatchableWeights(alias, alias_summary, mask, q.summary, weight);
       const double bound = ScoreUpperBound(w.weight_matched, w.bits_matched, q.summary.total_weight,
                                            alias_summary.total_weight, q.params);
-      if (bound + q.facts.max_bonus + 1e-9 >= options.threshold) scratch.survivors.push_back(qi);
+      if (bound + q.max_bonus + 1e-6 >= options.threshold) scratch.survivors.emplace_back(qi, a);
     }
     scratch.touched.clear();
   }
   std::sort(scratch.survivors.begin(), scratch.survivors.end());
-  scratch.survivors.erase(std::unique(scratch.survivors.begin(), scratch.survivors.end()),
-                          scratch.survivors.end());
-  for (uint32_t qi : scratch.survivors) {
-    const PreparedQuery& stored = impl_->queries[qi];
+  for (size_t i = 0; i < scratch.survivors.size();) {
+    const uint32_t qi = scratch.survivors[i].first;
+    scratch.aliases.clear();
+    for (; i < scratch.survivors.size() && scratch.survivors[i].first == qi; ++i)
+      scratch.aliases.push_back(scratch.survivors[i].second);
+    const uint32_t* first = scratch.aliases.data();
+    const uint32_t* last = first + scratch.aliases.size();
     std::optional<Hit> hit;
     if (options.explain) {  // the explanation needs the normalised words back
-      PreparedQuery q = stored;
+      PreparedQuery q = queries[qi];
       q.normalized.tokens = q.weighted.tokens;
-      hit = s.ScoreAll(q, entity_index, options);
+      hit = s.Score(q, idx, options, first, last);
     } else {
-      hit = s.ScoreAll(stored, entity_index, options);
+      hit = s.Score(queries[qi], idx, options, first, last);
     }
     if (hit) out.push_back({qi, std::move(*hit)});
   }
   return out;
 }
 
+std::vector<QueryIndex::Match> QueryIndex::Find(uint32_t entity_index,
+                                                const ScreenOptions& options) const {
+  return impl_->FindIn(entity_index, options, [](uint32_t) { return AliasScope{}; });
+}
+
+std::vector<QueryIndex::Match> QueryIndex::FindChanged(uint32_t entity_index, const Entity& before,
+                                                       const ScreenOptions& options) const {
+  const Screener::Impl& s = *impl_->screener;
+  if (entity_index >= s.snapshot->entities.size()) return {};
+  const Entity& now = s.snapshot->entities[entity_index];
+  // A different schema or list changes every weight and adjustment: search everything.
+  if (before.schema != now.schema || before.source != now.source)
+    return Find(entity_index, options);
+  // Attributes that changed: queries giving one of them may score differently on any name.
+  const EntityFacts old_facts = ExtractFacts(before);
+  const EntityFacts& new_facts = s.facts[entity_index];
+  uint8_t changed = 0;
+  if (old_facts.birth_years != new_facts.birth_years) changed |= kBirthYear;
+  if (old_facts.countries != new_facts.countries) changed |= kCountry;
+  if (old_facts.identifiers != new_facts.identifiers) changed |= kIdentifiers;
+  // A name scores the same for every query if it was there before, normalised alike and of the
+  // same quality; only names new in that sense can give a query a new hit.
+  // (Screener::Build keeps the first of several names that normalise alike; so do we here.)
+  std::unordered_set<std::string> old_names, old_displays;
+  const auto names = before.AllNames();
+  for (size_t k = 0; k < names.size(); ++k) {
+    const AliasQuality quality = k == 0 ? AliasQuality::kPrimary : before.aliases[k - 1].quality;
+    const NormalizedName normalized = NormalizeName(names[k], before.schema);
+    if (normalized.tokens.empty() || !old_displays.insert(normalized.Display()).second) continue;
+    old_names.insert(normalized.Display() + '\n' + std::to_string(static_cast<int>(quality)));
+  }
+  return impl_->FindIn(entity_index, options, [&](uint32_t a) {
+    const IndexedAlias& alias = s.aliases[a];
+    const std::string key =
+        alias.normalized.Display() + '\n' + std::to_string(static_cast<int>(alias.quality));
+    return old_names.count(key) ? AliasScope{false, changed} : AliasScope{};
+  });
+}
+
 size_t QueryIndex::size() const { return impl_->queries.size(); }
 
 size_t QueryIndex::memory_bytes() const {
-  size_t bytes = impl_->units.memory_bytes();
+  size_t bytes = impl_->units.memory_bytes() + impl_->hot.size() * sizeof(QueryHot);
   for (const PreparedQuery& q : impl_->queries) {
     bytes += sizeof(PreparedQuery) + q.facts.country.capacity();
     for (const std::string& t : q.weighted.tokens)

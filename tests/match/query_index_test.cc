@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "partyscreen/snapshot.h"
 
@@ -15,14 +16,16 @@ namespace {
 
 const std::string kShared = PARTYSCREEN_SHARED_DIR;
 
+std::shared_ptr<const Screener> SdnScreener(const std::string& dir) {
+  auto snap = LoadSnapshot({ParseListSpec("ofac-csv:" + kShared + "/lists/ofac/" + dir)});
+  EXPECT_TRUE(snap.ok()) << snap.status().ToString();
+  auto built = Screener::Build(std::make_shared<const Snapshot>(std::move(snap).value()));
+  EXPECT_TRUE(built.ok());
+  return std::shared_ptr<const Screener>(std::move(built).value());
+}
+
 std::shared_ptr<const Screener> RealScreener() {
-  static std::shared_ptr<const Screener> screener = [] {
-    auto snap = LoadSnapshot({ParseListSpec("ofac-csv:" + kShared + "/lists/ofac/sdn-2024-07-02")});
-    EXPECT_TRUE(snap.ok()) << snap.status().ToString();
-    auto built = Screener::Build(std::make_shared<const Snapshot>(std::move(snap).value()));
-    EXPECT_TRUE(built.ok());
-    return std::shared_ptr<const Screener>(std::move(built).value());
-  }();
+  static std::shared_ptr<const Screener> screener = SdnScreener("sdn-2024-07-02");
   return screener;
 }
 
@@ -96,6 +99,54 @@ TEST(QueryIndexTest, HonoursSourcesExclusionsAndExplains) {
   o.sources = {"no-such-list"};
   EXPECT_TRUE(index->Find(0, o).empty());
   EXPECT_TRUE(index->Find(static_cast<uint32_t>(screener->snapshot().entities.size()), {}).empty());
+}
+
+// FindChanged over the real SDN 2021-07 -> 2024-07 change: for every entry on both lists, it
+// returns every query that matches now but did not match the 2021 entry, and only queries that
+// match now.
+TEST(QueryIndexTest, FindChangedCoversEveryNewMatchOfTheRealSdnChange) {
+  auto before = SdnScreener("sdn-2021-07");
+  auto now = RealScreener();
+  std::vector<Query> queries = DevQueries();
+  // Customers named after listed entries of both years, some with a country or birth year.
+  for (const auto* snap : {&before->snapshot(), &now->snapshot()})
+    for (size_t i = 0; i < snap->entities.size(); i += 4) {
+      const Entity& e = snap->entities[i];
+      Query q;
+      q.name = e.aliases.empty() || i % 8 ? e.name : e.aliases[0].name;
+      q.schema = e.schema;
+      if (i % 12 == 0) q.country = "RU";
+      if (i % 20 == 0) q.birth_date = "1970";
+      queries.push_back(std::move(q));
+    }
+  const auto index = QueryIndex::Build(*now, queries, 2);
+  ScreenOptions o;
+  o.limit = 100000;
+  o.explain = false;
+  std::set<std::pair<uint32_t, std::string>> matched_before, matched_now;  // (query, entity id)
+  for (uint32_t q = 0; q < queries.size(); ++q) {
+    for (const Hit& h : before->Screen(queries[q], o)) matched_before.insert({q, h.entity->id});
+    for (const Hit& h : now->Screen(queries[q], o)) matched_now.insert({q, h.entity->id});
+  }
+  size_t checked = 0, new_matches = 0;
+  for (uint32_t e = 0; e < now->snapshot().entities.size(); ++e) {
+    const Entity& entity = now->snapshot().entities[e];
+    const Entity* old = before->snapshot().Find(entity.id);
+    if (!old) continue;
+    ++checked;
+    std::set<uint32_t> found;
+    for (const QueryIndex::Match& m : index->FindChanged(e, *old, o)) {
+      EXPECT_TRUE(matched_now.count({m.query, entity.id})) << queries[m.query].name;
+      found.insert(m.query);
+    }
+    for (auto it = matched_now.lower_bound({0, ""}); it != matched_now.end(); ++it) {
+      if (it->second != entity.id || matched_before.count(*it)) continue;
+      ++new_matches;
+      EXPECT_TRUE(found.count(it->first)) << queries[it->first].name << " / " << entity.id;
+    }
+  }
+  EXPECT_GT(checked, 5000u);
+  EXPECT_GT(new_matches, 0u);  // the change did create matches on entries listed in both years
 }
 
 }  // namespace
