@@ -8,8 +8,11 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "match/similarity.h"
+#include "normalize/latin_ascii.h"
 #include "normalize/name_normalizer.h"
 #include "partyscreen/screener.h"
 
@@ -30,6 +33,49 @@ void BM_NormalizeAccented(benchmark::State& state) {
     benchmark::DoNotOptimize(NormalizeName("Société Générale de Banque au Liban S.A.L."));
 }
 BENCHMARK(BM_NormalizeAccented);
+
+// Accented Latin names as they come in a customer file or query stream, one after another.
+const std::vector<std::string>& AccentedNames() {
+  static const std::vector<std::string> names = {
+      "Rosén Imports",         "Dumanlı Construction", "Müller GmbH",       "Nguyễn Tấn Dũng",
+      "Łódź Ørsted Þór",       "Ağa Çelik Şirketi",    "Straße & Söhne KG", "İstanbul Yapı A.Ş.",
+      "Société Générale S.A.", "Æsir Œuvre Ĳssel"};
+  return names;
+}
+
+void BM_NormalizeAccentedNames(benchmark::State& state) {
+  const std::vector<std::string>& names = AccentedNames();
+  size_t i = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(NormalizeName(names[i++ % names.size()]));
+  state.SetItemsProcessed(static_cast<int64_t>(i));
+}
+BENCHMARK(BM_NormalizeAccentedNames);
+
+// The Latin fold alone: code point by code point (used) against the ICU rule chain it replaced.
+// Both must give the same string (tests/normalize/latin_ascii_test.cc); checked here too.
+void LatinFoldLoop(benchmark::State& state, bool icu_chain) {
+  const std::vector<std::string>& names = AccentedNames();
+  std::vector<icu::UnicodeString> texts;
+  for (const std::string& n : names) {
+    texts.push_back(icu::UnicodeString::fromUTF8(n));
+    if (LatinToAscii(texts.back()) != LatinToAsciiReference(texts.back())) {
+      state.SkipWithError(("the two folds differ on " + n).c_str());
+      return;
+    }
+  }
+  size_t i = 0;
+  for (auto _ : state) {
+    const icu::UnicodeString& text = texts[i++ % texts.size()];
+    benchmark::DoNotOptimize(icu_chain ? LatinToAsciiReference(text) : LatinToAscii(text));
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(i));
+}
+
+void BM_LatinToAscii(benchmark::State& state) { LatinFoldLoop(state, false); }
+BENCHMARK(BM_LatinToAscii);
+
+void BM_LatinToAsciiIcuChain(benchmark::State& state) { LatinFoldLoop(state, true); }
+BENCHMARK(BM_LatinToAsciiIcuChain);
 
 void BM_NormalizeHan(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(NormalizeName("杭州海康威视数字技术股份有限公司"));

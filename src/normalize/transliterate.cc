@@ -2,13 +2,15 @@
 
 #include <opencc/opencc.h>
 #include <unicode/translit.h>
-#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 
 #include <memory>
 #include <optional>
 #include <vector>
+
+#include "core/strings.h"
+#include "normalize/latin_ascii.h"
 
 namespace partyscreen {
 
@@ -20,8 +22,6 @@ struct ThreadConverters {
   std::unique_ptr<icu::Transliterator>
       to_latin;  // NFKC; Cyrillic BGN; Any-Latin; Latin-ASCII; Lower
   std::unique_ptr<icu::Transliterator> han_to_latin;
-  std::unique_ptr<icu::Transliterator>
-      latin_to_ascii;  // Latin-script text only: far cheaper than Any-Latin
   std::optional<opencc::SimpleConverter> t2s;
 
   ThreadConverters() {
@@ -35,10 +35,6 @@ struct ThreadConverters {
     han_to_latin.reset(icu::Transliterator::createInstance(u"Han-Latin; Latin-ASCII; Lower",
                                                            UTRANS_FORWARD, parse_error, status));
     if (U_FAILURE(status)) han_to_latin.reset();
-    status = U_ZERO_ERROR;
-    latin_to_ascii.reset(icu::Transliterator::createInstance(u"NFKC; Latin-ASCII; Lower",
-                                                             UTRANS_FORWARD, parse_error, status));
-    if (U_FAILURE(status)) latin_to_ascii.reset();
     try {
       t2s.emplace("t2s.json");
     } catch (...) {  // OpenCC reports a missing config by exception; keep it inside this module.
@@ -56,16 +52,6 @@ bool IsAscii(std::string_view s) {
   for (char c : s)
     if (static_cast<unsigned char>(c) >= 0x80) return false;
   return true;
-}
-
-// Keeps the ASCII characters of `text`, lower-cased.
-std::string AsciiLowerOnly(const std::string& text) {
-  std::string ascii;
-  ascii.reserve(text.size());
-  for (char ch : text)
-    if (static_cast<unsigned char>(ch) < 0x80)
-      ascii += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
-  return ascii;
 }
 
 std::string Utf8(const icu::UnicodeString& u) {
@@ -104,29 +90,19 @@ std::string HanRunToLatin(const icu::UnicodeString& run, ThreadConverters& conv)
 }  // namespace
 
 std::string ToLatinAscii(std::string_view text) {
-  if (IsAscii(text)) {
-    std::string out(text);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-  }
-  ThreadConverters& conv = Converters();
+  if (IsAscii(text)) return AsciiLower(text);
   std::string input(text);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(input);
-  // Traditional -> simplified only when there is Han text (OpenCC is not free); text in Latin
-  // script (accents, ligatures) skips the general Any-Latin transliterator.
+  // Text in Latin script (accents, ligatures) skips the general Any-Latin transliterator and is
+  // folded code point by code point (latin_ascii.h).
+  if (IsLatinScript(u))
+    if (std::optional<std::string> ascii = LatinToAscii(u)) return *std::move(ascii);
+  ThreadConverters& conv = Converters();
+  // Traditional -> simplified only when there is Han text (OpenCC is not free).
   bool has_han = false;
-  bool only_latin = true;
-  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+  for (int32_t i = 0; i < u.length() && !has_han; i = u.moveIndex32(i, 1)) {
     UErrorCode status = U_ZERO_ERROR;
-    const UScriptCode script = uscript_getScript(u.char32At(i), &status);
-    has_han = has_han || script == USCRIPT_HAN;
-    only_latin = only_latin && (script == USCRIPT_LATIN || script == USCRIPT_COMMON ||
-                                script == USCRIPT_INHERITED);
-  }
-  if (only_latin && conv.latin_to_ascii) {
-    conv.latin_to_ascii->transliterate(u);
-    return AsciiLowerOnly(Utf8(u));
+    has_han = uscript_getScript(u.char32At(i), &status) == USCRIPT_HAN;
   }
   if (has_han && conv.t2s) {
     try {
@@ -168,7 +144,7 @@ std::string ToLatinAscii(std::string_view text) {
   }
   flush_other();
   // Any-Latin can leave modifier letters (ʿ) or other non-ASCII behind: drop them.
-  return AsciiLowerOnly(out);
+  return KeepAsciiLowered(out);
 }
 
 }  // namespace partyscreen
