@@ -78,43 +78,52 @@ QueryFacts ExtractFacts(const Query& q) {
 double AdjustScore(double name_score, const QueryFacts& q, const EntityFacts& e,
                    Schema entity_schema, std::vector<std::string>* notes) {
   double s = name_score;
-  auto note = [&](std::string text) {
-    if (notes) notes->push_back(std::move(text));
+  // The note is only put into words when someone reads it (the bound calls this per candidate).
+  auto note = [&](auto&& make_text) {
+    if (notes) notes->push_back(make_text());
   };
   if (q.schema != Schema::kUnknown && entity_schema != Schema::kUnknown &&
       q.schema != entity_schema) {
     const bool person = q.schema == Schema::kPerson || entity_schema == Schema::kPerson;
     s += person ? kPersonSchemaMismatch : kOtherSchemaMismatch;
-    note("schema " + std::string(SchemaName(q.schema)) + " vs listed " +
-         std::string(SchemaName(entity_schema)) + " disagrees");
+    note([&] {
+      return "schema " + std::string(SchemaName(q.schema)) + " vs listed " +
+             std::string(SchemaName(entity_schema)) + " disagrees";
+    });
   }
   if (q.birth_year && !e.birth_years.empty()) {
     int best = 10000;
     for (int y : e.birth_years) best = std::min(best, std::abs(y - q.birth_year));
-    const std::string listed = std::to_string(e.birth_years.front());
     if (best == 0) {
       s += kBirthYearAgrees;
-      note("birth year " + std::to_string(q.birth_year) + " agrees");
+      note([&] { return "birth year " + std::to_string(q.birth_year) + " agrees"; });
     } else if (best == 1) {
-      note("birth year " + std::to_string(q.birth_year) + " is one year from the listed one");
+      note([&] {
+        return "birth year " + std::to_string(q.birth_year) + " is one year from the listed one";
+      });
     } else {
       s += kBirthYearDisagrees;
-      note("birth year " + std::to_string(q.birth_year) + " disagrees (listed " + listed + ")");
+      note([&] {
+        return "birth year " + std::to_string(q.birth_year) + " disagrees (listed " +
+               std::to_string(e.birth_years.front()) + ")";
+      });
     }
   }
   if (!q.country.empty() && !e.countries.empty()) {
     if (std::find(e.countries.begin(), e.countries.end(), q.country) != e.countries.end()) {
       s += kCountryAgrees;
-      note("country " + q.country + " agrees");
+      note([&] { return "country " + q.country + " agrees"; });
     } else {
       s += kCountryDisagrees;
-      note("country " + q.country + " not among the listed " + Join(e.countries, ", "));
+      note([&] {
+        return "country " + q.country + " not among the listed " + Join(e.countries, ", ");
+      });
     }
   }
   for (const std::string& id : q.identifiers) {
     if (std::find(e.identifiers.begin(), e.identifiers.end(), id) != e.identifiers.end()) {
       s = std::max(s, kIdentifierFloor);
-      note("identifier " + id + " agrees");
+      note([&] { return "identifier " + id + " agrees"; });
       break;
     }
   }

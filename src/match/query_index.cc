@@ -10,7 +10,6 @@
 #include <atomic>
 #include <thread>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "match/screener_impl.h"
 
@@ -111,6 +110,8 @@ std::vector<QueryIndex::Match> QueryIndex::Impl::FindIn(uint32_t idx, const Scre
   const Screener::Impl& s = *screener;
   if (idx >= s.snapshot->entities.size() || options.threshold <= 0) return out;
   if (!s.Admitted(s.snapshot->entities[idx], options)) return out;
+  const EntityFacts& entity_facts = s.facts[idx];
+  const Schema entity_schema = s.entity_schema[idx];
   FindScratch& scratch = ThreadFindScratch();
   if (scratch.met.size() < queries.size()) scratch.met.resize(queries.size());
   scratch.survivors.clear();
@@ -140,7 +141,9 @@ std::vector<QueryIndex::Match> QueryIndex::Impl::FindIn(uint32_t idx, const Scre
       const BoundSides w = MatchableWeights(alias, alias_summary, mask, q.summary, weight);
       const double bound = ScoreUpperBound(w.weight_matched, w.bits_matched, q.summary.total_weight,
                                            alias_summary.total_weight, q.params);
-      if (bound + q.max_bonus + 1e-6 >= options.threshold) scratch.survivors.emplace_back(qi, a);
+      if (bound + q.max_bonus + 1e-6 < options.threshold) continue;  // cheap test first
+      if (BoundReaches(bound, queries[qi].facts, entity_facts, entity_schema, options.threshold))
+        scratch.survivors.emplace_back(qi, a);
     }
     scratch.touched.clear();
   }
@@ -185,22 +188,24 @@ std::vector<QueryIndex::Match> QueryIndex::FindChanged(uint32_t entity_index, co
   if (old_facts.birth_years != new_facts.birth_years) changed |= kBirthYear;
   if (old_facts.countries != new_facts.countries) changed |= kCountry;
   if (old_facts.identifiers != new_facts.identifiers) changed |= kIdentifiers;
-  // A name scores the same for every query if it was there before, normalised alike and of the
-  // same quality; only names new in that sense can give a query a new hit.
-  // (Screener::Build keeps the first of several names that normalise alike; so do we here.)
-  std::unordered_set<std::string> old_names, old_displays;
+  // A name scores the same for every query if it was there before, normalised alike, and no
+  // higher for any query if it was there as a stronger name (a weak alias scores x0.92): only
+  // names new in that sense can give a query a new hit. Screener::Build keeps the first of
+  // several names that normalise alike; so does this.
+  std::unordered_map<std::string, bool> old_weak;  // Display() -> was a weak alias
   const auto names = before.AllNames();
   for (size_t k = 0; k < names.size(); ++k) {
-    const AliasQuality quality = k == 0 ? AliasQuality::kPrimary : before.aliases[k - 1].quality;
     const NormalizedName normalized = NormalizeName(names[k], before.schema);
-    if (normalized.tokens.empty() || !old_displays.insert(normalized.Display()).second) continue;
-    old_names.insert(normalized.Display() + '\n' + std::to_string(static_cast<int>(quality)));
+    if (normalized.tokens.empty()) continue;
+    old_weak.emplace(normalized.Display(),
+                     k > 0 && before.aliases[k - 1].quality == AliasQuality::kWeak);
   }
   return impl_->FindIn(entity_index, options, [&](uint32_t a) {
     const IndexedAlias& alias = s.aliases[a];
-    const std::string key =
-        alias.normalized.Display() + '\n' + std::to_string(static_cast<int>(alias.quality));
-    return old_names.count(key) ? AliasScope{false, changed} : AliasScope{};
+    auto it = old_weak.find(alias.normalized.Display());
+    const bool weak = alias.quality == AliasQuality::kWeak;
+    const bool no_higher = it != old_weak.end() && (weak || !it->second);
+    return no_higher ? AliasScope{false, changed} : AliasScope{};
   });
 }
 

@@ -188,7 +188,10 @@ void Candidates(const Screener::Impl& impl, const PreparedQuery& q, double thres
     met = {};
     const double bound = ScoreUpperBound(w.bits_matched, w.weight_matched, q.summary.total_weight,
                                          alias.total_weight, q.params);
-    if (bound + q.facts.max_bonus + 1e-9 >= threshold) s.survivors.push_back(a);
+    if (bound + q.facts.max_bonus + 1e-9 < threshold) continue;  // cheap test first
+    const uint32_t e = impl.alias_entity[a];
+    if (BoundReaches(bound, q.facts, impl.facts[e], impl.entity_schema[e], threshold))
+      s.survivors.push_back(a);
   }
   s.touched.clear();
   std::sort(s.survivors.begin(), s.survivors.end());
@@ -239,6 +242,7 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::shared_ptr<const Snapshot
     const Entity& e = entities[i];
     impl->entity_alias_begin.push_back(static_cast<uint32_t>(impl->aliases.size()));
     impl->facts.push_back(ExtractFacts(e));
+    impl->entity_schema.push_back(e.schema);
     const auto names = e.AllNames();
     std::vector<std::string> seen;  // the same normalised name twice adds nothing
     for (uint32_t k = 0; k < names.size(); ++k) {
@@ -256,6 +260,7 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::shared_ptr<const Snapshot
       for (const std::string& t : a.weighted.tokens)
         a.weighted.weights.push_back(impl->Weight(t, e.schema));
       impl->alias_summary.push_back(Summarize(a.weighted));
+      impl->alias_entity.push_back(i);
       impl->aliases.push_back(std::move(a));
     }
   }

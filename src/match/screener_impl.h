@@ -53,10 +53,20 @@ struct PreparedQuery {
   QueryFacts facts;
 };
 
+// The exact test a candidate must pass once its name-score bound is known: the attribute
+// adjustments (AdjustScore) only add, subtract and clamp, so they preserve order, and a pair
+// whose bound, adjusted, stays below the threshold cannot become a hit.
+inline bool BoundReaches(double name_bound, const QueryFacts& q, const EntityFacts& e,
+                         Schema entity_schema, double threshold) {
+  return AdjustScore(name_bound, q, e, entity_schema, nullptr) + 1e-9 >= threshold;
+}
+
 struct Screener::Impl {
   std::shared_ptr<const Snapshot> snapshot;
   std::vector<IndexedAlias> aliases;
   std::vector<NameSummary> alias_summary;    // by alias
+  std::vector<uint32_t> alias_entity;        // by alias (a copy of IndexedAlias::entity)
+  std::vector<Schema> entity_schema;         // by entity
   std::vector<uint32_t> entity_alias_begin;  // aliases of entity e: [begin[e], begin[e + 1])
   std::vector<EntityFacts> facts;
   const TokenWeights* word_weights = &TokenWeights::Default();

@@ -7,9 +7,9 @@
 // The similarity of such a pair is the lower of Jaro-Winkler (a typo at the start costs more than
 // one at the end) and 1 - 1/length (one edit in a short word says more than in a long one:
 // "clark"/"clara" 0.8, "liability"/"liablity" 0.89). Measured on the dev set this cut false
-// alerts from 0.84% to 0.59% at equal recall (docs/MATCHING.md). A single letter against a word starting with it
-// is an initial ("j" ~ "john"), kInitialSimilarity, and never anchors a match on its own.
-// Pure functions; thread-safe.
+// alerts from 0.84% to 0.59% at equal recall (docs/MATCHING.md). A single letter against a word
+// starting with it is an initial ("j" ~ "john"), kInitialSimilarity, and never anchors a match on
+// its own. Pure functions; thread-safe.
 #pragma once
 
 #include <string_view>
