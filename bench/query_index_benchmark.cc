@@ -1,12 +1,13 @@
 // QueryIndex (delta re-screening): building it over a large synthetic register and finding the
-// queries that match one list entry. Register: names recombined from the words of the dev set's
-// names (seeded), the way tools/make_customers.py builds its registers.
+// queries that match one list entry. Register: seeded, the way tools/make_customers.py builds
+// its registers.
 //   build/bench/query_index_benchmark [--benchmark_filter=...]
 #include <benchmark/benchmark.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <sstream>
 
 #include "partyscreen/query_index.h"
 #include "partyscreen/snapshot.h"
@@ -16,30 +17,35 @@ namespace {
 
 const std::string kShared = PARTYSCREEN_SHARED_DIR;
 
+// Like tools/make_customers.py: innocent people and firms of the dev set (entries expecting no
+// hit) recombined; a person = first words of one + last word of another, a firm likewise.
 std::vector<Query> SyntheticRegister(size_t count) {
-  std::vector<std::string> words;
+  std::vector<std::vector<std::string>> people, firms;
   std::ifstream in(kShared + "/eval/dev.jsonl");
   std::string line;
   while (std::getline(in, line)) {
     const auto j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded()) continue;
-    std::string name = j.value("name", "");
-    for (size_t start = 0; start < name.size();) {
-      size_t end = name.find(' ', start);
-      if (end == std::string::npos) end = name.size();
-      if (end > start) words.push_back(name.substr(start, end - start));
-      start = end + 1;
-    }
+    if (j.is_discarded() || !j.value("expect", nlohmann::json::array()).empty()) continue;
+    std::vector<std::string> words;
+    std::istringstream name(j.value("name", ""));
+    for (std::string w; name >> w;) words.push_back(w);
+    if (words.size() < 2) continue;
+    (j.value("schema", "") == "Person" ? people : firms).push_back(std::move(words));
   }
   std::mt19937_64 rng(7);
+  const char* countries[] = {"US", "GB", "DE", "FR", "CN", "IN", "BR",
+                             "NG", "RU", "AE", "TR", "JP", "",   ""};
   std::vector<Query> out(count);
-  for (size_t i = 0; i < count && !words.empty(); ++i) {
-    const size_t n = 2 + rng() % 3;
-    for (size_t k = 0; k < n; ++k) {
-      if (k) out[i].name += ' ';
-      out[i].name += words[rng() % words.size()];
-    }
-    out[i].schema = rng() % 2 ? Schema::kPerson : Schema::kOrganization;
+  for (size_t i = 0; i < count && !people.empty() && !firms.empty(); ++i) {
+    const bool person = rng() % 100 < 55;
+    const auto& pool = person ? people : firms;
+    const auto& a = pool[rng() % pool.size()];
+    const auto& b = pool[rng() % pool.size()];
+    for (size_t k = 0; k + 1 < a.size(); ++k) out[i].name += a[k] + ' ';
+    out[i].name += b.back();
+    out[i].schema = person ? Schema::kPerson : Schema::kOrganization;
+    out[i].country = countries[rng() % 14];
+    if (person && rng() % 2) out[i].birth_date = std::to_string(1940 + rng() % 64);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #include "match/token_weights.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cmath>
 
@@ -20,6 +21,8 @@ float Idf(double names, double df) { return static_cast<float>(std::log(names / 
 }  // namespace
 
 TokenWeights::TokenWeights(std::string_view text) {
+  static std::atomic<uint64_t> instances{0};
+  instance_id_ = ++instances;
   double names = 0;
   std::vector<std::pair<std::string_view, uint32_t>> counts;
   while (!text.empty()) {
@@ -68,6 +71,24 @@ float TokenWeights::Weight(std::string_view token) const {
   lookup.assign(token);
   if (auto it = weight_.find(lookup); it != weight_.end()) return it->second;
   if (token.size() < kMinFuzzyLength) return unseen_weight_;
+  // The neighbour search costs a dozen lookups; registers repeat their unseen words, so each
+  // thread remembers the last few thousand answers (a pure function: the memo changes nothing).
+  struct Memo {
+    uint64_t owner = 0;  // instance id: a new table at a reused address starts afresh
+    std::unordered_map<std::string, float> weight;
+  };
+  thread_local Memo memo;
+  if (memo.owner != instance_id_ || memo.weight.size() > 8192) {
+    memo.owner = instance_id_;
+    memo.weight.clear();
+  }
+  if (auto it = memo.weight.find(lookup); it != memo.weight.end()) return it->second;
+  const float w = NeighbourWeight(token);
+  memo.weight.emplace(lookup, w);
+  return w;
+}
+
+float TokenWeights::NeighbourWeight(std::string_view token) const {
   thread_local std::vector<uint64_t> keys;
   keys.clear();
   AppendUnitKeys(token, &keys);

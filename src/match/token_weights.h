@@ -33,6 +33,10 @@ class TokenWeights {
   size_t size() const { return weight_.size(); }
 
  private:
+  // The weight of a word not in the table: its rarest one-edit neighbour's, or the unseen weight.
+  float NeighbourWeight(std::string_view token) const;
+
+  uint64_t instance_id_ = 0;  // distinguishes tables in the per-thread memo of Weight()
   std::unordered_map<std::string, float> weight_;
   float unseen_weight_ = 1;
   // One-deletion keys (match/blocking.h) of the table's words -> word ids, for typo neighbours.

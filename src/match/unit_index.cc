@@ -1,6 +1,7 @@
 #include "match/unit_index.h"
 
 #include <algorithm>
+#include <execution>
 #include <unordered_map>
 
 namespace partyscreen {
@@ -22,14 +23,19 @@ void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size
       units.push_back({it->second, static_cast<uint32_t>(n), w});
     }
   }
-  std::sort(units.begin(), units.end(), [](const UnitInName& x, const UnitInName& y) {
-    return x.vocab != y.vocab ? x.vocab < y.vocab : x.name < y.name;
-  });
+  // Counting sort by unit: names were visited in order, so each unit's postings come out sorted
+  // by name, and a unit repeated in one name is adjacent.
+  std::vector<uint32_t> begin(vocab_.size() + 1, 0);
+  for (const UnitInName& u : units) ++begin[u.vocab + 1];
+  for (size_t v = 0; v < vocab_.size(); ++v) begin[v + 1] += begin[v];
+  std::vector<UnitInName> sorted(units.size());
+  for (const UnitInName& u : units) sorted[begin[u.vocab]++] = u;
+  units = {};
   vocab_begin_.assign(vocab_.size() + 1, 0);
-  postings_.reserve(units.size());
-  for (size_t i = 0; i < units.size(); ++i) {
-    const UnitInName& u = units[i];
-    if (i > 0 && u.vocab == units[i - 1].vocab && u.name == units[i - 1].name) {
+  postings_.reserve(sorted.size());
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    const UnitInName& u = sorted[i];
+    if (i > 0 && u.vocab == sorted[i - 1].vocab && u.name == sorted[i - 1].name) {
       postings_.back().weight += u.weight;  // the same unit twice in one name
       continue;
     }
@@ -45,7 +51,7 @@ void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size
     AppendUnitKeys(vocab_[v], &unit_keys);
     for (uint64_t k : unit_keys) key_vocab.emplace_back(k, v);
   }
-  std::sort(key_vocab.begin(), key_vocab.end());
+  std::sort(std::execution::par, key_vocab.begin(), key_vocab.end());
   key_vocab.erase(std::unique(key_vocab.begin(), key_vocab.end()), key_vocab.end());
   key_vocab_.reserve(key_vocab.size());
   for (size_t i = 0; i < key_vocab.size(); ++i) {
