@@ -1,4 +1,5 @@
-// `partyscreen batch` and `partyscreen compare` end to end on the real SDN 2024-07-02 file.
+// `partyscreen batch`, `compare` and `bench` end to end on the real SDN 2024-07-02 file and the
+// default snapshot.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -7,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+
+#include "partyscreen/screener.h"
 
 namespace {
 
@@ -81,6 +84,23 @@ TEST(CompareCliTest, PrintsScoreAndExplanation) {
   EXPECT_EQ(status, 0);
   EXPECT_EQ(out.substr(0, 5), "1.000") << out;
   EXPECT_NE(out.find("quanguo ~ quanguo"), std::string::npos) << out;
+}
+
+// bench: measures on the given queries, several passes, and says which engine and lists it ran.
+TEST(BenchCliTest, ReportsEngineHitsAndTheMedianOfItsPasses) {
+  const std::string in = TempPath("bench_queries.jsonl");
+  std::ofstream(in) << "{\"id\": \"1\", \"name\": \"Hangzhou Hikvision Digital Technology\"}\n"
+                       "{\"id\": \"2\", \"name\": \"Quanguo Chen\", \"schema\": \"Person\"}\n"
+                       "{\"id\": \"3\", \"name\": \"Bakery of Springfield\"}\n";
+  int status = 0;
+  const std::string out = RunCli("bench --in " + in + " --rounds 3 --threads 1", &status);
+  ASSERT_EQ(status, 0) << out;
+  EXPECT_NE(out.find(partyscreen::EngineVersion()), std::string::npos) << out;
+  EXPECT_NE(out.find("queries           3,"), std::string::npos) << out;
+  EXPECT_NE(out.find("median of 3 passes"), std::string::npos) << out;
+  EXPECT_EQ(out.find("hits 0\n"), std::string::npos) << out;  // the two listed names hit
+  RunCli("bench --in " + in + " --rounds 0", &status);
+  EXPECT_NE(status, 0);
 }
 
 }  // namespace
