@@ -30,12 +30,7 @@ struct QueryHot {
 
 // Per-thread scratch, reset after every alias.
 struct FindScratch {
-  struct Met {
-    uint64_t mask = 0;  // which alias words can align with the query
-    float weight = 0;   // weight of the query's units that met an alias unit
-  };
-  std::vector<Met> met;  // by query
-  std::vector<uint32_t> touched;
+  UnitMeetings meetings;                                 // by query: which alias words met it
   std::vector<std::pair<uint32_t, uint32_t>> survivors;  // (query, alias) that may reach it
   std::vector<uint32_t> aliases;
 };
@@ -113,25 +108,15 @@ std::vector<QueryIndex::Match> QueryIndex::Impl::FindIn(uint32_t idx, const Scre
   const EntityFacts& entity_facts = s.facts[idx];
   const Schema entity_schema = s.entity_schema[idx];
   FindScratch& scratch = ThreadFindScratch();
-  if (scratch.met.size() < queries.size()) scratch.met.resize(queries.size());
   scratch.survivors.clear();
   for (uint32_t a = s.entity_alias_begin[idx]; a < s.entity_alias_begin[idx + 1]; ++a) {
     const AliasScope alias_scope = scope(a);
     if (!alias_scope.all && alias_scope.attributes == 0) continue;
     const WeightedName& alias = s.aliases[a].weighted;
     const NameSummary& alias_summary = s.alias_summary[a];
-    for (const BlockingUnit& u : BlockingUnits(alias.tokens)) {
-      if (u.first_token + u.token_count > 64) continue;
-      const uint64_t bits = ((uint64_t{1} << u.token_count) - 1) << u.first_token;
-      units.ForEachPosting(u.text, [&](const UnitIndex::Posting& p) {
-        FindScratch::Met& met = scratch.met[p.name];
-        if (met.mask == 0) scratch.touched.push_back(p.name);
-        met.mask |= bits;
-        met.weight += p.weight;
-      });
-    }
-    for (uint32_t qi : scratch.touched) {
-      FindScratch::Met& met = scratch.met[qi];
+    units.Meet(alias.tokens, &scratch.meetings);
+    for (uint32_t qi : scratch.meetings.touched) {
+      UnitMeetings::Met& met = scratch.meetings.met[qi];
       const QueryHot& q = hot[qi];
       const uint64_t mask = met.mask;
       const float weight = met.weight;
@@ -145,7 +130,7 @@ std::vector<QueryIndex::Match> QueryIndex::Impl::FindIn(uint32_t idx, const Scre
       if (BoundReaches(bound, queries[qi].facts, entity_facts, entity_schema, options.threshold))
         scratch.survivors.emplace_back(qi, a);
     }
-    scratch.touched.clear();
+    scratch.meetings.touched.clear();
   }
   std::sort(scratch.survivors.begin(), scratch.survivors.end());
   for (size_t i = 0; i < scratch.survivors.size();) {

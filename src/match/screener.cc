@@ -61,12 +61,7 @@ double AliasScore(const PreparedQuery& q, const IndexedAlias& a, const NameAlign
 
 // Per-thread scratch for candidate retrieval; reset after every query, so it is always clean.
 struct Scratch {
-  struct Met {
-    uint64_t mask = 0;  // which query words can align with the alias
-    float weight = 0;   // weight of the alias's units that met a query unit
-  };
-  std::vector<Met> met;             // by alias
-  std::vector<uint32_t> touched;    // aliases met at all
+  UnitMeetings meetings;            // by alias: which query words met it
   std::vector<uint32_t> survivors;  // aliases whose bound reaches the threshold, sorted
 };
 
@@ -169,20 +164,9 @@ void SortAndLimit(std::vector<Hit>* hits, size_t limit) {
 // query, kept only if its upper bound (docs/MATCHING.md, "Pruning") reaches the threshold.
 void Candidates(const Screener::Impl& impl, const PreparedQuery& q, double threshold, Scratch& s) {
   s.survivors.clear();
-  if (s.met.size() < impl.aliases.size()) s.met.resize(impl.aliases.size());
-  const auto& tokens = q.weighted.tokens;
-  for (const BlockingUnit& u : BlockingUnits(tokens)) {
-    if (u.first_token + u.token_count > 64) continue;
-    const uint64_t bits = ((uint64_t{1} << u.token_count) - 1) << u.first_token;
-    impl.units.ForEachPosting(u.text, [&](const UnitIndex::Posting& p) {
-      Scratch::Met& met = s.met[p.name];
-      if (met.mask == 0) s.touched.push_back(p.name);
-      met.mask |= bits;
-      met.weight += p.weight;
-    });
-  }
-  for (uint32_t a : s.touched) {
-    Scratch::Met& met = s.met[a];
+  impl.units.Meet(q.weighted.tokens, &s.meetings);
+  for (uint32_t a : s.meetings.touched) {
+    UnitMeetings::Met& met = s.meetings.met[a];
     const NameSummary& alias = impl.alias_summary[a];
     const BoundSides w = MatchableWeights(q.weighted, q.summary, met.mask, alias, met.weight);
     met = {};
@@ -193,7 +177,7 @@ void Candidates(const Screener::Impl& impl, const PreparedQuery& q, double thres
     if (BoundReaches(bound, q.facts, impl.facts[e], impl.entity_schema[e], threshold))
       s.survivors.push_back(a);
   }
-  s.touched.clear();
+  s.meetings.touched.clear();
   std::sort(s.survivors.begin(), s.survivors.end());
 }
 

@@ -11,6 +11,7 @@ void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size
     uint32_t vocab, name;
     float weight;
   };
+  name_count_ = count;
   std::unordered_map<std::string, uint32_t> vocab_id;
   std::vector<UnitInName> units;
   for (size_t n = 0; n < count; ++n) {
@@ -63,6 +64,20 @@ void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size
   }
   key_begin_.push_back(static_cast<uint32_t>(key_vocab.size()));
   BuildKeyTable();
+}
+
+void UnitIndex::Meet(const std::vector<std::string>& tokens, UnitMeetings* m) const {
+  if (m->met.size() < name_count_) m->met.resize(name_count_);
+  for (const BlockingUnit& u : BlockingUnits(tokens)) {
+    if (u.first_token + u.token_count > 64) continue;
+    const uint64_t bits = ((uint64_t{1} << u.token_count) - 1) << u.first_token;
+    ForEachPosting(u.text, [&](const Posting& p) {
+      UnitMeetings::Met& met = m->met[p.name];
+      if (met.mask == 0) m->touched.push_back(p.name);
+      met.mask |= bits;
+      met.weight += p.weight;
+    });
+  }
 }
 
 void UnitIndex::BuildKeyTable() {

@@ -18,6 +18,17 @@
 
 namespace partyscreen {
 
+// Which indexed names the units of one name met, and how: filled by UnitIndex::Meet, read and
+// cleared by the caller (every entry it touched must be reset to {} before the next Meet).
+struct UnitMeetings {
+  struct Met {
+    uint64_t mask = 0;  // which words (first 64) of the searched name met this indexed name
+    float weight = 0;   // weight of the indexed name's units that were met (summed)
+  };
+  std::vector<Met> met;           // by indexed name
+  std::vector<uint32_t> touched;  // indexed names whose entry is no longer {}
+};
+
 class UnitIndex {
  public:
   struct Posting {
@@ -56,6 +67,11 @@ class UnitIndex {
     }
   }
 
+  // Walks the blocking units of a name (its tokens) and records in `m` every indexed name that
+  // holds a unit equal to or one edit from one of them: the searched name's words involved (bits)
+  // and the indexed name's weight of the units met.
+  void Meet(const std::vector<std::string>& tokens, UnitMeetings* m) const;
+
   size_t memory_bytes() const;
 
  private:
@@ -76,6 +92,7 @@ class UnitIndex {
   void BuildKeyTable();
 
   static constexpr uint64_t kEmptySlot = ~uint64_t{0};
+  size_t name_count_ = 0;
   std::vector<std::string> vocab_;     // distinct units
   std::vector<uint32_t> vocab_begin_;  // postings of unit v: [vocab_begin_[v], vocab_begin_[v+1])
   std::vector<Posting> postings_;
