@@ -5,9 +5,12 @@ namespace partyscreen {
 namespace {
 std::string_view QualityName(AliasQuality q) {
   switch (q) {
-    case AliasQuality::kPrimary: return "primary";
-    case AliasQuality::kStrong: return "strong";
-    case AliasQuality::kWeak: return "weak";
+    case AliasQuality::kPrimary:
+      return "primary";
+    case AliasQuality::kStrong:
+      return "strong";
+    case AliasQuality::kWeak:
+      return "weak";
   }
   return "strong";
 }
@@ -71,17 +74,86 @@ nlohmann::json EntityToJson(const Entity& e) {
   return j;
 }
 
+namespace {
+
+std::string Text(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::vector<std::string> Texts(const nlohmann::json& j, const char* key) {
+  std::vector<std::string> out;
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_array()) return out;
+  for (const nlohmann::json& v : *it)
+    if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
+}
+
+// The objects of array `key` (anything else is skipped).
+std::vector<const nlohmann::json*> Objects(const nlohmann::json& j, const char* key) {
+  std::vector<const nlohmann::json*> out;
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_array()) return out;
+  for (const nlohmann::json& v : *it)
+    if (v.is_object()) out.push_back(&v);
+  return out;
+}
+
+AliasQuality ParseQuality(std::string_view name) {
+  for (AliasQuality q : {AliasQuality::kPrimary, AliasQuality::kStrong, AliasQuality::kWeak})
+    if (QualityName(q) == name) return q;
+  return AliasQuality::kStrong;
+}
+
+}  // namespace
+
+Entity EntityFromJson(const nlohmann::json& j) {
+  Entity e;
+  if (!j.is_object()) return e;
+  e.id = Text(j, "id");
+  e.source = Text(j, "source");
+  e.list = Text(j, "list");
+  e.schema = ParseSchema(Text(j, "schema"));
+  e.name = Text(j, "name");
+  e.programs = Texts(j, "programs");
+  for (const nlohmann::json* a : Objects(j, "aliases"))
+    e.aliases.push_back({Text(*a, "name"), ParseQuality(Text(*a, "quality")), Text(*a, "type"),
+                         Text(*a, "script")});
+  e.title = Text(j, "title");
+  for (const nlohmann::json* a : Objects(j, "addresses"))
+    e.addresses.push_back({Text(*a, "full"), Text(*a, "city"), Text(*a, "country")});
+  e.countries = Texts(j, "countries");
+  e.nationalities = Texts(j, "nationalities");
+  e.birth_dates = Texts(j, "birth_dates");
+  e.birth_places = Texts(j, "birth_places");
+  for (const nlohmann::json* i : Objects(j, "identifiers"))
+    e.identifiers.push_back(
+        {Text(*i, "type"), Text(*i, "value"), Text(*i, "country"), Text(*i, "note")});
+  e.gender = Text(j, "gender");
+  e.remarks = Text(j, "remarks");
+  e.federal_register = Text(j, "federal_register");
+  e.start_date = Text(j, "start_date");
+  e.end_date = Text(j, "end_date");
+  e.license_requirement = Text(j, "license_requirement");
+  e.license_policy = Text(j, "license_policy");
+  e.standard_order = Text(j, "standard_order");
+  e.source_url = Text(j, "source_url");
+  return e;
+}
+
 nlohmann::json SourceInfoToJson(const SourceInfo& s) {
-  return nlohmann::json{{"path", s.path},         {"files", s.files},     {"format", s.format},
-                        {"source", s.source},     {"list", s.list_name},  {"published", s.published},
-                        {"records", s.records},   {"aliases", s.aliases}, {"skipped", s.skipped},
+  return nlohmann::json{{"path", s.path},       {"files", s.files},     {"format", s.format},
+                        {"source", s.source},   {"list", s.list_name},  {"published", s.published},
+                        {"records", s.records}, {"aliases", s.aliases}, {"skipped", s.skipped},
                         {"sha256", s.sha256}};
 }
 
 nlohmann::json ExplanationToJson(const Explanation& x) {
   nlohmann::json aligned = nlohmann::json::array();
   for (const TokenAlignment& t : x.aligned)
-    aligned.push_back({{"query", t.query_token}, {"list", t.list_token}, {"similarity", t.similarity}});
+    aligned.push_back(
+        {{"query", t.query_token}, {"list", t.list_token}, {"similarity", t.similarity}});
   return nlohmann::json{{"matched_name", x.matched_name},
                         {"alias_quality", QualityName(x.alias_quality)},
                         {"normalized_query", x.normalized_query},

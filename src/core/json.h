@@ -11,9 +11,13 @@
 namespace partyscreen {
 
 nlohmann::json EntityToJson(const Entity& e);
+// The inverse of EntityToJson: EntityToJson(EntityFromJson(EntityToJson(e))) == EntityToJson(e).
+// Missing or mistyped fields are left empty (archived JSON is written by EntityToJson itself).
+Entity EntityFromJson(const nlohmann::json& j);
 nlohmann::json SourceInfoToJson(const SourceInfo& s);
 nlohmann::json ExplanationToJson(const Explanation& x);
-// {"entity_id", "score", "list", "source", "schema", "name", "matched_name", "programs", legal fields...,
+// {"entity_id", "score", "list", "source", "schema", "name", "matched_name", "programs", legal
+// fields...,
 //  "explanation"? }. `with_explanation` adds the explanation object.
 nlohmann::json HitToJson(const Hit& h, bool with_explanation);
 
