@@ -76,7 +76,7 @@ struct Customer {
   std::vector<Identifier> identifiers;
 };
 
-Query CustomerQuery(const Customer& c);
+Query CustomerQuery(Customer c);  // the customer as the engine screens it
 // SHA-256 of the customer's canonical JSON: changes whenever any screened field changes.
 std::string CustomerContentHash(const Customer& c);
 // SHA-256 of EntityToJson(e) dumped compactly: changes whenever any published field changes.
@@ -104,7 +104,8 @@ struct CustomerRecord {
   std::string content_hash;
   std::string updated_at;
   std::string screened_snapshot;  // empty: never screened, or changed since its last screening
-  std::string screened_at;
+  std::string screened_at;        // when its alerts were last confirmed (screened or carried)
+  std::string screened_engine;    // EngineVersion() of that screening ("" if unknown)
   std::vector<Alert> alerts;
 };
 
@@ -130,7 +131,7 @@ class CustomerRegister {
   // same keys; format by content. `identifiers` is a JSON array of {type,value,country} or
   // "Type:Value;Type:Value". A bad row is reported with its line and skipped; the rest import.
   Result<ImportResult> ImportFile(const std::string& path, const ImportOptions& options = {});
-  // Inserts or replaces (by id). A changed customer loses its screened_snapshot (due for
+  // Inserts or replaces (by id). A changed customer loses its screening state (due for
   // screening).
   Result<ImportResult> Upsert(const std::vector<Customer>& customers);
   Result<bool> Delete(const std::string& id);  // false if absent
@@ -239,7 +240,8 @@ class AuditWriter {
 // ---------------------------------------------------------------------------------------------
 // Review decisions.
 enum class ReviewVerdict { kFalsePositive, kTrueMatch };
-std::optional<ReviewVerdict> ParseDecision(std::string_view text);  // "false_positive" | "true_match"
+std::optional<ReviewVerdict> ParseDecision(
+    std::string_view text);  // "false_positive" | "true_match"
 std::string_view DecisionName(ReviewVerdict d);
 
 struct ReviewDecision {
@@ -325,18 +327,32 @@ struct AlertChange {
   AlertState state = AlertState::kOpen;
 };
 
+// Where a delta run's time went (seconds; zero for a full run).
+struct DeltaTimings {
+  double diff = 0;          // diff of the two entity sets, saving the new snapshot
+  double load = 0;          // one streaming read of the register
+  double screen_stale = 0;  // full screening of customers not on the base (incl. commits)
+  double index = 0;         // QueryIndex::Build over the customers on the base
+  double find = 0;          // QueryIndex::Find for every added and changed entity
+  double commit = 0;        // reading, re-scoring and writing the affected customers
+  double finish = 0;        // moving every unaffected customer to the new snapshot, run record
+};
+
 struct RescreenReport {
   std::string run_id;
   bool resumed = false;       // continued an interrupted run
   std::string snapshot;       // the lists screened against
   std::string base_snapshot;  // delta only: the lists the register was screened against before
-  uint64_t customers_screened = 0;  // full screenings
-  uint64_t customers_rescored = 0;  // delta: customers scored against the changed entries only
-  uint64_t pairs_scored = 0;        // delta: ScoreEntity calls
-  uint64_t customers_screened_in_delta = 0;  // delta: re-scored with one Screen() (many candidates)
+  uint64_t customers_screened = 0;  // full screenings (delta: customers not on the base)
+  uint64_t customers_rescored = 0;  // delta: affected customers, written with their new alerts
+  uint64_t customers_indexed = 0;   // delta: customers on the base, indexed for the search
+  uint64_t customers_carried_forward = 0;  // delta: unaffected, moved to the new snapshot as is
+  uint64_t entities_searched = 0;          // delta: added + changed entities looked up in the index
+  uint64_t matches_found = 0;              // delta: (customer, entity) pairs at or above threshold
   uint64_t added_entities = 0, removed_entities = 0, changed_entities = 0;
   std::vector<AlertChange> new_alerts;
   std::vector<AlertChange> cleared_alerts;  // alerts that disappeared
+  DeltaTimings timings;
   double seconds = 0;
 };
 
@@ -345,12 +361,20 @@ class Rescreener {
   Rescreener(Database& db, const Screener& screener) : db_(db), screener_(screener) {}
 
   // Screens every customer against the screener's snapshot. Resumes an interrupted run with the
-  // same snapshot and threshold from the last committed chunk.
+  // same snapshot, threshold and engine from the last committed chunk.
   Result<RescreenReport> All(const RescreenOptions& options = {});
-  // Screens the register against only what changed between `base` and the screener's snapshot
-  // (customer-side blocking index + Screener::ScoreEntity): customers screened against `base` get
-  // the delta, customers never screened (or changed since) get a full screening, customers already
-  // on the new snapshot are skipped (so a rerun after a crash finishes the work).
+  // Screens the register against only what changed between `base` and the screener's snapshot.
+  // Requires pair-local scores (ScoreEntity depends only on the pair and EngineVersion()):
+  //  - customers whose alerts are exact for `base` (same engine and threshold) are indexed in
+  //    memory (QueryIndex) and searched with every added and changed entity; a customer with a
+  //    match, or with an alert on a removed or changed entity, gets its new alert set (its alerts
+  //    on unchanged entities, which keep their scores, plus the matches), audited; every other
+  //    one is moved to the new snapshot as is, all at once (screening epochs, no per-customer
+  //    write);
+  //  - customers never screened, changed since, or screened against other lists, another engine
+  //    or threshold get a full screening;
+  //  - customers already on the new snapshot are skipped (so a rerun after a crash finishes).
+  // The alerts are those a full re-screen (All) would give.
   Result<RescreenReport> Delta(const EntitySet& base, const RescreenOptions& options = {});
 
  private:

@@ -81,6 +81,7 @@ nlohmann::json CustomerRecordJson(const CustomerRecord& r) {
   j["updated_at"] = r.updated_at;
   j["screened_snapshot"] = r.screened_snapshot;
   j["screened_at"] = r.screened_at;
+  j["screened_engine"] = r.screened_engine;
   j["alerts"] = nlohmann::json::array();
   for (const Alert& a : r.alerts)
     j["alerts"].push_back({{"entity_id", a.entity_id},
@@ -259,7 +260,8 @@ void RegisterCustomers(CLI::App& app, CliContext& ctx) {
                 << c.updated_at << ", screened "
                 << (c.screened_snapshot.empty()
                         ? "never (or changed since)"
-                        : c.screened_at + " against " + c.screened_snapshot.substr(0, 12))
+                        : c.screened_at + " against " + c.screened_snapshot.substr(0, 12) + " by " +
+                              (c.screened_engine.empty() ? "an unknown engine" : c.screened_engine))
                 << "\n";
       if (c.alerts.empty()) std::cout << "  no alerts\n";
       for (const Alert& al : c.alerts)
@@ -433,6 +435,7 @@ void RegisterRescreen(CLI::App& app, CliContext& ctx) {
     std::vector<std::string> lists;
     double threshold = -1;
     size_t threads = 0;
+    size_t chunk = RescreenOptions().customers_per_chunk;
   };
   auto a = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
@@ -445,6 +448,10 @@ void RegisterRescreen(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--list,-l", a->lists, "Current lists (default: bundled snapshot)");
   cmd->add_option("--threshold,-t", a->threshold, "Minimum score (default: the engine's default)");
   cmd->add_option("--threads", a->threads, "Worker threads (default: all cores)");
+  cmd->add_option("--chunk", a->chunk,
+                  "Customers committed per transaction (a crash loses at most one chunk)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   cmd->add_flag("--json", a->json, "Print the report as JSON");
   cmd->add_flag("--no-audit", a->no_audit, "Do not write audit records (not recommended)");
   AddDbOption(cmd, a->db);
@@ -465,6 +472,7 @@ void RegisterRescreen(CLI::App& app, CliContext& ctx) {
     RescreenOptions opt;
     if (a->threshold >= 0) opt.threshold = a->threshold;
     opt.threads = a->threads;
+    opt.customers_per_chunk = a->chunk;
     opt.audit = !a->no_audit;
     Rescreener rescreener(*db, *screener);
     auto r = base ? rescreener.Delta(*base, opt) : rescreener.All(opt);
@@ -481,12 +489,20 @@ void RegisterRescreen(CLI::App& app, CliContext& ctx) {
                        {"threshold", opt.threshold},
                        {"customers_screened", r->customers_screened},
                        {"customers_rescored", r->customers_rescored},
-                       {"pairs_scored", r->pairs_scored},
-                       {"customers_screened_in_delta", r->customers_screened_in_delta},
+                       {"customers_indexed", r->customers_indexed},
+                       {"customers_carried_forward", r->customers_carried_forward},
+                       {"entities_searched", r->entities_searched},
+                       {"matches_found", r->matches_found},
                        {"added_entities", r->added_entities},
                        {"removed_entities", r->removed_entities},
                        {"changed_entities", r->changed_entities},
                        {"seconds", r->seconds}};
+      if (base) {
+        const DeltaTimings& t = r->timings;
+        j["timings"] = {{"diff", t.diff},    {"load", t.load}, {"screen_stale", t.screen_stale},
+                        {"index", t.index},  {"find", t.find}, {"commit", t.commit},
+                        {"finish", t.finish}};
+      }
       j["new_alerts"] = nlohmann::json::array();
       j["cleared_alerts"] = nlohmann::json::array();
       for (const AlertChange& c : r->new_alerts) j["new_alerts"].push_back(AlertChangeJson(c));
@@ -499,10 +515,10 @@ void RegisterRescreen(CLI::App& app, CliContext& ctx) {
               << " against " << r->snapshot.substr(0, 12) << ", engine " << EngineVersion()
               << ", threshold " << opt.threshold << ": " << r->customers_screened << " screened";
     if (base)
-      std::cout << ", " << r->customers_rescored << " re-scored (" << r->pairs_scored
-                << " pairs) for " << r->added_entities << " added / " << r->changed_entities
-                << " changed / " << r->removed_entities << " removed entities since "
-                << r->base_snapshot.substr(0, 12);
+      std::cout << ", " << r->customers_rescored << " affected and " << r->customers_carried_forward
+                << " carried forward (" << r->matches_found << " matches) for " << r->added_entities
+                << " added / " << r->changed_entities << " changed / " << r->removed_entities
+                << " removed entities since " << r->base_snapshot.substr(0, 12);
     std::cout << "; " << r->new_alerts.size() << " new alert(s), " << r->cleared_alerts.size()
               << " cleared, in " << std::fixed << std::setprecision(2) << r->seconds << " s\n";
     constexpr size_t kShown = 50;

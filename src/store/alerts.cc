@@ -27,6 +27,15 @@ std::optional<AlertState> ParseAlertState(std::string_view name) {
   return std::nullopt;
 }
 
+std::string SelectCustomerRecords(std::string_view where_and_order) {
+  return std::string("SELECT ") + kCustomerColumns +
+         ", c.content_hash, c.updated_at, e.snapshot,"
+         " CASE WHEN e.updated_at > c.screened_at THEN e.updated_at ELSE c.screened_at END,"
+         " e.engine FROM customers c LEFT JOIN screening_epochs e ON e.id = c.screened_epoch"
+         " WHERE " +
+         std::string(where_and_order);
+}
+
 CustomerRecord CustomerRecordFromRow(const SqlRow& r) {
   CustomerRecord rec;
   rec.customer = CustomerFromRow(r);
@@ -34,6 +43,7 @@ CustomerRecord CustomerRecordFromRow(const SqlRow& r) {
   rec.updated_at = AsText(r[7]);
   rec.screened_snapshot = AsText(r[8]);
   rec.screened_at = AsText(r[9]);
+  rec.screened_engine = AsText(r[10]);
   return rec;
 }
 

@@ -1,5 +1,5 @@
-// The customer register: import (CSV or JSON lines), upsert, delete, read. Every write also
-// maintains the customer-side blocking index (customer_keys.h).
+// The customer register: import (CSV or JSON lines), upsert, delete, read. A write that changes a
+// customer clears its screening state (screening_epochs.h).
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -10,7 +10,6 @@
 #include "lists/input.h"
 #include "normalize/country.h"
 #include "partyscreen/store.h"
-#include "store/customer_keys.h"
 #include "store/sql.h"
 #include "store/store_rows.h"
 
@@ -37,7 +36,7 @@ nlohmann::json IdentifiersToJson(const std::vector<Identifier>& ids) {
 Result<std::vector<Identifier>> ParseIdentifiers(std::string_view text) {
   std::vector<Identifier> out;
   text = Trim(text);
-  if (text.empty()) return out;
+  if (text.empty() || text == "[]") return out;
   if (text.front() == '[') {
     nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.is_array())
@@ -115,14 +114,14 @@ Result<Customer> CustomerFromJsonObject(const nlohmann::json& j) {
 
 }  // namespace
 
-Query CustomerQuery(const Customer& c) {
+Query CustomerQuery(Customer c) {
   Query q;
-  q.id = c.id;
-  q.name = c.name;
+  q.id = std::move(c.id);
+  q.name = std::move(c.name);
   q.schema = c.schema;
-  q.country = c.country;
-  q.birth_date = c.birth_date;
-  q.identifiers = c.identifiers;
+  q.country = std::move(c.country);
+  q.birth_date = std::move(c.birth_date);
+  q.identifiers = std::move(c.identifiers);
   return q;
 }
 
@@ -157,39 +156,23 @@ Customer CustomerFromRow(const SqlRow& r) {
   return c;
 }
 
-Result<std::vector<Customer>> LoadCustomers(SqlConnection& conn,
-                                            const std::vector<std::string>& ids) {
-  std::vector<Customer> out;
-  out.reserve(ids.size());
-  for (const std::string& id : ids) {
-    auto rows = conn.Query(
-        std::string("SELECT ") + kCustomerColumns + " FROM customers WHERE id = ?", {id});
-    if (!rows.ok()) return rows.status();
-    if (!rows->empty()) out.push_back(CustomerFromRow(rows->front()));
-  }
-  return out;
-}
-
 Result<bool> UpsertCustomerInTransaction(SqlConnection& conn, const Customer& c,
                                          const std::string& now) {
   const std::string hash = CustomerContentHash(c);
-  auto existing = conn.Query("SELECT content_hash, name FROM customers WHERE id = ?", {c.id});
+  auto existing = conn.Query("SELECT content_hash FROM customers WHERE id = ?", {c.id});
   if (!existing.ok()) return existing.status();
   if (!existing->empty() && AsText((*existing)[0][0]) == hash) return false;
-  const std::string old_name = existing->empty() ? std::string() : AsText((*existing)[0][1]);
   Status s = conn.Run(
       "INSERT INTO customers (id, name, schema, country, birth_date, identifiers, content_hash, "
       "updated_at,"
-      " screened_snapshot, screened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)"
+      " screened_epoch, screened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)"
       " ON CONFLICT (id) DO UPDATE SET name = excluded.name, schema = excluded.schema,"
       " country = excluded.country, birth_date = excluded.birth_date, identifiers = "
       "excluded.identifiers,"
       " content_hash = excluded.content_hash, updated_at = excluded.updated_at,"
-      " screened_snapshot = NULL, screened_at = NULL",
+      " screened_epoch = NULL, screened_at = NULL",
       {c.id, c.name, std::string(SchemaName(c.schema)), c.country, c.birth_date,
        IdentifiersToJson(c.identifiers).dump(), hash, now});
-  if (!s.ok()) return s;
-  s = ReplaceCustomerKeys(conn, c.id, old_name, c.name);
   if (!s.ok()) return s;
   return true;
 }
@@ -202,8 +185,6 @@ Result<ImportResult> CustomerRegister::Upsert(const std::vector<Customer>& custo
   WriteTransaction txn(conn);
   if (!txn.status().ok()) return txn.status();
   const std::string now = UtcNowIso();
-  Status noted = store::NoteCustomerKeysEngine(conn);
-  if (!noted.ok()) return noted;
   for (const Customer& c : customers) {
     auto changed = store::UpsertCustomerInTransaction(conn, c, now);
     if (!changed.ok()) return changed.status();
@@ -293,11 +274,9 @@ Result<bool> CustomerRegister::Delete(const std::string& id) {
   SqlConnection& conn = db_.connection();
   WriteTransaction txn(conn);
   if (!txn.status().ok()) return txn.status();
-  auto existing = conn.Query("SELECT name FROM customers WHERE id = ?", {id});
+  auto existing = conn.Query("SELECT id FROM customers WHERE id = ?", {id});
   if (!existing.ok()) return existing.status();
   if (existing->empty()) return false;
-  Status keys = store::ReplaceCustomerKeys(conn, id, AsText((*existing)[0][0]), "");
-  if (!keys.ok()) return keys;
   for (const char* sql :
        {"DELETE FROM alerts WHERE customer_id = ?", "DELETE FROM customers WHERE id = ?"}) {
     Status s = conn.Run(sql, {id});
@@ -310,9 +289,7 @@ Result<bool> CustomerRegister::Delete(const std::string& id) {
 
 Result<std::optional<CustomerRecord>> CustomerRegister::Get(const std::string& id) {
   SqlConnection& conn = db_.connection();
-  auto rows = conn.Query(std::string("SELECT ") + store::kCustomerColumns +
-                             store::kCustomerStateColumns + " FROM customers WHERE id = ?",
-                         {id});
+  auto rows = conn.Query(store::SelectCustomerRecords("c.id = ?"), {id});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return std::optional<CustomerRecord>();
   CustomerRecord rec = store::CustomerRecordFromRow(rows->front());
@@ -324,9 +301,7 @@ Result<std::optional<CustomerRecord>> CustomerRegister::Get(const std::string& i
 
 Result<std::vector<CustomerRecord>> CustomerRegister::List(const std::string& after_id,
                                                            size_t limit) {
-  auto rows = db_.connection().Query(std::string("SELECT ") + store::kCustomerColumns +
-                                         store::kCustomerStateColumns +
-                                         " FROM customers WHERE id > ? ORDER BY id LIMIT ?",
+  auto rows = db_.connection().Query(store::SelectCustomerRecords("c.id > ? ORDER BY c.id LIMIT ?"),
                                      {after_id, static_cast<int64_t>(limit)});
   if (!rows.ok()) return rows.status();
   std::vector<CustomerRecord> out;

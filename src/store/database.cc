@@ -29,7 +29,7 @@ constexpr Migration kMigrations[] = {
      "  id TEXT PRIMARY KEY, name TEXT NOT NULL, schema TEXT NOT NULL, country TEXT NOT NULL,"
      "  birth_date TEXT NOT NULL, identifiers TEXT NOT NULL, content_hash TEXT NOT NULL,"
      "  updated_at TEXT NOT NULL, screened_snapshot TEXT, screened_at TEXT);"
-     // Customer-side inverted index: BlockingKeys(name) of each customer (uint64 stored as int64).
+     // Customer-side inverted index of schema 1 (dropped by migration 2).
      "CREATE TABLE IF NOT EXISTS customer_keys ("
      "  blocking_key BIGINT NOT NULL, customer_id TEXT NOT NULL, PRIMARY KEY (blocking_key, "
      "customer_id)){WITHOUT_ROWID};"
@@ -63,6 +63,26 @@ constexpr Migration kMigrations[] = {
      "  last_customer TEXT NOT NULL, state TEXT NOT NULL, finished_at TEXT,"
      "  screened BIGINT NOT NULL, new_alerts BIGINT NOT NULL, cleared_alerts BIGINT NOT NULL);"
      "CREATE TABLE IF NOT EXISTS store_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"},
+    // Screening epochs replace the per-customer screened_snapshot (see screening_epochs.h), and the
+    // customer-side blocking index is gone (delta re-screening indexes the register in memory).
+    // Customers screened before this version keep their snapshot in an epoch of unknown engine
+    // and threshold, so the next delta screens them fully; runs left unfinished cannot resume.
+    {2,
+     "DROP TABLE IF EXISTS customer_keys;"
+     "DELETE FROM store_meta WHERE name = 'customer_keys_engine';"
+     "CREATE TABLE IF NOT EXISTS screening_epochs ("
+     "  id BIGINT PRIMARY KEY, snapshot TEXT NOT NULL, engine TEXT NOT NULL,"
+     "  threshold DOUBLE PRECISION NOT NULL, updated_at TEXT NOT NULL);"
+     "ALTER TABLE customers ADD COLUMN screened_epoch BIGINT;"
+     "INSERT INTO screening_epochs (id, snapshot, engine, threshold, updated_at)"
+     "  SELECT ROW_NUMBER() OVER (ORDER BY screened_snapshot), screened_snapshot, '', -1, ''"
+     "  FROM (SELECT DISTINCT screened_snapshot FROM customers"
+     "        WHERE screened_snapshot IS NOT NULL) AS old_state;"
+     "UPDATE customers SET screened_epoch = (SELECT e.id FROM screening_epochs e"
+     "  WHERE e.snapshot = customers.screened_snapshot) WHERE screened_snapshot IS NOT NULL;"
+     "ALTER TABLE customers DROP COLUMN screened_snapshot;"
+     "ALTER TABLE rescreen_runs ADD COLUMN epoch BIGINT;"
+     "UPDATE rescreen_runs SET state = 'abandoned' WHERE state = 'running'"},
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <libpq-fe.h>
 
 #include <charconv>
+#include <memory>
 #endif
 
 namespace partyscreen::store {
@@ -46,6 +47,38 @@ class PostgresConnection final : public SqlConnection {
 
   Result<std::vector<SqlRow>> Query(const std::string& sql,
                                     const std::vector<SqlParam>& params) override {
+    auto res = Exec(sql, params);
+    if (!res.ok()) return res.status();
+    std::vector<SqlRow> rows(PQntuples(res->get()));
+    for (int r = 0; r < static_cast<int>(rows.size()); ++r) ReadRow(res->get(), r, rows[r]);
+    return rows;
+  }
+
+  // libpq receives the whole result before the first row is visited (the connection is then free
+  // for `fn`'s own statements); rows are converted one at a time.
+  Status ForEachRow(const std::string& sql, const std::vector<SqlParam>& params,
+                    const RowVisitor& fn) override {
+    auto res = Exec(sql, params);
+    if (!res.ok()) return res.status();
+    SqlRow row;
+    for (int r = 0; r < PQntuples(res->get()); ++r) {
+      ReadRow(res->get(), r, row);
+      Status s = fn(row);
+      if (!s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
+  Status BeginWrite() override { return ExecScript("BEGIN"); }
+  Status Commit() override { return ExecScript("COMMIT"); }
+  Status Rollback() override { return ExecScript("ROLLBACK"); }
+  std::string_view ForUpdate() const override { return " FOR UPDATE"; }
+  std::string_view dialect() const override { return "postgres"; }
+
+ private:
+  using ResultPtr = std::unique_ptr<PGresult, decltype(&PQclear)>;
+
+  Result<ResultPtr> Exec(const std::string& sql, const std::vector<SqlParam>& params) {
     std::vector<std::string> text(params.size());
     std::vector<const char*> values(params.size(), nullptr);
     for (size_t i = 0; i < params.size(); ++i) {
@@ -63,34 +96,29 @@ class PostgresConnection final : public SqlConnection {
       }
       values[i] = text[i].c_str();
     }
-    PGresult* res =
+    ResultPtr res(
         PQexecParams(conn_, NumberPlaceholders(sql).c_str(), static_cast<int>(params.size()),
-                     nullptr, values.data(), nullptr, nullptr, 0);
-    const ExecStatusType st = PQresultStatus(res);
-    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
-      std::string msg = PQresultErrorMessage(res);
-      PQclear(res);
-      return Status::IoError("postgres: " + msg + " (in: " + sql.substr(0, 80) + ")");
-    }
-    std::vector<SqlRow> rows(PQntuples(res));
-    const int cols = PQnfields(res);
-    for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
-      rows[r].resize(cols);
-      for (int c = 0; c < cols; ++c)
-        if (!PQgetisnull(res, r, c))
-          rows[r][c] = std::string(PQgetvalue(res, r, c), PQgetlength(res, r, c));
-    }
-    PQclear(res);
-    return rows;
+                     nullptr, values.data(), nullptr, nullptr, 0),
+        &PQclear);
+    const ExecStatusType st = PQresultStatus(res.get());
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+      return Status::IoError(std::string("postgres: ") + PQresultErrorMessage(res.get()) +
+                             " (in: " + sql.substr(0, 80) + ")");
+    return res;
   }
 
-  Status BeginWrite() override { return ExecScript("BEGIN"); }
-  Status Commit() override { return ExecScript("COMMIT"); }
-  Status Rollback() override { return ExecScript("ROLLBACK"); }
-  std::string_view ForUpdate() const override { return " FOR UPDATE"; }
-  std::string_view dialect() const override { return "postgres"; }
+  static void ReadRow(const PGresult* res, int r, SqlRow& row) {
+    const int cols = PQnfields(res);
+    row.resize(cols);
+    for (int c = 0; c < cols; ++c) {
+      if (PQgetisnull(res, r, c)) {
+        row[c].reset();
+      } else {
+        row[c].emplace(PQgetvalue(res, r, c), PQgetlength(res, r, c));
+      }
+    }
+  }
 
- private:
   PGconn* conn_;
 };
 

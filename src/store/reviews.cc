@@ -62,9 +62,7 @@ Status ReviewLog::Record(const ReviewDecision& d, const Entity& entity,
     return Status::InvalidArgument("review: entity " + entity.id + " is not " + d.entity_id);
   store::WriteTransaction txn(conn);
   if (!txn.status().ok()) return txn.status();
-  auto rows = conn.Query(std::string("SELECT ") + store::kCustomerColumns +
-                             store::kCustomerStateColumns + " FROM customers WHERE id = ?",
-                         {d.customer_id});
+  auto rows = conn.Query(store::SelectCustomerRecords("c.id = ?"), {d.customer_id});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return Status::NotFound("review: no customer with id " + d.customer_id);
   const CustomerRecord customer = store::CustomerRecordFromRow(rows->front());

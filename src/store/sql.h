@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,6 +34,12 @@ class SqlConnection {
   // Runs one statement; returns the rows it produced (none for INSERT/UPDATE/DELETE).
   virtual Result<std::vector<SqlRow>> Query(const std::string& sql,
                                             const std::vector<SqlParam>& params = {}) = 0;
+  // Runs one query and calls `fn` for each row as it is read, without holding the whole result
+  // (large scans). The row is valid only during the call; `fn` returning an error stops the scan
+  // and is returned. `fn` may run other statements on the same connection.
+  using RowVisitor = std::function<Status(const SqlRow&)>;
+  virtual Status ForEachRow(const std::string& sql, const std::vector<SqlParam>& params,
+                            const RowVisitor& fn) = 0;
   // Runs one statement that produces no rows.
   Status Run(const std::string& sql, const std::vector<SqlParam>& params = {}) {
     auto r = Query(sql, params);

@@ -36,54 +36,28 @@ class SqliteConnection final : public SqlConnection {
                                     const std::vector<SqlParam>& params) override {
     auto stmt = Prepare(sql);
     if (!stmt.ok()) return stmt.status();
-    sqlite3_stmt* s = *stmt;
-    sqlite3_reset(s);
-    sqlite3_clear_bindings(s);
-    for (size_t i = 0; i < params.size(); ++i) {
-      const int idx = static_cast<int>(i + 1);
-      const SqlParam& p = params[i];
-      if (std::holds_alternative<int64_t>(p)) {
-        sqlite3_bind_int64(s, idx, std::get<int64_t>(p));
-      } else if (std::holds_alternative<double>(p)) {
-        sqlite3_bind_double(s, idx, std::get<double>(p));
-      } else if (std::holds_alternative<std::string>(p)) {
-        const std::string& t = std::get<std::string>(p);
-        sqlite3_bind_text(s, idx, t.data(), static_cast<int>(t.size()), SQLITE_TRANSIENT);
-      } else {
-        sqlite3_bind_null(s, idx);
-      }
-    }
     std::vector<SqlRow> rows;
-    for (;;) {
-      const int rc = sqlite3_step(s);
-      if (rc == SQLITE_DONE) break;
-      if (rc != SQLITE_ROW) {
-        std::string msg = sqlite3_errmsg(db_);
-        sqlite3_reset(s);
-        return Status::IoError("sqlite: " + msg + " (in: " + sql.substr(0, 80) + ")");
-      }
-      const int n = sqlite3_column_count(s);
-      SqlRow row(n);
-      for (int c = 0; c < n; ++c) {
-        switch (sqlite3_column_type(s, c)) {
-          case SQLITE_NULL:
-            break;
-          case SQLITE_FLOAT: {  // shortest round-trip text, unlike sqlite's own 15-digit form
-            char buf[32];
-            auto res = std::to_chars(buf, buf + sizeof buf, sqlite3_column_double(s, c));
-            row[c] = std::string(buf, res.ptr);
-            break;
-          }
-          default: {
-            const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(s, c));
-            row[c] = std::string(t, sqlite3_column_bytes(s, c));
-          }
-        }
-      }
-      rows.push_back(std::move(row));
-    }
-    sqlite3_reset(s);
+    Status s = Run(*stmt, sql, params, [&](const SqlRow& row) {
+      rows.push_back(row);
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
     return rows;
+  }
+
+  Status ForEachRow(const std::string& sql, const std::vector<SqlParam>& params,
+                    const RowVisitor& fn) override {
+    // A statement of its own (not the cache), so that `fn` may run any cached statement, even
+    // the same SQL text, while this one is stepping.
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+        SQLITE_OK) {
+      sqlite3_finalize(stmt);
+      return PrepareError(sql);
+    }
+    Status s = Run(stmt, sql, params, fn);
+    sqlite3_finalize(stmt);
+    return s;
   }
 
   Status BeginWrite() override { return ExecScript("BEGIN IMMEDIATE"); }
@@ -99,11 +73,90 @@ class SqliteConnection final : public SqlConnection {
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) !=
         SQLITE_OK) {
-      return Status::Internal(std::string("sqlite: ") + sqlite3_errmsg(db_) +
-                              " (in: " + sql.substr(0, 80) + ")");
+      sqlite3_finalize(stmt);
+      return PrepareError(sql);
     }
     statements_.emplace(sql, stmt);
     return stmt;
+  }
+
+  Status PrepareError(const std::string& sql) const {
+    return Status::Internal(std::string("sqlite: ") + sqlite3_errmsg(db_) +
+                            " (in: " + sql.substr(0, 80) + ")");
+  }
+
+  static void Bind(sqlite3_stmt* s, const std::vector<SqlParam>& params) {
+    for (size_t i = 0; i < params.size(); ++i) {
+      const int idx = static_cast<int>(i + 1);
+      const SqlParam& p = params[i];
+      if (std::holds_alternative<int64_t>(p)) {
+        sqlite3_bind_int64(s, idx, std::get<int64_t>(p));
+      } else if (std::holds_alternative<double>(p)) {
+        sqlite3_bind_double(s, idx, std::get<double>(p));
+      } else if (std::holds_alternative<std::string>(p)) {
+        const std::string& t = std::get<std::string>(p);
+        sqlite3_bind_text(s, idx, t.data(), static_cast<int>(t.size()), SQLITE_TRANSIENT);
+      } else {
+        sqlite3_bind_null(s, idx);
+      }
+    }
+  }
+
+  static void Assign(std::optional<std::string>& cell, const char* data, size_t size) {
+    if (cell) {
+      cell->assign(data, size);
+    } else {
+      cell.emplace(data, size);
+    }
+  }
+
+  // Reads the current row into `row` (reusing its storage).
+  static void ReadRow(sqlite3_stmt* s, SqlRow& row) {
+    const int n = sqlite3_column_count(s);
+    row.resize(n);
+    for (int c = 0; c < n; ++c) {
+      switch (sqlite3_column_type(s, c)) {
+        case SQLITE_NULL:
+          row[c].reset();
+          break;
+        case SQLITE_FLOAT: {  // shortest round-trip text, unlike sqlite's own 15-digit form
+          char buf[32];
+          auto res = std::to_chars(buf, buf + sizeof buf, sqlite3_column_double(s, c));
+          Assign(row[c], buf, res.ptr - buf);
+          break;
+        }
+        default: {
+          const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(s, c));
+          Assign(row[c], t, sqlite3_column_bytes(s, c));
+        }
+      }
+    }
+  }
+
+  // Binds, steps through every row calling `fn`, and resets the statement.
+  Status Run(sqlite3_stmt* s, const std::string& sql, const std::vector<SqlParam>& params,
+             const RowVisitor& fn) {
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    Bind(s, params);
+    SqlRow row;
+    for (;;) {
+      const int rc = sqlite3_step(s);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) {
+        std::string msg = sqlite3_errmsg(db_);
+        sqlite3_reset(s);
+        return Status::IoError("sqlite: " + msg + " (in: " + sql.substr(0, 80) + ")");
+      }
+      ReadRow(s, row);
+      Status st = fn(row);
+      if (!st.ok()) {
+        sqlite3_reset(s);
+        return st;
+      }
+    }
+    sqlite3_reset(s);
+    return Status::Ok();
   }
 
   sqlite3* db_;

@@ -1,5 +1,6 @@
 // The customer register: CSV and JSON-lines import with bad rows reported by line and skipped,
 // idempotent re-import, updates that make a customer due for screening, delete, schema migration.
+#include "store/sql.h"
 #include "store_test_util.h"
 
 namespace partyscreen {
@@ -108,6 +109,7 @@ TEST(CustomersTest, ChangingACustomerMakesItDueForScreeningAndDeleteRemovesIt) {
   EXPECT_EQ(report->new_alerts.size(), 1u);
   auto rec = reg.Get("k1");
   EXPECT_EQ((*rec)->screened_snapshot, screener->snapshot().hash);
+  EXPECT_EQ((*rec)->screened_engine, EngineVersion());
   const std::string old_hash = (*rec)->content_hash;
 
   c.country = "AM";
@@ -135,6 +137,80 @@ TEST(DatabaseTest, ReopeningKeepsTheSchemaVersionAndData) {
   auto db = OpenOrDie(path);
   EXPECT_EQ(db->schema_version(), Database::CurrentSchemaVersion());
   EXPECT_EQ(*CustomerRegister(*db).Count(), 1u);
+}
+
+// The schema a version-1 store wrote (frozen copy of migration 1 in src/store/database.cc).
+constexpr char kSchemaVersion1[] =
+    "CREATE TABLE schema_version (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL);"
+    "INSERT INTO schema_version VALUES (1, '2026-11-01T00:00:00.000Z');"
+    "CREATE TABLE customers (id TEXT PRIMARY KEY, name TEXT NOT NULL, schema TEXT NOT NULL,"
+    "  country TEXT NOT NULL, birth_date TEXT NOT NULL, identifiers TEXT NOT NULL,"
+    "  content_hash TEXT NOT NULL, updated_at TEXT NOT NULL, screened_snapshot TEXT,"
+    "  screened_at TEXT);"
+    "CREATE TABLE customer_keys (blocking_key BIGINT NOT NULL, customer_id TEXT NOT NULL,"
+    "  PRIMARY KEY (blocking_key, customer_id)) WITHOUT ROWID;"
+    "CREATE TABLE alerts (customer_id TEXT NOT NULL, entity_id TEXT NOT NULL,"
+    "  score DOUBLE PRECISION NOT NULL, matched_name TEXT NOT NULL, state TEXT NOT NULL,"
+    "  snapshot TEXT NOT NULL, PRIMARY KEY (customer_id, entity_id));"
+    "CREATE INDEX alerts_by_entity ON alerts (entity_id);"
+    "CREATE TABLE audit (seq BIGINT PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL,"
+    "  who TEXT NOT NULL, body TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);"
+    "CREATE INDEX audit_by_time ON audit (at);"
+    "CREATE TABLE audit_head (id BIGINT PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL);"
+    "CREATE TABLE reviews (customer_id TEXT NOT NULL, entity_id TEXT NOT NULL,"
+    "  decision TEXT NOT NULL, reason TEXT NOT NULL, reviewer TEXT NOT NULL, at TEXT NOT NULL,"
+    "  customer_hash TEXT NOT NULL, entity_hash TEXT NOT NULL, audit_seq BIGINT NOT NULL,"
+    "  PRIMARY KEY (customer_id, entity_id));"
+    "CREATE TABLE snapshots (hash TEXT PRIMARY KEY, saved_at TEXT NOT NULL,"
+    "  entity_count BIGINT NOT NULL);"
+    "CREATE TABLE snapshot_entities (snapshot_hash TEXT NOT NULL, entity_id TEXT NOT NULL,"
+    "  name TEXT NOT NULL, content_hash TEXT NOT NULL, body TEXT NOT NULL,"
+    "  PRIMARY KEY (snapshot_hash, entity_id));"
+    "CREATE TABLE rescreen_runs (id TEXT PRIMARY KEY, kind TEXT NOT NULL, snapshot TEXT NOT NULL,"
+    "  base_snapshot TEXT NOT NULL, threshold DOUBLE PRECISION NOT NULL, engine TEXT NOT NULL,"
+    "  started_at TEXT NOT NULL, last_customer TEXT NOT NULL, state TEXT NOT NULL,"
+    "  finished_at TEXT, screened BIGINT NOT NULL, new_alerts BIGINT NOT NULL,"
+    "  cleared_alerts BIGINT NOT NULL);"
+    "CREATE TABLE store_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "INSERT INTO store_meta VALUES ('customer_keys_engine', 'partyscreen-match-1');"
+    "INSERT INTO customers VALUES ('a', 'Alpha', 'Organization', '', '', '[]', 'h1',"
+    "  '2026-11-01T00:00:00.000Z', 'aaaa1111', '2026-11-02T00:00:00.000Z');"
+    "INSERT INTO customers VALUES ('b', 'Beta', 'Organization', '', '', '[]', 'h2',"
+    "  '2026-11-01T00:00:00.000Z', NULL, NULL);"
+    "INSERT INTO customer_keys VALUES (42, 'a');"
+    "INSERT INTO rescreen_runs VALUES ('all-1', 'all', 'aaaa1111', '', 0.85,"
+    "  'partyscreen-match-1', '2026-11-02T00:00:00.000Z', 'a', 'running', NULL, 1, 0, 0);";
+
+TEST(DatabaseTest, VersionOneDatabaseMigratesKeepingScreeningStateWithoutCustomerKeys) {
+  TempDir dir;
+  const std::string path = dir.File("v1.db");
+  {
+    auto raw = store::OpenSqlite(path);
+    ASSERT_TRUE(raw.ok());
+    ASSERT_TRUE((*raw)->ExecScript(kSchemaVersion1).ok());
+  }
+  auto db = OpenOrDie(path);
+  ASSERT_TRUE(db);
+  EXPECT_EQ(db->schema_version(), Database::CurrentSchemaVersion());
+  store::SqlConnection& conn = db->connection();
+  EXPECT_FALSE(conn.Query("SELECT COUNT(*) FROM customer_keys").ok());  // dropped
+  auto meta = conn.Query("SELECT COUNT(*) FROM store_meta");
+  ASSERT_TRUE(meta.ok());
+  EXPECT_EQ(store::AsInt((*meta)[0][0]), 0);
+  // The screened customer keeps its snapshot, with an unknown engine (so the next delta screens
+  // it fully); the other is still unscreened; the old unfinished run cannot be resumed.
+  CustomerRegister reg(*db);
+  auto a = reg.Get("a");
+  ASSERT_TRUE(a.ok() && a->has_value());
+  EXPECT_EQ((*a)->screened_snapshot, "aaaa1111");
+  EXPECT_EQ((*a)->screened_at, "2026-11-02T00:00:00.000Z");
+  EXPECT_EQ((*a)->screened_engine, "");
+  auto b = reg.Get("b");
+  ASSERT_TRUE(b.ok() && b->has_value());
+  EXPECT_TRUE((*b)->screened_snapshot.empty());
+  auto runs = conn.Query("SELECT state FROM rescreen_runs");
+  ASSERT_TRUE(runs.ok());
+  EXPECT_EQ(store::AsText((*runs)[0][0]), "abandoned");
 }
 
 TEST(DatabaseTest, UnwritableLocationIsAnError) {

@@ -11,6 +11,7 @@ namespace partyscreen {
 namespace {
 
 using testing::AllAlerts;
+using testing::OnlyIn;
 using testing::OpenOrDie;
 using testing::TempDir;
 
@@ -75,7 +76,9 @@ TEST(RealListsRescreenTest, DeltaOverSdn2021To2024EqualsFullRescreen) {
   const std::vector<std::string> expected = AllAlerts(*full_db);
   const std::vector<std::string> actual = AllAlerts(*delta_db);
   EXPECT_GT(expected.size(), 500u);
-  EXPECT_EQ(actual, expected);
+  EXPECT_EQ(actual.size(), expected.size());
+  EXPECT_EQ(OnlyIn(actual, expected), std::vector<std::string>()) << "alerts only the delta has";
+  EXPECT_EQ(OnlyIn(expected, actual), std::vector<std::string>()) << "alerts the delta missed";
 }
 
 }  // namespace

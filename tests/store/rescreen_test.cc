@@ -2,6 +2,9 @@
 // false positives until the customer or the list entry changes; the list diff names what changed.
 #include <fmt/format.h>
 
+#include <map>
+
+#include "store/sql.h"
 #include "store_test_util.h"
 
 namespace partyscreen {
@@ -124,6 +127,139 @@ TEST(RescreenTest, DeltaGivesTheSameAlertsAsAFullRescreen) {
   EXPECT_GT(v->records, Register().size());  // one per screened customer plus run summaries
 }
 
+// Screens Register() against `old_list`, then runs a delta to `new_list` in one database and a
+// full re-screen in another, and checks that both hold the same alerts (ids, scores, states).
+struct DeltaAndFull {
+  TempDir dir;
+  std::unique_ptr<Screener> before, after;
+  std::unique_ptr<Database> delta_db;
+  Result<RescreenReport> delta = Status::Internal("not run");
+};
+
+void RunDeltaAndFull(DeltaAndFull& t, std::vector<Entity> old_list, std::vector<Entity> new_list) {
+  t.before = BuildScreener(std::move(old_list));
+  t.after = BuildScreener(std::move(new_list));
+  t.delta_db = OpenOrDie(t.dir.File("delta.db"));
+  ASSERT_TRUE(CustomerRegister(*t.delta_db).Upsert(Register()).ok());
+  ASSERT_TRUE(Rescreener(*t.delta_db, *t.before).All(testing::Threads(2)).ok());
+  t.delta = Rescreener(*t.delta_db, *t.after)
+                .Delta(EntitySetOf(t.before->snapshot()), testing::Threads(2));
+  ASSERT_TRUE(t.delta.ok()) << t.delta.status().ToString();
+  auto full_db = OpenOrDie(t.dir.File("full.db"));
+  ASSERT_TRUE(CustomerRegister(*full_db).Upsert(Register()).ok());
+  ASSERT_TRUE(Rescreener(*full_db, *t.after).All(testing::Threads(2)).ok());
+  EXPECT_EQ(AllAlerts(*t.delta_db), AllAlerts(*full_db));
+}
+
+std::vector<std::string> AlertIds(Database& db, const std::string& customer) {
+  std::vector<std::string> out;
+  auto rec = CustomerRegister(db).Get(customer);
+  for (const Alert& a : (*rec)->alerts) out.push_back(a.entity_id);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(RescreenTest, DeltaClearsTheAlertOfARemovedEntity) {
+  DeltaAndFull t;
+  RunDeltaAndFull(t, OldList(), NewList());
+  ASSERT_TRUE(t.delta.ok());
+  EXPECT_TRUE(AlertIds(*t.delta_db, "c05").empty());  // Mahan Air, ofac:3, delisted
+  bool reported = false;
+  for (const AlertChange& c : t.delta->cleared_alerts)
+    reported |= c.customer_id == "c05" && c.entity_id == "ofac:3";
+  EXPECT_TRUE(reported);
+}
+
+TEST(RescreenTest, ChangedEntityWithANewAliasRaisesANewAlert) {
+  std::vector<Entity> new_list = OldList();
+  new_list[4].aliases.push_back({"Acme Widgets", AliasQuality::kStrong, "aka", ""});  // ofac:5
+  DeltaAndFull t;
+  RunDeltaAndFull(t, OldList(), new_list);
+  ASSERT_TRUE(t.delta.ok());
+  EXPECT_EQ(t.delta->changed_entities, 1u);
+  EXPECT_EQ(AlertIds(*t.delta_db, "c03"), std::vector<std::string>{"ofac:5"});
+  ASSERT_EQ(t.delta->new_alerts.size(), 1u);
+  EXPECT_EQ(t.delta->new_alerts[0].customer_id, "c03");
+  EXPECT_TRUE(t.delta->cleared_alerts.empty());
+  // Only the customer the change concerns was written; everyone else moved forward as is.
+  EXPECT_EQ(t.delta->customers_rescored, 1u);
+  EXPECT_EQ(t.delta->customers_carried_forward, Register().size() - 1);
+}
+
+TEST(RescreenTest, UnchangedAlertKeepsItsReviewStateWhenTheCustomerIsAffected) {
+  auto before = BuildScreener(OldList());
+  std::vector<Entity> new_list = OldList();
+  new_list.push_back(MakeEntity("ofac:8", "MELLI BANK PLC", {"Bank Melli"}));
+  auto after = BuildScreener(new_list);
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("r.db"));
+  ASSERT_TRUE(CustomerRegister(*db).Upsert(Register()).ok());
+  ASSERT_TRUE(Rescreener(*db, *before).All(testing::Threads(1)).ok());
+  ASSERT_TRUE(ReviewLog(*db)
+                  .Record({"c02", "ofac:2", ReviewVerdict::kFalsePositive, "other bank", "alice"},
+                          *before->snapshot().Find("ofac:2"), before->snapshot().hash)
+                  .ok());
+  ASSERT_TRUE(ReviewLog(*db)
+                  .Record({"c01", "ofac:1", ReviewVerdict::kTrueMatch, "same airline", "alice"},
+                          *before->snapshot().Find("ofac:1"), before->snapshot().hash)
+                  .ok());
+  auto delta = Rescreener(*db, *after).Delta(EntitySetOf(before->snapshot()), testing::Threads(1));
+  ASSERT_TRUE(delta.ok()) << delta.status().ToString();
+  EXPECT_EQ(delta->customers_rescored, 1u);  // c02: the new entry matches it too
+  std::map<std::string, AlertState> c02;
+  auto rec = CustomerRegister(*db).Get("c02");
+  for (const Alert& a : (*rec)->alerts) c02[a.entity_id] = a.state;
+  EXPECT_EQ(c02, (std::map<std::string, AlertState>{{"ofac:2", AlertState::kSuppressed},
+                                                    {"ofac:8", AlertState::kOpen}}));
+  // c01 was carried forward untouched: still confirmed.
+  EXPECT_EQ((*CustomerRegister(*db).Get("c01"))->alerts.at(0).state, AlertState::kConfirmed);
+  // A full re-screen of the same database agrees, and reports no change.
+  const std::vector<std::string> after_delta = AllAlerts(*db);
+  auto full = Rescreener(*db, *after).All(testing::Threads(1));
+  ASSERT_TRUE(full.ok());
+  EXPECT_TRUE(full->new_alerts.empty());
+  EXPECT_TRUE(full->cleared_alerts.empty());
+  EXPECT_EQ(AllAlerts(*db), after_delta);
+}
+
+TEST(RescreenTest, CustomersScreenedByAnotherEngineVersionGetAFullScreening) {
+  auto before = BuildScreener(OldList());
+  auto after = BuildScreener(NewList());
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("e.db"));
+  ASSERT_TRUE(CustomerRegister(*db).Upsert(Register()).ok());
+  ASSERT_TRUE(Rescreener(*db, *before).All(testing::Threads(1)).ok());
+  // As if an older engine had screened the register: its scores cannot be carried forward.
+  ASSERT_TRUE(
+      db->connection().Run("UPDATE screening_epochs SET engine = 'partyscreen-match-0'").ok());
+  auto delta = Rescreener(*db, *after).Delta(EntitySetOf(before->snapshot()), testing::Threads(1));
+  ASSERT_TRUE(delta.ok()) << delta.status().ToString();
+  EXPECT_EQ(delta->customers_screened, Register().size());
+  EXPECT_EQ(delta->customers_indexed, 0u);
+  EXPECT_EQ(delta->customers_carried_forward, 0u);
+  for (const Customer& c : Register())
+    EXPECT_EQ((*CustomerRegister(*db).Get(c.id))->screened_engine, EngineVersion());
+  auto full_db = OpenOrDie(dir.File("full.db"));
+  ASSERT_TRUE(CustomerRegister(*full_db).Upsert(Register()).ok());
+  ASSERT_TRUE(Rescreener(*full_db, *after).All(testing::Threads(1)).ok());
+  EXPECT_EQ(AllAlerts(*db), AllAlerts(*full_db));
+}
+
+TEST(RescreenTest, CustomersScreenedAtAnotherThresholdGetAFullScreening) {
+  auto before = BuildScreener(OldList());
+  auto after = BuildScreener(NewList());
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("t.db"));
+  ASSERT_TRUE(CustomerRegister(*db).Upsert(Register()).ok());
+  RescreenOptions low = testing::Threads(1);
+  low.threshold = 0.7;
+  ASSERT_TRUE(Rescreener(*db, *before).All(low).ok());
+  auto delta = Rescreener(*db, *after).Delta(EntitySetOf(before->snapshot()), testing::Threads(1));
+  ASSERT_TRUE(delta.ok()) << delta.status().ToString();
+  EXPECT_EQ(delta->customers_screened, Register().size());
+  EXPECT_EQ(delta->customers_indexed, 0u);
+}
+
 TEST(RescreenTest, CustomersAddedAfterTheBaseScreeningGetAFullScreening) {
   TempDir dir;
   auto before = BuildScreener(OldList());
@@ -152,17 +288,19 @@ TEST(ReviewTest, FalsePositiveIsSuppressedUntilTheCustomerOrTheEntryChanges) {
 
   const Entity* melli = list->snapshot().Find("ofac:2");
   ASSERT_NE(melli, nullptr);
-  Status s =
-      ReviewLog(*db).Record({"c02", "ofac:2", ReviewVerdict::kFalsePositive, "different bank", "alice"},
-                            *melli, list->snapshot().hash);
+  Status s = ReviewLog(*db).Record(
+      {"c02", "ofac:2", ReviewVerdict::kFalsePositive, "different bank", "alice"}, *melli,
+      list->snapshot().hash);
   ASSERT_TRUE(s.ok()) << s.ToString();
   EXPECT_EQ((*reg.Get("c02"))->alerts.at(0).state, AlertState::kSuppressed);
-  EXPECT_FALSE(ReviewLog(*db)
-                   .Record({"c02", "ofac:2", ReviewVerdict::kFalsePositive, "", "alice"}, *melli, "")
-                   .ok());
-  EXPECT_FALSE(ReviewLog(*db)
-                   .Record({"nobody", "ofac:2", ReviewVerdict::kFalsePositive, "x", "alice"}, *melli, "")
-                   .ok());
+  EXPECT_FALSE(
+      ReviewLog(*db)
+          .Record({"c02", "ofac:2", ReviewVerdict::kFalsePositive, "", "alice"}, *melli, "")
+          .ok());
+  EXPECT_FALSE(
+      ReviewLog(*db)
+          .Record({"nobody", "ofac:2", ReviewVerdict::kFalsePositive, "x", "alice"}, *melli, "")
+          .ok());
 
   // Same customer, same entry: still suppressed on the next screening.
   ASSERT_TRUE(Rescreener(*db, *list).All(testing::Threads(1)).ok());
@@ -179,10 +317,11 @@ TEST(ReviewTest, FalsePositiveIsSuppressedUntilTheCustomerOrTheEntryChanges) {
   EXPECT_EQ((*reg.Get("c02"))->alerts.at(0).state, AlertState::kReopened);
 
   // Reviewed again against the new entry: suppressed; then the customer changes: reopened.
-  ASSERT_TRUE(ReviewLog(*db)
-                  .Record({"c02", "ofac:2", ReviewVerdict::kFalsePositive, "still different", "bob"},
-                          *list2->snapshot().Find("ofac:2"), list2->snapshot().hash)
-                  .ok());
+  ASSERT_TRUE(
+      ReviewLog(*db)
+          .Record({"c02", "ofac:2", ReviewVerdict::kFalsePositive, "still different", "bob"},
+                  *list2->snapshot().Find("ofac:2"), list2->snapshot().hash)
+          .ok());
   {
     auto r = Rescreener(*db, *list2).All(testing::Threads(1));
     ASSERT_TRUE(r.ok()) << r.status().ToString();

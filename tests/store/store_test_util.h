@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <set>
 #include <string>
@@ -99,6 +100,14 @@ inline std::vector<std::string> AllAlerts(Database& db) {
     after = page->back().customer.id;
   }
   std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The elements of sorted `a` that are not in sorted `b` (to show only what differs).
+inline std::vector<std::string> OnlyIn(const std::vector<std::string>& a,
+                                       const std::vector<std::string>& b) {
+  std::vector<std::string> out;
+  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
   return out;
 }
 

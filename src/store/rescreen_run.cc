@@ -1,0 +1,217 @@
+#include "store/rescreen_run.h"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <thread>
+
+#include "fmt/format.h"
+#include "store/parallel.h"
+#include "store/screening_epochs.h"
+#include "store/store_rows.h"
+
+namespace partyscreen::store {
+
+namespace {
+
+// Every hit at or above threshold is an alert, so the screening limit is set far above any real
+// count.
+constexpr size_t kMaxAlertsPerCustomer = 1000;
+
+}  // namespace
+
+RescreenRun::RescreenRun(SqlConnection& conn, const Screener& screener,
+                         const RescreenOptions& options, RescreenReport& report)
+    : conn_(conn), screener_(screener), options_(options), report_(report) {
+  threads_ = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  who_ = options.who.empty() ? CurrentUserName() : options.who;
+}
+
+Status RescreenRun::StartOrResume(const std::string& kind, const std::string& base) {
+  auto reviews = LoadReviews(conn_);
+  if (!reviews.ok()) return reviews.status();
+  reviews_ = std::move(reviews).value();
+  base_ = base;
+
+  const std::string snapshot = screener_.snapshot().hash;
+  WriteTransaction txn(conn_);
+  if (!txn.status().ok()) return txn.status();
+  // An epoch a later delta run moved to another snapshot no longer describes this run's work.
+  auto rows = conn_.Query(
+      "SELECT r.id, r.last_customer, r.epoch FROM rescreen_runs r"
+      " JOIN screening_epochs e ON e.id = r.epoch AND e.snapshot = r.snapshot"
+      " WHERE r.kind = ? AND r.snapshot = ? AND r.base_snapshot = ? AND r.threshold = ?"
+      " AND r.engine = ? AND r.state = 'running' ORDER BY r.started_at DESC LIMIT 1",
+      {kind, snapshot, base, options_.threshold, EngineVersion()});
+  if (!rows.ok()) return rows.status();
+  if (!rows->empty()) {
+    report_.resumed = true;
+    run_id_ = AsText((*rows)[0][0]);
+    resume_after_ = AsText((*rows)[0][1]);
+    epoch_ = AsInt((*rows)[0][2]);
+    return txn.Commit();
+  }
+  const std::string now = UtcNowIso();
+  auto epoch = CreateEpoch(conn_, snapshot, EngineVersion(), options_.threshold, now);
+  if (!epoch.ok()) return epoch.status();
+  epoch_ = *epoch;
+  run_id_ = fmt::format("{}-{}-{:08x}", kind, now, std::random_device{}());
+  resume_after_.clear();
+  Status s = conn_.Run(
+      "INSERT INTO rescreen_runs (id, kind, snapshot, base_snapshot, threshold, engine,"
+      " started_at, last_customer, state, screened, new_alerts, cleared_alerts, epoch)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, '', 'running', 0, 0, 0, ?)",
+      {run_id_, kind, snapshot, base, options_.threshold, EngineVersion(), now, epoch_});
+  if (!s.ok()) return s;
+  return txn.Commit();
+}
+
+ScreenOptions RescreenRun::ScreenOpts() const {
+  ScreenOptions o;
+  o.threshold = options_.threshold;
+  o.limit = kMaxAlertsPerCustomer;
+  o.explain = false;
+  return o;
+}
+
+Alert RescreenRun::MakeAlert(const Outcome& out, const Hit& h) const {
+  Alert a;
+  a.customer_id = out.customer.id;
+  a.entity_id = h.entity->id;
+  a.score = h.score;
+  a.matched_name = h.explanation.matched_name;
+  a.state = StateOf(out, *h.entity);
+  a.snapshot = screener_.snapshot().hash;
+  return a;
+}
+
+AlertState RescreenRun::StateOf(const Outcome& out, const Entity& entity) const {
+  return ClassifyAlert(reviews_, out.customer.id, out.content_hash, entity);
+}
+
+void RescreenRun::ScreenFully(Outcome& out) const {
+  for (const Hit& h : screener_.Screen(CustomerQuery(out.customer), ScreenOpts()))
+    out.alerts.push_back(MakeAlert(out, h));
+}
+
+Status RescreenRun::ScreenFullyInChunks(const std::vector<CustomerRecord>& records) {
+  const size_t chunk = std::max<size_t>(1, options_.customers_per_chunk);
+  for (size_t start = 0; start < records.size(); start += chunk) {
+    const size_t end = std::min(records.size(), start + chunk);
+    std::vector<Outcome> outcomes(end - start);
+    for (size_t i = start; i < end; ++i) {
+      outcomes[i - start].customer = records[i].customer;
+      outcomes[i - start].content_hash = records[i].content_hash;
+    }
+    ParallelFor(outcomes.size(), threads_, [&](size_t i) { ScreenFully(outcomes[i]); });
+    Status s = Commit(outcomes, records[end - 1].customer.id);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status RescreenRun::Commit(const std::vector<Outcome>& outcomes, const std::string& last_customer) {
+  const std::string snapshot = screener_.snapshot().hash;
+  const std::string now = UtcNowIso();
+  std::vector<AlertChange> added, cleared;
+  std::vector<AuditRecord> audit;
+  WriteTransaction txn(conn_);
+  if (!txn.status().ok()) return txn.status();
+  for (const Outcome& out : outcomes) {
+    auto old = LoadAlerts(conn_, out.customer.id);
+    if (!old.ok()) return old.status();
+    std::map<std::string, const Alert*> before, after;
+    for (const Alert& a : *old) before[a.entity_id] = &a;
+    for (const Alert& a : out.alerts) after[a.entity_id] = &a;
+    for (const auto& [id, a] : after)
+      if (!before.count(id)) added.push_back({a->customer_id, id, a->score, a->state});
+    for (const auto& [id, a] : before)
+      if (!after.count(id)) cleared.push_back({a->customer_id, id, a->score, a->state});
+    Status s = conn_.Run("DELETE FROM alerts WHERE customer_id = ?", {out.customer.id});
+    if (!s.ok()) return s;
+    for (const auto& [id, a] : after) {
+      s = conn_.Run(
+          "INSERT INTO alerts (customer_id, entity_id, score, matched_name, state, snapshot)"
+          " VALUES (?, ?, ?, ?, ?, ?)",
+          {a->customer_id, id, a->score, a->matched_name, std::string(AlertStateName(a->state)),
+           a->snapshot});
+      if (!s.ok()) return s;
+    }
+    // Marked screened only if the customer did not change while it was being screened.
+    s = conn_.Run(
+        "UPDATE customers SET screened_epoch = ?, screened_at = ? WHERE id = ? AND "
+        "content_hash = ?",
+        {epoch_, now, out.customer.id, out.content_hash});
+    if (!s.ok()) return s;
+    if (options_.audit) {
+      AuditRecord r;
+      r.kind = "rescreen";
+      r.who = who_;
+      r.time = now;
+      r.query_json = QueryToJson(CustomerQuery(out.customer));
+      r.snapshot = snapshot;
+      r.engine = EngineVersion();
+      r.threshold = options_.threshold;
+      for (const auto& [id, a] : after)
+        r.hits.push_back({id, a->score, a->matched_name, std::string(AlertStateName(a->state))});
+      if (out.delta) r.detail_json = nlohmann::json{{"mode", "delta"}, {"base", base_}}.dump();
+      audit.push_back(std::move(r));
+    }
+  }
+  if (!audit.empty()) {
+    auto seq = AppendAuditInTransaction(conn_, audit);
+    if (!seq.ok()) return seq.status();
+  }
+  uint64_t screened = 0, rescored = 0;
+  for (const Outcome& out : outcomes) ++(out.delta ? rescored : screened);
+  Status s = conn_.Run(
+      "UPDATE rescreen_runs SET last_customer = ?, screened = screened + ?,"
+      " new_alerts = new_alerts + ?, cleared_alerts = cleared_alerts + ? WHERE id = ?",
+      {last_customer, static_cast<int64_t>(outcomes.size()), static_cast<int64_t>(added.size()),
+       static_cast<int64_t>(cleared.size()), run_id_});
+  if (!s.ok()) return s;
+  s = txn.Commit();
+  if (!s.ok()) return s;
+  report_.customers_screened += screened;
+  report_.customers_rescored += rescored;
+  report_.new_alerts.insert(report_.new_alerts.end(), added.begin(), added.end());
+  report_.cleared_alerts.insert(report_.cleared_alerts.end(), cleared.begin(), cleared.end());
+  return Status::Ok();
+}
+
+Status RescreenRun::Finish(const std::string& summary,
+                           const std::vector<int64_t>& advanced_epochs) {
+  const std::string now = UtcNowIso();
+  WriteTransaction txn(conn_);
+  if (!txn.status().ok()) return txn.status();
+  Status s = AdvanceEpochs(conn_, advanced_epochs, screener_.snapshot().hash, now);
+  if (!s.ok()) return s;
+  s = conn_.Run("UPDATE rescreen_runs SET state = 'done', finished_at = ? WHERE id = ?",
+                {now, run_id_});
+  if (!s.ok()) return s;
+  if (options_.audit) {
+    auto rows = conn_.Query(
+        "SELECT screened, new_alerts, cleared_alerts FROM rescreen_runs WHERE id = ?", {run_id_});
+    if (!rows.ok()) return rows.status();
+    AuditRecord r;
+    r.kind = "rescreen_run";
+    r.who = who_;
+    r.time = now;
+    r.query_json = summary;
+    r.snapshot = screener_.snapshot().hash;
+    r.engine = EngineVersion();
+    r.threshold = options_.threshold;
+    if (!rows->empty())
+      r.detail_json = nlohmann::json{{"run", run_id_},
+                                     {"customers", AsInt((*rows)[0][0])},
+                                     {"new_alerts", AsInt((*rows)[0][1])},
+                                     {"cleared_alerts", AsInt((*rows)[0][2])}}
+                          .dump();
+    auto seq = AppendAuditInTransaction(conn_, {r});
+    if (!seq.ok()) return seq.status();
+  }
+  return txn.Commit();
+}
+
+}  // namespace partyscreen::store

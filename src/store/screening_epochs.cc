@@ -1,0 +1,56 @@
+#include "store/screening_epochs.h"
+
+namespace partyscreen::store {
+
+Result<int64_t> CreateEpoch(SqlConnection& conn, const std::string& snapshot,
+                            const std::string& engine, double threshold, const std::string& now) {
+  auto rows = conn.Query("SELECT COALESCE(MAX(id), 0) + 1 FROM screening_epochs");
+  if (!rows.ok()) return rows.status();
+  const int64_t id = AsInt((*rows)[0][0]);
+  Status s = conn.Run(
+      "INSERT INTO screening_epochs (id, snapshot, engine, threshold, updated_at)"
+      " VALUES (?, ?, ?, ?, ?)",
+      {id, snapshot, engine, threshold, now});
+  if (!s.ok()) return s;
+  return id;
+}
+
+Result<std::vector<int64_t>> EpochsOn(SqlConnection& conn, const std::string& snapshot,
+                                      const std::string& engine, double threshold) {
+  auto rows = conn.Query(
+      "SELECT id FROM screening_epochs WHERE snapshot = ? AND engine = ? AND threshold = ?"
+      " ORDER BY id",
+      {snapshot, engine, threshold});
+  if (!rows.ok()) return rows.status();
+  std::vector<int64_t> out;
+  for (const SqlRow& r : *rows) out.push_back(AsInt(r[0]));
+  return out;
+}
+
+Status AdvanceEpochs(SqlConnection& conn, const std::vector<int64_t>& epochs,
+                     const std::string& snapshot, const std::string& now) {
+  if (epochs.empty()) return Status::Ok();
+  std::vector<SqlParam> params{snapshot, now};
+  for (const SqlParam& p : AsParams(epochs)) params.push_back(p);
+  return conn.Run("UPDATE screening_epochs SET snapshot = ?, updated_at = ? WHERE id IN (" +
+                      Placeholders(epochs.size()) + ")",
+                  params);
+}
+
+Result<std::string> EpochSnapshot(SqlConnection& conn, int64_t epoch) {
+  auto rows = conn.Query("SELECT snapshot FROM screening_epochs WHERE id = ?", {epoch});
+  if (!rows.ok()) return rows.status();
+  return rows->empty() ? std::string() : AsText((*rows)[0][0]);
+}
+
+std::string Placeholders(size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+  return out;
+}
+
+std::vector<SqlParam> AsParams(const std::vector<int64_t>& ids) {
+  return std::vector<SqlParam>(ids.begin(), ids.end());
+}
+
+}  // namespace partyscreen::store
