@@ -299,6 +299,7 @@ struct EntityChange {
   std::string id;
   std::string name;  // as in the new list
   std::vector<FieldChange> fields;
+  std::string old_json;  // the entry as it was (EntityToJson dump), for delta re-screening
 };
 struct ListDiff {
   std::string old_snapshot, new_snapshot;

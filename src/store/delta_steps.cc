@@ -54,8 +54,8 @@ Result<RegisterScan> ScanRegister(SqlConnection& conn, const std::vector<int64_t
 }
 
 RegisterMatches SearchRegister(const Screener& screener, const std::vector<Query>& customers,
-                               const std::vector<uint32_t>& entities, const ScreenOptions& options,
-                               size_t threads) {
+                               const std::vector<SearchedEntity>& entities,
+                               const ScreenOptions& options, size_t threads) {
   RegisterMatches out;
   if (customers.empty() || entities.empty()) return out;
   auto t0 = std::chrono::steady_clock::now();
@@ -63,8 +63,11 @@ RegisterMatches SearchRegister(const Screener& screener, const std::vector<Query
   out.index_seconds = SecondsSince(t0);
   t0 = std::chrono::steady_clock::now();
   std::vector<std::vector<QueryIndex::Match>> per_entity(entities.size());
-  ParallelFor(entities.size(), threads,
-              [&](size_t i) { per_entity[i] = index->Find(entities[i], options); });
+  ParallelFor(entities.size(), threads, [&](size_t i) {
+    const SearchedEntity& e = entities[i];
+    per_entity[i] =
+        e.before ? index->FindChanged(e.index, *e.before, options) : index->Find(e.index, options);
+  });
   out.find_seconds = SecondsSince(t0);
   for (std::vector<QueryIndex::Match>& matches : per_entity)
     for (QueryIndex::Match& m : matches) {

@@ -31,11 +31,20 @@ struct RegisterMatches {
   double find_seconds = 0;
 };
 
-// Every (customer, entity) pair of `customers` x `entities` (indexes into the screener's
-// snapshot) with ScoreEntity >= options.threshold, with that exact hit: QueryIndex::Build over
-// the customers, then Find for each entity, both on `threads` threads.
+// One list entry to search the register for: an added one (before == nullptr), or a changed one
+// with the entry as it was, so that only what the change can affect is searched.
+struct SearchedEntity {
+  uint32_t index = 0;  // into the screener's snapshot
+  const Entity* before = nullptr;
+};
+
+// For every searched entity, the customers that match it now: all of them for an added entry
+// (QueryIndex::Find); for a changed entry every customer that matches now and did not match the
+// entry as it was, plus possibly some that did (QueryIndex::FindChanged). The caller re-scores
+// the customers alerted on a changed entry. QueryIndex::Build over the customers, then the
+// searches, both on `threads` threads.
 RegisterMatches SearchRegister(const Screener& screener, const std::vector<Query>& customers,
-                               const std::vector<uint32_t>& entities, const ScreenOptions& options,
-                               size_t threads);
+                               const std::vector<SearchedEntity>& entities,
+                               const ScreenOptions& options, size_t threads);
 
 }  // namespace partyscreen::store

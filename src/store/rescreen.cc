@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/json.h"
 #include "partyscreen/store.h"
 #include "store/delta_steps.h"
 #include "store/rescreen_run.h"
@@ -51,11 +52,14 @@ Result<std::set<std::string>> CustomersAlertedOn(SqlConnection& conn,
 }
 
 // The new alert set of a customer on the base snapshot that the change affects: its alerts on
-// entities that did not change (same pair, so same score; state re-derived from the reviews) plus
-// the hits the search found on added and changed entities. Empty optional: the customer is no
-// longer on the base (changed, or already written by an interrupted run of this delta).
+// entities that did not change (same pair, so same score; state re-derived from the reviews), its
+// alerts on changed entities re-scored (the search of a changed entry may leave out customers it
+// matched before and still matches), plus the hits the search found on added and changed
+// entities. Empty optional: the customer is no longer on the base (changed, or already written
+// by an interrupted run of this delta).
 Result<std::optional<Outcome>> AffectedOutcome(SqlConnection& conn, const RescreenRun& run,
-                                               const Snapshot& snap,
+                                               const Screener& screener,
+                                               const std::set<std::string>& changed_entities,
                                                const std::set<std::string>& gone_entities,
                                                const std::vector<int64_t>& base_epochs,
                                                const std::string& customer_id,
@@ -75,13 +79,26 @@ Result<std::optional<Outcome>> AffectedOutcome(SqlConnection& conn, const Rescre
   out.delta = true;
   auto old = store::LoadAlerts(conn, customer_id);
   if (!old.ok()) return old.status();
+  const Snapshot& snap = screener.snapshot();
+  std::set<std::string> hit_entities;
+  for (const Hit& h : hits) {
+    hit_entities.insert(h.entity->id);
+    out.alerts.push_back(run.MakeAlert(out, h));
+  }
+  const Query query = CustomerQuery(out.customer);
   for (Alert& a : *old) {
     const Entity* e = snap.Find(a.entity_id);
-    if (gone_entities.count(a.entity_id) || e == nullptr) continue;
+    if (e == nullptr || hit_entities.count(a.entity_id)) continue;
+    if (changed_entities.count(a.entity_id)) {
+      const uint32_t idx = static_cast<uint32_t>(e - snap.entities.data());
+      if (auto h = screener.ScoreEntity(query, idx, run.ScreenOpts()))
+        out.alerts.push_back(run.MakeAlert(out, *h));
+      continue;
+    }
+    if (gone_entities.count(a.entity_id)) continue;
     a.state = run.StateOf(out, *e);
     out.alerts.push_back(std::move(a));
   }
-  for (const Hit& h : hits) out.alerts.push_back(run.MakeAlert(out, h));
   return std::optional<Outcome>(std::move(out));
 }
 
@@ -146,15 +163,20 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
   auto index_of = [&](const std::string& id) {
     return static_cast<uint32_t>(snap.Find(id) - snap.entities.data());
   };
-  std::vector<uint32_t> searched;
+  std::vector<store::SearchedEntity> searched;
   std::vector<std::string> gone;
-  for (const ArchivedEntity& e : diff.added) searched.push_back(index_of(e.id));
+  std::vector<Entity> before;  // the changed entries as they were
+  before.reserve(diff.changed.size());
+  for (const ArchivedEntity& e : diff.added) searched.push_back({index_of(e.id), nullptr});
   for (const EntityChange& e : diff.changed) {
-    searched.push_back(index_of(e.id));
+    before.push_back(EntityFromJson(nlohmann::json::parse(e.old_json, nullptr, false)));
+    searched.push_back({index_of(e.id), &before.back()});
     gone.push_back(e.id);
   }
   for (const ArchivedEntity& e : diff.removed) gone.push_back(e.id);
   const std::set<std::string> gone_set(gone.begin(), gone.end());
+  std::set<std::string> changed_set;
+  for (const EntityChange& e : diff.changed) changed_set.insert(e.id);
   report.entities_searched = searched.size();
   Status s = SnapshotArchive(db_).Save(snap);
   if (!s.ok()) return s;
@@ -197,7 +219,7 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
   std::vector<Outcome> outcomes;
   size_t done = 0;
   for (const auto& [id, hits] : found.by_customer) {
-    auto out = AffectedOutcome(conn, run, snap, gone_set, *base_epochs, id, hits);
+    auto out = AffectedOutcome(conn, run, screener_, changed_set, gone_set, *base_epochs, id, hits);
     if (!out.ok()) return out.status();
     if (out->has_value()) outcomes.push_back(std::move(**out));
     ++done;

@@ -116,7 +116,7 @@ ListDiff DiffEntitySets(const EntitySet& before, const EntitySet& after) {
       diff.added.push_back(*b++);
     } else {
       if (a->content_hash != b->content_hash) {
-        EntityChange change{b->id, b->name, {}};
+        EntityChange change{b->id, b->name, {}, a->json};
         const nlohmann::json ja = nlohmann::json::parse(a->json, nullptr, false);
         const nlohmann::json jb = nlohmann::json::parse(b->json, nullptr, false);
         std::set<std::string> keys;
