@@ -53,13 +53,16 @@ Result<RegisterScan> ScanRegister(SqlConnection& conn, const std::vector<int64_t
   return scan;
 }
 
-RegisterMatches SearchRegister(const Screener& screener, const std::vector<Query>& customers,
+RegisterMatches SearchRegister(const Screener& screener, std::vector<Query> customers,
                                const std::vector<SearchedEntity>& entities,
                                const ScreenOptions& options, size_t threads) {
   RegisterMatches out;
   if (customers.empty() || entities.empty()) return out;
   auto t0 = std::chrono::steady_clock::now();
   const std::unique_ptr<QueryIndex> index = QueryIndex::Build(screener, customers, threads);
+  std::vector<std::string> ids(customers.size());
+  for (size_t i = 0; i < customers.size(); ++i) ids[i] = std::move(customers[i].id);
+  customers = {};
   out.index_seconds = SecondsSince(t0);
   t0 = std::chrono::steady_clock::now();
   std::vector<std::vector<QueryIndex::Match>> per_entity(entities.size());
@@ -71,7 +74,7 @@ RegisterMatches SearchRegister(const Screener& screener, const std::vector<Query
   out.find_seconds = SecondsSince(t0);
   for (std::vector<QueryIndex::Match>& matches : per_entity)
     for (QueryIndex::Match& m : matches) {
-      out.by_customer[customers[m.query].id].push_back(std::move(m.hit));
+      out.by_customer[ids[m.query]].push_back(std::move(m.hit));
       ++out.pairs;
     }
   return out;

@@ -42,8 +42,9 @@ struct SearchedEntity {
 // (QueryIndex::Find); for a changed entry every customer that matches now and did not match the
 // entry as it was, plus possibly some that did (QueryIndex::FindChanged). The caller re-scores
 // the customers alerted on a changed entry. QueryIndex::Build over the customers, then the
-// searches, both on `threads` threads.
-RegisterMatches SearchRegister(const Screener& screener, const std::vector<Query>& customers,
+// searches, both on `threads` threads. `customers` is consumed (only their ids are kept once the
+// index is built, to bound peak memory).
+RegisterMatches SearchRegister(const Screener& screener, std::vector<Query> customers,
                                const std::vector<SearchedEntity>& entities,
                                const ScreenOptions& options, size_t threads);
 

@@ -201,9 +201,8 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
   scan->stale = {};
   report.timings.screen_stale = step.Lap();
 
-  store::RegisterMatches found =
-      store::SearchRegister(screener_, scan->on_base, searched, run.ScreenOpts(), run.threads());
-  scan->on_base = {};
+  store::RegisterMatches found = store::SearchRegister(screener_, std::move(scan->on_base),
+                                                       searched, run.ScreenOpts(), run.threads());
   report.matches_found = found.pairs;
   report.timings.index = found.index_seconds;
   report.timings.find = found.find_seconds;
