@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <thread>
 #include <unordered_map>
 
@@ -68,31 +69,62 @@ std::unique_ptr<QueryIndex> QueryIndex::Build(const Screener& screener,
   impl->screener = screener.impl_.get();
   impl->queries.resize(queries.size());
   impl->hot.resize(queries.size());
-  // Normalising is the expensive part: spread it over the threads.
-  const size_t workers = std::max<size_t>(1, std::min(threads, queries.size() / 1024 + 1));
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    constexpr size_t kBlock = 256;
-    for (size_t begin = next.fetch_add(kBlock); begin < queries.size();
-         begin = next.fetch_add(kBlock))
-      for (size_t i = begin; i < std::min(queries.size(), begin + kBlock); ++i) {
-        PreparedQuery p = impl->screener->Prepare(queries[i]);
-        p.normalized.tokens.clear();  // the weighted tokens are the same words; keep one copy
-        p.normalized.tokens.shrink_to_fit();
-        QueryHot& h = impl->hot[i];
-        h.summary = p.summary;
-        h.params = p.params;
-        h.max_bonus = static_cast<float>(p.facts.max_bonus);
-        h.attributes = (p.facts.birth_year ? kBirthYear : 0) |
-                       (p.facts.country.empty() ? 0 : kCountry) |
-                       (p.facts.identifiers.empty() ? 0 : kIdentifiers);
-        impl->queries[i] = std::move(p);
-      }
+  // Normalising is the expensive part: each distinct (name, schema) is normalised once (registers
+  // repeat names), spread over the threads; a repeat copies the name part and takes its own facts.
+  std::vector<uint32_t> first_of(queries.size());
+  {
+    std::unordered_map<std::string, uint32_t> first;
+    first.reserve(queries.size());
+    std::string key;
+    for (uint32_t i = 0; i < queries.size(); ++i) {
+      key.assign(1, static_cast<char>(queries[i].schema)).append(queries[i].name);
+      first_of[i] = first.emplace(key, i).first->second;
+    }
+  }
+  auto fill_hot = [&](size_t i) {
+    const PreparedQuery& p = impl->queries[i];
+    QueryHot& h = impl->hot[i];
+    h.summary = p.summary;
+    h.params = p.params;
+    h.max_bonus = static_cast<float>(p.facts.max_bonus);
+    h.attributes = (p.facts.birth_year ? kBirthYear : 0) |
+                   (p.facts.country.empty() ? 0 : kCountry) |
+                   (p.facts.identifiers.empty() ? 0 : kIdentifiers);
   };
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < workers; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool) t.join();
+  const size_t workers = std::max<size_t>(1, std::min(threads, queries.size() / 1024 + 1));
+  auto in_parallel = [&](const std::function<void(size_t)>& fn) {
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      constexpr size_t kBlock = 256;
+      for (size_t begin = next.fetch_add(kBlock); begin < queries.size();
+           begin = next.fetch_add(kBlock))
+        for (size_t i = begin; i < std::min(queries.size(), begin + kBlock); ++i) fn(i);
+    };
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < workers; ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
+  };
+  in_parallel([&](size_t i) {
+    if (first_of[i] != i) return;
+    PreparedQuery p = impl->screener->Prepare(queries[i]);
+    p.normalized.tokens.clear();  // the weighted tokens are the same words; keep one copy
+    p.normalized.tokens.shrink_to_fit();
+    impl->queries[i] = std::move(p);
+    fill_hot(i);
+  });
+  in_parallel([&](size_t i) {
+    if (first_of[i] == i) return;
+    const PreparedQuery& first = impl->queries[first_of[i]];
+    PreparedQuery& p = impl->queries[i];
+    p.normalized.legal_forms = first.normalized.legal_forms;
+    p.normalized.dropped = first.normalized.dropped;
+    p.weighted = first.weighted;
+    p.summary = first.summary;
+    p.params = first.params;
+    p.facts = ExtractFacts(queries[i]);
+    fill_hot(i);
+  });
   impl->units.Build(impl->queries.size(),
                     [&](size_t i) -> const WeightedName& { return impl->queries[i].weighted; });
   return std::unique_ptr<QueryIndex>(new QueryIndex(std::move(impl)));

@@ -45,6 +45,13 @@ std::vector<Query> DevQueries() {
     if (out.size() % 7 == 2) q.country = "IR";
     out.push_back(std::move(q));
   }
+  // Repeated names with other attributes (the index normalises a name once and copies it).
+  for (size_t i = 0; i < 400 && i < out.size(); ++i) {
+    Query q = out[i];
+    q.country = i % 2 ? "RU" : "";
+    q.birth_date = i % 3 ? "" : "1970";
+    out.push_back(std::move(q));
+  }
   return out;
 }
 
