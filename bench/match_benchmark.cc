@@ -6,14 +6,19 @@
 // each run also counts hits, and BM_ScreenBruteForce gives the reference it must agree with.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "match/similarity.h"
 #include "normalize/latin_ascii.h"
 #include "normalize/name_normalizer.h"
+#include "normalize/name_pieces.h"
+#include "normalize/transliterate.h"
 #include "partyscreen/screener.h"
 
 namespace partyscreen {
@@ -87,6 +92,106 @@ void BM_NormalizeCyrillic(benchmark::State& state) {
     benchmark::DoNotOptimize(NormalizeName("Акционерное общество Концерн Калашников"));
 }
 BENCHMARK(BM_NormalizeCyrillic);
+
+// Non-Latin names as a register repeats their words: the non-Latin dev-set names (Han, Hangul,
+// Arabic, Devanagari, Cyrillic, Hebrew, kana, Thai; ~400 distinct words) recombined as
+// tools/make_customers.py does (first words of one name + last word of another), 20,000 names.
+// With `novel_words`, the characters of every word are shuffled too, so that most words are new
+// to the memo (short ones still repeat).
+std::vector<std::string> NonLatinRegisterNames(bool novel_words) {
+  using Word = std::vector<UChar32>;  // code points
+  std::vector<std::vector<Word>> split;
+  std::ifstream in(kShared + "/eval/dev.jsonl");
+  for (std::string line; std::getline(in, line);) {
+    const auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded()) continue;
+    const std::string name = j.value("name", "");
+    if (IsLatinScript(icu::UnicodeString::fromUTF8(name))) continue;
+    std::vector<Word> words;
+    std::istringstream is(name);
+    for (std::string w; is >> w;) {
+      const icu::UnicodeString u = icu::UnicodeString::fromUTF8(w);
+      Word& word = words.emplace_back();
+      for (int32_t k = 0; k < u.length(); k = u.moveIndex32(k, 1)) word.push_back(u.char32At(k));
+    }
+    if (words.size() >= 2) split.push_back(std::move(words));
+  }
+  std::vector<std::string> names;
+  std::mt19937_64 rng(7);
+  auto append = [&](std::string& out, Word word) {
+    if (novel_words) std::shuffle(word.begin(), word.end(), rng);
+    if (!out.empty()) out += ' ';
+    icu::UnicodeString u;
+    for (UChar32 c : word) u.append(c);
+    u.toUTF8String(out);
+  };
+  for (size_t i = 0; i < 20000 && !split.empty(); ++i) {
+    const auto& a = split[rng() % split.size()];
+    const auto& b = split[rng() % split.size()];
+    std::string name;
+    for (size_t k = 0; k + 1 < a.size(); ++k) append(name, a[k]);
+    append(name, b.back());
+    names.push_back(std::move(name));
+  }
+  return names;
+}
+
+// ToLatinAscii (pieces memoised per thread) or ToLatinAsciiUnmemoised (whole text through
+// ICU/OpenCC, the former path) over the stream; checks afterwards that both agree on it.
+void NonLatinLoop(benchmark::State& state, bool novel_words, bool memoised) {
+  const std::vector<std::string> names = NonLatinRegisterNames(novel_words);
+  if (names.empty()) return state.SkipWithError("no non-Latin names in ../shared/eval/dev.jsonl");
+  size_t i = 0;
+  for (auto _ : state) {
+    const std::string& name = names[i++ % names.size()];
+    benchmark::DoNotOptimize(memoised ? ToLatinAscii(name) : ToLatinAsciiUnmemoised(name));
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(i));
+  for (size_t k = 0; k < names.size(); k += 40)
+    if (ToLatinAscii(names[k]) != ToLatinAsciiUnmemoised(names[k]))
+      return state.SkipWithError(("memoised and whole-text results differ on " + names[k]).c_str());
+}
+
+void BM_NonLatinRegisterToLatin(benchmark::State& state) { NonLatinLoop(state, false, true); }
+BENCHMARK(BM_NonLatinRegisterToLatin);
+
+void BM_NonLatinRegisterToLatinUnmemoised(benchmark::State& state) {
+  NonLatinLoop(state, false, false);
+}
+BENCHMARK(BM_NonLatinRegisterToLatinUnmemoised);
+
+void BM_NonLatinNovelWordsToLatin(benchmark::State& state) { NonLatinLoop(state, true, true); }
+BENCHMARK(BM_NonLatinNovelWordsToLatin);
+
+void BM_NonLatinNovelWordsToLatinUnmemoised(benchmark::State& state) {
+  NonLatinLoop(state, true, false);
+}
+BENCHMARK(BM_NonLatinNovelWordsToLatinUnmemoised);
+
+// The memo's worst case, every piece new: each name cut into pieces (name_pieces.h) and every
+// piece transliterated on its own through ICU/OpenCC, as on a memo miss.
+void BM_NonLatinRegisterEveryPieceMissed(benchmark::State& state) {
+  const std::vector<std::string> names = NonLatinRegisterNames(false);
+  if (names.empty()) return state.SkipWithError("no non-Latin names in ../shared/eval/dev.jsonl");
+  size_t i = 0;
+  for (auto _ : state) {
+    const std::string& name = names[i++ % names.size()];
+    for (std::string_view piece : SplitIntoIndependentPieces(name))
+      benchmark::DoNotOptimize(ToLatinAsciiUnmemoised(piece));
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(i));
+}
+BENCHMARK(BM_NonLatinRegisterEveryPieceMissed);
+
+// The whole normaliser (transliteration, tokens, legal forms) over the recombined stream.
+void BM_NormalizeNonLatinRegister(benchmark::State& state) {
+  const std::vector<std::string> names = NonLatinRegisterNames(false);
+  if (names.empty()) return state.SkipWithError("no non-Latin names in ../shared/eval/dev.jsonl");
+  size_t i = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(NormalizeName(names[i++ % names.size()]));
+  state.SetItemsProcessed(static_cast<int64_t>(i));
+}
+BENCHMARK(BM_NormalizeNonLatinRegister);
 
 void BM_TokenSimilarityOneEdit(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(TokenSimilarity("baryshnikov", "baryshnikow"));

@@ -11,6 +11,8 @@
 
 #include "core/strings.h"
 #include "normalize/latin_ascii.h"
+#include "normalize/name_pieces.h"
+#include "normalize/piece_memo.h"
 
 namespace partyscreen {
 
@@ -89,7 +91,7 @@ std::string HanRunToLatin(const icu::UnicodeString& run, ThreadConverters& conv)
 
 }  // namespace
 
-std::string ToLatinAscii(std::string_view text) {
+std::string ToLatinAsciiUnmemoised(std::string_view text) {
   if (IsAscii(text)) return AsciiLower(text);
   std::string input(text);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(input);
@@ -145,6 +147,27 @@ std::string ToLatinAscii(std::string_view text) {
   flush_other();
   // Any-Latin can leave modifier letters (ʿ) or other non-ASCII behind: drop them.
   return KeepAsciiLowered(out);
+}
+
+std::string ToLatinAscii(std::string_view text) {
+  if (IsAscii(text)) return AsciiLower(text);
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  if (IsLatinScript(u))
+    if (std::optional<std::string> ascii = LatinToAscii(u)) return *std::move(ascii);
+  // Other scripts: piece by piece (name_pieces.h), each piece through the per-thread memo.
+  thread_local PieceMemo memo(kMaxMemoisedPieces);
+  std::string out;
+  bool first = true;
+  for (std::string_view piece : SplitIntoIndependentPieces(text)) {
+    if (!first) out += ' ';
+    first = false;
+    if (IsAscii(piece)) {
+      out += AsciiLower(piece);
+    } else {
+      out += memo.GetOrCompute(piece, ToLatinAsciiUnmemoised);
+    }
+  }
+  return out;
 }
 
 }  // namespace partyscreen

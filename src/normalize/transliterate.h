@@ -10,12 +10,21 @@
 // (accents, ligatures: "Müller", "Dumanlı") is folded code point by code point with the same
 // result as ICU "NFKC; Latin-ASCII; Lower" (latin_ascii.h), ~75x cheaper than the rule chain.
 //
+// Text in other scripts is cut at the spaces where the rules cannot see across (name_pieces.h:
+// between two letters, "Иван Петров", not "ООО «Ромашка»") and each piece is transliterated on
+// its own, through a per-thread memo: registers repeat given names, family names and words of
+// firm names so much that most pieces are found there, not run through ICU (~30-70 us a
+// name, ~250 us for a long Han run). The result is that of the whole text (ToLatinAsciiUnmemoised),
+// proved by tests/normalize/name_pieces_test.cc.
+//
 // Thread safety: ICU transliterators and OpenCC converters are expensive to create and must not
 // be used by two threads at once, so each thread lazily creates its own (thread_local) on its
 // first non-ASCII input and keeps it for the thread's lifetime, with a bounded per-thread cache of
-// how each accented Latin letter folds (latin_ascii.h). No other state is kept.
+// how each accented Latin letter folds (latin_ascii.h) and a bounded per-thread memo of piece
+// transliterations (at most kMaxMemoisedPieces, piece_memo.h). No other state is kept.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -24,5 +33,12 @@ namespace partyscreen {
 // Lower-case ASCII Latin form of `text`. Characters with no Latin form are dropped; punctuation
 // is kept (tokenisation is the caller's job). Invalid UTF-8 is replaced, never a crash.
 std::string ToLatinAscii(std::string_view text);
+
+// The same result without cutting non-Latin text into memoised pieces: the whole text through
+// the ICU/OpenCC path at once. The reference ToLatinAscii is tested against; benchmarks.
+std::string ToLatinAsciiUnmemoised(std::string_view text);
+
+// Piece transliterations remembered per thread (~100 bytes each).
+inline constexpr size_t kMaxMemoisedPieces = 8192;
 
 }  // namespace partyscreen

@@ -10,9 +10,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
-#include <memory>
-#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -20,6 +17,7 @@
 
 #include "normalize/transliterate.h"
 #include "partyscreen/snapshot.h"
+#include "real_names.h"
 
 namespace partyscreen {
 namespace {
@@ -183,24 +181,6 @@ TEST(LatinAsciiTest, ThreadsFoldIndependently) {
       ASSERT_EQ(results[i], expected[i % names.size()]) << names[i % names.size()];
 }
 
-// The --list arguments of tools/all_lists.sh (every loadable list in ../shared/lists).
-std::vector<ListSpec> AllSharedLists() {
-  const std::string command = std::string("bash '") + PARTYSCREEN_SOURCE_DIR +
-                              "/tools/all_lists.sh' '" + PARTYSCREEN_SHARED_DIR + "/lists'";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  std::string output;
-  if (pipe) {
-    char buf[4096];
-    while (size_t n = fread(buf, 1, sizeof buf, pipe.get())) output.append(buf, n);
-  }
-  std::istringstream words(output);
-  std::vector<ListSpec> specs;
-  std::string word;
-  while (words >> word)
-    if (word != "--list") specs.push_back(ParseListSpec(word));
-  return specs;
-}
-
 // Runs real names through both paths: those in Latin script with a non-ASCII character are
 // what ToLatinAscii sends down the fast path; ASCII ones are compared too (they never reach it).
 class RealNameComparison {
@@ -234,7 +214,7 @@ class RealNameComparison {
 };
 
 TEST(LatinAsciiRealListsTest, EveryLatinScriptNameAndAliasFoldsAsTheIcuChain) {
-  const std::vector<ListSpec> specs = AllSharedLists();
+  const std::vector<ListSpec> specs = testing::AllSharedLists();
   ASSERT_GE(specs.size(), 10u) << "tools/all_lists.sh gave too few lists";
   auto snapshot = LoadSnapshot(specs);
   ASSERT_TRUE(snapshot.ok()) << snapshot.status().ToString();
@@ -248,14 +228,10 @@ TEST(LatinAsciiRealListsTest, EveryLatinScriptNameAndAliasFoldsAsTheIcuChain) {
 }
 
 TEST(LatinAsciiRealListsTest, EveryLatinScriptDevQueryFoldsAsTheIcuChain) {
-  std::ifstream dev(std::string(PARTYSCREEN_SHARED_DIR) + "/eval/dev.jsonl");
-  ASSERT_TRUE(dev) << "cannot read ../shared/eval/dev.jsonl";
+  const std::vector<testing::DevQuery> queries = testing::DevQueries();
+  ASSERT_FALSE(queries.empty()) << "cannot read ../shared/eval/dev.jsonl";
   RealNameComparison comparison;
-  std::string line;
-  while (std::getline(dev, line)) {
-    const auto query = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (query.is_object()) comparison.Check(query.value("id", "?"), query.value("name", ""));
-  }
+  for (const testing::DevQuery& query : queries) comparison.Check(query.id, query.name);
   std::printf("[ info ] dev queries: %s\n", comparison.Summary().c_str());
   EXPECT_GT(comparison.non_ascii(), 100u);
   EXPECT_TRUE(comparison.same()) << comparison.Summary();
