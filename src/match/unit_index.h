@@ -6,6 +6,7 @@
 // key table. Immutable after Build; ForEachPosting is thread-safe.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>
