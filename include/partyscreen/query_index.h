@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "partyscreen/screener.h"
+#include "partyscreen/status.h"
 
 namespace partyscreen {
 
@@ -45,6 +46,14 @@ class QueryIndex {
   // (birth date, country, identifiers) meet a changed attribute of the entity.
   std::vector<Match> FindChanged(uint32_t entity_index, const Entity& before,
                                  const ScreenOptions& options) const;
+
+  // The prepared queries and their index as bytes, so that a later process can Deserialize them
+  // instead of normalising every query again. The prepared forms depend only on the queries and
+  // the engine version (which Deserialize checks), not on the lists: the screener given there may
+  // hold another snapshot. Errors: not such bytes, another engine version, or corrupt.
+  std::string Serialize() const;
+  static Result<std::unique_ptr<QueryIndex>> Deserialize(const Screener& screener,
+                                                         std::string_view bytes);
 
   size_t size() const;
   size_t memory_bytes() const;  // approximate

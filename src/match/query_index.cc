@@ -1,9 +1,11 @@
-// QueryIndex (include/partyscreen/query_index.h): the queries are indexed like the Screener
-// indexes list aliases (UnitIndex over their blocking units); Find() walks the units of each
-// alias of one entity, bounds every query met with the same weight bound Screen() uses (sides
-// swapped), and scores each surviving query over the aliases it survived for with the Screener's
-// own Score, so every hit is exactly ScoreEntity's (the argument of Screen(): an alias that does
-// not survive scores below threshold - max_bonus, so it can be neither the best nor a hit).
+// QueryIndex (include/partyscreen/query_index.h): the distinct names of the queries are indexed
+// like the Screener indexes list aliases (UnitIndex over their blocking units); Find() walks the
+// units of each alias of one entity, bounds every name met with the same weight bound Screen()
+// uses (sides swapped), scores each surviving name once over the aliases it survived for, and
+// turns that score into a hit for each query bearing the name (its own attribute adjustments).
+// Every hit is exactly ScoreEntity's: an alias that does not survive for a name scores below
+// threshold - max_bonus (the largest bonus of the name's queries), so it can be neither the best
+// alias nor a hit of any of them.
 #include "partyscreen/query_index.h"
 
 #include <algorithm>
@@ -12,6 +14,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/binary_io.h"
 #include "match/screener_impl.h"
 
 namespace partyscreen {
@@ -19,20 +22,38 @@ namespace partyscreen {
 namespace {
 
 // Which attributes a query gives (AdjustScore compares only those).
-enum AttributeBits : uint8_t { kBirthYear = 1, kCountry = 2, kIdentifiers = 4 };
+enum AttributeBits : uint8_t { kBirthYear = 1, kCountry = 2, kIdentifiers = 4, kAllBits = 0xff };
 
-// What the bound loop needs of a query, kept apart for cache locality.
-struct QueryHot {
+uint8_t AttributesOf(const QueryFacts& f) {
+  return (f.birth_year ? kBirthYear : 0) | (f.country.empty() ? 0 : kCountry) |
+         (f.identifiers.empty() ? 0 : kIdentifiers);
+}
+
+// Whether a query giving `attributes` is searched for by an alias open to `open` (AttributeBits;
+// kAllBits: every query).
+bool IsOpen(uint8_t open, uint8_t attributes) {
+  return open == kAllBits || (attributes & open) != 0;
+}
+
+// What the bound loop needs of a name, kept apart for cache locality.
+struct NameHot {
   NameSummary summary;
   ScoringParams params;
-  float max_bonus = 0;
-  uint8_t attributes = 0;  // AttributeBits
+  float max_bonus = 0;     // the largest of its queries'
+  uint8_t attributes = 0;  // AttributeBits given by any of its queries
 };
 
-// Per-thread scratch, reset after every alias.
+// Per-thread scratch, reset after every entity.
 struct FindScratch {
-  UnitMeetings meetings;                                 // by query: which alias words met it
-  std::vector<std::pair<uint32_t, uint32_t>> survivors;  // (query, alias) that may reach it
+  UnitMeetings meetings;  // by name: which alias words met it
+  struct Survivor {
+    uint32_t name, alias;
+    uint8_t open;  // which queries of the name the alias was searched for (AttributeBits)
+    bool operator<(const Survivor& o) const {
+      return name != o.name ? name < o.name : alias < o.alias;
+    }
+  };
+  std::vector<Survivor> survivors;
   std::vector<uint32_t> aliases;
 };
 
@@ -47,14 +68,27 @@ struct AliasScope {
   uint8_t attributes = 0;
 };
 
+constexpr char kMagic[] = "partyscreen-query-index";
+constexpr uint32_t kFormatVersion = 1;
+
 }  // namespace
 
 struct QueryIndex::Impl {
   const Screener::Impl* screener = nullptr;
-  std::vector<PreparedQuery> queries;
-  std::vector<QueryHot> hot;  // by query
-  UnitIndex units;            // blocking units of the queries
+  // The distinct (name, schema) pairs of the queries. The normalised tokens are not kept (they
+  // are the weighted tokens; copied back for explanations).
+  std::vector<PreparedName> names;
+  std::vector<NameHot> name_hot;
+  // Queries of name n: name_queries[begin[n] .. begin[n + 1]), those giving no attribute first
+  // (their adjustments are all alike), ascending positions within each part.
+  std::vector<uint32_t> name_query_begin;
+  std::vector<uint32_t> name_queries;
+  std::vector<QueryFacts> facts;    // by query
+  std::vector<uint8_t> attributes;  // by query: AttributeBits
+  UnitIndex units;                  // blocking units of the names
 
+  // The records derived from names and facts for the bound loop.
+  void FillHot();
   // Shared by Find and FindChanged: scope(a) says which queries alias a is searched for.
   template <class ScopeFn>
   std::vector<Match> FindIn(uint32_t idx, const ScreenOptions& options, ScopeFn&& scope) const;
@@ -63,70 +97,76 @@ struct QueryIndex::Impl {
 QueryIndex::QueryIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 QueryIndex::~QueryIndex() = default;
 
+void QueryIndex::Impl::FillHot() {
+  attributes.resize(facts.size());
+  for (size_t q = 0; q < facts.size(); ++q) attributes[q] = AttributesOf(facts[q]);
+  name_hot.assign(names.size(), {});
+  for (size_t n = 0; n < names.size(); ++n) {
+    NameHot& h = name_hot[n];
+    h.summary = names[n].summary;
+    h.params = names[n].params;
+    for (uint32_t i = name_query_begin[n]; i < name_query_begin[n + 1]; ++i) {
+      const uint32_t q = name_queries[i];
+      h.max_bonus = std::max(h.max_bonus, static_cast<float>(facts[q].max_bonus));
+      h.attributes |= attributes[q];
+    }
+  }
+}
+
 std::unique_ptr<QueryIndex> QueryIndex::Build(const Screener& screener,
                                               const std::vector<Query>& queries, size_t threads) {
   auto impl = std::make_unique<Impl>();
   impl->screener = screener.impl_.get();
-  impl->queries.resize(queries.size());
-  impl->hot.resize(queries.size());
-  // Normalising is the expensive part: each distinct (name, schema) is normalised once (registers
-  // repeat names), spread over the threads; a repeat copies the name part and takes its own facts.
-  std::vector<uint32_t> first_of(queries.size());
+  // Registers repeat names: each distinct (name, schema) is normalised once.
+  std::vector<uint32_t> name_of(queries.size());
+  std::vector<uint32_t> first_query;  // by name
   {
-    std::unordered_map<std::string, uint32_t> first;
-    first.reserve(queries.size());
+    std::unordered_map<std::string, uint32_t> seen;
+    seen.reserve(queries.size());
     std::string key;
     for (uint32_t i = 0; i < queries.size(); ++i) {
       key.assign(1, static_cast<char>(queries[i].schema)).append(queries[i].name);
-      first_of[i] = first.emplace(key, i).first->second;
+      auto [it, inserted] = seen.emplace(key, static_cast<uint32_t>(first_query.size()));
+      if (inserted) first_query.push_back(i);
+      name_of[i] = it->second;
     }
   }
-  auto fill_hot = [&](size_t i) {
-    const PreparedQuery& p = impl->queries[i];
-    QueryHot& h = impl->hot[i];
-    h.summary = p.summary;
-    h.params = p.params;
-    h.max_bonus = static_cast<float>(p.facts.max_bonus);
-    h.attributes = (p.facts.birth_year ? kBirthYear : 0) |
-                   (p.facts.country.empty() ? 0 : kCountry) |
-                   (p.facts.identifiers.empty() ? 0 : kIdentifiers);
-  };
+  impl->names.resize(first_query.size());
+  impl->facts.resize(queries.size());
   const size_t workers = std::max<size_t>(1, std::min(threads, queries.size() / 1024 + 1));
-  auto in_parallel = [&](const std::function<void(size_t)>& fn) {
+  auto in_parallel = [&](size_t count, const std::function<void(size_t)>& fn) {
     std::atomic<size_t> next{0};
     auto work = [&] {
       constexpr size_t kBlock = 256;
-      for (size_t begin = next.fetch_add(kBlock); begin < queries.size();
-           begin = next.fetch_add(kBlock))
-        for (size_t i = begin; i < std::min(queries.size(), begin + kBlock); ++i) fn(i);
+      for (size_t begin = next.fetch_add(kBlock); begin < count; begin = next.fetch_add(kBlock))
+        for (size_t i = begin; i < std::min(count, begin + kBlock); ++i) fn(i);
     };
     std::vector<std::thread> pool;
     for (size_t t = 1; t < workers; ++t) pool.emplace_back(work);
     work();
     for (std::thread& t : pool) t.join();
   };
-  in_parallel([&](size_t i) {
-    if (first_of[i] != i) return;
-    PreparedQuery p = impl->screener->Prepare(queries[i]);
+  in_parallel(first_query.size(), [&](size_t n) {
+    const Query& q = queries[first_query[n]];
+    PreparedName p = impl->screener->PrepareName(q.name, q.schema);
     p.normalized.tokens.clear();  // the weighted tokens are the same words; keep one copy
     p.normalized.tokens.shrink_to_fit();
-    impl->queries[i] = std::move(p);
-    fill_hot(i);
+    impl->names[n] = std::move(p);
   });
-  in_parallel([&](size_t i) {
-    if (first_of[i] == i) return;
-    const PreparedQuery& first = impl->queries[first_of[i]];
-    PreparedQuery& p = impl->queries[i];
-    p.normalized.legal_forms = first.normalized.legal_forms;
-    p.normalized.dropped = first.normalized.dropped;
-    p.weighted = first.weighted;
-    p.summary = first.summary;
-    p.params = first.params;
-    p.facts = ExtractFacts(queries[i]);
-    fill_hot(i);
-  });
-  impl->units.Build(impl->queries.size(),
-                    [&](size_t i) -> const WeightedName& { return impl->queries[i].weighted; });
+  in_parallel(queries.size(), [&](size_t i) { impl->facts[i] = ExtractFacts(queries[i]); });
+  // Counting sort of the queries by name: those giving no attribute first, then the others.
+  impl->name_query_begin.assign(first_query.size() + 1, 0);
+  for (uint32_t n : name_of) ++impl->name_query_begin[n + 1];
+  for (size_t n = 0; n < first_query.size(); ++n)
+    impl->name_query_begin[n + 1] += impl->name_query_begin[n];
+  impl->name_queries.resize(queries.size());
+  std::vector<uint32_t> fill(impl->name_query_begin.begin(), impl->name_query_begin.end() - 1);
+  for (bool plain : {true, false})
+    for (uint32_t i = 0; i < queries.size(); ++i)
+      if ((AttributesOf(impl->facts[i]) == 0) == plain) impl->name_queries[fill[name_of[i]]++] = i;
+  impl->FillHot();
+  impl->units.Build(impl->names.size(),
+                    [&](size_t n) -> const WeightedName& { return impl->names[n].weighted; });
   return std::unique_ptr<QueryIndex>(new QueryIndex(std::move(impl)));
 }
 
@@ -141,47 +181,76 @@ std::vector<QueryIndex::Match> QueryIndex::Impl::FindIn(uint32_t idx, const Scre
   const Schema entity_schema = s.entity_schema[idx];
   FindScratch& scratch = ThreadFindScratch();
   scratch.survivors.clear();
+  bool scoped = false;  // some alias was searched for some queries only
   for (uint32_t a = s.entity_alias_begin[idx]; a < s.entity_alias_begin[idx + 1]; ++a) {
     const AliasScope alias_scope = scope(a);
+    scoped = scoped || !alias_scope.all;
     if (!alias_scope.all && alias_scope.attributes == 0) continue;
+    const uint8_t open = alias_scope.all ? uint8_t{kAllBits} : alias_scope.attributes;
     const WeightedName& alias = s.aliases[a].weighted;
     const NameSummary& alias_summary = s.alias_summary[a];
     units.Meet(alias.tokens, &scratch.meetings);
-    for (uint32_t qi : scratch.meetings.touched) {
-      UnitMeetings::Met& met = scratch.meetings.met[qi];
-      const QueryHot& q = hot[qi];
+    for (uint32_t n : scratch.meetings.touched) {
+      UnitMeetings::Met& met = scratch.meetings.met[n];
+      const NameHot& h = name_hot[n];
       const uint64_t mask = met.mask;
       const float weight = met.weight;
       met = {};
-      if (!alias_scope.all && !(q.attributes & alias_scope.attributes)) continue;
-      // Sides swapped: here the alias knows which of its words met, the query how much weight.
-      const BoundSides w = MatchableWeights(alias, alias_summary, mask, q.summary, weight);
-      const double bound = ScoreUpperBound(w.weight_matched, w.bits_matched, q.summary.total_weight,
-                                           alias_summary.total_weight, q.params);
-      if (bound + q.max_bonus + 1e-6 < options.threshold) continue;  // cheap test first
-      if (BoundReaches(bound, queries[qi].facts, entity_facts, entity_schema, options.threshold))
-        scratch.survivors.emplace_back(qi, a);
+      if (!alias_scope.all && !(h.attributes & open)) continue;
+      // Sides swapped: here the alias knows which of its words met, the name how much weight.
+      const BoundSides w = MatchableWeights(alias, alias_summary, mask, h.summary, weight);
+      const double bound = ScoreUpperBound(w.weight_matched, w.bits_matched, h.summary.total_weight,
+                                           alias_summary.total_weight, h.params);
+      if (bound + h.max_bonus + 1e-6 < options.threshold) continue;  // cheap test first
+      // The exact test for at least one of the name's queries (one for all those giving no
+      // attribute: they are adjusted alike).
+      for (uint32_t i = name_query_begin[n]; i < name_query_begin[n + 1]; ++i) {
+        const uint32_t q = name_queries[i];
+        const bool plain = attributes[q] == 0;
+        if (plain && i > name_query_begin[n] && attributes[name_queries[i - 1]] == 0) continue;
+        if (!IsOpen(open, attributes[q])) continue;
+        if (BoundReaches(bound, facts[q], entity_facts, entity_schema, options.threshold)) {
+          scratch.survivors.push_back({n, a, open});
+          break;
+        }
+      }
     }
     scratch.meetings.touched.clear();
   }
   std::sort(scratch.survivors.begin(), scratch.survivors.end());
+  // A scoped search scores over all the entity's aliases: an alias left out for some queries may
+  // still be the best one for them.
+  std::vector<uint32_t> all_aliases;
+  if (scoped)
+    for (uint32_t a = s.entity_alias_begin[idx]; a < s.entity_alias_begin[idx + 1]; ++a)
+      all_aliases.push_back(a);
   for (size_t i = 0; i < scratch.survivors.size();) {
-    const uint32_t qi = scratch.survivors[i].first;
+    const uint32_t n = scratch.survivors[i].name;
+    uint8_t open = 0;
     scratch.aliases.clear();
-    for (; i < scratch.survivors.size() && scratch.survivors[i].first == qi; ++i)
-      scratch.aliases.push_back(scratch.survivors[i].second);
-    const uint32_t* first = scratch.aliases.data();
-    const uint32_t* last = first + scratch.aliases.size();
-    std::optional<Hit> hit;
-    if (options.explain) {  // the explanation needs the normalised words back
-      PreparedQuery q = queries[qi];
-      q.normalized.tokens = q.weighted.tokens;
-      hit = s.Score(q, idx, options, first, last);
-    } else {
-      hit = s.Score(queries[qi], idx, options, first, last);
+    for (; i < scratch.survivors.size() && scratch.survivors[i].name == n; ++i) {
+      scratch.aliases.push_back(scratch.survivors[i].alias);
+      open |= scratch.survivors[i].open;
     }
-    if (hit) out.push_back({qi, std::move(*hit)});
+    const std::vector<uint32_t>& over = scoped ? all_aliases : scratch.aliases;
+    const PreparedName* name = &names[n];
+    PreparedName with_tokens;
+    if (options.explain) {  // the explanation needs the normalised words back
+      with_tokens = names[n];
+      with_tokens.normalized.tokens = with_tokens.weighted.tokens;
+      name = &with_tokens;
+    }
+    const auto [best_alias, best] = s.BestAlias(*name, over.data(), over.data() + over.size());
+    if (best_alias == UINT32_MAX) continue;
+    for (uint32_t k = name_query_begin[n]; k < name_query_begin[n + 1]; ++k) {
+      const uint32_t q = name_queries[k];
+      if (!IsOpen(open, attributes[q])) continue;
+      if (auto hit = s.MakeHit(*name, facts[q], idx, best_alias, best, options))
+        out.push_back({q, std::move(*hit)});
+    }
   }
+  std::sort(out.begin(), out.end(),
+            [](const Match& a, const Match& b) { return a.query < b.query; });
   return out;
 }
 
@@ -226,15 +295,110 @@ std::vector<QueryIndex::Match> QueryIndex::FindChanged(uint32_t entity_index, co
   });
 }
 
-size_t QueryIndex::size() const { return impl_->queries.size(); }
+std::string QueryIndex::Serialize() const {
+  const Impl& m = *impl_;
+  BinaryWriter out;
+  out.Str(kMagic);
+  out.Pod<uint32_t>(kFormatVersion);
+  out.Str(EngineVersion());
+  out.Pod<uint64_t>(m.names.size());
+  for (const PreparedName& p : m.names) {
+    out.StrVector(p.weighted.tokens);
+    out.PodVector(p.weighted.weights);
+    out.StrVector(p.normalized.legal_forms);
+    out.StrVector(p.normalized.dropped);
+    out.Pod<float>(p.summary.total_weight);
+    out.Pod<float>(p.summary.free_weight);
+    out.Pod<uint64_t>(p.summary.free_bits);
+    out.Pod<uint8_t>(p.summary.has_initial);
+    out.Pod<double>(p.params.unmatched_query_factor);
+    out.Pod<double>(p.params.unmatched_list_factor);
+  }
+  out.PodVector(m.name_query_begin);
+  out.PodVector(m.name_queries);
+  out.Pod<uint64_t>(m.facts.size());
+  for (const QueryFacts& f : m.facts) {
+    out.Pod<int32_t>(f.birth_year);
+    out.Str(f.country);
+    out.StrVector(f.identifiers);
+    out.Pod<uint8_t>(static_cast<uint8_t>(f.schema));
+    out.Pod<double>(f.max_bonus);
+  }
+  m.units.Write(out);
+  return std::move(out.bytes());
+}
+
+Result<std::unique_ptr<QueryIndex>> QueryIndex::Deserialize(const Screener& screener,
+                                                            std::string_view bytes) {
+  BinaryReader in(bytes);
+  if (in.Str() != kMagic || in.Pod<uint32_t>() != kFormatVersion)
+    return Status::InvalidArgument("not a query index of this format");
+  if (const std::string engine = in.Str(); engine != EngineVersion())
+    return Status::InvalidArgument("query index made by engine '" + engine + "', not " +
+                                   EngineVersion());
+  auto impl = std::make_unique<Impl>();
+  impl->screener = screener.impl_.get();
+  const auto corrupt = [] { return Status::InvalidArgument("query index is corrupt"); };
+  const uint64_t name_count = in.Pod<uint64_t>();
+  if (in.failed() || name_count > bytes.size()) return corrupt();
+  impl->names.resize(name_count);
+  for (PreparedName& p : impl->names) {
+    p.weighted.tokens = in.StrVector();
+    p.weighted.weights = in.PodVector<float>();
+    p.normalized.legal_forms = in.StrVector();
+    p.normalized.dropped = in.StrVector();
+    p.summary.total_weight = in.Pod<float>();
+    p.summary.free_weight = in.Pod<float>();
+    p.summary.free_bits = in.Pod<uint64_t>();
+    p.summary.has_initial = in.Pod<uint8_t>() != 0;
+    p.params.unmatched_query_factor = in.Pod<double>();
+    p.params.unmatched_list_factor = in.Pod<double>();
+    if (in.failed() || p.weighted.tokens.size() != p.weighted.weights.size()) return corrupt();
+  }
+  impl->name_query_begin = in.PodVector<uint32_t>();
+  impl->name_queries = in.PodVector<uint32_t>();
+  const uint64_t query_count = in.Pod<uint64_t>();
+  if (in.failed() || query_count != impl->name_queries.size()) return corrupt();
+  impl->facts.resize(query_count);
+  for (QueryFacts& f : impl->facts) {
+    f.birth_year = in.Pod<int32_t>();
+    f.country = in.Str();
+    f.identifiers = in.StrVector();
+    const uint8_t schema = in.Pod<uint8_t>();
+    f.schema = static_cast<Schema>(schema);
+    f.max_bonus = in.Pod<double>();
+    if (in.failed() || schema > static_cast<uint8_t>(Schema::kAircraft)) return corrupt();
+  }
+  // Every query belongs to exactly one name.
+  const auto& begin = impl->name_query_begin;
+  bool ok = begin.size() == name_count + 1 && begin.front() == 0 && begin.back() == query_count;
+  for (size_t n = 0; ok && n < name_count; ++n) ok = begin[n] <= begin[n + 1];
+  std::vector<bool> seen(query_count);
+  for (uint32_t q : impl->name_queries) {
+    ok = ok && q < query_count && !seen[q];
+    if (ok) seen[q] = true;
+  }
+  if (!ok || !impl->units.Read(in, name_count) || !in.at_end()) return corrupt();
+  impl->FillHot();
+  return std::unique_ptr<QueryIndex>(new QueryIndex(std::move(impl)));
+}
+
+size_t QueryIndex::size() const { return impl_->facts.size(); }
 
 size_t QueryIndex::memory_bytes() const {
-  size_t bytes = impl_->units.memory_bytes() + impl_->hot.size() * sizeof(QueryHot);
-  for (const PreparedQuery& q : impl_->queries) {
-    bytes += sizeof(PreparedQuery) + q.facts.country.capacity();
-    for (const std::string& t : q.weighted.tokens)
+  const Impl& m = *impl_;
+  size_t bytes = m.units.memory_bytes() + m.name_hot.size() * sizeof(NameHot) +
+                 (m.name_query_begin.size() + m.name_queries.size()) * sizeof(uint32_t) +
+                 m.attributes.size();
+  for (const PreparedName& p : m.names) {
+    bytes += sizeof(PreparedName);
+    for (const std::string& t : p.weighted.tokens)
       bytes += sizeof(std::string) + (t.size() > 15 ? t.capacity() : 0) + sizeof(float);
-    for (const std::string& f : q.normalized.legal_forms) bytes += sizeof(std::string) + f.size();
+    for (const std::string& f : p.normalized.legal_forms) bytes += sizeof(std::string) + f.size();
+  }
+  for (const QueryFacts& f : m.facts) {
+    bytes += sizeof(QueryFacts) + (f.country.size() > 15 ? f.country.capacity() : 0);
+    for (const std::string& id : f.identifiers) bytes += sizeof(std::string) + id.capacity();
   }
   return bytes;
 }

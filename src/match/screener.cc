@@ -52,7 +52,7 @@ bool LegalFormsDisagree(const NormalizedName& a, const NormalizedName& b) {
 }
 
 // Name score of one alias: the alignment score with the alias-quality and legal-form factors.
-double AliasScore(const PreparedQuery& q, const IndexedAlias& a, const NameAlignment& al) {
+double AliasScore(const PreparedName& q, const IndexedAlias& a, const NameAlignment& al) {
   double s = al.score;
   if (a.quality == AliasQuality::kWeak) s *= kWeakAliasFactor;
   if (LegalFormsDisagree(q.normalized, a.normalized)) s *= kLegalFormMismatchFactor;
@@ -106,13 +106,19 @@ float Screener::Impl::Weight(const std::string& token, Schema schema) const {
   return w;
 }
 
+PreparedName Screener::Impl::PrepareName(const std::string& name, Schema schema) const {
+  PreparedName p;
+  p.normalized = NormalizeName(name, schema);
+  p.weighted.tokens = p.normalized.tokens;
+  for (const std::string& t : p.weighted.tokens) p.weighted.weights.push_back(Weight(t, schema));
+  p.summary = Summarize(p.weighted);
+  p.params = ParamsForSchema(schema);
+  return p;
+}
+
 PreparedQuery Screener::Impl::Prepare(const Query& q) const {
   PreparedQuery p;
-  p.normalized = NormalizeName(q.name, q.schema);
-  p.weighted.tokens = p.normalized.tokens;
-  for (const std::string& t : p.weighted.tokens) p.weighted.weights.push_back(Weight(t, q.schema));
-  p.summary = Summarize(p.weighted);
-  p.params = ParamsForSchema(q.schema);
+  static_cast<PreparedName&>(p) = PrepareName(q.name, q.schema);
   p.facts = ExtractFacts(q);
   return p;
 }
@@ -124,18 +130,17 @@ bool Screener::Impl::Admitted(const Entity& e, const ScreenOptions& o) const {
   return o.exclude_entity_ids.empty() || !o.exclude_entity_ids.count(e.id);
 }
 
-namespace {
-
-std::optional<Hit> MakeHit(const Screener::Impl& impl, const PreparedQuery& q, uint32_t idx,
-                           uint32_t best_alias, double best, const ScreenOptions& o) {
-  const Entity& e = impl.snapshot->entities[idx];
-  const double score = AdjustScore(best, q.facts, impl.facts[idx], e.schema, nullptr);
+std::optional<Hit> Screener::Impl::MakeHit(const PreparedName& q, const QueryFacts& facts,
+                                           uint32_t idx, uint32_t best_alias, double best,
+                                           const ScreenOptions& o) const {
+  const Entity& e = snapshot->entities[idx];
+  const double score = AdjustScore(best, facts, this->facts[idx], e.schema, nullptr);
   if (score < o.threshold) return std::nullopt;
   Hit h;
   h.entity_index = idx;
   h.entity = &e;
   h.score = score;
-  const IndexedAlias& a = impl.aliases[best_alias];
+  const IndexedAlias& a = aliases[best_alias];
   Explanation& x = h.explanation;
   x.matched_name = std::string(e.AllNames()[a.name_index]);
   x.alias_quality = a.quality;
@@ -143,7 +148,7 @@ std::optional<Hit> MakeHit(const Screener::Impl& impl, const PreparedQuery& q, u
   if (o.explain) {
     const NameAlignment al = AlignNames(q.weighted, a.weighted, q.params, true);
     DescribeAlignment(q.normalized, a.normalized, al, &x);
-    AdjustScore(best, q.facts, impl.facts[idx], e.schema, &x.attributes);
+    AdjustScore(best, facts, this->facts[idx], e.schema, &x.attributes);
     if (a.quality == AliasQuality::kWeak)
       x.attributes.push_back("matched a weak alias (scored lower)");
     if (LegalFormsDisagree(q.normalized, a.normalized))
@@ -152,6 +157,8 @@ std::optional<Hit> MakeHit(const Screener::Impl& impl, const PreparedQuery& q, u
   }
   return h;
 }
+
+namespace {
 
 void SortAndLimit(std::vector<Hit>* hits, size_t limit) {
   std::sort(hits->begin(), hits->end(), [](const Hit& a, const Hit& b) {
@@ -183,11 +190,8 @@ void Candidates(const Screener::Impl& impl, const PreparedQuery& q, double thres
 
 }  // namespace
 
-std::optional<Hit> Screener::Impl::Score(const PreparedQuery& q, uint32_t idx,
-                                         const ScreenOptions& o, const uint32_t* first,
-                                         const uint32_t* last) const {
-  const Entity& e = snapshot->entities[idx];
-  if (!Admitted(e, o)) return std::nullopt;
+std::pair<uint32_t, double> Screener::Impl::BestAlias(const PreparedName& q, const uint32_t* first,
+                                                      const uint32_t* last) const {
   double best = 0;
   uint32_t best_alias = UINT32_MAX;
   for (const uint32_t* it = first; it != last; ++it) {
@@ -199,8 +203,16 @@ std::optional<Hit> Screener::Impl::Score(const PreparedQuery& q, uint32_t idx,
       best_alias = a;
     }
   }
+  return {best_alias, best};
+}
+
+std::optional<Hit> Screener::Impl::Score(const PreparedQuery& q, uint32_t idx,
+                                         const ScreenOptions& o, const uint32_t* first,
+                                         const uint32_t* last) const {
+  if (!Admitted(snapshot->entities[idx], o)) return std::nullopt;
+  const auto [best_alias, best] = BestAlias(q, first, last);
   if (best_alias == UINT32_MAX) return std::nullopt;
-  return MakeHit(*this, q, idx, best_alias, best, o);
+  return MakeHit(q, q.facts, idx, best_alias, best, o);
 }
 
 std::optional<Hit> Screener::Impl::ScoreAll(const PreparedQuery& q, uint32_t idx,

@@ -44,12 +44,17 @@ struct IndexedAlias {
   WeightedName weighted;
 };
 
-// A query after normalisation and weighting: computed once per query.
-struct PreparedQuery {
+// The name part of a prepared query: depends only on the name, its schema and the engine (the word
+// weights are a fixed table), never on the lists, so it can be kept across list versions.
+struct PreparedName {
   NormalizedName normalized;
   WeightedName weighted;
   NameSummary summary;
   ScoringParams params;
+};
+
+// A query after normalisation and weighting: computed once per query.
+struct PreparedQuery : PreparedName {
   QueryFacts facts;
 };
 
@@ -74,8 +79,18 @@ struct Screener::Impl {
   double build_seconds = 0;
 
   float Weight(const std::string& token, Schema schema) const;
+  PreparedName PrepareName(const std::string& name, Schema schema) const;
   PreparedQuery Prepare(const Query& q) const;
   bool Admitted(const Entity& e, const ScreenOptions& o) const;
+  // The best-scoring alias of [first, last) (ascending alias ids) for a name, and its name score
+  // (before the attribute adjustments); {UINT32_MAX, 0} if none scores above 0. Ties go to the
+  // first alias.
+  std::pair<uint32_t, double> BestAlias(const PreparedName& name, const uint32_t* first,
+                                        const uint32_t* last) const;
+  // The hit of entity idx for a query whose best alias is `best_alias` with name score `best`:
+  // the attribute adjustments applied, nullopt below o.threshold.
+  std::optional<Hit> MakeHit(const PreparedName& name, const QueryFacts& facts, uint32_t idx,
+                             uint32_t best_alias, double best, const ScreenOptions& o) const;
   // The entity's hit over the aliases [first, last) (ascending alias ids of entity idx), or
   // nullopt below o.threshold.
   std::optional<Hit> Score(const PreparedQuery& q, uint32_t idx, const ScreenOptions& o,

@@ -95,6 +95,66 @@ void UnitIndex::BuildKeyTable() {
   }
 }
 
+void UnitIndex::Write(BinaryWriter& out) const {
+  out.Pod<uint64_t>(name_count_);
+  out.StrVector(vocab_);
+  out.PodVector(vocab_begin_);
+  std::vector<uint32_t> names(postings_.size());
+  std::vector<float> weights(postings_.size());
+  for (size_t i = 0; i < postings_.size(); ++i) {
+    names[i] = postings_[i].name;
+    weights[i] = postings_[i].weight;
+  }
+  out.PodVector(names);
+  out.PodVector(weights);
+  out.PodVector(keys_);
+  out.PodVector(key_begin_);
+  out.PodVector(key_vocab_);
+}
+
+namespace {
+
+// Offsets [begin[i], begin[i + 1]) that start at 0, never decrease and end at `size`.
+bool ValidOffsets(const std::vector<uint32_t>& begin, size_t count, size_t size) {
+  if (begin.size() != count + 1 || begin.front() != 0 || begin.back() != size) return false;
+  for (size_t i = 0; i < count; ++i)
+    if (begin[i] > begin[i + 1]) return false;
+  return true;
+}
+
+template <class T>
+bool AllBelow(const std::vector<T>& v, size_t limit) {
+  return std::all_of(v.begin(), v.end(), [&](T x) { return static_cast<size_t>(x) < limit; });
+}
+
+}  // namespace
+
+bool UnitIndex::Read(BinaryReader& in, size_t name_count) {
+  *this = UnitIndex();
+  name_count_ = static_cast<size_t>(in.Pod<uint64_t>());
+  vocab_ = in.StrVector();
+  vocab_begin_ = in.PodVector<uint32_t>();
+  const std::vector<uint32_t> names = in.PodVector<uint32_t>();
+  const std::vector<float> weights = in.PodVector<float>();
+  keys_ = in.PodVector<uint64_t>();
+  key_begin_ = in.PodVector<uint32_t>();
+  key_vocab_ = in.PodVector<uint32_t>();
+  const bool ok = !in.failed() && name_count_ == name_count && names.size() == weights.size() &&
+                  ValidOffsets(vocab_begin_, vocab_.size(), names.size()) &&
+                  AllBelow(names, name_count) &&
+                  ValidOffsets(key_begin_, keys_.size(), key_vocab_.size()) &&
+                  AllBelow(key_vocab_, vocab_.size()) && std::is_sorted(keys_.begin(), keys_.end());
+  if (!ok) {
+    in.Fail();
+    *this = UnitIndex();
+    return false;
+  }
+  postings_.resize(names.size());
+  for (size_t i = 0; i < names.size(); ++i) postings_[i] = {names[i], weights[i]};
+  BuildKeyTable();
+  return true;
+}
+
 size_t UnitIndex::memory_bytes() const {
   size_t bytes = 0;
   for (const std::string& v : vocab_) bytes += sizeof(std::string) + v.capacity();

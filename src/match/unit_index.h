@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/binary_io.h"
 #include "match/blocking.h"
 #include "match/name_score.h"
 #include "match/similarity.h"
@@ -74,6 +75,12 @@ class UnitIndex {
   void Meet(const std::vector<std::string>& tokens, UnitMeetings* m) const;
 
   size_t memory_bytes() const;
+
+  // The index as bytes (everything but the key table, which Read rebuilds).
+  void Write(BinaryWriter& out) const;
+  // Reads what Write wrote for `name_count` names; false (and a failed reader) if it is not a
+  // consistent index of that many names, so a corrupt file cannot make lookups read out of range.
+  bool Read(BinaryReader& in, size_t name_count);
 
  private:
   static uint64_t Mix(uint64_t k) {

@@ -108,9 +108,56 @@ TEST(QueryIndexTest, HonoursSourcesExclusionsAndExplains) {
   EXPECT_TRUE(index->Find(static_cast<uint32_t>(screener->snapshot().entities.size()), {}).empty());
 }
 
+// A serialised index, read back (here by a screener of another list version, as a delta run does),
+// finds exactly what the index it came from finds; damaged bytes are refused, never trusted.
+TEST(QueryIndexTest, SerializedIndexFindsTheSameAndRejectsDamage) {
+  auto built_with = SdnScreener("sdn-2021-07");
+  auto screener = RealScreener();
+  const std::vector<Query> queries = DevQueries();
+  const auto index = QueryIndex::Build(*screener, queries, 2);
+  const std::string bytes = QueryIndex::Build(*built_with, queries, 1)->Serialize();
+  auto loaded = QueryIndex::Deserialize(*screener, bytes);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  ASSERT_EQ((*loaded)->size(), queries.size());
+  ScreenOptions o;
+  o.limit = 100000;
+  o.explain = false;
+  size_t matches = 0;
+  for (uint32_t e = 0; e < screener->snapshot().entities.size(); ++e) {
+    const auto a = index->Find(e, o);
+    const auto b = (*loaded)->Find(e, o);
+    ASSERT_EQ(a.size(), b.size()) << screener->snapshot().entities[e].name;
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].query, b[i].query);
+      EXPECT_EQ(a[i].hit.score, b[i].hit.score);
+      EXPECT_EQ(a[i].hit.explanation.matched_name, b[i].hit.explanation.matched_name);
+    }
+    matches += a.size();
+  }
+  EXPECT_GT(matches, 500u);
+  EXPECT_EQ((*loaded)->Serialize(), bytes);
+
+  // Truncated anywhere, or a byte changed in the structure: an error, not a crash.
+  for (size_t cut : {size_t{0}, size_t{10}, bytes.size() / 3, bytes.size() / 2, bytes.size() - 1})
+    EXPECT_FALSE(QueryIndex::Deserialize(*screener, bytes.substr(0, cut)).ok()) << cut;
+  std::string other_engine = bytes;
+  const size_t at = other_engine.find(EngineVersion());
+  ASSERT_NE(at, std::string::npos);
+  other_engine[at + EngineVersion().size() - 1] ^= 1;
+  auto refused = QueryIndex::Deserialize(*screener, other_engine);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("engine"), std::string::npos);
+  for (size_t k = 1; k <= 64; ++k) {  // flipped bytes across the file: refused or still sane
+    std::string damaged = bytes;
+    damaged[k * (bytes.size() - 1) / 65] ^= 0x5a;
+    auto r = QueryIndex::Deserialize(*screener, damaged);
+    if (r.ok()) (void)(*r)->Find(0, o);
+  }
+}
+
 // FindChanged over the real SDN 2021-07 -> 2024-07 change: for every entry on both lists, it
 // returns every query that matches now but did not match the 2021 entry, and only queries that
-// match now.
+// match now, each with ScoreEntity's hit.
 TEST(QueryIndexTest, FindChangedCoversEveryNewMatchOfTheRealSdnChange) {
   auto before = SdnScreener("sdn-2021-07");
   auto now = RealScreener();
@@ -144,6 +191,12 @@ TEST(QueryIndexTest, FindChangedCoversEveryNewMatchOfTheRealSdnChange) {
     std::set<uint32_t> found;
     for (const QueryIndex::Match& m : index->FindChanged(e, *old, o)) {
       EXPECT_TRUE(matched_now.count({m.query, entity.id})) << queries[m.query].name;
+      // Exactly ScoreEntity's hit, also for a query that matched the entry before (its best
+      // alias may be one the scoped search did not walk for it).
+      const auto exact = now->ScoreEntity(queries[m.query], e, o);
+      ASSERT_TRUE(exact.has_value());
+      EXPECT_DOUBLE_EQ(m.hit.score, exact->score) << queries[m.query].name;
+      EXPECT_EQ(m.hit.explanation.matched_name, exact->explanation.matched_name);
       found.insert(m.query);
     }
     for (auto it = matched_now.lower_bound({0, ""}); it != matched_now.end(); ++it) {
