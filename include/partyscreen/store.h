@@ -48,6 +48,8 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   const std::string& location() const { return location_; }
+  // Random, made when the database is created: names it in files derived from it.
+  const std::string& id() const { return id_; }
   int schema_version() const { return schema_version_; }
   store::SqlConnection& connection() { return *conn_; }
 
@@ -57,6 +59,7 @@ class Database {
   Database(std::string location, std::unique_ptr<store::SqlConnection> conn);
   std::string location_;
   std::unique_ptr<store::SqlConnection> conn_;
+  std::string id_;
   int schema_version_ = 0;
 };
 
@@ -117,10 +120,16 @@ struct ImportResult {
   uint64_t imported = 0;            // rows inserted or updated
   uint64_t unchanged = 0;           // rows identical to what the register holds
   std::vector<ImportIssue> issues;  // rows skipped
+  std::string register_index;       // what the import did to the saved register index, in words
 };
 
 struct ImportOptions {
   size_t rows_per_transaction = 5000;  // a crash loses at most the transaction in flight
+  // After the rows: bring the register index saved next to the database up to date (rebuilt if
+  // missing or far behind; docs/STORE.md), so the next delta re-screen need not normalise the
+  // register. Threads for that (0: all cores).
+  bool refresh_register_index = true;
+  size_t threads = 0;
 };
 
 class CustomerRegister {
@@ -331,10 +340,11 @@ struct AlertChange {
 // Where a delta run's time went (seconds; zero for a full run).
 struct DeltaTimings {
   double diff = 0;          // diff of the two entity sets, saving the new snapshot
-  double load = 0;          // one streaming read of the register
+  double load = 0;          // finding the customers not on the base, counting those on it
   double screen_stale = 0;  // full screening of customers not on the base (incl. commits)
-  double index = 0;         // QueryIndex::Build over the customers on the base
-  double find = 0;          // QueryIndex::Find for every added and changed entity
+  double index = 0;         // the register index: loading the saved one (+ customers written
+                            // since), or building it from the register and saving it
+  double find = 0;          // searching it for every added and changed entity
   double commit = 0;        // reading, re-scoring and writing the affected customers
   double finish = 0;        // moving every unaffected customer to the new snapshot, run record
 };
@@ -354,6 +364,7 @@ struct RescreenReport {
   std::vector<AlertChange> new_alerts;
   std::vector<AlertChange> cleared_alerts;  // alerts that disappeared
   DeltaTimings timings;
+  std::string register_index;  // delta: where the register index came from, in words
   double seconds = 0;
 };
 

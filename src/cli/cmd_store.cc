@@ -119,7 +119,7 @@ void RegisterCustomers(CLI::App& app, CliContext& ctx) {
       for (const ImportIssue& i : r->issues)
         std::cerr << a->file << " line " << i.line << ": " << i.reason << " (skipped)\n";
       std::cout << "imported " << r->imported << " customer(s), " << r->unchanged << " unchanged, "
-                << r->issues.size() << " row(s) skipped\n";
+                << r->issues.size() << " row(s) skipped; " << r->register_index << "\n";
       if (!r->issues.empty()) ctx.exit_code = 3;
     });
   }
@@ -497,6 +497,7 @@ void RegisterRescreen(CLI::App& app, CliContext& ctx) {
                        {"removed_entities", r->removed_entities},
                        {"changed_entities", r->changed_entities},
                        {"seconds", r->seconds}};
+      if (base) j["register_index"] = r->register_index;
       if (base) {
         const DeltaTimings& t = r->timings;
         j["timings"] = {{"diff", t.diff},    {"load", t.load}, {"screen_stale", t.screen_stale},

@@ -53,10 +53,12 @@ class BinaryReader {
     std::memcpy(&v, in_.data() + pos_ - sizeof(T), sizeof(T));
     return v;
   }
-  std::string Str() {
+  std::string Str() { return std::string(StrView()); }
+  // The same without a copy: valid as long as the input is.
+  std::string_view StrView() {
     const uint64_t n = Count(1);
     if (!Take(n)) return {};
-    return std::string(in_.substr(pos_ - n, n));
+    return in_.substr(pos_ - n, n);
   }
   template <class T>
   std::vector<T> PodVector() {

@@ -2,6 +2,7 @@
 // customer clears its screening state (screening_epochs.h).
 #include <map>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "core/sha256.h"
 #include "core/strings.h"
@@ -10,6 +11,7 @@
 #include "lists/input.h"
 #include "normalize/country.h"
 #include "partyscreen/store.h"
+#include "store/register_index.h"
 #include "store/sql.h"
 #include "store/store_rows.h"
 
@@ -157,7 +159,7 @@ Customer CustomerFromRow(const SqlRow& r) {
 }
 
 Result<bool> UpsertCustomerInTransaction(SqlConnection& conn, const Customer& c,
-                                         const std::string& now) {
+                                         const std::string& now, int64_t revision) {
   const std::string hash = CustomerContentHash(c);
   auto existing = conn.Query("SELECT content_hash FROM customers WHERE id = ?", {c.id});
   if (!existing.ok()) return existing.status();
@@ -165,14 +167,14 @@ Result<bool> UpsertCustomerInTransaction(SqlConnection& conn, const Customer& c,
   Status s = conn.Run(
       "INSERT INTO customers (id, name, schema, country, birth_date, identifiers, content_hash, "
       "updated_at,"
-      " screened_epoch, screened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)"
+      " screened_epoch, screened_at, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)"
       " ON CONFLICT (id) DO UPDATE SET name = excluded.name, schema = excluded.schema,"
       " country = excluded.country, birth_date = excluded.birth_date, identifiers = "
       "excluded.identifiers,"
       " content_hash = excluded.content_hash, updated_at = excluded.updated_at,"
-      " screened_epoch = NULL, screened_at = NULL",
+      " screened_epoch = NULL, screened_at = NULL, revision = excluded.revision",
       {c.id, c.name, std::string(SchemaName(c.schema)), c.country, c.birth_date,
-       IdentifiersToJson(c.identifiers).dump(), hash, now});
+       IdentifiersToJson(c.identifiers).dump(), hash, now, revision});
   if (!s.ok()) return s;
   return true;
 }
@@ -185,8 +187,10 @@ Result<ImportResult> CustomerRegister::Upsert(const std::vector<Customer>& custo
   WriteTransaction txn(conn);
   if (!txn.status().ok()) return txn.status();
   const std::string now = UtcNowIso();
+  auto revision = store::NextRegisterRevision(conn);
+  if (!revision.ok()) return revision.status();
   for (const Customer& c : customers) {
-    auto changed = store::UpsertCustomerInTransaction(conn, c, now);
+    auto changed = store::UpsertCustomerInTransaction(conn, c, now, *revision);
     if (!changed.ok()) return changed.status();
     ++(*changed ? result.imported : result.unchanged);
   }
@@ -267,6 +271,16 @@ Result<ImportResult> CustomerRegister::ImportFile(const std::string& path,
   }
   Status s = flush();
   if (!s.ok()) return s;
+  if (options.refresh_register_index) {
+    const size_t threads =
+        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    // Derived data: if it cannot be saved, the next delta run builds it (slower, still exact).
+    auto refreshed = store::RegisterIndex::Refresh(db_, threads);
+    result.register_index = refreshed.ok() ? std::move(refreshed).value()
+                                           : "register index not saved (the next delta run "
+                                             "builds it): " +
+                                                 refreshed.status().message();
+  }
   return result;
 }
 

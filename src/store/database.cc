@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
+#include <random>
 
 #include "core/strings.h"
 #include "fmt/format.h"
@@ -16,6 +17,13 @@
 namespace partyscreen {
 
 namespace {
+
+std::string RandomHex(size_t bytes) {
+  std::random_device rd;
+  std::string out;
+  for (size_t i = 0; i < bytes; ++i) out += fmt::format("{:02x}", rd() & 0xff);
+  return out;
+}
 
 struct Migration {
   int version;
@@ -83,6 +91,13 @@ constexpr Migration kMigrations[] = {
      "ALTER TABLE customers DROP COLUMN screened_snapshot;"
      "ALTER TABLE rescreen_runs ADD COLUMN epoch BIGINT;"
      "UPDATE rescreen_runs SET state = 'abandoned' WHERE state = 'running'"},
+    // Register revisions (register_index.h): every customer write stamps the customer with a new,
+    // ever larger revision, so a saved register index knows which customers were written after
+    // it. The epoch index finds the customers a delta run must screen fully without a scan.
+    {3,
+     "ALTER TABLE customers ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;"
+     "CREATE INDEX IF NOT EXISTS customers_by_revision ON customers (revision);"
+     "CREATE INDEX IF NOT EXISTS customers_by_epoch ON customers (screened_epoch)"},
 };
 
 }  // namespace
@@ -128,6 +143,14 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& location) {
     if (!s.ok()) return s;
     db->schema_version_ = m.version;
   }
+  // A random name for this database, so that files derived from it (the register index) are
+  // never taken for another database's.
+  s = c.Run("INSERT INTO store_meta (name, value) VALUES ('database_id', ?) ON CONFLICT DO NOTHING",
+            {RandomHex(16)});
+  if (!s.ok()) return s;
+  auto id = c.Query("SELECT value FROM store_meta WHERE name = 'database_id'");
+  if (!id.ok()) return id.status();
+  db->id_ = store::AsText((*id)[0][0]);
   return db;
 }
 

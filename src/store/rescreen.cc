@@ -9,7 +9,7 @@
 
 #include "core/json.h"
 #include "partyscreen/store.h"
-#include "store/delta_steps.h"
+#include "store/register_index.h"
 #include "store/rescreen_run.h"
 #include "store/screening_epochs.h"
 #include "store/sql.h"
@@ -55,15 +55,17 @@ Result<std::set<std::string>> CustomersAlertedOn(SqlConnection& conn,
 // entities that did not change (same pair, so same score; state re-derived from the reviews), its
 // alerts on changed entities re-scored (the search of a changed entry may leave out customers it
 // matched before and still matches), plus the hits the search found on added and changed
-// entities. Empty optional: the customer is no longer on the base (changed, or already written
-// by an interrupted run of this delta).
+// entities. Hits computed from another version of the record than the one read here (a register
+// index entry out of step) are not trusted: the customer is then screened fully. Empty optional:
+// the customer is no longer on the base (changed, or already written by an interrupted run of
+// this delta), or no longer exists.
 Result<std::optional<Outcome>> AffectedOutcome(SqlConnection& conn, const RescreenRun& run,
                                                const Screener& screener,
                                                const std::set<std::string>& changed_entities,
                                                const std::set<std::string>& gone_entities,
                                                const std::vector<int64_t>& base_epochs,
                                                const std::string& customer_id,
-                                               const std::vector<Hit>& hits) {
+                                               const store::CustomerHits& found) {
   std::vector<store::SqlParam> params{customer_id};
   for (const store::SqlParam& p : store::AsParams(base_epochs)) params.push_back(p);
   auto rows =
@@ -77,11 +79,15 @@ Result<std::optional<Outcome>> AffectedOutcome(SqlConnection& conn, const Rescre
   out.customer = std::move(rec.customer);
   out.content_hash = std::move(rec.content_hash);
   out.delta = true;
+  if (!found.hits.empty() && found.content_tag != store::ContentTag(out.content_hash)) {
+    run.ScreenFully(out);
+    return std::optional<Outcome>(std::move(out));
+  }
   auto old = store::LoadAlerts(conn, customer_id);
   if (!old.ok()) return old.status();
   const Snapshot& snap = screener.snapshot();
   std::set<std::string> hit_entities;
-  for (const Hit& h : hits) {
+  for (const Hit& h : found.hits) {
     hit_entities.insert(h.entity->id);
     out.alerts.push_back(run.MakeAlert(out, h));
   }
@@ -190,29 +196,36 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
   if (!current_epochs.ok()) return current_epochs.status();
   report.timings.diff = step.Lap();
 
-  auto scan = store::ScanRegister(conn, *base_epochs, *current_epochs);
-  if (!scan.ok()) return scan.status();
-  report.customers_indexed = scan->on_base.size();
+  // Customers neither on the base nor on the current snapshot (never screened, changed since,
+  // other lists, engine or threshold) are screened fully; those on the base are searched.
+  std::vector<int64_t> known = *base_epochs;
+  known.insert(known.end(), current_epochs->begin(), current_epochs->end());
+  auto stale = store::CustomersOutsideEpochs(conn, known);
+  if (!stale.ok()) return stale.status();
+  auto on_base = store::CountInEpochs(conn, *base_epochs);
+  if (!on_base.ok()) return on_base.status();
+  report.customers_indexed = *on_base;
   report.timings.load = step.Lap();
-
-  // Customers not on the base (never screened, changed since, other lists, engine or threshold).
-  s = run.ScreenFullyInChunks(scan->stale);
+  s = run.ScreenFullyInChunks(*stale);
   if (!s.ok()) return s;
-  scan->stale = {};
+  stale->clear();
   report.timings.screen_stale = step.Lap();
 
-  store::RegisterMatches found = store::SearchRegister(screener_, std::move(scan->on_base),
-                                                       searched, run.ScreenOpts(), run.threads());
+  // The register index (saved with the database, brought up to date) searched with every added
+  // and changed entry; matches of customers not on the base are dropped by AffectedOutcome.
+  auto index = store::RegisterIndex::Open(db_, screener_, run.threads());
+  if (!index.ok()) return index.status();
+  report.register_index = (*index)->source();
+  report.timings.index = step.Lap();
+  store::RegisterMatches found = (*index)->Search(searched, run.ScreenOpts());
+  index->reset();
   report.matches_found = found.pairs;
-  report.timings.index = found.index_seconds;
-  report.timings.find = found.find_seconds;
-  step.Lap();
+  report.timings.find = step.Lap();
 
   // Affected: a match, or an alert that may have to go. Written chunk by chunk, by id.
   auto alerted = CustomersAlertedOn(conn, gone);
   if (!alerted.ok()) return alerted.status();
   for (const std::string& id : *alerted) found.by_customer.try_emplace(id);
-  const std::vector<Hit> no_hits;
   const size_t chunk = std::max<size_t>(1, options.customers_per_chunk);
   uint64_t affected_on_base = 0;
   std::vector<Outcome> outcomes;

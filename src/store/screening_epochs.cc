@@ -1,5 +1,9 @@
 #include "store/screening_epochs.h"
 
+#include <algorithm>
+
+#include "store/store_rows.h"
+
 namespace partyscreen::store {
 
 Result<int64_t> CreateEpoch(SqlConnection& conn, const std::string& snapshot,
@@ -35,6 +39,34 @@ Status AdvanceEpochs(SqlConnection& conn, const std::vector<int64_t>& epochs,
   return conn.Run("UPDATE screening_epochs SET snapshot = ?, updated_at = ? WHERE id IN (" +
                       Placeholders(epochs.size()) + ")",
                   params);
+}
+
+Result<std::vector<CustomerRecord>> CustomersOutsideEpochs(SqlConnection& conn,
+                                                           const std::vector<int64_t>& epochs) {
+  // The other epochs are few (one per run at most): name them, so both lookups use the index.
+  auto all = conn.Query("SELECT id FROM screening_epochs");
+  if (!all.ok()) return all.status();
+  std::vector<int64_t> others;
+  for (const SqlRow& r : *all)
+    if (std::find(epochs.begin(), epochs.end(), AsInt(r[0])) == epochs.end())
+      others.push_back(AsInt(r[0]));
+  std::string where = "c.screened_epoch IS NULL";
+  if (!others.empty()) where += " OR c.screened_epoch IN (" + Placeholders(others.size()) + ")";
+  auto rows = conn.Query(SelectCustomerRecords("(" + where + ") ORDER BY c.id"), AsParams(others));
+  if (!rows.ok()) return rows.status();
+  std::vector<CustomerRecord> out;
+  out.reserve(rows->size());
+  for (const SqlRow& r : *rows) out.push_back(CustomerRecordFromRow(r));
+  return out;
+}
+
+Result<uint64_t> CountInEpochs(SqlConnection& conn, const std::vector<int64_t>& epochs) {
+  if (epochs.empty()) return uint64_t{0};
+  auto rows = conn.Query("SELECT COUNT(*) FROM customers WHERE screened_epoch IN (" +
+                             Placeholders(epochs.size()) + ")",
+                         AsParams(epochs));
+  if (!rows.ok()) return rows.status();
+  return static_cast<uint64_t>(AsInt((*rows)[0][0]));
 }
 
 Result<std::string> EpochSnapshot(SqlConnection& conn, int64_t epoch) {

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "partyscreen/status.h"
+#include "partyscreen/store.h"
 #include "store/sql.h"
 
 namespace partyscreen::store {
@@ -34,6 +35,13 @@ Result<std::vector<int64_t>> EpochsOn(SqlConnection& conn, const std::string& sn
 // Re-points the given epochs (all their customers at once) to `snapshot`.
 Status AdvanceEpochs(SqlConnection& conn, const std::vector<int64_t>& epochs,
                      const std::string& snapshot, const std::string& now);
+
+// Customers in none of `epochs` (never screened, changed since, or in another epoch), by id.
+// Uses the index on customers.screened_epoch: no scan of the register.
+Result<std::vector<CustomerRecord>> CustomersOutsideEpochs(SqlConnection& conn,
+                                                           const std::vector<int64_t>& epochs);
+// How many customers are in `epochs`.
+Result<uint64_t> CountInEpochs(SqlConnection& conn, const std::vector<int64_t>& epochs);
 
 // The snapshot an epoch is on (empty if there is no such epoch).
 Result<std::string> EpochSnapshot(SqlConnection& conn, int64_t epoch);

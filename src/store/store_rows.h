@@ -29,8 +29,8 @@ std::optional<AlertState> ParseAlertState(std::string_view name);
 
 Result<std::vector<Alert>> LoadAlerts(SqlConnection& conn, const std::string& customer_id);
 // Inserts or replaces one customer; false when nothing changed. A changed customer loses its
-// screening epoch (due for screening).
+// screening epoch (due for screening) and takes `revision` (NextRegisterRevision).
 Result<bool> UpsertCustomerInTransaction(SqlConnection& conn, const Customer& c,
-                                         const std::string& now);
+                                         const std::string& now, int64_t revision);
 
 }  // namespace partyscreen::store

@@ -2,6 +2,8 @@
 // false positives until the customer or the list entry changes; the list diff names what changed.
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "store/sql.h"
@@ -157,6 +159,56 @@ std::vector<std::string> AlertIds(Database& db, const std::string& customer) {
   for (const Alert& a : (*rec)->alerts) out.push_back(a.entity_id);
   std::sort(out.begin(), out.end());
   return out;
+}
+
+// The saved register index is derived data: damaged, cut short or taken from another database, it
+// is rebuilt from the register, and the delta stays exact.
+TEST(RescreenTest, DamagedOrForeignRegisterIndexIsRebuiltAndTheDeltaStaysExact) {
+  TempDir dir;
+  auto before = BuildScreener(OldList());
+  auto after = BuildScreener(NewList());
+  auto full_db = OpenOrDie(dir.File("full.db"));
+  ASSERT_TRUE(CustomerRegister(*full_db).Upsert(Register()).ok());
+  ASSERT_TRUE(Rescreener(*full_db, *after).All(testing::Threads(2)).ok());
+  std::string jsonl;
+  for (const Customer& c : Register()) jsonl += CustomerToJson(c) + "\n";
+  const std::string file = dir.Write("register.jsonl", jsonl);
+  auto other = OpenOrDie(dir.File("other.db"));
+  ASSERT_TRUE(CustomerRegister(*other).ImportFile(file).ok());
+
+  const std::string index = dir.File("delta.db.register-index");
+  const std::vector<std::pair<std::string, std::string>> damages = {
+      {"flipped byte", "checksum"}, {"cut short", "checksum"}, {"foreign", "another database"}};
+  for (const auto& [damage, reason] : damages) {
+    std::filesystem::remove(dir.File("delta.db"));
+    auto db = OpenOrDie(dir.File("delta.db"));
+    ASSERT_TRUE(CustomerRegister(*db).ImportFile(file).ok());
+    ASSERT_TRUE(Rescreener(*db, *before).All(testing::Threads(2)).ok());
+    std::string bytes;
+    {
+      std::ifstream in(index, std::ios::binary);
+      bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    ASSERT_GT(bytes.size(), 100u);
+    if (damage == "flipped byte") bytes[bytes.size() / 2] ^= 0x10;
+    if (damage == "cut short") bytes.resize(bytes.size() - 70);
+    if (damage == "foreign")
+      std::filesystem::copy_file(dir.File("other.db.register-index"), index,
+                                 std::filesystem::copy_options::overwrite_existing);
+    if (damage != "foreign") std::ofstream(index, std::ios::binary | std::ios::trunc) << bytes;
+    auto delta =
+        Rescreener(*db, *after).Delta(EntitySetOf(before->snapshot()), testing::Threads(2));
+    ASSERT_TRUE(delta.ok()) << delta.status().ToString();
+    EXPECT_EQ(delta->register_index.rfind("built from the register", 0), 0u) << damage;
+    EXPECT_NE(delta->register_index.find(reason), std::string::npos) << delta->register_index;
+    EXPECT_EQ(AllAlerts(*db), AllAlerts(*full_db)) << damage;
+    // Rebuilt and saved again: the next run reads it.
+    auto again =
+        Rescreener(*db, *before).Delta(EntitySetOf(after->snapshot()), testing::Threads(2));
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->register_index.rfind("saved index of 8 customers + 0", 0), 0u)
+        << again->register_index;
+  }
 }
 
 TEST(RescreenTest, DeltaClearsTheAlertOfARemovedEntity) {

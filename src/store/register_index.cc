@@ -1,0 +1,265 @@
+#include "store/register_index.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include "core/binary_io.h"
+#include "core/sha256.h"
+#include "fmt/format.h"
+#include "store/parallel.h"
+#include "store/store_rows.h"
+
+namespace partyscreen::store {
+
+namespace {
+
+constexpr char kMagic[] = "partyscreen-register-index";
+constexpr uint32_t kFormatVersion = 1;
+constexpr size_t kChecksumChars = 64;  // SHA-256 in hex of everything before it
+
+Result<int64_t> CurrentRevision(SqlConnection& conn) {
+  auto rows = conn.Query("SELECT value FROM store_meta WHERE name = 'register_revision'");
+  if (!rows.ok()) return rows.status();
+  return rows->empty() ? int64_t{0} : AsInt((*rows)[0][0]);
+}
+
+// The customers `where` selects, as a part of the index.
+Result<RegisterIndex::Part> IndexCustomers(SqlConnection& conn, const Screener& screener,
+                                           const std::string& where,
+                                           const std::vector<SqlParam>& params, size_t threads) {
+  RegisterIndex::Part part;
+  std::vector<Query> queries;
+  Status s = conn.ForEachRow(
+      std::string("SELECT ") + kCustomerColumns + ", c.content_hash FROM customers c" + where,
+      params, [&](const SqlRow& row) {
+        Customer c = CustomerFromRow(row);
+        part.ids.push_back(c.id);
+        part.tags.push_back(ContentTag(AsText(row[6])));
+        queries.push_back(CustomerQuery(std::move(c)));
+        return Status::Ok();
+      });
+  if (!s.ok()) return s;
+  part.index = QueryIndex::Build(screener, queries, threads);
+  return part;
+}
+
+Status Save(const std::string& path, const std::string& database_id, int64_t revision,
+            const RegisterIndex::Part& part) {
+  BinaryWriter out;
+  out.Str(kMagic);
+  out.Pod<uint32_t>(kFormatVersion);
+  out.Str(database_id);
+  out.Pod<int64_t>(revision);
+  out.StrVector(part.ids);
+  out.PodVector(part.tags);
+  out.Str(part.index->Serialize());
+  std::string& bytes = out.bytes();
+  bytes += Sha256Hex(bytes);
+  // Written aside and renamed: a reader sees the old file or the new one, never half of one.
+  const std::string tmp = fmt::format("{}.tmp.{}", path, getpid());
+  {
+    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+    file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    file.close();
+    if (!file) {
+      std::filesystem::remove(tmp);
+      return Status::IoError(tmp + ": cannot write the register index");
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::filesystem::remove(tmp);
+    return Status::IoError(path + ": " + ec.message());
+  }
+  return Status::Ok();
+}
+
+struct SavedPart {
+  RegisterIndex::Part part;
+  int64_t revision = 0;
+};
+
+Result<SavedPart> Load(const std::string& path, const std::string& database_id,
+                       const Screener& screener) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return Status::NotFound("no saved register index");
+  std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  const auto damaged = [&](const std::string& why) { return Status::Corrupt(path + ": " + why); };
+  if (bytes.size() < kChecksumChars) return damaged("truncated");
+  const std::string_view body(bytes.data(), bytes.size() - kChecksumChars);
+  if (Sha256Hex(body) != std::string_view(bytes).substr(body.size()))
+    return damaged("checksum does not match (damaged or partly written)");
+  BinaryReader in(body);
+  if (in.Str() != kMagic || in.Pod<uint32_t>() != kFormatVersion)
+    return damaged("not a register index of this version");
+  if (in.Str() != database_id) return damaged("made for another database");
+  SavedPart saved;
+  saved.revision = in.Pod<int64_t>();
+  saved.part.ids = in.StrVector();
+  saved.part.tags = in.PodVector<uint64_t>();
+  const std::string_view index_bytes = in.StrView();
+  if (in.failed() || !in.at_end()) return damaged("malformed");
+  auto index = QueryIndex::Deserialize(screener, index_bytes);
+  if (!index.ok()) return damaged(index.status().message());
+  saved.part.index = std::move(index).value();
+  if (saved.part.ids.size() != saved.part.index->size() ||
+      saved.part.tags.size() != saved.part.ids.size())
+    return damaged("customer count disagrees with the index");
+  return saved;
+}
+
+// A screener without entities: enough to prepare customer names (which never depend on lists).
+const Screener& NameOnlyScreener() {
+  static const std::unique_ptr<Screener> screener =
+      std::move(Screener::Build(std::make_shared<const Snapshot>()).value());
+  return *screener;
+}
+
+// Builds the whole register's index and saves it (when the database has a file).
+Result<RegisterIndex::Part> RebuildAndSave(Database& db, const Screener& screener, size_t threads) {
+  SqlConnection& conn = db.connection();
+  // Read before the scan: a customer written during it gets a larger revision and is indexed
+  // afresh by the next Open, whether or not the scan saw it.
+  auto revision = CurrentRevision(conn);
+  if (!revision.ok()) return revision.status();
+  auto part = IndexCustomers(conn, screener, "", {}, threads);
+  if (!part.ok()) return part.status();
+  if (const std::string path = RegisterIndexPath(db); !path.empty()) {
+    Status s = Save(path, db.id(), *revision, *part);
+    if (!s.ok()) return s;
+  }
+  return part;
+}
+
+// Whether a saved index lags so far behind that building anew is cheaper than catching up.
+bool FarBehind(size_t saved, size_t written_since) {
+  return written_since > 1000 && written_since > saved / 4;
+}
+
+Result<uint64_t> CountWrittenSince(SqlConnection& conn, int64_t revision) {
+  auto rows = conn.Query("SELECT COUNT(*) FROM customers WHERE revision > ?", {revision});
+  if (!rows.ok()) return rows.status();
+  return static_cast<uint64_t>(AsInt((*rows)[0][0]));
+}
+
+}  // namespace
+
+Result<int64_t> NextRegisterRevision(SqlConnection& conn) {
+  auto rows = conn.Query("SELECT value FROM store_meta WHERE name = 'register_revision'" +
+                         std::string(conn.ForUpdate()));
+  if (!rows.ok()) return rows.status();
+  const int64_t last = rows->empty() ? 0 : AsInt((*rows)[0][0]);
+  const int64_t now_us = std::chrono::duration_cast<std::chrono::microseconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count();
+  const int64_t next = std::max(last + 1, now_us);
+  Status s = conn.Run(
+      "INSERT INTO store_meta (name, value) VALUES ('register_revision', ?)"
+      " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+      {std::to_string(next)});
+  if (!s.ok()) return s;
+  return next;
+}
+
+std::string RegisterIndexPath(const Database& db) {
+  const std::string& location = db.location();
+  if (location.empty() || location == ":memory:" || IsPostgresLocation(location)) return "";
+  return location + ".register-index";
+}
+
+uint64_t ContentTag(std::string_view content_hash) {
+  uint64_t tag = 0;
+  for (size_t i = 0; i < 16 && i < content_hash.size(); ++i) {
+    const char c = content_hash[i];
+    const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : 0;
+    tag = tag << 4 | static_cast<uint64_t>(digit);
+  }
+  return tag;
+}
+
+Result<std::unique_ptr<RegisterIndex>> RegisterIndex::Open(Database& db, const Screener& screener,
+                                                           size_t threads) {
+  std::unique_ptr<RegisterIndex> out(new RegisterIndex());
+  out->threads_ = std::max<size_t>(1, threads);
+  SqlConnection& conn = db.connection();
+  std::string why_rebuilt;
+  const std::string path = RegisterIndexPath(db);
+  if (path.empty()) {
+    why_rebuilt = "no file for this database";
+  } else if (auto saved = Load(path, db.id(), screener); !saved.ok()) {
+    why_rebuilt = saved.status().message();
+  } else {
+    auto written = CountWrittenSince(conn, saved->revision);
+    if (!written.ok()) return written.status();
+    if (FarBehind(saved->part.ids.size(), *written)) {
+      why_rebuilt = fmt::format("{} customers written since the saved index", *written);
+    } else {
+      out->saved_ = std::move(saved->part);
+      if (*written > 0) {
+        auto fresh = IndexCustomers(conn, screener, " WHERE c.revision > ?", {saved->revision},
+                                    out->threads_);
+        if (!fresh.ok()) return fresh.status();
+        out->fresh_ = std::move(fresh).value();
+        out->fresh_ids_.insert(out->fresh_.ids.begin(), out->fresh_.ids.end());
+      }
+      out->source_ = fmt::format("saved index of {} customers + {} written since",
+                                 out->saved_.ids.size(), out->fresh_.ids.size());
+      return out;
+    }
+  }
+  auto built = RebuildAndSave(db, screener, out->threads_);
+  if (!built.ok()) return built.status();
+  out->saved_ = std::move(built).value();
+  out->source_ = fmt::format("built from the register ({} customers): {}", out->saved_.ids.size(),
+                             why_rebuilt);
+  return out;
+}
+
+Result<std::string> RegisterIndex::Refresh(Database& db, size_t threads) {
+  const std::string path = RegisterIndexPath(db);
+  if (path.empty()) return std::string("no register index file for this database");
+  const Screener& screener = NameOnlyScreener();
+  auto saved = Load(path, db.id(), screener);
+  if (saved.ok()) {
+    auto written = CountWrittenSince(db.connection(), saved->revision);
+    if (!written.ok()) return written.status();
+    if (!FarBehind(saved->part.ids.size(), *written))
+      return fmt::format("register index kept ({} customers written since are indexed when used)",
+                         *written);
+  }
+  auto built = RebuildAndSave(db, screener, std::max<size_t>(1, threads));
+  if (!built.ok()) return built.status();
+  return fmt::format("register index rebuilt ({} customers)", built->ids.size());
+}
+
+RegisterMatches RegisterIndex::Search(const std::vector<SearchedEntity>& entities,
+                                      const ScreenOptions& options) const {
+  RegisterMatches out;
+  for (const Part* part : {&saved_, &fresh_}) {
+    if (!part->index || part->ids.empty()) continue;
+    std::vector<std::vector<QueryIndex::Match>> per_entity(entities.size());
+    ParallelFor(entities.size(), threads_, [&](size_t i) {
+      const SearchedEntity& e = entities[i];
+      per_entity[i] = e.before ? part->index->FindChanged(e.index, *e.before, options)
+                               : part->index->Find(e.index, options);
+    });
+    for (std::vector<QueryIndex::Match>& matches : per_entity)
+      for (QueryIndex::Match& m : matches) {
+        const std::string& id = part->ids[m.query];
+        if (part == &saved_ && fresh_ids_.count(id)) continue;  // written since: see fresh_
+        CustomerHits& c = out.by_customer[id];
+        c.content_tag = part->tags[m.query];
+        c.hits.push_back(std::move(m.hit));
+        ++out.pairs;
+      }
+  }
+  return out;
+}
+
+size_t RegisterIndex::size() const { return saved_.ids.size() + fresh_.ids.size(); }
+
+}  // namespace partyscreen::store
