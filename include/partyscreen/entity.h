@@ -18,8 +18,9 @@ namespace partyscreen {
 
 enum class Schema : uint8_t { kUnknown, kPerson, kOrganization, kVessel, kAircraft };
 
-std::string_view SchemaName(Schema s);            // "Person", "Organization", ... ("Thing" for unknown)
-Schema ParseSchema(std::string_view text);         // case-insensitive; "individual" -> kPerson, "entity" -> kOrganization
+std::string_view SchemaName(Schema s);  // "Person", "Organization", ... ("Thing" for unknown)
+Schema ParseSchema(
+    std::string_view text);  // case-insensitive; "individual" -> kPerson, "entity" -> kOrganization
 
 // How much a name can be trusted as an identifier of the party.
 enum class AliasQuality : uint8_t {
@@ -31,31 +32,32 @@ enum class AliasQuality : uint8_t {
 struct Alias {
   std::string name;
   AliasQuality quality = AliasQuality::kStrong;
-  std::string type;    // "aka", "fka", "nka", "original_script", ... as the source says; may be empty
+  std::string type;  // "aka", "fka", "nka", "original_script", ... as the source says; may be empty
   std::string script;  // e.g. "Arabic", "Cyrillic", "Han" where the source tells; may be empty
 };
 
 struct Address {
-  std::string full;     // the whole address as one line
+  std::string full;  // the whole address as one line
   std::string city;
   std::string country;  // ISO2 where recognised
 };
 
 struct Identifier {
-  std::string type;     // "Passport", "National ID No.", "IMO", "Tax ID No.", "SWIFT/BIC", ...
+  std::string type;  // "Passport", "National ID No.", "IMO", "Tax ID No.", "SWIFT/BIC", ...
   std::string value;
   std::string country;  // issuing country, ISO2 where recognised; may be empty
   std::string note;
 };
 
 struct Entity {
-  std::string id;                   // "<source>:<source id>", unique within a snapshot
-  std::string source;               // "csl", "ofac", "ofac-cons", "un", "uk", "ftm", "custom", ...
-  std::string list;                 // the list as the source names it, e.g. "Entity List (EL) - Bureau of Industry and Security"
+  std::string id;      // "<source>:<source id>", unique within a snapshot
+  std::string source;  // "csl", "ofac", "ofac-cons", "un", "uk", "ftm", "custom", ...
+  std::string list;  // the list as the source names it, e.g. "Entity List (EL) - Bureau of Industry
+                     // and Security"
   std::vector<std::string> programs;  // "SDGT", "IRGC", "GLOMAG", "CMIC-EO13959", ...
   Schema schema = Schema::kUnknown;
-  std::string name;                 // primary name as published
-  std::vector<Alias> aliases;       // every other name (not repeating the primary)
+  std::string name;            // primary name as published
+  std::vector<Alias> aliases;  // every other name (not repeating the primary)
   std::string title;
   std::vector<Address> addresses;
   std::vector<std::string> countries;      // countries of address / registration / residence
@@ -67,13 +69,13 @@ struct Entity {
   std::string remarks;
 
   // Legal fields (US lists carry them; others leave them empty).
-  std::string federal_register;     // "84 FR 54002; 85 FR 44159"
-  std::string start_date;           // listing date, ISO
+  std::string federal_register;  // "84 FR 54002; 85 FR 44159"
+  std::string start_date;        // listing date, ISO
   std::string end_date;
   std::string license_requirement;  // "For all items subject to the EAR. (See §744.11 of the EAR)"
-  std::string license_policy;       // "Case-by-case review for ECCNs ...; presumption of denial for ..."
+  std::string license_policy;  // "Case-by-case review for ECCNs ...; presumption of denial for ..."
   std::string standard_order;
-  std::string source_url;           // source_list_url / source_information_url
+  std::string source_url;  // source_list_url / source_information_url
 
   // Every name of the entity, primary first.
   std::vector<std::string_view> AllNames() const;

@@ -53,7 +53,8 @@ class QueryIndex {
   // hold another snapshot. Errors: not such bytes, another engine version, or corrupt.
   std::string Serialize() const;
   static Result<std::unique_ptr<QueryIndex>> Deserialize(const Screener& screener,
-                                                         std::string_view bytes);
+                                                         std::string_view bytes,
+                                                         size_t threads = 1);
 
   size_t size() const;
   size_t memory_bytes() const;  // approximate

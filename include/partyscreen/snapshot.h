@@ -34,22 +34,23 @@ std::vector<std::string> KnownFormats();
 // A record that was skipped or repaired while loading.
 struct ParseIssue {
   std::string file;
-  uint64_t line = 0;   // physical line (text formats) or record number (XML/JSON/xlsx row); 0 if none
+  uint64_t line =
+      0;  // physical line (text formats) or record number (XML/JSON/xlsx row); 0 if none
   std::string reason;
 };
 
 // What one --list argument contributed.
 struct SourceInfo {
-  std::string path;                 // as given
-  std::vector<std::string> files;   // every file read (an OFAC CSV set reads up to four)
-  std::string format;               // detected or given format name
-  std::string source;               // entity id prefix ("csl", "ofac", ...)
-  std::string list_name;            // human name of the list
-  std::string published;            // publication date found inside the file, ISO; may be empty
-  uint64_t records = 0;             // entities produced
-  uint64_t aliases = 0;             // aliases over those entities (primary names not counted)
-  uint64_t skipped = 0;             // malformed records skipped
-  std::string sha256;               // over the bytes of `files`
+  std::string path;                // as given
+  std::vector<std::string> files;  // every file read (an OFAC CSV set reads up to four)
+  std::string format;              // detected or given format name
+  std::string source;              // entity id prefix ("csl", "ofac", ...)
+  std::string list_name;           // human name of the list
+  std::string published;           // publication date found inside the file, ISO; may be empty
+  uint64_t records = 0;            // entities produced
+  uint64_t aliases = 0;            // aliases over those entities (primary names not counted)
+  uint64_t skipped = 0;            // malformed records skipped
+  std::string sha256;              // over the bytes of `files`
 };
 
 struct Snapshot {

@@ -291,7 +291,8 @@ EntitySet EntitySetOf(const Snapshot& snapshot);
 class SnapshotArchive {
  public:
   explicit SnapshotArchive(Database& db) : db_(db) {}
-  Status Save(const Snapshot& snapshot);                           // idempotent; one transaction
+  Status Save(const Snapshot& snapshot);  // idempotent; one transaction
+  Status Save(const EntitySet& set);      // the same from EntitySetOf(snapshot), if already made
   Result<std::optional<EntitySet>> Load(const std::string& hash);  // hash or a unique prefix of it
   Result<std::vector<std::string>> Hashes();
 
@@ -316,7 +317,11 @@ struct ListDiff {
   std::vector<ArchivedEntity> removed;
   std::vector<EntityChange> changed;
 };
-ListDiff DiffEntitySets(const EntitySet& before, const EntitySet& after);
+// kFields fills EntityChange::fields (each changed entry's JSON parsed on both sides); kEntries
+// only says which entries changed (all a delta re-screen needs).
+enum class DiffDetail { kFields, kEntries };
+ListDiff DiffEntitySets(const EntitySet& before, const EntitySet& after,
+                        DiffDetail detail = DiffDetail::kFields);
 
 // ---------------------------------------------------------------------------------------------
 // Re-screening the register.

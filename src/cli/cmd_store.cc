@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -460,12 +461,17 @@ void RegisterRescreen(CLI::App& app, CliContext& ctx) {
       PrintError("rescreen: give --all or --since-snapshot OLD");
       return void(ctx.exit_code = 2);
     }
+    // The base list version is read while the current one is loaded and indexed.
+    std::future<std::optional<EntitySet>> base_loading;
+    if (!a->since.empty())
+      base_loading =
+          std::async(std::launch::async, [a] { return ResolveEntitySet(a->since, a->db); });
+    auto screener = BuildScreenerOrReport(a->lists);
     std::optional<EntitySet> base;
-    if (!a->since.empty()) {
-      base = ResolveEntitySet(a->since, a->db);
+    if (base_loading.valid()) {
+      base = base_loading.get();
       if (!base) return void(ctx.exit_code = 1);
     }
-    auto screener = BuildScreenerOrReport(a->lists);
     if (!screener) return void(ctx.exit_code = 1);
     auto db = OpenDbOrReport(a->db);
     if (!db) return void(ctx.exit_code = 1);

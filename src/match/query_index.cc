@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "core/binary_io.h"
+#include "core/parallel.h"
 #include "match/screener_impl.h"
 
 namespace partyscreen {
@@ -69,7 +70,7 @@ struct AliasScope {
 };
 
 constexpr char kMagic[] = "partyscreen-query-index";
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 3;
 
 }  // namespace
 
@@ -133,27 +134,20 @@ std::unique_ptr<QueryIndex> QueryIndex::Build(const Screener& screener,
   }
   impl->names.resize(first_query.size());
   impl->facts.resize(queries.size());
-  const size_t workers = std::max<size_t>(1, std::min(threads, queries.size() / 1024 + 1));
-  auto in_parallel = [&](size_t count, const std::function<void(size_t)>& fn) {
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-      constexpr size_t kBlock = 256;
-      for (size_t begin = next.fetch_add(kBlock); begin < count; begin = next.fetch_add(kBlock))
-        for (size_t i = begin; i < std::min(count, begin + kBlock); ++i) fn(i);
-    };
-    std::vector<std::thread> pool;
-    for (size_t t = 1; t < workers; ++t) pool.emplace_back(work);
-    work();
-    for (std::thread& t : pool) t.join();
-  };
-  in_parallel(first_query.size(), [&](size_t n) {
-    const Query& q = queries[first_query[n]];
-    PreparedName p = impl->screener->PrepareName(q.name, q.schema);
-    p.normalized.tokens.clear();  // the weighted tokens are the same words; keep one copy
-    p.normalized.tokens.shrink_to_fit();
-    impl->names[n] = std::move(p);
-  });
-  in_parallel(queries.size(), [&](size_t i) { impl->facts[i] = ExtractFacts(queries[i]); });
+  constexpr size_t kBlock = 256;
+  ParallelFor(
+      first_query.size(), threads,
+      [&](size_t n) {
+        const Query& q = queries[first_query[n]];
+        PreparedName p = impl->screener->PrepareName(q.name, q.schema);
+        p.normalized.tokens.clear();  // the weighted tokens are the same words; keep one copy
+        p.normalized.tokens.shrink_to_fit();
+        impl->names[n] = std::move(p);
+      },
+      kBlock);
+  ParallelFor(
+      queries.size(), threads, [&](size_t i) { impl->facts[i] = ExtractFacts(queries[i]); },
+      kBlock);
   // Counting sort of the queries by name: those giving no attribute first, then the others.
   impl->name_query_begin.assign(first_query.size() + 1, 0);
   for (uint32_t n : name_of) ++impl->name_query_begin[n + 1];
@@ -274,35 +268,33 @@ std::vector<QueryIndex::Match> QueryIndex::FindChanged(uint32_t entity_index, co
   if (old_facts.birth_years != new_facts.birth_years) changed |= kBirthYear;
   if (old_facts.countries != new_facts.countries) changed |= kCountry;
   if (old_facts.identifiers != new_facts.identifiers) changed |= kIdentifiers;
-  // A name scores the same for every query if it was there before, normalised alike, and no
+  // A name scores the same for every query if it was there before, spelled the same, and no
   // higher for any query if it was there as a stronger name (a weak alias scores x0.92): only
-  // names new in that sense can give a query a new hit. Screener::Build keeps the first of
-  // several names that normalise alike; so does this.
-  std::unordered_map<std::string, bool> old_weak;  // Display() -> was a weak alias
-  const auto names = before.AllNames();
-  for (size_t k = 0; k < names.size(); ++k) {
-    const NormalizedName normalized = NormalizeName(names[k], before.schema);
-    if (normalized.tokens.empty()) continue;
-    old_weak.emplace(normalized.Display(),
-                     k > 0 && before.aliases[k - 1].quality == AliasQuality::kWeak);
+  // names new in that sense can give a query a new hit. (A name respelled into one that
+  // normalises alike counts as new: searched for everyone, which is never wrong.)
+  std::unordered_map<std::string_view, bool> old_weak;  // name -> only ever a weak alias
+  const auto old_names = before.AllNames();
+  for (size_t k = 0; k < old_names.size(); ++k) {
+    const bool weak = k > 0 && before.aliases[k - 1].quality == AliasQuality::kWeak;
+    auto [it, inserted] = old_weak.emplace(old_names[k], weak);
+    if (!inserted) it->second = it->second && weak;
   }
+  const auto new_names = now.AllNames();
   return impl_->FindIn(entity_index, options, [&](uint32_t a) {
     const IndexedAlias& alias = s.aliases[a];
-    auto it = old_weak.find(alias.normalized.Display());
+    auto it = old_weak.find(new_names[alias.name_index]);
     const bool weak = alias.quality == AliasQuality::kWeak;
     const bool no_higher = it != old_weak.end() && (weak || !it->second);
     return no_higher ? AliasScope{false, changed} : AliasScope{};
   });
 }
 
-std::string QueryIndex::Serialize() const {
-  const Impl& m = *impl_;
-  BinaryWriter out;
-  out.Str(kMagic);
-  out.Pod<uint32_t>(kFormatVersion);
-  out.Str(EngineVersion());
-  out.Pod<uint64_t>(m.names.size());
-  for (const PreparedName& p : m.names) {
+namespace {
+
+// The sections of a serialised index, each decoded on its own (in parallel).
+void WriteNames(const std::vector<PreparedName>& names, BinaryWriter& out) {
+  out.Pod<uint64_t>(names.size());
+  for (const PreparedName& p : names) {
     out.StrVector(p.weighted.tokens);
     out.PodVector(p.weighted.weights);
     out.StrVector(p.normalized.legal_forms);
@@ -314,35 +306,14 @@ std::string QueryIndex::Serialize() const {
     out.Pod<double>(p.params.unmatched_query_factor);
     out.Pod<double>(p.params.unmatched_list_factor);
   }
-  out.PodVector(m.name_query_begin);
-  out.PodVector(m.name_queries);
-  out.Pod<uint64_t>(m.facts.size());
-  for (const QueryFacts& f : m.facts) {
-    out.Pod<int32_t>(f.birth_year);
-    out.Str(f.country);
-    out.StrVector(f.identifiers);
-    out.Pod<uint8_t>(static_cast<uint8_t>(f.schema));
-    out.Pod<double>(f.max_bonus);
-  }
-  m.units.Write(out);
-  return std::move(out.bytes());
 }
 
-Result<std::unique_ptr<QueryIndex>> QueryIndex::Deserialize(const Screener& screener,
-                                                            std::string_view bytes) {
+bool ReadNames(std::string_view bytes, std::vector<PreparedName>* names) {
   BinaryReader in(bytes);
-  if (in.Str() != kMagic || in.Pod<uint32_t>() != kFormatVersion)
-    return Status::InvalidArgument("not a query index of this format");
-  if (const std::string engine = in.Str(); engine != EngineVersion())
-    return Status::InvalidArgument("query index made by engine '" + engine + "', not " +
-                                   EngineVersion());
-  auto impl = std::make_unique<Impl>();
-  impl->screener = screener.impl_.get();
-  const auto corrupt = [] { return Status::InvalidArgument("query index is corrupt"); };
-  const uint64_t name_count = in.Pod<uint64_t>();
-  if (in.failed() || name_count > bytes.size()) return corrupt();
-  impl->names.resize(name_count);
-  for (PreparedName& p : impl->names) {
+  const uint64_t count = in.Pod<uint64_t>();
+  if (in.failed() || count > bytes.size()) return false;
+  names->resize(count);
+  for (PreparedName& p : *names) {
     p.weighted.tokens = in.StrVector();
     p.weighted.weights = in.PodVector<float>();
     p.normalized.legal_forms = in.StrVector();
@@ -353,32 +324,104 @@ Result<std::unique_ptr<QueryIndex>> QueryIndex::Deserialize(const Screener& scre
     p.summary.has_initial = in.Pod<uint8_t>() != 0;
     p.params.unmatched_query_factor = in.Pod<double>();
     p.params.unmatched_list_factor = in.Pod<double>();
-    if (in.failed() || p.weighted.tokens.size() != p.weighted.weights.size()) return corrupt();
+    if (in.failed() || p.weighted.tokens.size() != p.weighted.weights.size()) return false;
   }
-  impl->name_query_begin = in.PodVector<uint32_t>();
-  impl->name_queries = in.PodVector<uint32_t>();
-  const uint64_t query_count = in.Pod<uint64_t>();
-  if (in.failed() || query_count != impl->name_queries.size()) return corrupt();
-  impl->facts.resize(query_count);
-  for (QueryFacts& f : impl->facts) {
+  return in.at_end();
+}
+
+void WriteFacts(const std::vector<QueryFacts>& facts, BinaryWriter& out) {
+  out.Pod<uint64_t>(facts.size());
+  for (const QueryFacts& f : facts) {
+    out.Pod<int32_t>(f.birth_year);
+    out.Str(f.country);
+    out.StrVector(f.identifiers);
+    out.Pod<uint8_t>(static_cast<uint8_t>(f.schema));
+    out.Pod<double>(f.max_bonus);
+  }
+}
+
+bool ReadFacts(std::string_view bytes, std::vector<QueryFacts>* facts) {
+  BinaryReader in(bytes);
+  const uint64_t count = in.Pod<uint64_t>();
+  if (in.failed() || count > bytes.size()) return false;
+  facts->resize(count);
+  for (QueryFacts& f : *facts) {
     f.birth_year = in.Pod<int32_t>();
     f.country = in.Str();
     f.identifiers = in.StrVector();
     const uint8_t schema = in.Pod<uint8_t>();
     f.schema = static_cast<Schema>(schema);
     f.max_bonus = in.Pod<double>();
-    if (in.failed() || schema > static_cast<uint8_t>(Schema::kAircraft)) return corrupt();
+    if (in.failed() || schema > static_cast<uint8_t>(Schema::kAircraft)) return false;
   }
+  return in.at_end();
+}
+
+}  // namespace
+
+std::string QueryIndex::Serialize() const {
+  const Impl& m = *impl_;
+  BinaryWriter out, names, facts, units;
+  WriteNames(m.names, names);
+  WriteFacts(m.facts, facts);
+  m.units.Write(units);
+  out.Str(kMagic);
+  out.Pod<uint32_t>(kFormatVersion);
+  out.Str(EngineVersion());
+  out.Str(names.bytes());
+  out.Str(facts.bytes());
+  out.Str(units.bytes());
+  out.PodVector(m.name_query_begin);
+  out.PodVector(m.name_queries);
+  return std::move(out.bytes());
+}
+
+Result<std::unique_ptr<QueryIndex>> QueryIndex::Deserialize(const Screener& screener,
+                                                            std::string_view bytes,
+                                                            size_t threads) {
+  BinaryReader in(bytes);
+  if (in.Str() != kMagic || in.Pod<uint32_t>() != kFormatVersion)
+    return Status::InvalidArgument("not a query index of this format");
+  if (const std::string engine = in.Str(); engine != EngineVersion())
+    return Status::InvalidArgument("query index made by engine '" + engine + "', not " +
+                                   EngineVersion());
+  auto impl = std::make_unique<Impl>();
+  impl->screener = screener.impl_.get();
+  const std::string_view names = in.StrView(), facts = in.StrView(), units = in.StrView();
+  impl->name_query_begin = in.PodVector<uint32_t>();
+  impl->name_queries = in.PodVector<uint32_t>();
+  const auto corrupt = [] { return Status::InvalidArgument("query index is corrupt"); };
+  if (in.failed() || !in.at_end()) return corrupt();
+  // The three sections are independent: decoded side by side.
+  bool names_ok = false, facts_ok = false, units_ok = false;
+  std::vector<std::function<void()>> jobs = {
+      [&] { names_ok = ReadNames(names, &impl->names); },
+      [&] { facts_ok = ReadFacts(facts, &impl->facts); },
+      [&] {
+        BinaryReader unit_reader(units);
+        // The name count is checked against the names section below.
+        const uint64_t name_count = BinaryReader(names).Pod<uint64_t>();
+        units_ok = impl->units.Read(unit_reader, name_count) && unit_reader.at_end();
+      }};
+  std::vector<std::thread> pool;
+  for (size_t j = 1; j < jobs.size() && j < std::max<size_t>(1, threads); ++j)
+    pool.emplace_back(jobs[j]);
+  jobs[0]();
+  for (size_t j = pool.size() + 1; j < jobs.size(); ++j) jobs[j]();
+  for (std::thread& t : pool) t.join();
+  if (!names_ok || !facts_ok || !units_ok) return corrupt();
   // Every query belongs to exactly one name.
+  const size_t name_count = impl->names.size(), query_count = impl->facts.size();
   const auto& begin = impl->name_query_begin;
-  bool ok = begin.size() == name_count + 1 && begin.front() == 0 && begin.back() == query_count;
+  bool ok = begin.size() == name_count + 1 && begin.front() == 0 && begin.back() == query_count &&
+            impl->name_queries.size() == query_count;
   for (size_t n = 0; ok && n < name_count; ++n) ok = begin[n] <= begin[n + 1];
   std::vector<bool> seen(query_count);
   for (uint32_t q : impl->name_queries) {
     ok = ok && q < query_count && !seen[q];
     if (ok) seen[q] = true;
   }
-  if (!ok || !impl->units.Read(in, name_count) || !in.at_end()) return corrupt();
+  if (!ok) return corrupt();
   impl->FillHot();
   return std::unique_ptr<QueryIndex>(new QueryIndex(std::move(impl)));
 }

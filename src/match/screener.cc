@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <thread>
 #include <unordered_map>
 
+#include "core/parallel.h"
 #include "match/blocking.h"
 #include "match/explain.h"
 #include "match/screener_impl.h"
@@ -234,19 +236,27 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::shared_ptr<const Snapshot
   const auto& entities = impl->snapshot->entities;
   impl->entity_alias_begin.reserve(entities.size() + 1);
   impl->facts.reserve(entities.size());
+  // Normalising the names is most of the work: done for all entities in parallel first.
+  std::vector<std::vector<NormalizedName>> normalized(entities.size());
+  ParallelFor(
+      entities.size(), std::max(1u, std::thread::hardware_concurrency()),
+      [&](size_t i) {
+        for (std::string_view name : entities[i].AllNames())
+          normalized[i].push_back(NormalizeName(name, entities[i].schema));
+      },
+      64);
   for (uint32_t i = 0; i < entities.size(); ++i) {
     const Entity& e = entities[i];
     impl->entity_alias_begin.push_back(static_cast<uint32_t>(impl->aliases.size()));
     impl->facts.push_back(ExtractFacts(e));
     impl->entity_schema.push_back(e.schema);
-    const auto names = e.AllNames();
     std::vector<std::string> seen;  // the same normalised name twice adds nothing
-    for (uint32_t k = 0; k < names.size(); ++k) {
+    for (uint32_t k = 0; k < normalized[i].size(); ++k) {
       IndexedAlias a;
       a.entity = i;
       a.name_index = k;
       a.quality = k == 0 ? AliasQuality::kPrimary : e.aliases[k - 1].quality;
-      a.normalized = NormalizeName(names[k], e.schema);
+      a.normalized = std::move(normalized[i][k]);
       if (a.normalized.tokens.empty()) continue;
       const std::string display = a.normalized.Display();
       if (std::find(seen.begin(), seen.end(), display) != seen.end()) continue;

@@ -110,6 +110,9 @@ void UnitIndex::Write(BinaryWriter& out) const {
   out.PodVector(keys_);
   out.PodVector(key_begin_);
   out.PodVector(key_vocab_);
+  // The key table too: rebuilding it is random access over a table larger than the caches.
+  out.PodVector(slot_key_);
+  out.PodVector(slot_index_);
 }
 
 namespace {
@@ -139,11 +142,17 @@ bool UnitIndex::Read(BinaryReader& in, size_t name_count) {
   keys_ = in.PodVector<uint64_t>();
   key_begin_ = in.PodVector<uint32_t>();
   key_vocab_ = in.PodVector<uint32_t>();
-  const bool ok = !in.failed() && name_count_ == name_count && names.size() == weights.size() &&
-                  ValidOffsets(vocab_begin_, vocab_.size(), names.size()) &&
-                  AllBelow(names, name_count) &&
-                  ValidOffsets(key_begin_, keys_.size(), key_vocab_.size()) &&
-                  AllBelow(key_vocab_, vocab_.size()) && std::is_sorted(keys_.begin(), keys_.end());
+  slot_key_ = in.PodVector<uint64_t>();
+  slot_index_ = in.PodVector<uint32_t>();
+  const size_t slots = slot_key_.size();
+  const bool ok =
+      !in.failed() && name_count_ == name_count && names.size() == weights.size() &&
+      ValidOffsets(vocab_begin_, vocab_.size(), names.size()) && AllBelow(names, name_count) &&
+      ValidOffsets(key_begin_, keys_.size(), key_vocab_.size()) &&
+      AllBelow(key_vocab_, vocab_.size()) && std::is_sorted(keys_.begin(), keys_.end()) &&
+      slots >= 16 && (slots & (slots - 1)) == 0 && slots > keys_.size() &&
+      slot_index_.size() == slots && AllBelow(slot_index_, keys_.size()) &&
+      std::count(slot_key_.begin(), slot_key_.end(), kEmptySlot) > 0;
   if (!ok) {
     in.Fail();
     *this = UnitIndex();
@@ -151,7 +160,7 @@ bool UnitIndex::Read(BinaryReader& in, size_t name_count) {
   }
   postings_.resize(names.size());
   for (size_t i = 0; i < names.size(); ++i) postings_[i] = {names[i], weights[i]};
-  BuildKeyTable();
+  slot_mask_ = slots - 1;  // lookups stop at an empty slot, and there is one
   return true;
 }
 

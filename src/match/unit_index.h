@@ -76,7 +76,7 @@ class UnitIndex {
 
   size_t memory_bytes() const;
 
-  // The index as bytes (everything but the key table, which Read rebuilds).
+  // The index as bytes.
   void Write(BinaryWriter& out) const;
   // Reads what Write wrote for `name_count` names; false (and a failed reader) if it is not a
   // consistent index of that many names, so a corrupt file cannot make lookups read out of range.

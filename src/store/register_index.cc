@@ -1,15 +1,20 @@
 #include "store/register_index.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "core/binary_io.h"
+#include "core/parallel.h"
 #include "core/sha256.h"
 #include "fmt/format.h"
-#include "store/parallel.h"
 #include "store/store_rows.h"
 
 namespace partyscreen::store {
@@ -83,32 +88,77 @@ struct SavedPart {
   int64_t revision = 0;
 };
 
+// A file mapped read-only into memory (no copy: the decoder reads the page cache directly).
+class MappedFile {
+ public:
+  static Result<std::unique_ptr<MappedFile>> Open(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Status::NotFound("no saved register index");
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+      ::close(fd);
+      return Status::IoError(path + ": cannot stat");
+    }
+    std::unique_ptr<MappedFile> f(new MappedFile());
+    f->size_ = static_cast<size_t>(st.st_size);
+    if (f->size_ > 0) {
+      void* p = ::mmap(nullptr, f->size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      if (p == MAP_FAILED) {
+        ::close(fd);
+        return Status::IoError(path + ": cannot map");
+      }
+      f->data_ = static_cast<const char*>(p);
+    }
+    ::close(fd);
+    return f;
+  }
+  ~MappedFile() {
+    if (data_) ::munmap(const_cast<char*>(data_), size_);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  std::string_view bytes() const { return {data_ ? data_ : "", size_}; }
+
+ private:
+  MappedFile() = default;
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
 Result<SavedPart> Load(const std::string& path, const std::string& database_id,
-                       const Screener& screener) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return Status::NotFound("no saved register index");
-  std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+                       const Screener& screener, size_t threads) {
+  auto file = MappedFile::Open(path);
+  if (!file.ok()) return file.status();
+  const std::string_view bytes = (*file)->bytes();
   const auto damaged = [&](const std::string& why) { return Status::Corrupt(path + ": " + why); };
   if (bytes.size() < kChecksumChars) return damaged("truncated");
   const std::string_view body(bytes.data(), bytes.size() - kChecksumChars);
-  if (Sha256Hex(body) != std::string_view(bytes).substr(body.size()))
-    return damaged("checksum does not match (damaged or partly written)");
-  BinaryReader in(body);
-  if (in.Str() != kMagic || in.Pod<uint32_t>() != kFormatVersion)
-    return damaged("not a register index of this version");
-  if (in.Str() != database_id) return damaged("made for another database");
-  SavedPart saved;
-  saved.revision = in.Pod<int64_t>();
-  saved.part.ids = in.StrVector();
-  saved.part.tags = in.PodVector<uint64_t>();
-  const std::string_view index_bytes = in.StrView();
-  if (in.failed() || !in.at_end()) return damaged("malformed");
-  auto index = QueryIndex::Deserialize(screener, index_bytes);
-  if (!index.ok()) return damaged(index.status().message());
-  saved.part.index = std::move(index).value();
-  if (saved.part.ids.size() != saved.part.index->size() ||
-      saved.part.tags.size() != saved.part.ids.size())
-    return damaged("customer count disagrees with the index");
+  // The checksum is verified while the body is decoded (decoding never trusts the bytes: a
+  // damaged body gives an error or a sane index, which a wrong checksum then discards).
+  bool checksum_ok = false;
+  std::thread verify([&] { checksum_ok = Sha256Hex(body) == bytes.substr(body.size()); });
+  auto decode = [&]() -> Result<SavedPart> {
+    BinaryReader in(body);
+    if (in.Str() != kMagic || in.Pod<uint32_t>() != kFormatVersion)
+      return damaged("not a register index of this version");
+    if (in.Str() != database_id) return damaged("made for another database");
+    SavedPart saved;
+    saved.revision = in.Pod<int64_t>();
+    saved.part.ids = in.StrVector();
+    saved.part.tags = in.PodVector<uint64_t>();
+    const std::string_view index_bytes = in.StrView();
+    if (in.failed() || !in.at_end()) return damaged("malformed");
+    auto index = QueryIndex::Deserialize(screener, index_bytes, threads);
+    if (!index.ok()) return damaged(index.status().message());
+    saved.part.index = std::move(index).value();
+    if (saved.part.ids.size() != saved.part.index->size() ||
+        saved.part.tags.size() != saved.part.ids.size())
+      return damaged("customer count disagrees with the index");
+    return saved;
+  };
+  Result<SavedPart> saved = decode();
+  verify.join();
+  if (!checksum_ok) return damaged("checksum does not match (damaged or partly written)");
   return saved;
 }
 
@@ -190,7 +240,7 @@ Result<std::unique_ptr<RegisterIndex>> RegisterIndex::Open(Database& db, const S
   const std::string path = RegisterIndexPath(db);
   if (path.empty()) {
     why_rebuilt = "no file for this database";
-  } else if (auto saved = Load(path, db.id(), screener); !saved.ok()) {
+  } else if (auto saved = Load(path, db.id(), screener, out->threads_); !saved.ok()) {
     why_rebuilt = saved.status().message();
   } else {
     auto written = CountWrittenSince(conn, saved->revision);
@@ -223,7 +273,7 @@ Result<std::string> RegisterIndex::Refresh(Database& db, size_t threads) {
   const std::string path = RegisterIndexPath(db);
   if (path.empty()) return std::string("no register index file for this database");
   const Screener& screener = NameOnlyScreener();
-  auto saved = Load(path, db.id(), screener);
+  auto saved = Load(path, db.id(), screener, std::max<size_t>(1, threads));
   if (saved.ok()) {
     auto written = CountWrittenSince(db.connection(), saved->revision);
     if (!written.ok()) return written.status();

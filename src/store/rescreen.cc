@@ -5,9 +5,11 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "core/json.h"
+#include "core/parallel.h"
 #include "partyscreen/store.h"
 #include "store/register_index.h"
 #include "store/rescreen_run.h"
@@ -162,7 +164,8 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
 
   // What changed. Added and changed entities can raise alerts; removed and changed ones can
   // clear them. Alerts on every other entity keep their scores (pair-local scoring).
-  const ListDiff diff = DiffEntitySets(base, EntitySetOf(snap));
+  const EntitySet current = EntitySetOf(snap);
+  const ListDiff diff = DiffEntitySets(base, current, DiffDetail::kEntries);
   report.added_entities = diff.added.size();
   report.removed_entities = diff.removed.size();
   report.changed_entities = diff.changed.size();
@@ -171,20 +174,25 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
   };
   std::vector<store::SearchedEntity> searched;
   std::vector<std::string> gone;
-  std::vector<Entity> before;  // the changed entries as they were
-  before.reserve(diff.changed.size());
+  std::vector<Entity> before(diff.changed.size());  // the changed entries as they were
+  ParallelFor(
+      diff.changed.size(),
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency()),
+      [&](size_t i) {
+        before[i] = EntityFromJson(nlohmann::json::parse(diff.changed[i].old_json, nullptr, false));
+      },
+      64);
   for (const ArchivedEntity& e : diff.added) searched.push_back({index_of(e.id), nullptr});
-  for (const EntityChange& e : diff.changed) {
-    before.push_back(EntityFromJson(nlohmann::json::parse(e.old_json, nullptr, false)));
-    searched.push_back({index_of(e.id), &before.back()});
-    gone.push_back(e.id);
+  for (size_t i = 0; i < diff.changed.size(); ++i) {
+    searched.push_back({index_of(diff.changed[i].id), &before[i]});
+    gone.push_back(diff.changed[i].id);
   }
   for (const ArchivedEntity& e : diff.removed) gone.push_back(e.id);
   const std::set<std::string> gone_set(gone.begin(), gone.end());
   std::set<std::string> changed_set;
   for (const EntityChange& e : diff.changed) changed_set.insert(e.id);
   report.entities_searched = searched.size();
-  Status s = SnapshotArchive(db_).Save(snap);
+  Status s = SnapshotArchive(db_).Save(current);
   if (!s.ok()) return s;
   RescreenRun run(conn, screener_, options, report);
   s = run.StartOrResume("delta", base.snapshot_hash);

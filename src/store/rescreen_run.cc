@@ -6,8 +6,8 @@
 #include <random>
 #include <thread>
 
+#include "core/parallel.h"
 #include "fmt/format.h"
-#include "store/parallel.h"
 #include "store/screening_epochs.h"
 #include "store/store_rows.h"
 

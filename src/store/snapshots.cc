@@ -2,8 +2,10 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 
 #include "core/json.h"
+#include "core/parallel.h"
 #include "core/sha256.h"
 #include "partyscreen/store.h"
 #include "store/sql.h"
@@ -26,23 +28,42 @@ std::string EntityContentHash(const Entity& e) { return Sha256Hex(DumpEntity(e))
 EntitySet EntitySetOf(const Snapshot& snapshot) {
   EntitySet set;
   set.snapshot_hash = snapshot.hash;
-  set.entities.reserve(snapshot.entities.size());
-  for (const Entity& e : snapshot.entities) {
-    std::string json = DumpEntity(e);
-    std::string hash = Sha256Hex(json);
-    set.entities.push_back({e.id, e.name, std::move(hash), std::move(json)});
-  }
+  set.entities.resize(snapshot.entities.size());
+  ParallelFor(
+      snapshot.entities.size(), std::max(1u, std::thread::hardware_concurrency()),
+      [&](size_t i) {
+        const Entity& e = snapshot.entities[i];
+        std::string json = DumpEntity(e);
+        std::string hash = Sha256Hex(json);
+        set.entities[i] = {e.id, e.name, std::move(hash), std::move(json)};
+      },
+      64);
   std::sort(set.entities.begin(), set.entities.end(),
             [](const ArchivedEntity& a, const ArchivedEntity& b) { return a.id < b.id; });
   return set;
 }
 
-Status SnapshotArchive::Save(const Snapshot& snapshot) {
-  SqlConnection& conn = db_.connection();
-  auto known = conn.Query("SELECT hash FROM snapshots WHERE hash = ?", {snapshot.hash});
+namespace {
+
+Result<bool> IsArchived(SqlConnection& conn, const std::string& hash) {
+  auto known = conn.Query("SELECT hash FROM snapshots WHERE hash = ?", {hash});
   if (!known.ok()) return known.status();
-  if (!known->empty()) return Status::Ok();
-  const EntitySet set = EntitySetOf(snapshot);
+  return !known->empty();
+}
+
+}  // namespace
+
+Status SnapshotArchive::Save(const Snapshot& snapshot) {
+  auto known = IsArchived(db_.connection(), snapshot.hash);
+  if (!known.ok()) return known.status();
+  return *known ? Status::Ok() : Save(EntitySetOf(snapshot));
+}
+
+Status SnapshotArchive::Save(const EntitySet& set) {
+  SqlConnection& conn = db_.connection();
+  auto known = IsArchived(conn, set.snapshot_hash);
+  if (!known.ok()) return known.status();
+  if (*known) return Status::Ok();
   store::WriteTransaction txn(conn);
   if (!txn.status().ok()) return txn.status();
   for (const ArchivedEntity& e : set.entities) {
@@ -50,14 +71,14 @@ Status SnapshotArchive::Save(const Snapshot& snapshot) {
         "INSERT INTO snapshot_entities (snapshot_hash, entity_id, name, content_hash, body) VALUES "
         "(?, ?, ?, ?, ?)"
         " ON CONFLICT DO NOTHING",
-        {snapshot.hash, e.id, e.name, e.content_hash, e.json});
+        {set.snapshot_hash, e.id, e.name, e.content_hash, e.json});
     if (!s.ok()) return s;
   }
   // The snapshots row is written last: its presence means the entities are complete.
   Status s = conn.Run(
       "INSERT INTO snapshots (hash, saved_at, entity_count) VALUES (?, ?, ?) ON CONFLICT DO "
       "NOTHING",
-      {snapshot.hash, UtcNowIso(), static_cast<int64_t>(set.entities.size())});
+      {set.snapshot_hash, UtcNowIso(), static_cast<int64_t>(set.entities.size())});
   if (!s.ok()) return s;
   return txn.Commit();
 }
@@ -103,7 +124,7 @@ Result<std::optional<EntitySet>> SnapshotArchive::Load(const std::string& hash) 
   return std::optional<EntitySet>(std::move(set));
 }
 
-ListDiff DiffEntitySets(const EntitySet& before, const EntitySet& after) {
+ListDiff DiffEntitySets(const EntitySet& before, const EntitySet& after, DiffDetail detail) {
   ListDiff diff;
   diff.old_snapshot = before.snapshot_hash;
   diff.new_snapshot = after.snapshot_hash;
@@ -117,6 +138,12 @@ ListDiff DiffEntitySets(const EntitySet& before, const EntitySet& after) {
     } else {
       if (a->content_hash != b->content_hash) {
         EntityChange change{b->id, b->name, {}, a->json};
+        if (detail == DiffDetail::kEntries) {
+          diff.changed.push_back(std::move(change));
+          ++a;
+          ++b;
+          continue;
+        }
         const nlohmann::json ja = nlohmann::json::parse(a->json, nullptr, false);
         const nlohmann::json jb = nlohmann::json::parse(b->json, nullptr, false);
         std::set<std::string> keys;
