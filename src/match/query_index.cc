@@ -70,7 +70,7 @@ struct AliasScope {
 };
 
 constexpr char kMagic[] = "partyscreen-query-index";
-constexpr uint32_t kFormatVersion = 3;
+constexpr uint32_t kFormatVersion = 4;
 
 }  // namespace
 
@@ -203,6 +203,7 @@ std::vector<QueryIndex::Match> QueryIndex::Impl::FindIn(uint32_t idx, const Scre
         const bool plain = attributes[q] == 0;
         if (plain && i > name_query_begin[n] && attributes[name_queries[i - 1]] == 0) continue;
         if (!IsOpen(open, attributes[q])) continue;
+        if (bound + facts[q].max_bonus + 1e-6 < options.threshold) continue;
         if (BoundReaches(bound, facts[q], entity_facts, entity_schema, options.threshold)) {
           scratch.survivors.push_back({n, a, open});
           break;

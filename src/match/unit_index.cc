@@ -1,6 +1,7 @@
 #include "match/unit_index.h"
 
 #include <algorithm>
+#include <bit>
 #include <execution>
 #include <unordered_map>
 
@@ -52,7 +53,13 @@ void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size
     AppendUnitKeys(vocab_[v], &unit_keys);
     for (uint64_t k : unit_keys) key_vocab.emplace_back(k, v);
   }
-  std::sort(std::execution::par, key_vocab.begin(), key_vocab.end());
+  // Keys in the order of their slots in the key table (Mix is a bijection: a strict order), so
+  // that building the table writes it front to back instead of at random.
+  std::sort(std::execution::par, key_vocab.begin(), key_vocab.end(),
+            [](const std::pair<uint64_t, uint32_t>& a, const std::pair<uint64_t, uint32_t>& b) {
+              const uint64_t ma = Mix(a.first), mb = Mix(b.first);
+              return ma != mb ? ma < mb : a.second < b.second;
+            });
   key_vocab.erase(std::unique(key_vocab.begin(), key_vocab.end()), key_vocab.end());
   key_vocab_.reserve(key_vocab.size());
   for (size_t i = 0; i < key_vocab.size(); ++i) {
@@ -86,9 +93,10 @@ void UnitIndex::BuildKeyTable() {
   slot_key_.assign(size, kEmptySlot);
   slot_index_.assign(size, 0);
   slot_mask_ = size - 1;
+  slot_shift_ = 64 - std::countr_zero(size);
   for (uint32_t i = 0; i < keys_.size(); ++i) {
     if (keys_[i] == kEmptySlot) continue;  // a key hashing to the marker is never looked up
-    uint64_t h = Mix(keys_[i]) & slot_mask_;
+    uint64_t h = Mix(keys_[i]) >> slot_shift_;
     while (slot_key_[h] != kEmptySlot) h = (h + 1) & slot_mask_;
     slot_key_[h] = keys_[i];
     slot_index_[h] = i;
@@ -110,9 +118,6 @@ void UnitIndex::Write(BinaryWriter& out) const {
   out.PodVector(keys_);
   out.PodVector(key_begin_);
   out.PodVector(key_vocab_);
-  // The key table too: rebuilding it is random access over a table larger than the caches.
-  out.PodVector(slot_key_);
-  out.PodVector(slot_index_);
 }
 
 namespace {
@@ -142,17 +147,13 @@ bool UnitIndex::Read(BinaryReader& in, size_t name_count) {
   keys_ = in.PodVector<uint64_t>();
   key_begin_ = in.PodVector<uint32_t>();
   key_vocab_ = in.PodVector<uint32_t>();
-  slot_key_ = in.PodVector<uint64_t>();
-  slot_index_ = in.PodVector<uint32_t>();
-  const size_t slots = slot_key_.size();
   const bool ok =
       !in.failed() && name_count_ == name_count && names.size() == weights.size() &&
       ValidOffsets(vocab_begin_, vocab_.size(), names.size()) && AllBelow(names, name_count) &&
       ValidOffsets(key_begin_, keys_.size(), key_vocab_.size()) &&
-      AllBelow(key_vocab_, vocab_.size()) && std::is_sorted(keys_.begin(), keys_.end()) &&
-      slots >= 16 && (slots & (slots - 1)) == 0 && slots > keys_.size() &&
-      slot_index_.size() == slots && AllBelow(slot_index_, keys_.size()) &&
-      std::count(slot_key_.begin(), slot_key_.end(), kEmptySlot) > 0;
+      AllBelow(key_vocab_, vocab_.size()) &&
+      std::adjacent_find(keys_.begin(), keys_.end(),
+                         [](uint64_t a, uint64_t b) { return Mix(a) >= Mix(b); }) == keys_.end();
   if (!ok) {
     in.Fail();
     *this = UnitIndex();
@@ -160,7 +161,7 @@ bool UnitIndex::Read(BinaryReader& in, size_t name_count) {
   }
   postings_.resize(names.size());
   for (size_t i = 0; i < names.size(); ++i) postings_[i] = {names[i], weights[i]};
-  slot_mask_ = slots - 1;  // lookups stop at an empty slot, and there is one
+  BuildKeyTable();
   return true;
 }
 

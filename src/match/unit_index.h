@@ -92,7 +92,7 @@ class UnitIndex {
   // Index of `key` in keys_, or -1.
   int64_t FindKey(uint64_t key) const {
     if (slot_key_.empty() || key == kEmptySlot) return -1;
-    for (uint64_t h = Mix(key) & slot_mask_;; h = (h + 1) & slot_mask_) {
+    for (uint64_t h = Mix(key) >> slot_shift_;; h = (h + 1) & slot_mask_) {
       if (slot_key_[h] == key) return slot_index_[h];
       if (slot_key_[h] == kEmptySlot) return -1;
     }
@@ -104,12 +104,13 @@ class UnitIndex {
   std::vector<std::string> vocab_;     // distinct units
   std::vector<uint32_t> vocab_begin_;  // postings of unit v: [vocab_begin_[v], vocab_begin_[v+1])
   std::vector<Posting> postings_;
-  std::vector<uint64_t> keys_;       // sorted unique keys of all units
+  std::vector<uint64_t> keys_;       // unique keys of all units, by Mix(key) (slot order)
   std::vector<uint32_t> key_begin_;  // units of keys_[i]: key_vocab_[key_begin_[i] ..)
   std::vector<uint32_t> key_vocab_;
   std::vector<uint64_t> slot_key_;  // open addressing: key -> index into keys_
   std::vector<uint32_t> slot_index_;
   uint64_t slot_mask_ = 0;
+  int slot_shift_ = 64;  // a key's first slot: the high bits of Mix(key)
 };
 
 }  // namespace partyscreen

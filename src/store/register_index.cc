@@ -83,10 +83,7 @@ Status Save(const std::string& path, const std::string& database_id, int64_t rev
   return Status::Ok();
 }
 
-struct SavedPart {
-  RegisterIndex::Part part;
-  int64_t revision = 0;
-};
+using SavedPart = RegisterIndex::Saved;
 
 // A file mapped read-only into memory (no copy: the decoder reads the page cache directly).
 class MappedFile {
@@ -231,16 +228,32 @@ uint64_t ContentTag(std::string_view content_hash) {
   return tag;
 }
 
+std::future<Result<RegisterIndex::Saved>> RegisterIndex::StartReading(const Database& db,
+                                                                      const Screener& screener,
+                                                                      size_t threads) {
+  return std::async(std::launch::async,
+                    [path = RegisterIndexPath(db), id = db.id(), &screener,
+                     threads = std::max<size_t>(1, threads)]() -> Result<Saved> {
+                      if (path.empty()) return Status::NotFound("no file for this database");
+                      return Load(path, id, screener, threads);
+                    });
+}
+
 Result<std::unique_ptr<RegisterIndex>> RegisterIndex::Open(Database& db, const Screener& screener,
-                                                           size_t threads) {
+                                                           size_t threads,
+                                                           std::future<Result<Saved>> started) {
   std::unique_ptr<RegisterIndex> out(new RegisterIndex());
   out->threads_ = std::max<size_t>(1, threads);
   SqlConnection& conn = db.connection();
   std::string why_rebuilt;
   const std::string path = RegisterIndexPath(db);
-  if (path.empty()) {
-    why_rebuilt = "no file for this database";
-  } else if (auto saved = Load(path, db.id(), screener, out->threads_); !saved.ok()) {
+  Result<Saved> saved = Status::NotFound("no file for this database");
+  if (started.valid()) {
+    saved = started.get();
+  } else if (!path.empty()) {
+    saved = Load(path, db.id(), screener, out->threads_);
+  }
+  if (!saved.ok()) {
     why_rebuilt = saved.status().message();
   } else {
     auto written = CountWrittenSince(conn, saved->revision);

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <future>
 #include <map>
 #include <memory>
 #include <string>
@@ -58,11 +59,29 @@ struct RegisterMatches {
 
 class RegisterIndex {
  public:
+  // The customers of one QueryIndex, by query position.
+  struct Part {
+    std::unique_ptr<QueryIndex> index;
+    std::vector<std::string> ids;
+    std::vector<uint64_t> tags;
+  };
+  // The saved file as read from disk, before it is checked against the register.
+  struct Saved {
+    Part part;
+    int64_t revision = 0;  // the register revision it was built at
+  };
+
+  // Starts reading the saved file of `db` on another thread (no database access) so that it
+  // overlaps other work; Open takes the result instead of reading the file itself. `db` and
+  // `screener` must outlive the future.
+  static std::future<Result<Saved>> StartReading(const Database& db, const Screener& screener,
+                                                 size_t threads);
   // The index of the whole register for searching the entities of `screener`: the saved file
   // plus the customers written since, or (no usable file, or more than a quarter of the register
   // written since) built from the register and saved. `threads` for building and searching.
-  static Result<std::unique_ptr<RegisterIndex>> Open(Database& db, const Screener& screener,
-                                                     size_t threads);
+  static Result<std::unique_ptr<RegisterIndex>> Open(
+      Database& db, const Screener& screener, size_t threads,
+      std::future<Result<Saved>> started = std::future<Result<Saved>>());
   // Brings the saved file up to date if it is missing, unusable or far behind the register (a
   // no-op for databases without a file). Returns what it did, in words. Customer imports call it.
   static Result<std::string> Refresh(Database& db, size_t threads);
@@ -77,13 +96,6 @@ class RegisterIndex {
   // What Open did, in words ("saved index of 1000000 customers + 12 written since").
   const std::string& source() const { return source_; }
   size_t size() const;  // customers indexed (saved + fresh)
-
-  // The customers of one QueryIndex, by query position.
-  struct Part {
-    std::unique_ptr<QueryIndex> index;
-    std::vector<std::string> ids;
-    std::vector<uint64_t> tags;
-  };
 
  private:
   RegisterIndex() = default;

@@ -162,6 +162,11 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
   if (base.snapshot_hash == snap.hash)
     return Status::InvalidArgument("delta re-screen: the base snapshot is the current one");
 
+  // The saved register index is read from disk while the lists are compared.
+  const size_t threads =
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  auto reading = store::RegisterIndex::StartReading(db_, screener_, threads);
+
   // What changed. Added and changed entities can raise alerts; removed and changed ones can
   // clear them. Alerts on every other entity keep their scores (pair-local scoring).
   const EntitySet current = EntitySetOf(snap);
@@ -176,8 +181,7 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
   std::vector<std::string> gone;
   std::vector<Entity> before(diff.changed.size());  // the changed entries as they were
   ParallelFor(
-      diff.changed.size(),
-      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency()),
+      diff.changed.size(), threads,
       [&](size_t i) {
         before[i] = EntityFromJson(nlohmann::json::parse(diff.changed[i].old_json, nullptr, false));
       },
@@ -221,7 +225,7 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
 
   // The register index (saved with the database, brought up to date) searched with every added
   // and changed entry; matches of customers not on the base are dropped by AffectedOutcome.
-  auto index = store::RegisterIndex::Open(db_, screener_, run.threads());
+  auto index = store::RegisterIndex::Open(db_, screener_, run.threads(), std::move(reading));
   if (!index.ok()) return index.status();
   report.register_index = (*index)->source();
   report.timings.index = step.Lap();
