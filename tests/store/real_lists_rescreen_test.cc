@@ -51,13 +51,30 @@ std::vector<Customer> RealAndInnocentRegister(const Snapshot& old_list, const Sn
   return out;
 }
 
+// Both SDN versions and their screeners, loaded once for all tests.
+struct SdnChange {
+  std::shared_ptr<const Snapshot> old_snap, new_snap;
+  std::unique_ptr<Screener> old_screener, new_screener;
+};
+
+const SdnChange& Sdn2021To2024() {
+  static const SdnChange change = [] {
+    SdnChange c;
+    c.old_snap = Load("sdn-2021-07");
+    c.new_snap = Load("sdn-2024-07-02");
+    if (c.old_snap && c.new_snap) {
+      if (auto s = Screener::Build(c.old_snap); s.ok()) c.old_screener = std::move(s).value();
+      if (auto s = Screener::Build(c.new_snap); s.ok()) c.new_screener = std::move(s).value();
+    }
+    return c;
+  }();
+  return change;
+}
+
 TEST(RealListsRescreenTest, DeltaOverSdn2021To2024EqualsFullRescreen) {
-  auto old_snap = Load("sdn-2021-07");
-  auto new_snap = Load("sdn-2024-07-02");
-  ASSERT_TRUE(old_snap && new_snap);
-  auto old_screener = Screener::Build(old_snap);
-  auto new_screener = Screener::Build(new_snap);
-  ASSERT_TRUE(old_screener.ok() && new_screener.ok());
+  const SdnChange& sdn = Sdn2021To2024();
+  ASSERT_TRUE(sdn.old_screener && sdn.new_screener);
+  const auto& [old_snap, new_snap, old_screener, new_screener] = sdn;
   const std::vector<Customer> customers = RealAndInnocentRegister(*old_snap, *new_snap);
   ASSERT_GT(customers.size(), 2000u);
 
@@ -65,9 +82,9 @@ TEST(RealListsRescreenTest, DeltaOverSdn2021To2024EqualsFullRescreen) {
   RescreenOptions opt = testing::Threads(2);
   auto delta_db = OpenOrDie(dir.File("delta.db"));
   ASSERT_TRUE(CustomerRegister(*delta_db).Upsert(customers).ok());
-  auto base = Rescreener(*delta_db, **old_screener).All(opt);
+  auto base = Rescreener(*delta_db, *old_screener).All(opt);
   ASSERT_TRUE(base.ok()) << base.status().ToString();
-  auto delta = Rescreener(*delta_db, **new_screener).Delta(EntitySetOf(*old_snap), opt);
+  auto delta = Rescreener(*delta_db, *new_screener).Delta(EntitySetOf(*old_snap), opt);
   ASSERT_TRUE(delta.ok()) << delta.status().ToString();
   EXPECT_GT(delta->added_entities, 1000u);
   EXPECT_GT(delta->removed_entities, 0u);
@@ -78,7 +95,7 @@ TEST(RealListsRescreenTest, DeltaOverSdn2021To2024EqualsFullRescreen) {
 
   auto full_db = OpenOrDie(dir.File("full.db"));
   ASSERT_TRUE(CustomerRegister(*full_db).Upsert(customers).ok());
-  auto full = Rescreener(*full_db, **new_screener).All(opt);
+  auto full = Rescreener(*full_db, *new_screener).All(opt);
   ASSERT_TRUE(full.ok()) << full.status().ToString();
   const std::vector<std::string> expected = AllAlerts(*full_db);
   const std::vector<std::string> actual = AllAlerts(*delta_db);
@@ -93,12 +110,9 @@ TEST(RealListsRescreenTest, DeltaOverSdn2021To2024EqualsFullRescreen) {
 // ones. The delta run uses the saved index plus the customers written since, and still equals a
 // full re-screen.
 TEST(RealListsRescreenTest, DeltaFromASavedRegisterIndexStaysExactAfterRegisterChanges) {
-  auto old_snap = Load("sdn-2021-07");
-  auto new_snap = Load("sdn-2024-07-02");
-  ASSERT_TRUE(old_snap && new_snap);
-  auto old_screener = Screener::Build(old_snap);
-  auto new_screener = Screener::Build(new_snap);
-  ASSERT_TRUE(old_screener.ok() && new_screener.ok());
+  const SdnChange& sdn = Sdn2021To2024();
+  ASSERT_TRUE(sdn.old_screener && sdn.new_screener);
+  const auto& [old_snap, new_snap, old_screener, new_screener] = sdn;
   std::vector<Customer> customers = RealAndInnocentRegister(*old_snap, *new_snap);
   const size_t imported = customers.size() * 9 / 10;
 
@@ -138,8 +152,8 @@ TEST(RealListsRescreenTest, DeltaFromASavedRegisterIndexStaysExactAfterRegisterC
   ASSERT_TRUE(CustomerRegister(*delta_db).Upsert(later).ok());
 
   RescreenOptions opt = testing::Threads(2);
-  ASSERT_TRUE(Rescreener(*delta_db, **old_screener).All(opt).ok());
-  auto delta = Rescreener(*delta_db, **new_screener).Delta(EntitySetOf(*old_snap), opt);
+  ASSERT_TRUE(Rescreener(*delta_db, *old_screener).All(opt).ok());
+  auto delta = Rescreener(*delta_db, *new_screener).Delta(EntitySetOf(*old_snap), opt);
   ASSERT_TRUE(delta.ok()) << delta.status().ToString();
   EXPECT_EQ(delta->register_index.rfind("saved index of", 0), 0u) << delta->register_index;
   EXPECT_NE(delta->register_index.find(std::to_string(later.size()) + " written since"),
@@ -148,7 +162,7 @@ TEST(RealListsRescreenTest, DeltaFromASavedRegisterIndexStaysExactAfterRegisterC
 
   auto full_db = OpenOrDie(dir.File("full.db"));
   ASSERT_TRUE(CustomerRegister(*full_db).Upsert(customers).ok());
-  ASSERT_TRUE(Rescreener(*full_db, **new_screener).All(opt).ok());
+  ASSERT_TRUE(Rescreener(*full_db, *new_screener).All(opt).ok());
   const std::vector<std::string> expected = AllAlerts(*full_db);
   const std::vector<std::string> actual = AllAlerts(*delta_db);
   EXPECT_GT(expected.size(), 500u);
