@@ -37,6 +37,12 @@ void AppendUnitKeys(std::string_view unit, std::vector<uint64_t>* keys) {
     deleted.append(unit.substr(i + 1));
     keys->push_back(HashKey(deleted));
   }
+  // The singular of an -ies plural is the plural's own key too: "technologies" meets
+  // "technology" (similarity.h counts the pair as one edit).
+  if (unit.size() >= 6 && unit.ends_with("ies")) {
+    deleted.assign(unit.substr(0, unit.size() - 3)).push_back('y');
+    keys->push_back(HashKey(deleted));
+  }
 }
 
 std::vector<uint64_t> BlockingKeysOfTokens(const std::vector<std::string>& tokens) {

@@ -31,7 +31,8 @@ std::vector<BlockingUnit> BlockingUnits(const std::vector<std::string>& tokens);
 
 uint64_t HashKey(std::string_view s);
 
-// Appends the keys of one unit: its hash, and for 4+ letters the hash of each one-deletion.
+// Appends the keys of one unit: its hash, for 4+ letters the hash of each one-deletion, and for
+// a unit ending in -ies (6+ letters) the hash of its -y singular.
 void AppendUnitKeys(std::string_view unit, std::vector<uint64_t>* keys);
 
 // Sorted, de-duplicated keys of a token list.

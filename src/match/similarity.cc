@@ -60,6 +60,12 @@ bool WithinOneEdit(std::string_view a, std::string_view b) {
   return a.substr(i) == b.substr(i + 1);  // deletion from b
 }
 
+bool IsIesPlural(std::string_view plural, std::string_view singular) {
+  return plural.size() >= 6 && plural.size() == singular.size() + 2 && plural.ends_with("ies") &&
+         singular.ends_with('y') &&
+         plural.substr(0, plural.size() - 3) == singular.substr(0, singular.size() - 1);
+}
+
 TokenMatch ClassifyTokens(std::string_view a, std::string_view b) {
   if (a == b) return TokenMatch::kEqual;
   if (a.size() == 1 || b.size() == 1) {
@@ -68,6 +74,7 @@ TokenMatch ClassifyTokens(std::string_view a, std::string_view b) {
   }
   if (a.size() >= kMinFuzzyLength && b.size() >= kMinFuzzyLength && WithinOneEdit(a, b))
     return TokenMatch::kOneEdit;
+  if (IsIesPlural(a, b) || IsIesPlural(b, a)) return TokenMatch::kOneEdit;
   return TokenMatch::kNone;
 }
 

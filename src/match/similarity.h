@@ -2,8 +2,10 @@
 //
 // The matcher only lets two tokens count as "the same word" when they are equal, or both have at
 // least kMinFuzzyLength characters and differ by one edit (insert, delete, substitute, or swap
-// two neighbours: optimal string alignment distance 1). That rule is what BlockingKeys covers
-// (one-deletion neighbourhoods, see blocking.h), so fuzzy matching never escapes the index.
+// two neighbours: optimal string alignment distance 1), or are the singular and the plural of an
+// English word in -y/-ies with a stem of 3+ letters ("technology"/"technologies"), which counts
+// as one edit. That rule is what BlockingKeys covers (one-deletion neighbourhoods plus the
+// singular of an -ies unit, see blocking.h), so fuzzy matching never escapes the index.
 // The similarity of such a pair is the lower of Jaro-Winkler (a typo at the start costs more than
 // one at the end) and 1 - 1/length (one edit in a short word says more than in a long one:
 // "clark"/"clara" 0.8, "liability"/"liablity" 0.89). Measured on the dev set this cut false
@@ -26,6 +28,9 @@ double JaroWinkler(std::string_view a, std::string_view b);
 
 // True when the optimal-string-alignment distance between a and b is at most 1.
 bool WithinOneEdit(std::string_view a, std::string_view b);
+
+// True when `plural` is `singular` with its final "y" turned into "ies", the stem 3+ letters.
+bool IsIesPlural(std::string_view plural, std::string_view singular);
 
 // How a and b relate under the rule above.
 TokenMatch ClassifyTokens(std::string_view a, std::string_view b);

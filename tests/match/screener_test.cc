@@ -42,6 +42,7 @@ std::shared_ptr<const Snapshot> SeedSnapshot() {
            {"Yixin Technology"}),
       Make("csl:leidian", Schema::kUnknown, "Jiangsu Leidian Technology Company"),
       Make("csl:megvii", Schema::kUnknown, "Megvii Technology"),
+      Make("csl:yitu", Schema::kUnknown, "Yitu Technologies"),
   };
   s->BuildIdIndex();
   return s;
@@ -66,6 +67,14 @@ class ScreenerTest : public ::testing::Test {
   }
   std::unique_ptr<Screener> screener_;
 };
+
+// Entity List, 9 October 2019: "Yitu Technologies". A customer written in the singular must still
+// hit it (it scored 0.753 before singular and plural of -y words counted as one edit).
+TEST_F(ScreenerTest, SingularOfAnIesPluralHitsTheListedName) {
+  EXPECT_EQ(Top("Yitu Technology"), "csl:yitu");
+  EXPECT_GT(Screen("Yitu Technology").front().score, 0.95);
+  EXPECT_EQ(Top("YITU TECHNOLOGIES CO LTD"), "csl:yitu");
+}
 
 TEST_F(ScreenerTest, SeedCasesPutTheListedPartyOnTop) {
   EXPECT_EQ(Top("Hikvision"), "csl:hikvision-el");

@@ -31,6 +31,23 @@ TEST(ClassifyTokensTest, ShortWordsMustBeEqual) {
   EXPECT_EQ(ClassifyTokens("hikvision", "hikvisoin"), TokenMatch::kOneEdit);
 }
 
+TEST(ClassifyTokensTest, SingularAndPluralOfYWordsCountAsOneEdit) {
+  EXPECT_EQ(ClassifyTokens("technology", "technologies"), TokenMatch::kOneEdit);
+  EXPECT_EQ(ClassifyTokens("industries", "industry"), TokenMatch::kOneEdit);
+  EXPECT_EQ(ClassifyTokens("companies", "company"), TokenMatch::kOneEdit);
+  EXPECT_EQ(ClassifyTokens("flies", "fly"), TokenMatch::kNone);  // stem too short
+  EXPECT_EQ(ClassifyTokens("technologies", "technologist"), TokenMatch::kNone);
+  EXPECT_GT(TokenSimilarity("technology", "technologies"), 0.9);
+  EXPECT_LT(TokenSimilarity("technology", "technologies"), 1.0);
+  // ... and blocking lets them meet, either way round.
+  const std::vector<uint64_t> singular = BlockingKeysOfTokens({"technology"});
+  const std::vector<uint64_t> plural = BlockingKeysOfTokens({"technologies"});
+  bool shared = false;
+  for (uint64_t k : plural)
+    shared = shared || std::binary_search(singular.begin(), singular.end(), k);
+  EXPECT_TRUE(shared);
+}
+
 TEST(TokenSimilarityTest, ExactOutranksTypo) {
   EXPECT_GT(TokenSimilarity("hikvision", "hikvision"), TokenSimilarity("hikvision", "hikvisoin"));
   EXPECT_GT(TokenSimilarity("hikvision", "hikvisoin"), 0.85);
