@@ -1,12 +1,15 @@
 #include "store/register_index.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -51,8 +54,28 @@ Result<RegisterIndex::Part> IndexCustomers(SqlConnection& conn, const Screener& 
   return part;
 }
 
+// Removes the files "<path>.tmp.<pid>" that a process killed while saving left behind (its pid
+// is no longer running).
+void RemoveAbandonedTemporaries(const std::string& path) {
+  const std::filesystem::path target(path);
+  const std::string prefix = target.filename().string() + ".tmp.";
+  std::error_code ec;
+  const std::filesystem::path dir =
+      target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const std::string pid_text = name.substr(prefix.size());
+    if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos) continue;
+    const long pid = std::strtol(pid_text.c_str(), nullptr, 10);
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+      std::filesystem::remove(entry.path(), ec);
+  }
+}
+
 Status Save(const std::string& path, const std::string& database_id, int64_t revision,
             const RegisterIndex::Part& part) {
+  RemoveAbandonedTemporaries(path);
   BinaryWriter out;
   out.Str(kMagic);
   out.Pod<uint32_t>(kFormatVersion);

@@ -211,6 +211,23 @@ TEST(RescreenTest, DamagedOrForeignRegisterIndexIsRebuiltAndTheDeltaStaysExact) 
   }
 }
 
+// A process killed while saving the register index leaves "<index>.tmp.<pid>"; the next save
+// removes those of processes no longer running, and only those.
+TEST(RescreenTest, AbandonedRegisterIndexTemporariesAreRemoved) {
+  TempDir dir;
+  std::string jsonl;
+  for (const Customer& c : Register()) jsonl += CustomerToJson(c) + "\n";
+  const std::string file = dir.Write("register.jsonl", jsonl);
+  const std::string dead = dir.Write("r.db.register-index.tmp.4194399", "half a file");
+  const std::string alive =
+      dir.Write("r.db.register-index.tmp." + std::to_string(getppid()), "being written");
+  auto db = OpenOrDie(dir.File("r.db"));
+  ASSERT_TRUE(CustomerRegister(*db).ImportFile(file).ok());
+  EXPECT_TRUE(std::filesystem::exists(dir.File("r.db.register-index")));
+  EXPECT_FALSE(std::filesystem::exists(dead));
+  EXPECT_TRUE(std::filesystem::exists(alive));
+}
+
 TEST(RescreenTest, DeltaClearsTheAlertOfARemovedEntity) {
   DeltaAndFull t;
   RunDeltaAndFull(t, OldList(), NewList());
