@@ -189,8 +189,10 @@ const Screener& NameOnlyScreener() {
   return *screener;
 }
 
-// Builds the whole register's index and saves it (when the database has a file).
-Result<RegisterIndex::Part> RebuildAndSave(Database& db, const Screener& screener, size_t threads) {
+// Builds the whole register's index and saves it (when the database has a file). The index is
+// derived data: if it cannot be saved, it is still returned, and `*not_saved` says why.
+Result<RegisterIndex::Part> RebuildAndSave(Database& db, const Screener& screener, size_t threads,
+                                           std::string* not_saved) {
   SqlConnection& conn = db.connection();
   // Read before the scan: a customer written during it gets a larger revision and is indexed
   // afresh by the next Open, whether or not the scan saw it.
@@ -200,7 +202,7 @@ Result<RegisterIndex::Part> RebuildAndSave(Database& db, const Screener& screene
   if (!part.ok()) return part.status();
   if (const std::string path = RegisterIndexPath(db); !path.empty()) {
     Status s = Save(path, db.id(), *revision, *part);
-    if (!s.ok()) return s;
+    if (!s.ok()) *not_saved = s.message();
   }
   return part;
 }
@@ -219,6 +221,12 @@ Result<uint64_t> CountWrittenSince(SqlConnection& conn, int64_t revision) {
 }  // namespace
 
 Result<int64_t> NextRegisterRevision(SqlConnection& conn) {
+  // The row exists before it is read for update, so that concurrent writers queue on its lock
+  // (PostgreSQL; SQLite write transactions are serialised anyway) and never share a revision.
+  Status created = conn.Run(
+      "INSERT INTO store_meta (name, value) VALUES ('register_revision', '0') ON CONFLICT DO "
+      "NOTHING");
+  if (!created.ok()) return created;
   auto rows = conn.Query("SELECT value FROM store_meta WHERE name = 'register_revision'" +
                          std::string(conn.ForUpdate()));
   if (!rows.ok()) return rows.status();
@@ -297,11 +305,13 @@ Result<std::unique_ptr<RegisterIndex>> RegisterIndex::Open(Database& db, const S
       return out;
     }
   }
-  auto built = RebuildAndSave(db, screener, out->threads_);
+  std::string not_saved;
+  auto built = RebuildAndSave(db, screener, out->threads_, &not_saved);
   if (!built.ok()) return built.status();
   out->saved_ = std::move(built).value();
   out->source_ = fmt::format("built from the register ({} customers): {}", out->saved_.ids.size(),
                              why_rebuilt);
+  if (!not_saved.empty()) out->source_ += "; not saved: " + not_saved;
   return out;
 }
 
@@ -317,8 +327,10 @@ Result<std::string> RegisterIndex::Refresh(Database& db, size_t threads) {
       return fmt::format("register index kept ({} customers written since are indexed when used)",
                          *written);
   }
-  auto built = RebuildAndSave(db, screener, std::max<size_t>(1, threads));
+  std::string not_saved;
+  auto built = RebuildAndSave(db, screener, std::max<size_t>(1, threads), &not_saved);
   if (!built.ok()) return built.status();
+  if (!not_saved.empty()) return Status::IoError(not_saved);
   return fmt::format("register index rebuilt ({} customers)", built->ids.size());
 }
 

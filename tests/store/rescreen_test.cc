@@ -228,6 +228,26 @@ TEST(RescreenTest, AbandonedRegisterIndexTemporariesAreRemoved) {
   EXPECT_TRUE(std::filesystem::exists(alive));
 }
 
+// The register index cannot be written (here a directory stands where the file goes): the delta
+// uses the index it built in memory and says that it was not saved.
+TEST(RescreenTest, UnsavableRegisterIndexDoesNotStopTheDelta) {
+  TempDir dir;
+  std::filesystem::create_directory(dir.File("d.db.register-index"));
+  auto before = BuildScreener(OldList());
+  auto after = BuildScreener(NewList());
+  auto db = OpenOrDie(dir.File("d.db"));
+  ASSERT_TRUE(CustomerRegister(*db).Upsert(Register()).ok());
+  ASSERT_TRUE(Rescreener(*db, *before).All(testing::Threads(2)).ok());
+  auto delta = Rescreener(*db, *after).Delta(EntitySetOf(before->snapshot()), testing::Threads(2));
+  ASSERT_TRUE(delta.ok()) << delta.status().ToString();
+  EXPECT_EQ(delta->register_index.rfind("built from the register", 0), 0u);
+  EXPECT_NE(delta->register_index.find("not saved"), std::string::npos) << delta->register_index;
+  auto full_db = OpenOrDie(dir.File("full.db"));
+  ASSERT_TRUE(CustomerRegister(*full_db).Upsert(Register()).ok());
+  ASSERT_TRUE(Rescreener(*full_db, *after).All(testing::Threads(2)).ok());
+  EXPECT_EQ(AllAlerts(*db), AllAlerts(*full_db));
+}
+
 TEST(RescreenTest, DeltaClearsTheAlertOfARemovedEntity) {
   DeltaAndFull t;
   RunDeltaAndFull(t, OldList(), NewList());
