@@ -245,7 +245,12 @@ Result<int64_t> NextRegisterRevision(SqlConnection& conn) {
 
 std::string RegisterIndexPath(const Database& db) {
   const std::string& location = db.location();
-  if (location.empty() || location == ":memory:" || IsPostgresLocation(location)) return "";
+  if (IsPostgresLocation(location)) {
+    const char* dir = std::getenv("PARTYSCREEN_REGISTER_INDEX_DIR");
+    if (dir == nullptr || *dir == '\0') return "";
+    return (std::filesystem::path(dir) / (db.id() + ".register-index")).string();
+  }
+  if (location.empty() || location == ":memory:") return "";
   return location + ".register-index";
 }
 

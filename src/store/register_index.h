@@ -33,7 +33,9 @@ namespace partyscreen::store {
 // still stamps its next writes above the revision of any index saved since.
 Result<int64_t> NextRegisterRevision(SqlConnection& conn);
 
-// "<database file>.register-index"; empty for PostgreSQL and in-memory databases (not saved).
+// "<database file>.register-index" for SQLite; for PostgreSQL
+// "$PARTYSCREEN_REGISTER_INDEX_DIR/<database id>.register-index", or empty (not saved) when that
+// variable is not set; empty for in-memory databases.
 std::string RegisterIndexPath(const Database& db);
 
 // The first 16 hex digits of a customer content hash as a number (0 for none).

@@ -185,6 +185,38 @@ TEST_F(PostgresStoreTest, DeltaEqualsFullAndAuditChainDetectsAnEdit) {
   EXPECT_EQ(v->first_bad_seq, 3);
 }
 
+// With PARTYSCREEN_REGISTER_INDEX_DIR set, a PostgreSQL database keeps its register index there
+// (named by the database id): the import writes it, the delta reads it, and stays exact.
+TEST_F(PostgresStoreTest, RegisterIndexIsKeptInTheGivenDirectory) {
+  testing::TempDir dir;
+  ASSERT_EQ(setenv("PARTYSCREEN_REGISTER_INDEX_DIR", dir.path().c_str(), 1), 0);
+  auto before =
+      BuildScreener({MakeEntity("ofac:1", "AEROFLOT"), MakeEntity("ofac:3", "MAHAN AIR")});
+  auto after = BuildScreener({MakeEntity("ofac:1", "AEROFLOT"), MakeEntity("ofac:2", "ROSNEFT"),
+                              MakeEntity("ofac:4", "ACME WIDGETS TRADING")});
+  const std::string file =
+      dir.Write("c.csv",
+                "id,name,schema\nc1,Aeroflot,Organization\nc2,Rosneft,Organization\nc3,Mahan "
+                "Air,Organization\nc4,Acme Widgets Trading,Organization\n");
+  auto delta_db = testing::OpenOrDie(server_->NewDatabase("ps_index"));
+  ASSERT_NE(delta_db, nullptr);
+  auto imported = CustomerRegister(*delta_db).ImportFile(file);
+  ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+  EXPECT_EQ(imported->register_index, "register index rebuilt (4 customers)");
+  EXPECT_TRUE(std::filesystem::exists(dir.File(delta_db->id() + ".register-index")));
+  ASSERT_TRUE(Rescreener(*delta_db, *before).All(testing::Threads(2)).ok());
+  auto delta =
+      Rescreener(*delta_db, *after).Delta(EntitySetOf(before->snapshot()), testing::Threads(2));
+  unsetenv("PARTYSCREEN_REGISTER_INDEX_DIR");
+  ASSERT_TRUE(delta.ok()) << delta.status().ToString();
+  EXPECT_EQ(delta->register_index, "saved index of 4 customers + 0 written since");
+  EXPECT_EQ(delta->new_alerts.size(), 2u);  // Rosneft, Acme Widgets Trading
+  auto full_db = testing::OpenOrDie(server_->NewDatabase("ps_index_full"));
+  ASSERT_TRUE(CustomerRegister(*full_db).ImportFile(file).ok());
+  ASSERT_TRUE(Rescreener(*full_db, *after).All(testing::Threads(2)).ok());
+  EXPECT_EQ(AllAlerts(*delta_db), AllAlerts(*full_db));
+}
+
 TEST_F(PostgresStoreTest, AuditWriterCommitsFromManyThreads) {
   const std::string info = server_->NewDatabase("ps_writer");
   {
