@@ -1,6 +1,6 @@
-// QueryIndex (delta re-screening): building it over a large synthetic register and finding the
-// queries that match one list entry. Register: seeded, the way tools/make_customers.py builds
-// its registers.
+// QueryIndex (delta re-screening): building it over a large synthetic register, reading a saved
+// one back, and finding the queries that match one list entry. Register: seeded, the way
+// tools/make_customers.py builds its registers.
 //   build/bench/query_index_benchmark [--benchmark_filter=...]
 #include <benchmark/benchmark.h>
 
@@ -93,6 +93,30 @@ void BM_QueryIndexFind(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(e));
 }
 BENCHMARK(BM_QueryIndexFind)->Unit(benchmark::kMicrosecond);
+
+// Reading a saved index back (what a delta run does with the register index file) against
+// building it, for a register of range(0) queries, decoded on range(1) threads.
+void BM_QueryIndexDeserialize(benchmark::State& state) {
+  const Screener* screener = Sdn2024();
+  if (!screener) return state.SkipWithError("cannot load ../shared/lists/ofac/sdn-2024-07-02");
+  const std::string bytes =
+      QueryIndex::Build(*screener, SyntheticRegister(static_cast<size_t>(state.range(0))), 2)
+          ->Serialize();
+  const size_t threads = static_cast<size_t>(state.range(1));
+  for (auto _ : state) {
+    auto index = QueryIndex::Deserialize(*screener, bytes, threads);
+    if (!index.ok()) return state.SkipWithError(index.status().message().c_str());
+    benchmark::DoNotOptimize(index);
+  }
+  state.counters["MiB"] = static_cast<double>(bytes.size()) / (1 << 20);
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_QueryIndexDeserialize)->Args({100000, 1})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_QueryIndexDeserialize)
+    ->Args({1000000, 2})
+    ->Iterations(3)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace partyscreen
