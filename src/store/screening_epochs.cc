@@ -43,16 +43,23 @@ Status AdvanceEpochs(SqlConnection& conn, const std::vector<int64_t>& epochs,
 
 Result<std::vector<CustomerRecord>> CustomersOutsideEpochs(SqlConnection& conn,
                                                            const std::vector<int64_t>& epochs) {
-  // The other epochs are few (one per run at most): name them, so both lookups use the index.
+  // The other epochs are few (one per run at most): name them, so that every lookup uses the
+  // index. Epoch ids are 1..MAX(id), none ever deleted; an id outside that range (a hand-edited
+  // database) counts as no epoch too.
   auto all = conn.Query("SELECT id FROM screening_epochs");
   if (!all.ok()) return all.status();
   std::vector<int64_t> others;
-  for (const SqlRow& r : *all)
+  int64_t max_id = 0;
+  for (const SqlRow& r : *all) {
+    max_id = std::max(max_id, AsInt(r[0]));
     if (std::find(epochs.begin(), epochs.end(), AsInt(r[0])) == epochs.end())
       others.push_back(AsInt(r[0]));
-  std::string where = "c.screened_epoch IS NULL";
+  }
+  std::string where = "c.screened_epoch IS NULL OR c.screened_epoch < 1 OR c.screened_epoch > ?";
+  std::vector<SqlParam> params{max_id};
   if (!others.empty()) where += " OR c.screened_epoch IN (" + Placeholders(others.size()) + ")";
-  auto rows = conn.Query(SelectCustomerRecords("(" + where + ") ORDER BY c.id"), AsParams(others));
+  for (const SqlParam& p : AsParams(others)) params.push_back(p);
+  auto rows = conn.Query(SelectCustomerRecords("(" + where + ") ORDER BY c.id"), params);
   if (!rows.ok()) return rows.status();
   std::vector<CustomerRecord> out;
   out.reserve(rows->size());

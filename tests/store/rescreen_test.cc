@@ -367,6 +367,24 @@ TEST(RescreenTest, CustomersAddedAfterTheBaseScreeningGetAFullScreening) {
   EXPECT_EQ((*c9)->alerts[0].entity_id, "ofac:1");
 }
 
+// A screening state naming no epoch (a hand-edited database) is treated as no screening: the
+// delta screens that customer fully instead of carrying it forward.
+TEST(RescreenTest, CustomerInAnUnknownEpochGetsAFullScreening) {
+  TempDir dir;
+  auto before = BuildScreener(OldList());
+  auto after = BuildScreener(NewList());
+  auto db = OpenOrDie(dir.File("d.db"));
+  ASSERT_TRUE(CustomerRegister(*db).Upsert(Register()).ok());
+  ASSERT_TRUE(Rescreener(*db, *before).All(testing::Threads(1)).ok());
+  ASSERT_TRUE(
+      db->connection().Run("UPDATE customers SET screened_epoch = 999 WHERE id = 'c04'").ok());
+  auto delta = Rescreener(*db, *after).Delta(EntitySetOf(before->snapshot()), testing::Threads(1));
+  ASSERT_TRUE(delta.ok());
+  EXPECT_EQ(delta->customers_screened, 1u);
+  EXPECT_EQ((*CustomerRegister(*db).Get("c04"))->screened_snapshot, after->snapshot().hash);
+  EXPECT_EQ(AlertIds(*db, "c04"), std::vector<std::string>{"ofac:6"});  // Rosneft, added
+}
+
 TEST(ReviewTest, FalsePositiveIsSuppressedUntilTheCustomerOrTheEntryChanges) {
   TempDir dir;
   auto db = OpenOrDie(dir.File("r.db"));
