@@ -347,8 +347,10 @@ struct DeltaTimings {
   double diff = 0;          // diff of the two entity sets, saving the new snapshot
   double load = 0;          // finding the customers not on the base, counting those on it
   double screen_stale = 0;  // full screening of customers not on the base (incl. commits)
-  double index = 0;         // the register index: loading the saved one (+ customers written
-                            // since), or building it from the register and saving it
+  double index = 0;         // the register index: waiting for the saved one (read on another
+                            // thread during the diff) + customers written since, or building it
+                            // from the register and saving it
+  double index_read = 0;    // reading and decoding the saved file (overlaps diff and load)
   double find = 0;          // searching it for every added and changed entity
   double commit = 0;        // reading, re-scoring and writing the affected customers
   double finish = 0;        // moving every unaffected customer to the new snapshot, run record

@@ -506,8 +506,13 @@ void RegisterRescreen(CLI::App& app, CliContext& ctx) {
       if (base) j["register_index"] = r->register_index;
       if (base) {
         const DeltaTimings& t = r->timings;
-        j["timings"] = {{"diff", t.diff},    {"load", t.load}, {"screen_stale", t.screen_stale},
-                        {"index", t.index},  {"find", t.find}, {"commit", t.commit},
+        j["timings"] = {{"diff", t.diff},
+                        {"load", t.load},
+                        {"screen_stale", t.screen_stale},
+                        {"index", t.index},
+                        {"index_read", t.index_read},
+                        {"find", t.find},
+                        {"commit", t.commit},
                         {"finish", t.finish}};
       }
       j["new_alerts"] = nlohmann::json::array();
@@ -528,6 +533,7 @@ void RegisterRescreen(CLI::App& app, CliContext& ctx) {
                 << " removed entities since " << r->base_snapshot.substr(0, 12);
     std::cout << "; " << r->new_alerts.size() << " new alert(s), " << r->cleared_alerts.size()
               << " cleared, in " << std::fixed << std::setprecision(2) << r->seconds << " s\n";
+    if (base) std::cout << "register index: " << r->register_index << "\n";
     constexpr size_t kShown = 50;
     for (size_t i = 0; i < r->new_alerts.size() && i < kShown; ++i) {
       const AlertChange& c = r->new_alerts[i];

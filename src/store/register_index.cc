@@ -147,6 +147,7 @@ class MappedFile {
 
 Result<SavedPart> Load(const std::string& path, const std::string& database_id,
                        const Screener& screener, size_t threads) {
+  const auto started = std::chrono::steady_clock::now();
   auto file = MappedFile::Open(path);
   if (!file.ok()) return file.status();
   const std::string_view bytes = (*file)->bytes();
@@ -179,6 +180,9 @@ Result<SavedPart> Load(const std::string& path, const std::string& database_id,
   Result<SavedPart> saved = decode();
   verify.join();
   if (!checksum_ok) return damaged("checksum does not match (damaged or partly written)");
+  if (saved.ok())
+    saved->read_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return saved;
 }
 
@@ -298,6 +302,7 @@ Result<std::unique_ptr<RegisterIndex>> RegisterIndex::Open(Database& db, const S
       why_rebuilt = fmt::format("{} customers written since the saved index", *written);
     } else {
       out->saved_ = std::move(saved->part);
+      out->read_seconds_ = saved->read_seconds;
       if (*written > 0) {
         auto fresh = IndexCustomers(conn, screener, " WHERE c.revision > ?", {saved->revision},
                                     out->threads_);

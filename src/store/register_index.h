@@ -71,6 +71,7 @@ class RegisterIndex {
   struct Saved {
     Part part;
     int64_t revision = 0;  // the register revision it was built at
+    double read_seconds = 0;
   };
 
   // Starts reading the saved file of `db` on another thread (no database access) so that it
@@ -97,7 +98,8 @@ class RegisterIndex {
 
   // What Open did, in words ("saved index of 1000000 customers + 12 written since").
   const std::string& source() const { return source_; }
-  size_t size() const;  // customers indexed (saved + fresh)
+  double read_seconds() const { return read_seconds_; }  // reading the saved file, if one was
+  size_t size() const;                                   // customers indexed (saved + fresh)
 
  private:
   RegisterIndex() = default;
@@ -106,6 +108,7 @@ class RegisterIndex {
   Part fresh_;                                 // customers written after the saved part
   std::unordered_set<std::string> fresh_ids_;  // saved matches of these are out of date
   std::string source_;
+  double read_seconds_ = 0;
 };
 
 }  // namespace partyscreen::store

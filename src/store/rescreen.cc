@@ -228,6 +228,7 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
   auto index = store::RegisterIndex::Open(db_, screener_, run.threads(), std::move(reading));
   if (!index.ok()) return index.status();
   report.register_index = (*index)->source();
+  report.timings.index_read = (*index)->read_seconds();
   report.timings.index = step.Lap();
   store::RegisterMatches found = (*index)->Search(searched, run.ScreenOpts());
   index->reset();
