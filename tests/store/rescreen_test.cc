@@ -84,6 +84,23 @@ TEST(ListDiffTest, SnapshotStoredInTheDatabaseDiffsByHashPrefix) {
   EXPECT_FALSE(unknown->has_value());
 }
 
+// Register() in a fresh database, screened fully against OldList(); Delta() re-screens it
+// against NewList().
+struct ScreenedOnOldList {
+  TempDir dir;
+  std::unique_ptr<Screener> before = BuildScreener(OldList());
+  std::unique_ptr<Screener> after = BuildScreener(NewList());
+  std::unique_ptr<Database> db;
+  ScreenedOnOldList() {
+    db = OpenOrDie(dir.File("d.db"));
+    EXPECT_TRUE(CustomerRegister(*db).Upsert(Register()).ok());
+    EXPECT_TRUE(Rescreener(*db, *before).All(testing::Threads(1)).ok());
+  }
+  Result<RescreenReport> Delta() {
+    return Rescreener(*db, *after).Delta(EntitySetOf(before->snapshot()), testing::Threads(1));
+  }
+};
+
 TEST(RescreenTest, DeltaGivesTheSameAlertsAsAFullRescreen) {
   TempDir dir;
   auto before = BuildScreener(OldList());
@@ -231,21 +248,16 @@ TEST(RescreenTest, AbandonedRegisterIndexTemporariesAreRemoved) {
 // The register index cannot be written (here a directory stands where the file goes): the delta
 // uses the index it built in memory and says that it was not saved.
 TEST(RescreenTest, UnsavableRegisterIndexDoesNotStopTheDelta) {
-  TempDir dir;
-  std::filesystem::create_directory(dir.File("d.db.register-index"));
-  auto before = BuildScreener(OldList());
-  auto after = BuildScreener(NewList());
-  auto db = OpenOrDie(dir.File("d.db"));
-  ASSERT_TRUE(CustomerRegister(*db).Upsert(Register()).ok());
-  ASSERT_TRUE(Rescreener(*db, *before).All(testing::Threads(2)).ok());
-  auto delta = Rescreener(*db, *after).Delta(EntitySetOf(before->snapshot()), testing::Threads(2));
+  ScreenedOnOldList t;
+  std::filesystem::create_directory(t.dir.File("d.db.register-index"));
+  auto delta = t.Delta();
   ASSERT_TRUE(delta.ok()) << delta.status().ToString();
   EXPECT_EQ(delta->register_index.rfind("built from the register", 0), 0u);
   EXPECT_NE(delta->register_index.find("not saved"), std::string::npos) << delta->register_index;
-  auto full_db = OpenOrDie(dir.File("full.db"));
+  auto full_db = OpenOrDie(t.dir.File("full.db"));
   ASSERT_TRUE(CustomerRegister(*full_db).Upsert(Register()).ok());
-  ASSERT_TRUE(Rescreener(*full_db, *after).All(testing::Threads(2)).ok());
-  EXPECT_EQ(AllAlerts(*db), AllAlerts(*full_db));
+  ASSERT_TRUE(Rescreener(*full_db, *t.after).All(testing::Threads(2)).ok());
+  EXPECT_EQ(AllAlerts(*t.db), AllAlerts(*full_db));
 }
 
 TEST(RescreenTest, DeltaClearsTheAlertOfARemovedEntity) {
@@ -350,19 +362,15 @@ TEST(RescreenTest, CustomersScreenedAtAnotherThresholdGetAFullScreening) {
 }
 
 TEST(RescreenTest, CustomersAddedAfterTheBaseScreeningGetAFullScreening) {
-  TempDir dir;
-  auto before = BuildScreener(OldList());
-  auto after = BuildScreener(NewList());
-  auto db = OpenOrDie(dir.File("d.db"));
-  ASSERT_TRUE(CustomerRegister(*db).Upsert(Register()).ok());
-  ASSERT_TRUE(Rescreener(*db, *before).All(testing::Threads(1)).ok());
+  ScreenedOnOldList t;
   // Added after the base screening; matches an entity that did not change.
-  ASSERT_TRUE(
-      CustomerRegister(*db).Upsert({{"c09", "Aeroflot", Schema::kOrganization, "", "", {}}}).ok());
-  auto delta = Rescreener(*db, *after).Delta(EntitySetOf(before->snapshot()), testing::Threads(1));
+  ASSERT_TRUE(CustomerRegister(*t.db)
+                  .Upsert({{"c09", "Aeroflot", Schema::kOrganization, "", "", {}}})
+                  .ok());
+  auto delta = t.Delta();
   ASSERT_TRUE(delta.ok());
   EXPECT_EQ(delta->customers_screened, 1u);
-  auto c9 = CustomerRegister(*db).Get("c09");
+  auto c9 = CustomerRegister(*t.db).Get("c09");
   ASSERT_EQ((*c9)->alerts.size(), 1u);
   EXPECT_EQ((*c9)->alerts[0].entity_id, "ofac:1");
 }
@@ -370,19 +378,14 @@ TEST(RescreenTest, CustomersAddedAfterTheBaseScreeningGetAFullScreening) {
 // A screening state naming no epoch (a hand-edited database) is treated as no screening: the
 // delta screens that customer fully instead of carrying it forward.
 TEST(RescreenTest, CustomerInAnUnknownEpochGetsAFullScreening) {
-  TempDir dir;
-  auto before = BuildScreener(OldList());
-  auto after = BuildScreener(NewList());
-  auto db = OpenOrDie(dir.File("d.db"));
-  ASSERT_TRUE(CustomerRegister(*db).Upsert(Register()).ok());
-  ASSERT_TRUE(Rescreener(*db, *before).All(testing::Threads(1)).ok());
+  ScreenedOnOldList t;
   ASSERT_TRUE(
-      db->connection().Run("UPDATE customers SET screened_epoch = 999 WHERE id = 'c04'").ok());
-  auto delta = Rescreener(*db, *after).Delta(EntitySetOf(before->snapshot()), testing::Threads(1));
+      t.db->connection().Run("UPDATE customers SET screened_epoch = 999 WHERE id = 'c04'").ok());
+  auto delta = t.Delta();
   ASSERT_TRUE(delta.ok());
   EXPECT_EQ(delta->customers_screened, 1u);
-  EXPECT_EQ((*CustomerRegister(*db).Get("c04"))->screened_snapshot, after->snapshot().hash);
-  EXPECT_EQ(AlertIds(*db, "c04"), std::vector<std::string>{"ofac:6"});  // Rosneft, added
+  EXPECT_EQ((*CustomerRegister(*t.db).Get("c04"))->screened_snapshot, t.after->snapshot().hash);
+  EXPECT_EQ(AlertIds(*t.db, "c04"), std::vector<std::string>{"ofac:6"});  // Rosneft, added
 }
 
 TEST(ReviewTest, FalsePositiveIsSuppressedUntilTheCustomerOrTheEntryChanges) {
