@@ -17,7 +17,7 @@
 namespace partyscreen {
 
 double DefaultThreshold() { return 0.80; }
-std::string EngineVersion() { return "partyscreen-match-3"; }
+std::string EngineVersion() { return "partyscreen-match-4"; }
 
 namespace {
 
