@@ -59,6 +59,18 @@ TEST(NormalizeNameTest, CyrillicLegalFormAtTheStartIsRecognised) {
   EXPECT_EQ(NormalizeName("Romashka LLC", Schema::kOrganization).legal_forms, n.legal_forms);
 }
 
+// OFAC SDN "JOINT STOCK COMPANY QUORUM" arrives as "Joint Stock Co. Quorum": the abbreviated
+// Russian forms are taken off the start as well as the end.
+TEST(NormalizeNameTest, AbbreviatedJointStockFormsAtTheStartAreRecognised) {
+  for (const char* name :
+       {"Joint Stock Co. Quorum", "JOINT STOCK COMPANY QUORUM", "Open Joint Stock Quorum",
+        "Public Joint Stock Co Quorum", "Quorum JSC"}) {
+    const NormalizedName n = NormalizeName(name, Schema::kOrganization);
+    EXPECT_THAT(n.tokens, ElementsAre("quorum")) << name;
+    EXPECT_THAT(n.legal_forms, ElementsAre("JSC")) << name;
+  }
+}
+
 TEST(NormalizeNameTest, LegalFormAloneIsKeptAsAName) {
   // Nothing would be left to compare: keep the word.
   EXPECT_THAT(NormalizeName("Company", Schema::kOrganization).tokens, ElementsAre("company"));
