@@ -59,11 +59,16 @@ Result<std::vector<CustomerRecord>> CustomersOutsideEpochs(SqlConnection& conn,
   std::vector<SqlParam> params{max_id};
   if (!others.empty()) where += " OR c.screened_epoch IN (" + Placeholders(others.size()) + ")";
   for (const SqlParam& p : AsParams(others)) params.push_back(p);
-  auto rows = conn.Query(SelectCustomerRecords("(" + where + ") ORDER BY c.id"), params);
+  // Sorted here, not by ORDER BY: that would lead SQLite to walk the whole table in id order
+  // instead of looking the epochs up in the index.
+  auto rows = conn.Query(SelectCustomerRecords(where), params);
   if (!rows.ok()) return rows.status();
   std::vector<CustomerRecord> out;
   out.reserve(rows->size());
   for (const SqlRow& r : *rows) out.push_back(CustomerRecordFromRow(r));
+  std::sort(out.begin(), out.end(), [](const CustomerRecord& a, const CustomerRecord& b) {
+    return a.customer.id < b.customer.id;
+  });
   return out;
 }
 
