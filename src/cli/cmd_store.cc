@@ -66,6 +66,14 @@ std::optional<EntitySet> ResolveEntitySet(const std::string& spec, const std::st
   }
   auto snap = LoadListsOrReport(Split(spec, ","));
   if (!snap) return std::nullopt;
+  // Files already used for a re-screen are in the database's snapshot archive: read from there
+  // (cheaper than serialising every entity again, and exactly what was screened against).
+  if (std::filesystem::exists(db_location)) {
+    if (auto db = Database::Open(db_location); db.ok()) {
+      if (auto set = SnapshotArchive(**db).Load(snap->hash); set.ok() && set->has_value())
+        return std::move(**set);
+    }
+  }
   return EntitySetOf(*snap);
 }
 
