@@ -3,6 +3,7 @@
 // RescreenRun (rescreen_run.h); Delta's heavy steps are in delta_steps.h.
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
@@ -196,16 +197,27 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
   std::set<std::string> changed_set;
   for (const EntityChange& e : diff.changed) changed_set.insert(e.id);
   report.entities_searched = searched.size();
-  Status s = SnapshotArchive(db_).Save(current);
-  if (!s.ok()) return s;
   RescreenRun run(conn, screener_, options, report);
-  s = run.StartOrResume("delta", base.snapshot_hash);
+  Status s = run.StartOrResume("delta", base.snapshot_hash);
   if (!s.ok()) return s;
   report.run_id = run.run_id();
   auto base_epochs = store::EpochsOn(conn, base.snapshot_hash, EngineVersion(), options.threshold);
   if (!base_epochs.ok()) return base_epochs.status();
   auto current_epochs = store::EpochsOn(conn, snap.hash, EngineVersion(), options.threshold);
   if (!current_epochs.ok()) return current_epochs.status();
+  // The new snapshot goes to the archive (for later diffs by hash) on a connection of its own
+  // while the register is searched; an in-memory database has no second connection.
+  std::future<Status> archiving;
+  if (db_.location().empty() || db_.location() == ":memory:") {
+    s = SnapshotArchive(db_).Save(current);
+    if (!s.ok()) return s;
+  } else {
+    archiving = std::async(std::launch::async, [location = db_.location(), &current] {
+      auto other = Database::Open(location);
+      if (!other.ok()) return other.status();
+      return SnapshotArchive(**other).Save(current);
+    });
+  }
   report.timings.diff = step.Lap();
 
   // Customers neither on the base nor on the current snapshot (never screened, changed since,
@@ -234,6 +246,11 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
   index->reset();
   report.matches_found = found.pairs;
   report.timings.find = step.Lap();
+
+  if (archiving.valid()) {
+    s = archiving.get();
+    if (!s.ok()) return s;
+  }
 
   // Affected: a match, or an alert that may have to go. Written chunk by chunk, by id.
   auto alerted = CustomersAlertedOn(conn, gone);
