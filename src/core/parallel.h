@@ -11,6 +11,11 @@
 
 namespace partyscreen {
 
+// `requested` threads, or all cores when 0 (the meaning of 0 in every threads option).
+inline size_t ThreadsOrAllCores(size_t requested) {
+  return requested ? requested : std::max<size_t>(1, std::thread::hardware_concurrency());
+}
+
 // `fn` must be safe to call concurrently for different indexes. Returns when every call returned.
 inline void ParallelFor(size_t n, size_t threads, const std::function<void(size_t)>& fn,
                         size_t block = 1) {

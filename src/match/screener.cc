@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <thread>
 #include <unordered_map>
 
 #include "core/parallel.h"
@@ -239,7 +238,7 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::shared_ptr<const Snapshot
   // Normalising the names is most of the work: done for all entities in parallel first.
   std::vector<std::vector<NormalizedName>> normalized(entities.size());
   ParallelFor(
-      entities.size(), std::max(1u, std::thread::hardware_concurrency()),
+      entities.size(), ThreadsOrAllCores(0),
       [&](size_t i) {
         for (std::string_view name : entities[i].AllNames())
           normalized[i].push_back(NormalizeName(name, entities[i].schema));

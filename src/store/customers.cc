@@ -2,8 +2,8 @@
 // customer clears its screening state (screening_epochs.h).
 #include <map>
 #include <nlohmann/json.hpp>
-#include <thread>
 
+#include "core/parallel.h"
 #include "core/sha256.h"
 #include "core/strings.h"
 #include "fmt/format.h"
@@ -272,10 +272,8 @@ Result<ImportResult> CustomerRegister::ImportFile(const std::string& path,
   Status s = flush();
   if (!s.ok()) return s;
   if (options.refresh_register_index) {
-    const size_t threads =
-        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     // Derived data: if it cannot be saved, the next delta run builds it (slower, still exact).
-    auto refreshed = store::RegisterIndex::Refresh(db_, threads);
+    auto refreshed = store::RegisterIndex::Refresh(db_, ThreadsOrAllCores(options.threads));
     result.register_index = refreshed.ok() ? std::move(refreshed).value()
                                            : "register index not saved (the next delta run "
                                              "builds it): " +

@@ -222,6 +222,20 @@ Result<uint64_t> CountWrittenSince(SqlConnection& conn, int64_t revision) {
   return static_cast<uint64_t>(AsInt((*rows)[0][0]));
 }
 
+// Whether a saved index (as read, or the error reading it) can serve the register as it is now.
+struct Usability {
+  std::string why_not;   // empty: usable
+  uint64_t written = 0;  // customers written since it was saved
+};
+Result<Usability> CheckUsable(SqlConnection& conn, const Result<SavedPart>& saved) {
+  if (!saved.ok()) return Usability{saved.status().message(), 0};
+  auto written = CountWrittenSince(conn, saved->revision);
+  if (!written.ok()) return written.status();
+  if (FarBehind(saved->part.ids.size(), *written))
+    return Usability{fmt::format("{} customers written since the saved index", *written), *written};
+  return Usability{"", *written};
+}
+
 }  // namespace
 
 Result<int64_t> NextRegisterRevision(SqlConnection& conn) {
@@ -254,7 +268,7 @@ std::string RegisterIndexPath(const Database& db) {
     if (dir == nullptr || *dir == '\0') return "";
     return (std::filesystem::path(dir) / (db.id() + ".register-index")).string();
   }
-  if (location.empty() || location == ":memory:") return "";
+  if (IsInMemoryLocation(location)) return "";
   return location + ".register-index";
 }
 
@@ -285,7 +299,6 @@ Result<std::unique_ptr<RegisterIndex>> RegisterIndex::Open(Database& db, const S
   std::unique_ptr<RegisterIndex> out(new RegisterIndex());
   out->threads_ = std::max<size_t>(1, threads);
   SqlConnection& conn = db.connection();
-  std::string why_rebuilt;
   const std::string path = RegisterIndexPath(db);
   Result<Saved> saved = Status::NotFound("no file for this database");
   if (started.valid()) {
@@ -293,52 +306,44 @@ Result<std::unique_ptr<RegisterIndex>> RegisterIndex::Open(Database& db, const S
   } else if (!path.empty()) {
     saved = Load(path, db.id(), screener, out->threads_);
   }
-  if (!saved.ok()) {
-    why_rebuilt = saved.status().message();
-  } else {
-    auto written = CountWrittenSince(conn, saved->revision);
-    if (!written.ok()) return written.status();
-    if (FarBehind(saved->part.ids.size(), *written)) {
-      why_rebuilt = fmt::format("{} customers written since the saved index", *written);
-    } else {
-      out->saved_ = std::move(saved->part);
-      out->read_seconds_ = saved->read_seconds;
-      if (*written > 0) {
-        auto fresh = IndexCustomers(conn, screener, " WHERE c.revision > ?", {saved->revision},
-                                    out->threads_);
-        if (!fresh.ok()) return fresh.status();
-        out->fresh_ = std::move(fresh).value();
-        out->fresh_ids_.insert(out->fresh_.ids.begin(), out->fresh_.ids.end());
-      }
-      out->source_ = fmt::format("saved index of {} customers + {} written since",
-                                 out->saved_.ids.size(), out->fresh_.ids.size());
-      return out;
+  auto usable = CheckUsable(conn, saved);
+  if (!usable.ok()) return usable.status();
+  if (usable->why_not.empty()) {
+    out->saved_ = std::move(saved->part);
+    out->read_seconds_ = saved->read_seconds;
+    if (usable->written > 0) {
+      auto fresh =
+          IndexCustomers(conn, screener, " WHERE c.revision > ?", {saved->revision}, out->threads_);
+      if (!fresh.ok()) return fresh.status();
+      out->fresh_ = std::move(fresh).value();
+      out->fresh_ids_.insert(out->fresh_.ids.begin(), out->fresh_.ids.end());
     }
+    out->source_ = fmt::format("saved index of {} customers + {} written since",
+                               out->saved_.ids.size(), out->fresh_.ids.size());
+    return out;
   }
   std::string not_saved;
   auto built = RebuildAndSave(db, screener, out->threads_, &not_saved);
   if (!built.ok()) return built.status();
   out->saved_ = std::move(built).value();
   out->source_ = fmt::format("built from the register ({} customers): {}", out->saved_.ids.size(),
-                             why_rebuilt);
+                             usable->why_not);
   if (!not_saved.empty()) out->source_ += "; not saved: " + not_saved;
   return out;
 }
 
 Result<std::string> RegisterIndex::Refresh(Database& db, size_t threads) {
+  threads = std::max<size_t>(1, threads);
   const std::string path = RegisterIndexPath(db);
   if (path.empty()) return std::string("no register index file for this database");
   const Screener& screener = NameOnlyScreener();
-  auto saved = Load(path, db.id(), screener, std::max<size_t>(1, threads));
-  if (saved.ok()) {
-    auto written = CountWrittenSince(db.connection(), saved->revision);
-    if (!written.ok()) return written.status();
-    if (!FarBehind(saved->part.ids.size(), *written))
-      return fmt::format("register index kept ({} customers written since are indexed when used)",
-                         *written);
-  }
+  auto usable = CheckUsable(db.connection(), Load(path, db.id(), screener, threads));
+  if (!usable.ok()) return usable.status();
+  if (usable->why_not.empty())
+    return fmt::format("register index kept ({} customers written since are indexed when used)",
+                       usable->written);
   std::string not_saved;
-  auto built = RebuildAndSave(db, screener, std::max<size_t>(1, threads), &not_saved);
+  auto built = RebuildAndSave(db, screener, threads, &not_saved);
   if (!built.ok()) return built.status();
   if (!not_saved.empty()) return Status::IoError(not_saved);
   return fmt::format("register index rebuilt ({} customers)", built->ids.size());

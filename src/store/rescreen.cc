@@ -1,12 +1,12 @@
 // Re-screening the customer register: a full pass (All) and a delta pass (Delta) that searches
 // the register with only what changed in the list. Both commit chunk by chunk through a
-// RescreenRun (rescreen_run.h); Delta's heavy steps are in delta_steps.h.
+// RescreenRun (rescreen_run.h); Delta searches the register through the register index
+// (register_index.h).
 #include <algorithm>
 #include <chrono>
 #include <future>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <thread>
 #include <unordered_map>
 
 #include "core/json.h"
@@ -164,8 +164,7 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
     return Status::InvalidArgument("delta re-screen: the base snapshot is the current one");
 
   // The saved register index is read from disk while the lists are compared.
-  const size_t threads =
-      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const size_t threads = ThreadsOrAllCores(options.threads);
   auto reading = store::RegisterIndex::StartReading(db_, screener_, threads);
 
   // What changed. Added and changed entities can raise alerts; removed and changed ones can
@@ -208,7 +207,7 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
   // The new snapshot goes to the archive (for later diffs by hash) on a connection of its own
   // while the register is searched; an in-memory database has no second connection.
   std::future<Status> archiving;
-  if (db_.location().empty() || db_.location() == ":memory:") {
+  if (store::IsInMemoryLocation(db_.location())) {
     s = SnapshotArchive(db_).Save(current);
     if (!s.ok()) return s;
   } else {

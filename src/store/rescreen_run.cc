@@ -4,7 +4,6 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
-#include <thread>
 
 #include "core/parallel.h"
 #include "fmt/format.h"
@@ -24,7 +23,7 @@ constexpr size_t kMaxAlertsPerCustomer = 1000;
 RescreenRun::RescreenRun(SqlConnection& conn, const Screener& screener,
                          const RescreenOptions& options, RescreenReport& report)
     : conn_(conn), screener_(screener), options_(options), report_(report) {
-  threads_ = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  threads_ = ThreadsOrAllCores(options.threads);
   who_ = options.who.empty() ? CurrentUserName() : options.who;
 }
 

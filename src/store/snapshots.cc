@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <thread>
 
 #include "core/json.h"
 #include "core/parallel.h"
@@ -30,7 +29,7 @@ EntitySet EntitySetOf(const Snapshot& snapshot) {
   set.snapshot_hash = snapshot.hash;
   set.entities.resize(snapshot.entities.size());
   ParallelFor(
-      snapshot.entities.size(), std::max(1u, std::thread::hardware_concurrency()),
+      snapshot.entities.size(), ThreadsOrAllCores(0),
       [&](size_t i) {
         const Entity& e = snapshot.entities[i];
         std::string json = DumpEntity(e);

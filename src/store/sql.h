@@ -62,6 +62,8 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlConnection(const std::string& loca
 Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path);
 Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string& conninfo);
 bool IsPostgresLocation(std::string_view location);
+// A SQLite database that lives only in this connection (":memory:" or no path).
+bool IsInMemoryLocation(std::string_view location);
 
 // Commits on Commit(); rolls back in the destructor otherwise (RAII for early returns).
 class WriteTransaction {

@@ -189,6 +189,10 @@ bool IsPostgresLocation(std::string_view location) {
          location.starts_with("host=") || location.starts_with("dbname=");
 }
 
+bool IsInMemoryLocation(std::string_view location) {
+  return location.empty() || location == ":memory:";
+}
+
 Result<std::unique_ptr<SqlConnection>> OpenSqlConnection(const std::string& location) {
   if (IsPostgresLocation(location)) return OpenPostgres(location);
   return OpenSqlite(location);

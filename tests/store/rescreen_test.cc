@@ -99,6 +99,13 @@ struct ScreenedOnOldList {
   Result<RescreenReport> Delta() {
     return Rescreener(*db, *after).Delta(EntitySetOf(before->snapshot()), testing::Threads(1));
   }
+  // The alerts of Register() screened fully against NewList() in a database of its own.
+  std::vector<std::string> FullAlerts() {
+    auto full_db = OpenOrDie(dir.File("full.db"));
+    EXPECT_TRUE(CustomerRegister(*full_db).Upsert(Register()).ok());
+    EXPECT_TRUE(Rescreener(*full_db, *after).All(testing::Threads(1)).ok());
+    return AllAlerts(*full_db);
+  }
 };
 
 TEST(RescreenTest, DeltaGivesTheSameAlertsAsAFullRescreen) {
@@ -254,10 +261,7 @@ TEST(RescreenTest, UnsavableRegisterIndexDoesNotStopTheDelta) {
   ASSERT_TRUE(delta.ok()) << delta.status().ToString();
   EXPECT_EQ(delta->register_index.rfind("built from the register", 0), 0u);
   EXPECT_NE(delta->register_index.find("not saved"), std::string::npos) << delta->register_index;
-  auto full_db = OpenOrDie(t.dir.File("full.db"));
-  ASSERT_TRUE(CustomerRegister(*full_db).Upsert(Register()).ok());
-  ASSERT_TRUE(Rescreener(*full_db, *t.after).All(testing::Threads(2)).ok());
-  EXPECT_EQ(AllAlerts(*t.db), AllAlerts(*full_db));
+  EXPECT_EQ(AllAlerts(*t.db), t.FullAlerts());
 }
 
 TEST(RescreenTest, DeltaClearsTheAlertOfARemovedEntity) {
@@ -324,26 +328,18 @@ TEST(RescreenTest, UnchangedAlertKeepsItsReviewStateWhenTheCustomerIsAffected) {
 }
 
 TEST(RescreenTest, CustomersScreenedByAnotherEngineVersionGetAFullScreening) {
-  auto before = BuildScreener(OldList());
-  auto after = BuildScreener(NewList());
-  TempDir dir;
-  auto db = OpenOrDie(dir.File("e.db"));
-  ASSERT_TRUE(CustomerRegister(*db).Upsert(Register()).ok());
-  ASSERT_TRUE(Rescreener(*db, *before).All(testing::Threads(1)).ok());
+  ScreenedOnOldList t;
   // As if an older engine had screened the register: its scores cannot be carried forward.
   ASSERT_TRUE(
-      db->connection().Run("UPDATE screening_epochs SET engine = 'partyscreen-match-0'").ok());
-  auto delta = Rescreener(*db, *after).Delta(EntitySetOf(before->snapshot()), testing::Threads(1));
+      t.db->connection().Run("UPDATE screening_epochs SET engine = 'partyscreen-match-0'").ok());
+  auto delta = t.Delta();
   ASSERT_TRUE(delta.ok()) << delta.status().ToString();
   EXPECT_EQ(delta->customers_screened, Register().size());
   EXPECT_EQ(delta->customers_indexed, 0u);
   EXPECT_EQ(delta->customers_carried_forward, 0u);
   for (const Customer& c : Register())
-    EXPECT_EQ((*CustomerRegister(*db).Get(c.id))->screened_engine, EngineVersion());
-  auto full_db = OpenOrDie(dir.File("full.db"));
-  ASSERT_TRUE(CustomerRegister(*full_db).Upsert(Register()).ok());
-  ASSERT_TRUE(Rescreener(*full_db, *after).All(testing::Threads(1)).ok());
-  EXPECT_EQ(AllAlerts(*db), AllAlerts(*full_db));
+    EXPECT_EQ((*CustomerRegister(*t.db).Get(c.id))->screened_engine, EngineVersion());
+  EXPECT_EQ(AllAlerts(*t.db), t.FullAlerts());
 }
 
 TEST(RescreenTest, CustomersScreenedAtAnotherThresholdGetAFullScreening) {
