@@ -8,7 +8,7 @@
 #
 # Environment: PARTYSCREEN (binary, default build/partyscreen), SHARED (default ../shared),
 # OUT (work directory, default build/bench_store; needs ~2 GB for a million customers),
-# THREADS (default 2). Needs python3 and the Debian packages sqlite3 and time (GNU time).
+# THREADS (default 2). Uses python3, sqlite3 and GNU time (all in scripts/install-deps.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=$(realpath "${PARTYSCREEN:-$root/build/partyscreen}")
