@@ -44,6 +44,8 @@ struct TokenAlignment {
   std::string query_token;
   std::string list_token;
   double similarity = 0;  // 1 = equal after normalisation
+  std::string bridge;     // how words that are not spelled alike were matched ("same sound:
+                          // zh = j", "Korean romanisation kim: gim = kim"); empty otherwise
 };
 
 struct Explanation {

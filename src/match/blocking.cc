@@ -2,18 +2,24 @@
 
 #include <algorithm>
 
+#include "match/cross_script_match.h"
 #include "match/name_score.h"
 #include "match/similarity.h"
 
 namespace partyscreen {
 
-std::vector<BlockingUnit> BlockingUnits(const std::vector<std::string>& tokens) {
+std::vector<BlockingUnit> BlockingUnits(const WeightedName& name) {
   std::vector<BlockingUnit> units;
+  const std::vector<std::string>& tokens = name.tokens;
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (CanAnchor(tokens[i]) || tokens[i].size() >= kMinFuzzyLength)
-      units.push_back({tokens[i], static_cast<int>(i), 1});
-    if (i + 1 < tokens.size() && Joinable(tokens[i], tokens[i + 1]))
-      units.push_back({tokens[i] + tokens[i + 1], static_cast<int>(i), 2});
+      units.push_back({tokens[i], name.raw[i], name.ScriptAt(i), static_cast<int>(i), 1});
+    if (i + 1 < tokens.size() && Joinable(tokens[i], tokens[i + 1])) {
+      const TokenScript s =
+          name.ScriptAt(i) == name.ScriptAt(i + 1) ? name.ScriptAt(i) : TokenScript::kOther;
+      units.push_back(
+          {tokens[i] + tokens[i + 1], name.raw[i] + name.raw[i + 1], s, static_cast<int>(i), 2});
+    }
   }
   return units;
 }
@@ -27,6 +33,11 @@ uint64_t HashKey(std::string_view s) {
   return h;
 }
 
+void AppendSpellingKeys(const BlockingUnit& unit, std::vector<uint64_t>* keys) {
+  AppendUnitKeys(unit.text, keys);
+  if (unit.raw != unit.text) AppendUnitKeys(unit.raw, keys);
+}
+
 void AppendUnitKeys(std::string_view unit, std::vector<uint64_t>* keys) {
   keys->push_back(HashKey(unit));
   if (unit.size() < kMinFuzzyLength) return;
@@ -38,19 +49,71 @@ void AppendUnitKeys(std::string_view unit, std::vector<uint64_t>* keys) {
     keys->push_back(HashKey(deleted));
   }
   // The singular of an -ies plural is the plural's own key too: "technologies" meets
-  // "technology" (similarity.h counts the pair as one edit).
-  if (unit.size() >= 6 && unit.ends_with("ies")) {
-    deleted.assign(unit.substr(0, unit.size() - 3)).push_back('y');
-    keys->push_back(HashKey(deleted));
+  // "technologi" (the fold of "technology"; similarity.h counts the pair as one edit).
+  if (unit.size() >= 6 && unit.ends_with("ies"))
+    keys->push_back(HashKey(unit.substr(0, unit.size() - 2)));
+}
+
+namespace {
+
+// The hash of a cross-script key in its family's domain.
+uint64_t DomainKey(KeyFamily f, const std::string& key) {
+  std::string s;
+  s.reserve(key.size() + 2);
+  s += '\x01';
+  s += static_cast<char>('0' + static_cast<int>(f));
+  s += key;
+  return HashKey(s);
+}
+
+}  // namespace
+
+void CrossScriptKeysByFamily(const BlockingUnit& unit, bool query_side, unsigned families,
+                             uint64_t by_family[4]) {
+  for (int f = 0; f < kKeyFamilyCount; ++f) by_family[f] = 0;
+  if (!query_side) {
+    if (unit.script != TokenScript::kLatin) return;
+    for (int f = 0; f < kKeyFamilyCount; ++f) {
+      if (!(families >> f & 1)) continue;
+      const std::string key = FamilyKey(static_cast<KeyFamily>(f), unit.raw, false);
+      if (!key.empty()) by_family[f] = DomainKey(static_cast<KeyFamily>(f), key);
+    }
+    return;
+  }
+  const FamilySet fs = FamiliesOf(unit.script);
+  for (int i = 0; i < fs.count; ++i) {
+    const int f = static_cast<int>(fs.families[i]);
+    if (!(families >> f & 1)) continue;
+    const std::string key = FamilyKey(fs.families[i], unit.raw, true);
+    if (!key.empty()) by_family[f] = DomainKey(fs.families[i], key);
   }
 }
 
-std::vector<uint64_t> BlockingKeysOfTokens(const std::vector<std::string>& tokens) {
+void AppendCrossScriptKeys(const BlockingUnit& unit, bool query_side, std::vector<uint64_t>* keys,
+                           unsigned families) {
+  uint64_t by_family[kKeyFamilyCount];
+  CrossScriptKeysByFamily(unit, query_side, families, by_family);
+  for (uint64_t k : by_family)
+    if (k != 0) keys->push_back(k);
+}
+
+std::vector<uint64_t> BlockingKeysOfName(const WeightedName& name) {
   std::vector<uint64_t> keys;
-  for (const BlockingUnit& u : BlockingUnits(tokens)) AppendUnitKeys(u.text, &keys);
+  for (const BlockingUnit& u : BlockingUnits(name)) {
+    AppendSpellingKeys(u, &keys);
+    AppendCrossScriptKeys(u, /*query_side=*/true, &keys);
+    AppendCrossScriptKeys(u, /*query_side=*/false, &keys);
+  }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;
+}
+
+std::vector<uint64_t> BlockingKeysOfTokens(const std::vector<std::string>& spelled) {
+  WeightedName name;
+  name.SetWords(spelled, {});
+  name.weights.assign(spelled.size(), 1.0f);
+  return BlockingKeysOfName(name);
 }
 
 }  // namespace partyscreen

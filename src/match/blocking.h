@@ -1,16 +1,19 @@
 // Blocking keys: corpus-independent hashes that two names share whenever the scorer can match them.
 //
-// The scorer (name_score.h) scores 0 unless some aligned pair "anchors" the match: a word equal
-// to, or one edit from, a word of the other name (both words of 4+ letters for the edit), or one
-// word against two neighbouring words joined. The keys of a name are therefore, for each of its
+// The scorer (name_score.h) scores 0 unless some aligned pair "anchors" the match (similarity.h:
+// equal or one edit apart after the sound fold, or matched across scripts), a word possibly
+// against two neighbouring words joined. The keys of a name are therefore, for each of its
 // "units" (each word of 2+ letters that is not a stopword, and each pair of neighbouring words
-// joined, when 4+ letters long):
-//   - the unit itself, and
-//   - for units of 4+ letters, every string made by deleting one letter.
-// Two strings one edit apart (insert, delete, substitute, swap) always share such a string, so
-// any anchoring pair shares a key (the recall property in screener.h). Keys are 64-bit FNV-1a
-// hashes; collisions only add candidates, they never lose one.
-// Pure functions; thread-safe.
+// joined, when 4+ letters long), on its sound fold:
+//   - the fold itself, for folds of 4+ letters every string made by deleting one letter, and for
+//     a fold in -ies (6+ letters) its -i singular. Two folds one edit apart always share such a
+//     string.
+//   - its cross-script keys (cross_script_match.h): a query word written in Arabic, Hebrew,
+//     Cyrillic, Chinese or Korean script and a Latin list word carry their key in each of the
+//     script's key families (a Latin query word and a non-Latin list word carry none: they are
+//     compared by spelling only).
+// So any anchoring pair shares a key (the recall property in screener.h). Keys are 64-bit FNV-1a
+// hashes; collisions only add candidates, they never lose one. Pure functions; thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -18,24 +21,48 @@
 #include <string_view>
 #include <vector>
 
+#include "normalize/token_script.h"
+
 namespace partyscreen {
+
+struct WeightedName;
 
 // A string a name can be found by: one word, or two neighbouring words joined.
 struct BlockingUnit {
-  std::string text;
+  std::string text;                          // sound fold (the words' folds joined)
+  std::string raw;                           // spelling (the words' spellings joined)
+  TokenScript script = TokenScript::kLatin;  // kOther when two joined words differ in script
   int first_token = 0;  // the token(s) it covers: [first_token, first_token + token_count)
   int token_count = 1;
 };
 
-std::vector<BlockingUnit> BlockingUnits(const std::vector<std::string>& tokens);
+std::vector<BlockingUnit> BlockingUnits(const WeightedName& name);
 
 uint64_t HashKey(std::string_view s);
 
-// Appends the keys of one unit: its hash, for 4+ letters the hash of each one-deletion, and for
-// a unit ending in -ies (6+ letters) the hash of its -y singular.
+// Appends the fold keys of one unit: its hash, for 4+ letters the hash of each one-deletion, and
+// for a unit ending in -ies (6+ letters) the hash of its singular in -i.
 void AppendUnitKeys(std::string_view unit, std::vector<uint64_t>* keys);
 
-// Sorted, de-duplicated keys of a token list.
-std::vector<uint64_t> BlockingKeysOfTokens(const std::vector<std::string>& tokens);
+// The keys of a unit's fold and, when it is spelled otherwise, of its spelling: two words one
+// edit apart as spelled or as folded share one.
+void AppendSpellingKeys(const BlockingUnit& unit, std::vector<uint64_t>* keys);
+
+// Appends the cross-script keys of a unit: for a query unit written in a script with key families
+// its key in each family; for a list unit in Latin its key in each family of `families` (bit f
+// for KeyFamily f); nothing otherwise. A query word and a list word that match across scripts
+// share one.
+void AppendCrossScriptKeys(const BlockingUnit& unit, bool query_side, std::vector<uint64_t>* keys,
+                           unsigned families = ~0u);
+
+// The same keys by family: by_family[f] is the unit's key hash in KeyFamily f, 0 for none.
+void CrossScriptKeysByFamily(const BlockingUnit& unit, bool query_side, unsigned families,
+                             uint64_t by_family[4]);
+
+// Sorted, de-duplicated keys of a name as a query and as a list name: two names that can match
+// share one.
+std::vector<uint64_t> BlockingKeysOfName(const WeightedName& name);
+// The same for Latin-script words given by spelling (tests, tools).
+std::vector<uint64_t> BlockingKeysOfTokens(const std::vector<std::string>& spelled);
 
 }  // namespace partyscreen

@@ -3,6 +3,8 @@
 #include <cstdio>
 
 #include "core/strings.h"
+#include "match/cross_script_match.h"
+#include "normalize/sound_fold.h"
 
 namespace partyscreen {
 
@@ -26,6 +28,34 @@ std::string_view QualityWords(AliasQuality q) {
   return "the name";
 }
 
+// The words [begin, end) of a name joined as the scorer joins them, with their script.
+struct JoinedWord {
+  std::string raw, fold;
+  TokenScript script = TokenScript::kLatin;
+};
+JoinedWord Joined(const NormalizedName& n, int begin, int end) {
+  JoinedWord w;
+  for (int i = begin; i < end; ++i) {
+    w.raw += n.tokens[i];
+    w.fold += SoundFold(n.tokens[i]);
+    const TokenScript s =
+        i < static_cast<int>(n.scripts.size()) ? n.scripts[i] : TokenScript::kLatin;
+    w.script = i == begin ? s : (s == w.script ? s : TokenScript::kOther);
+  }
+  return w;
+}
+
+std::string Bridge(const NormalizedName& query, const NormalizedName& list, const AlignedPair& p) {
+  const auto kind = static_cast<TokenMatch>(p.kind);
+  if (kind != TokenMatch::kSound && kind != TokenMatch::kCrossScript) return {};
+  const JoinedWord q = Joined(query, p.query_begin, p.query_end);
+  const JoinedWord l = Joined(list, p.list_begin, p.list_end);
+  if (kind == TokenMatch::kSound)
+    return "same sound: " + q.raw + " = " + l.raw + " (" + q.fold + ")";
+  const WordView qv{q.fold, q.raw, q.script}, lv{l.fold, l.raw, l.script};
+  return q.script == TokenScript::kLatin ? DescribeBridge(lv, qv) : DescribeBridge(qv, lv);
+}
+
 }  // namespace
 
 void DescribeAlignment(const NormalizedName& query, const NormalizedName& list,
@@ -35,7 +65,8 @@ void DescribeAlignment(const NormalizedName& query, const NormalizedName& list,
   x->aligned.clear();
   for (const AlignedPair& p : alignment.pairs) {
     x->aligned.push_back({Words(query.tokens, p.query_begin, p.query_end),
-                          Words(list.tokens, p.list_begin, p.list_end), p.similarity});
+                          Words(list.tokens, p.list_begin, p.list_end), p.similarity,
+                          Bridge(query, list, p)});
   }
   x->unmatched_query_tokens.clear();
   for (int i : alignment.unmatched_query) x->unmatched_query_tokens.push_back(query.tokens[i]);
@@ -44,11 +75,15 @@ void DescribeAlignment(const NormalizedName& query, const NormalizedName& list,
 }
 
 void FinishSummary(double score, Explanation* x) {
-  int exact = 0, fuzzy = 0, joined = 0, initials = 0;
+  int exact = 0, fuzzy = 0, joined = 0, initials = 0, bridged = 0;
+  std::vector<std::string> bridges;
   for (const TokenAlignment& t : x->aligned) {
     const bool is_joined =
         t.query_token.find(' ') != std::string::npos || t.list_token.find(' ') != std::string::npos;
-    if (is_joined) {
+    if (!t.bridge.empty()) {
+      ++bridged;
+      bridges.push_back(t.bridge);
+    } else if (is_joined) {
       ++joined;
     } else if (t.similarity >= 1.0) {
       ++exact;
@@ -65,6 +100,9 @@ void FinishSummary(double score, Explanation* x) {
   if (fuzzy) how.push_back(std::to_string(fuzzy) + " with a typo");
   if (joined) how.push_back(std::to_string(joined) + " written joined/split");
   if (initials) how.push_back(std::to_string(initials) + " as an initial");
+  if (bridged)
+    how.push_back(std::to_string(bridged) + " by sound or across scripts (" + Join(bridges, "; ") +
+                  ")");
   s += how.empty() ? "no words aligned" : Join(how, ", ");
   if (!x->unmatched_query_tokens.empty())
     s += "; query word(s) not on the list: " + Join(x->unmatched_query_tokens, " ");

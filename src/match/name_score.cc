@@ -4,6 +4,7 @@
 
 #include "match/similarity.h"
 #include "normalize/name_normalizer.h"
+#include "normalize/sound_fold.h"
 
 namespace partyscreen {
 
@@ -16,6 +17,20 @@ ScoringParams ParamsForSchema(Schema schema) {
   return p;
 }
 
+void WeightedName::SetWords(const std::vector<std::string>& spelled,
+                            const std::vector<TokenScript>& script) {
+  raw = spelled;
+  tokens.clear();
+  tokens.reserve(raw.size());
+  for (const std::string& r : raw) tokens.push_back(SoundFold(r));
+  scripts.clear();
+  for (TokenScript s : script)
+    if (s != TokenScript::kLatin) {
+      scripts = script;
+      break;
+    }
+}
+
 bool CanAnchor(const std::string& token) { return token.size() >= 2 && !IsStopword(token); }
 
 bool Joinable(const std::string& a, const std::string& b) {
@@ -23,6 +38,8 @@ bool Joinable(const std::string& a, const std::string& b) {
 }
 
 namespace {
+
+constexpr double kConflictFactor = 0.5;
 
 struct Candidate {
   AlignedPair pair;
@@ -41,36 +58,44 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
   if (nq == 0 || nl == 0) return out;
   thread_local std::vector<Candidate> cands;  // reused: scoring runs millions of times
   cands.clear();
-  auto add = [&](int qb, int qe, int lb, int le, const std::string& a, const std::string& b) {
-    TokenMatch kind;
-    const double sim = TokenSimilarity(a, b, &kind);
-    if (sim <= 0) return;
+  auto add = [&](int qb, int qe, int lb, int le, const WordView& a, const WordView& b) {
+    const WordMatch m = CompareWords(a, b);
+    if (m.similarity <= 0) return;
     Candidate c;
-    c.pair = {qb, qe, lb, le, sim};
+    c.pair = {qb, qe, lb, le, m.similarity, static_cast<int>(m.kind)};
     for (int i = qb; i < qe; ++i) c.wq += q.weights[i];
     for (int j = lb; j < le; ++j) c.wl += l.weights[j];
     // An initial says little: it earns credit for the lighter of its two words only.
-    c.value = kind == TokenMatch::kInitial ? sim * 2 * std::min(c.wq, c.wl) : sim * (c.wq + c.wl);
+    c.value = m.kind == TokenMatch::kInitial ? m.similarity * 2 * std::min(c.wq, c.wl)
+                                             : m.similarity * (c.wq + c.wl);
     const bool single = qe - qb == 1 && le - lb == 1;
-    c.anchor = kind != TokenMatch::kInitial &&
-               (!single || (CanAnchor(q.tokens[qb]) && CanAnchor(l.tokens[lb])));
+    c.anchor = Anchors(m.kind) && (!single || (CanAnchor(q.tokens[qb]) && CanAnchor(l.tokens[lb])));
     cands.push_back(c);
   };
+  auto word = [](const WeightedName& n, int i) {
+    return WordView{n.tokens[i], n.raw[i], n.ScriptAt(i)};
+  };
   for (int i = 0; i < nq; ++i)
-    for (int j = 0; j < nl; ++j) add(i, i + 1, j, j + 1, q.tokens[i], l.tokens[j]);
-  // Joined neighbours: a word on one side against two on the other.
-  std::string joined;
+    for (int j = 0; j < nl; ++j) add(i, i + 1, j, j + 1, word(q, i), word(l, j));
+  // Joined neighbours: a word on one side against two on the other (as BlockingUnits joins them).
+  std::string joined, joined_raw;
+  auto joined_word = [&](const WeightedName& n, int i) {
+    joined = n.tokens[i] + n.tokens[i + 1];
+    joined_raw = n.raw[i] + n.raw[i + 1];
+    const TokenScript s = n.ScriptAt(i) == n.ScriptAt(i + 1) ? n.ScriptAt(i) : TokenScript::kOther;
+    return WordView{joined, joined_raw, s};
+  };
   for (int j = 0; j + 1 < nl; ++j) {
     if (!Joinable(l.tokens[j], l.tokens[j + 1])) continue;
-    joined = l.tokens[j] + l.tokens[j + 1];
+    const WordView b = joined_word(l, j);
     for (int i = 0; i < nq; ++i)
-      if (q.tokens[i].size() >= kMinFuzzyLength) add(i, i + 1, j, j + 2, q.tokens[i], joined);
+      if (q.tokens[i].size() >= kMinFuzzyLength) add(i, i + 1, j, j + 2, word(q, i), b);
   }
   for (int i = 0; i + 1 < nq; ++i) {
     if (!Joinable(q.tokens[i], q.tokens[i + 1])) continue;
-    joined = q.tokens[i] + q.tokens[i + 1];
+    const WordView a = joined_word(q, i);
     for (int j = 0; j < nl; ++j)
-      if (l.tokens[j].size() >= kMinFuzzyLength) add(i, i + 2, j, j + 1, joined, l.tokens[j]);
+      if (l.tokens[j].size() >= kMinFuzzyLength) add(i, i + 2, j, j + 1, a, word(l, j));
   }
   std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
     if (a.value != b.value) return a.value > b.value;
@@ -104,8 +129,11 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
     if (want_details) out.unmatched_list.push_back(j);
   }
   if (!out.anchored) return out;  // score 0: nothing the index could have found
+  // Words left over on both sides are not a missing name part but a different one ("al duri" vs
+  // "al ubaidi"): the smaller side's weight counts once more (kConflictFactor).
   const double denom = paired_weight + params.unmatched_query_factor * unmatched_q +
-                       params.unmatched_list_factor * unmatched_l;
+                       params.unmatched_list_factor * unmatched_l +
+                       kConflictFactor * std::min(unmatched_q, unmatched_l);
   out.score = denom > 0 ? matched / denom : 0;
   if (want_details)
     std::sort(out.pairs.begin(), out.pairs.end(), [](const AlignedPair& a, const AlignedPair& b) {

@@ -5,14 +5,15 @@
 // weigh little). Tokens are aligned greedily, best pair first, regardless of order ("chen quanguo"
 // = "quanguo chen"); a token may also align with two neighbouring tokens of the other side joined
 // ("hikvision" = "hik vision", "quanguo" = "quan guo"). Pair similarity is TokenSimilarity
-// (similarity.h). The score is a weighted Dice coefficient with discounts for unmatched words:
+// (similarity.h, CompareWords). The score is a weighted Dice coefficient with discounts for
+// unmatched words:
 //
 //   score = sum_pairs sim * (wq + wl) / (sum_pairs (wq + wl) + a_q * unmatched wq + a_l * unmatched
 //   wl)
 //
 // a_q and a_l (ScoringParams) say how much an unmatched query word and an unmatched list word
 // count against the match (a missing middle name costs less than an extra unknown word).
-// A name with no "anchor" (an aligned pair that is equal or one edit apart, not an initial or a
+// A name with no "anchor" (an aligned pair that matches, similarity.h, not as an initial nor on a
 // stopword) scores 0: that is the rule BlockingKeys covers.
 // Pure functions; thread-safe (AlignNames reuses a thread_local scratch buffer).
 #pragma once
@@ -21,13 +22,25 @@
 #include <string>
 #include <vector>
 
+#include "normalize/token_script.h"
 #include "partyscreen/entity.h"
 
 namespace partyscreen {
 
+// A name as the scorer sees it. `tokens` are the words' sound folds (normalize/sound_fold.h),
+// which the index and the one-edit rule work on; `raw` the same words as spelled (lower-case
+// ASCII), `scripts` the script each was written in (empty = all Latin).
 struct WeightedName {
   std::vector<std::string> tokens;
   std::vector<float> weights;  // one per token
+  std::vector<std::string> raw;
+  std::vector<TokenScript> scripts;
+
+  TokenScript ScriptAt(size_t i) const {
+    return i < scripts.size() ? scripts[i] : TokenScript::kLatin;
+  }
+  // Fills tokens (folds), raw and scripts from normalised words; weights are the caller's.
+  void SetWords(const std::vector<std::string>& spelled, const std::vector<TokenScript>& script);
 };
 
 struct ScoringParams {
@@ -42,6 +55,7 @@ struct AlignedPair {
   int query_begin = 0, query_end = 0;  // token range [begin, end) on each side (1 or 2 tokens)
   int list_begin = 0, list_end = 0;
   double similarity = 0;
+  int kind = 0;  // TokenMatch (similarity.h)
 };
 
 struct NameAlignment {

@@ -70,7 +70,7 @@ struct AliasScope {
 };
 
 constexpr char kMagic[] = "partyscreen-query-index";
-constexpr uint32_t kFormatVersion = 4;
+constexpr uint32_t kFormatVersion = 5;
 
 }  // namespace
 
@@ -140,7 +140,7 @@ std::unique_ptr<QueryIndex> QueryIndex::Build(const Screener& screener,
       [&](size_t n) {
         const Query& q = queries[first_query[n]];
         PreparedName p = impl->screener->PrepareName(q.name, q.schema);
-        p.normalized.tokens.clear();  // the weighted tokens are the same words; keep one copy
+        p.normalized.tokens.clear();  // the weighted spellings are the same words; keep one copy
         p.normalized.tokens.shrink_to_fit();
         impl->names[n] = std::move(p);
       },
@@ -159,8 +159,9 @@ std::unique_ptr<QueryIndex> QueryIndex::Build(const Screener& screener,
     for (uint32_t i = 0; i < queries.size(); ++i)
       if ((AttributesOf(impl->facts[i]) == 0) == plain) impl->name_queries[fill[name_of[i]]++] = i;
   impl->FillHot();
-  impl->units.Build(impl->names.size(),
-                    [&](size_t n) -> const WeightedName& { return impl->names[n].weighted; });
+  impl->units.Build(
+      impl->names.size(), [&](size_t n) -> const WeightedName& { return impl->names[n].weighted; },
+      /*of_queries=*/true);
   return std::unique_ptr<QueryIndex>(new QueryIndex(std::move(impl)));
 }
 
@@ -183,7 +184,7 @@ std::vector<QueryIndex::Match> QueryIndex::Impl::FindIn(uint32_t idx, const Scre
     const uint8_t open = alias_scope.all ? uint8_t{kAllBits} : alias_scope.attributes;
     const WeightedName& alias = s.aliases[a].weighted;
     const NameSummary& alias_summary = s.alias_summary[a];
-    units.Meet(alias.tokens, &scratch.meetings);
+    units.Meet(alias, &scratch.meetings);
     for (uint32_t n : scratch.meetings.touched) {
       UnitMeetings::Met& met = scratch.meetings.met[n];
       const NameHot& h = name_hot[n];
@@ -232,7 +233,7 @@ std::vector<QueryIndex::Match> QueryIndex::Impl::FindIn(uint32_t idx, const Scre
     PreparedName with_tokens;
     if (options.explain) {  // the explanation needs the normalised words back
       with_tokens = names[n];
-      with_tokens.normalized.tokens = with_tokens.weighted.tokens;
+      with_tokens.normalized.tokens = with_tokens.weighted.raw;
       name = &with_tokens;
     }
     const auto [best_alias, best] = s.BestAlias(*name, over.data(), over.data() + over.size());
@@ -296,7 +297,11 @@ namespace {
 void WriteNames(const std::vector<PreparedName>& names, BinaryWriter& out) {
   out.Pod<uint64_t>(names.size());
   for (const PreparedName& p : names) {
-    out.StrVector(p.weighted.tokens);
+    out.StrVector(p.weighted.raw);
+    std::vector<uint8_t> scripts(p.weighted.scripts.size());
+    for (size_t i = 0; i < scripts.size(); ++i)
+      scripts[i] = static_cast<uint8_t>(p.weighted.scripts[i]);
+    out.PodVector(scripts);
     out.PodVector(p.weighted.weights);
     out.StrVector(p.normalized.legal_forms);
     out.StrVector(p.normalized.dropped);
@@ -315,7 +320,15 @@ bool ReadNames(std::string_view bytes, std::vector<PreparedName>* names) {
   if (in.failed() || count > bytes.size()) return false;
   names->resize(count);
   for (PreparedName& p : *names) {
-    p.weighted.tokens = in.StrVector();
+    const std::vector<std::string> raw = in.StrVector();
+    const std::vector<uint8_t> scripts = in.PodVector<uint8_t>();
+    if (in.failed() || (!scripts.empty() && scripts.size() != raw.size())) return false;
+    std::vector<TokenScript> script(scripts.size());
+    for (size_t i = 0; i < scripts.size(); ++i) {
+      if (scripts[i] >= kTokenScriptCount) return false;
+      script[i] = static_cast<TokenScript>(scripts[i]);
+    }
+    p.weighted.SetWords(raw, script);
     p.weighted.weights = in.PodVector<float>();
     p.normalized.legal_forms = in.StrVector();
     p.normalized.dropped = in.StrVector();

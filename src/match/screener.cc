@@ -16,7 +16,7 @@
 namespace partyscreen {
 
 double DefaultThreshold() { return 0.80; }
-std::string EngineVersion() { return "partyscreen-match-4"; }
+std::string EngineVersion() { return "partyscreen-match-5"; }
 
 namespace {
 
@@ -110,8 +110,8 @@ float Screener::Impl::Weight(const std::string& token, Schema schema) const {
 PreparedName Screener::Impl::PrepareName(const std::string& name, Schema schema) const {
   PreparedName p;
   p.normalized = NormalizeName(name, schema);
-  p.weighted.tokens = p.normalized.tokens;
-  for (const std::string& t : p.weighted.tokens) p.weighted.weights.push_back(Weight(t, schema));
+  p.weighted.SetWords(p.normalized.tokens, p.normalized.scripts);
+  for (const std::string& t : p.weighted.raw) p.weighted.weights.push_back(Weight(t, schema));
   p.summary = Summarize(p.weighted);
   p.params = ParamsForSchema(schema);
   return p;
@@ -172,7 +172,7 @@ void SortAndLimit(std::vector<Hit>* hits, size_t limit) {
 // query, kept only if its upper bound (docs/MATCHING.md, "Pruning") reaches the threshold.
 void Candidates(const Screener::Impl& impl, const PreparedQuery& q, double threshold, Scratch& s) {
   s.survivors.clear();
-  impl.units.Meet(q.weighted.tokens, &s.meetings);
+  impl.units.Meet(q.weighted, &s.meetings);
   for (uint32_t a : s.meetings.touched) {
     UnitMeetings::Met& met = s.meetings.met[a];
     const NameSummary& alias = impl.alias_summary[a];
@@ -260,9 +260,9 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::shared_ptr<const Snapshot
       const std::string display = a.normalized.Display();
       if (std::find(seen.begin(), seen.end(), display) != seen.end()) continue;
       seen.push_back(display);
-      a.weighted.tokens = a.normalized.tokens;
+      a.weighted.SetWords(a.normalized.tokens, a.normalized.scripts);
       // Word weights come from the fixed table (token_weights.h): no corpus statistics here.
-      for (const std::string& t : a.weighted.tokens)
+      for (const std::string& t : a.weighted.raw)
         a.weighted.weights.push_back(impl->Weight(t, e.schema));
       impl->alias_summary.push_back(Summarize(a.weighted));
       impl->alias_entity.push_back(i);
@@ -326,12 +326,19 @@ size_t Screener::memory_bytes() const {
 }
 
 std::vector<uint64_t> BlockingKeys(std::string_view name, Schema) {
-  // The union over the person and organisation normalisations covers every schema either side
-  // may be normalised with (the unknown-schema tokens are a sub-range of the person tokens).
-  std::vector<uint64_t> keys = BlockingKeysOfTokens(NormalizeName(name, Schema::kPerson).tokens);
-  const std::vector<uint64_t> org =
-      BlockingKeysOfTokens(NormalizeName(name, Schema::kOrganization).tokens);
-  keys.insert(keys.end(), org.begin(), org.end());
+  // The union over the person, organisation and unknown-schema normalisations covers every
+  // schema either side may be normalised with.
+  auto keys_of = [&](Schema s) {
+    const NormalizedName n = NormalizeName(name, s);
+    WeightedName w;
+    w.SetWords(n.tokens, n.scripts);
+    return BlockingKeysOfName(w);
+  };
+  std::vector<uint64_t> keys = keys_of(Schema::kPerson);
+  for (Schema s : {Schema::kOrganization, Schema::kUnknown}) {
+    const std::vector<uint64_t> more = keys_of(s);
+    keys.insert(keys.end(), more.begin(), more.end());
+  }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;
@@ -340,9 +347,11 @@ std::vector<uint64_t> BlockingKeys(std::string_view name, Schema) {
 double CompareNames(std::string_view a, std::string_view b, Schema schema, Explanation* x) {
   const NormalizedName na = NormalizeName(a, schema);
   const NormalizedName nb = NormalizeName(b, schema);
-  WeightedName wa{na.tokens, {}}, wb{nb.tokens, {}};
-  for (const std::string& t : wa.tokens) wa.weights.push_back(NeutralWeight(t, schema));
-  for (const std::string& t : wb.tokens) wb.weights.push_back(NeutralWeight(t, schema));
+  WeightedName wa, wb;
+  wa.SetWords(na.tokens, na.scripts);
+  wb.SetWords(nb.tokens, nb.scripts);
+  for (const std::string& t : wa.raw) wa.weights.push_back(NeutralWeight(t, schema));
+  for (const std::string& t : wb.raw) wb.weights.push_back(NeutralWeight(t, schema));
   const NameAlignment al = AlignNames(wa, wb, ParamsForSchema(schema), x != nullptr);
   double score = al.score;
   if (LegalFormsDisagree(na, nb)) score *= kLegalFormMismatchFactor;

@@ -4,6 +4,9 @@
 #include <array>
 #include <cstdint>
 
+#include "match/cross_script_match.h"
+#include "normalize/sound_fold.h"
+
 namespace partyscreen {
 
 double JaroWinkler(std::string_view a, std::string_view b) {
@@ -62,37 +65,73 @@ bool WithinOneEdit(std::string_view a, std::string_view b) {
 
 bool IsIesPlural(std::string_view plural, std::string_view singular) {
   return plural.size() >= 6 && plural.size() == singular.size() + 2 && plural.ends_with("ies") &&
-         singular.ends_with('y') &&
-         plural.substr(0, plural.size() - 3) == singular.substr(0, singular.size() - 1);
+         plural.substr(0, singular.size()) == singular;
 }
 
-TokenMatch ClassifyTokens(std::string_view a, std::string_view b) {
-  if (a == b) return TokenMatch::kEqual;
-  if (a.size() == 1 || b.size() == 1) {
-    if (!a.empty() && !b.empty() && a[0] == b[0]) return TokenMatch::kInitial;
-    return TokenMatch::kNone;
-  }
-  if (a.size() >= kMinFuzzyLength && b.size() >= kMinFuzzyLength && WithinOneEdit(a, b))
-    return TokenMatch::kOneEdit;
-  if (IsIesPlural(a, b) || IsIesPlural(b, a)) return TokenMatch::kOneEdit;
-  return TokenMatch::kNone;
+namespace {
+
+double OneEditSimilarity(std::string_view a, std::string_view b) {
+  return std::min(JaroWinkler(a, b), 1.0 - 1.0 / static_cast<double>(std::max(a.size(), b.size())));
 }
 
-double TokenSimilarity(std::string_view a, std::string_view b, TokenMatch* kind) {
-  const TokenMatch k = ClassifyTokens(a, b);
-  if (kind) *kind = k;
-  switch (k) {
-    case TokenMatch::kEqual:
-      return 1.0;
-    case TokenMatch::kOneEdit:
-      return std::min(JaroWinkler(a, b),
-                      1.0 - 1.0 / static_cast<double>(std::max(a.size(), b.size())));
-    case TokenMatch::kInitial:
-      return kInitialSimilarity;
-    case TokenMatch::kNone:
-      break;
+WordMatch LatinMatch(const WordView& a, const WordView& b) {
+  if (a.raw == b.raw) return {TokenMatch::kEqual, 1.0};
+  if (a.raw.size() == 1 || b.raw.size() == 1) {
+    if (!a.raw.empty() && !b.raw.empty() && a.raw[0] == b.raw[0]) {
+      return {TokenMatch::kInitial, kInitialSimilarity};
+    }
+    return {};
   }
-  return 0.0;
+  if (a.fold == b.fold) {
+    const double len = static_cast<double>(std::max(a.raw.size(), b.raw.size()));
+    return {TokenMatch::kSound, 1.0 - 0.25 / len};
+  }
+  if (a.raw.size() >= kMinFuzzyLength && b.raw.size() >= kMinFuzzyLength &&
+      WithinOneEdit(a.raw, b.raw))
+    return {TokenMatch::kOneEdit, OneEditSimilarity(a.raw, b.raw)};
+  if (IsIesPlural(a.fold, b.fold) || IsIesPlural(b.fold, a.fold))
+    return {TokenMatch::kOneEdit, OneEditSimilarity(a.raw, b.raw)};
+  if (a.fold.size() >= kMinFuzzyLength && b.fold.size() >= kMinFuzzyLength &&
+      WithinOneEdit(a.fold, b.fold))
+    return {TokenMatch::kOneEdit, 0.97 * OneEditSimilarity(a.fold, b.fold)};
+  return {};
+}
+
+}  // namespace
+
+namespace {
+
+// Han and Hangul are written without typos: their romanisation is exact, and a pinyin or Korean
+// syllable one letter away is another character ("zhiming"/"zhiqing"), another name.
+bool Syllabic(TokenScript s) { return s == TokenScript::kHan || s == TokenScript::kHangul; }
+
+}  // namespace
+
+WordMatch CompareBySpelling(const WordView& query, const WordView& list) {
+  WordMatch m = LatinMatch(query, list);
+  if (m.kind != TokenMatch::kEqual && m.kind != TokenMatch::kInitial &&
+      (Syllabic(query.script) || Syllabic(list.script)))
+    m = {};
+  if (m.kind == TokenMatch::kOneEdit || m.kind == TokenMatch::kSound) {
+    // "ivanova" is Ivanov's wife or daughter, not a typo of him.
+    const SlavicEnding eq = SlavicEndingOf(query.raw), el = SlavicEndingOf(list.raw);
+    if ((eq == SlavicEnding::kFeminine && el == SlavicEnding::kMasculine) ||
+        (eq == SlavicEnding::kMasculine && el == SlavicEnding::kFeminine))
+      m = {};
+  }
+  return m;
+}
+
+WordMatch CompareWords(const WordView& query, const WordView& list) {
+  const WordMatch m = CompareBySpelling(query, list);
+  if (m.kind == TokenMatch::kEqual || query.script == list.script) return m;
+  const WordMatch cross = CrossScriptMatch(query, list);
+  return cross.similarity > m.similarity ? cross : m;
+}
+
+WordMatch CompareSpellings(std::string_view a, std::string_view b) {
+  const std::string fa = SoundFold(a), fb = SoundFold(b);
+  return CompareWords({fa, a, TokenScript::kLatin}, {fb, b, TokenScript::kLatin});
 }
 
 }  // namespace partyscreen

@@ -1,27 +1,50 @@
-// Character-level similarity of two normalised tokens (lower-case ASCII words).
+// Word-level similarity: when two name words count as "the same word", and how similar they are.
 //
-// The matcher only lets two tokens count as "the same word" when they are equal, or both have at
-// least kMinFuzzyLength characters and differ by one edit (insert, delete, substitute, or swap
-// two neighbours: optimal string alignment distance 1), or are the singular and the plural of an
-// English word in -y/-ies with a stem of 3+ letters ("technology"/"technologies"), which counts
-// as one edit. That rule is what BlockingKeys covers (one-deletion neighbourhoods plus the
-// singular of an -ies unit, see blocking.h), so fuzzy matching never escapes the index.
-// The similarity of such a pair is the lower of Jaro-Winkler (a typo at the start costs more than
-// one at the end) and 1 - 1/length (one edit in a short word says more than in a long one:
-// "clark"/"clara" 0.8, "liability"/"liablity" 0.89). Measured on the dev set this cut false
-// alerts from 0.84% to 0.59% at equal recall (docs/MATCHING.md). A single letter against a word
-// starting with it is an initial ("j" ~ "john"), kInitialSimilarity, and never anchors a match on
-// its own. Pure functions; thread-safe.
+// A word is seen three ways (WordView): its ASCII spelling (`raw`), its sound fold (`fold`,
+// normalize/sound_fold.h: "ahmadinezhad" and "ahmadinejad" both fold to "ahmadinejad") and the
+// script it was written in. Two words match (CompareWords), in this order:
+//   kEqual      same spelling: 1.
+//   kInitial    a single letter against a word starting with it ("j" ~ "john"):
+//               kInitialSimilarity; never anchors a match on its own.
+//   kSound      same fold, different spelling: 1 - 0.25/length ("mahmood"/"mahmoud" 0.96,
+//               "xi"/"si" 0.875), so an exact spelling still outranks a variant.
+//   kOneEdit    folds one edit apart (insert, delete, substitute, swap neighbours), both folds of
+//               kMinFuzzyLength+ letters, or the singular and plural of an English word in
+//               -y/-ies (stem 3+ letters): the lower of Jaro-Winkler and 1 - 1/length, on the
+//               spellings when they are one edit apart too, else on the folds and x0.97
+//               ("nandela"/"nadella": folds "nandela"/"nadela").
+//   kCrossScript a query word written in Arabic/Hebrew, Cyrillic, Chinese or Korean script
+//               against a Latin spelling on the list whose comparison key in one of the script's
+//               key families is equal (match/cross_script_match.h): the family's graded
+//               similarity. (Lists publish every party under a Latin name; a Latin query is
+//               compared with the list's original-script names by spelling only.)
+// A word written in Chinese or Korean script is romanised exactly, so it matches by spelling only
+// when equal (a syllable one letter away is another character), else across scripts.
+// Every match but kInitial anchors, and every anchoring pair shares a blocking key (blocking.h),
+// so fuzzy matching never escapes the index. Pure functions; thread-safe.
 #pragma once
 
 #include <string_view>
+
+#include "normalize/token_script.h"
 
 namespace partyscreen {
 
 inline constexpr size_t kMinFuzzyLength = 4;
 inline constexpr double kInitialSimilarity = 0.8;
 
-enum class TokenMatch { kNone, kInitial, kOneEdit, kEqual };
+enum class TokenMatch { kNone, kInitial, kCrossScript, kOneEdit, kSound, kEqual };
+
+struct WordView {
+  std::string_view fold;  // SoundFold(raw)
+  std::string_view raw;   // lower-case ASCII spelling
+  TokenScript script = TokenScript::kLatin;
+};
+
+struct WordMatch {
+  TokenMatch kind = TokenMatch::kNone;
+  double similarity = 0;
+};
 
 // Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, prefix up to 4).
 double JaroWinkler(std::string_view a, std::string_view b);
@@ -29,14 +52,29 @@ double JaroWinkler(std::string_view a, std::string_view b);
 // True when the optimal-string-alignment distance between a and b is at most 1.
 bool WithinOneEdit(std::string_view a, std::string_view b);
 
-// True when `plural` is `singular` with its final "y" turned into "ies", the stem 3+ letters.
+// True when `plural` is `singular` + "es" and ends in "ies" (folded -y/-ies pairs:
+// "technologies"/"technologi"), the stem 3+ letters.
 bool IsIesPlural(std::string_view plural, std::string_view singular);
 
-// How a and b relate under the rule above.
-TokenMatch ClassifyTokens(std::string_view a, std::string_view b);
+// How a query word and a list word match under the rules above, and their similarity (0 for
+// kNone). Symmetric except across scripts (the query side must be the non-Latin one).
+WordMatch CompareWords(const WordView& query, const WordView& list);
 
-// Similarity under the rule above: 1 equal, min(Jaro-Winkler, 1 - 1/length) for one edit,
-// kInitialSimilarity for an initial, else 0.
-double TokenSimilarity(std::string_view a, std::string_view b, TokenMatch* kind = nullptr);
+// CompareWords without the cross-script comparison (the index checks that one with keys it has
+// already computed, cross_script_match.h).
+WordMatch CompareBySpelling(const WordView& query, const WordView& list);
+
+// True when the pair anchors a match (every kind but kNone and kInitial).
+inline bool Anchors(TokenMatch k) { return k != TokenMatch::kNone && k != TokenMatch::kInitial; }
+
+// The rules above on two Latin words given by spelling only (folds computed here): for tests
+// and callers outside the index.
+WordMatch CompareSpellings(std::string_view a, std::string_view b);
+inline TokenMatch ClassifyTokens(std::string_view a, std::string_view b) {
+  return CompareSpellings(a, b).kind;
+}
+inline double TokenSimilarity(std::string_view a, std::string_view b) {
+  return CompareSpellings(a, b).similarity;
+}
 
 }  // namespace partyscreen

@@ -98,7 +98,9 @@ float TokenWeights::NeighbourWeight(std::string_view token) const {
     if (it == neighbours_.end()) continue;
     for (uint32_t id : it->second) {
       const Word& neighbour = words_[id];
-      if (ClassifyTokens(token, *neighbour.text) != TokenMatch::kOneEdit) continue;
+      const std::string_view other = *neighbour.text;
+      if (other == token || other.size() < kMinFuzzyLength || !WithinOneEdit(token, other))
+        continue;
       best = std::max(best, neighbour.weight);
     }
   }

@@ -5,9 +5,13 @@
 #include <execution>
 #include <unordered_map>
 
+#include "match/cross_script_match.h"
+
 namespace partyscreen {
 
-void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size_t)>& name_at) {
+void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size_t)>& name_at,
+                      bool of_queries) {
+  of_queries_ = of_queries;
   struct UnitInName {
     uint32_t vocab, name;
     float weight;
@@ -15,11 +19,19 @@ void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size
   name_count_ = count;
   std::unordered_map<std::string, uint32_t> vocab_id;
   std::vector<UnitInName> units;
+  std::string id;
   for (size_t n = 0; n < count; ++n) {
     const WeightedName& name = name_at(n);
-    for (BlockingUnit& u : BlockingUnits(name.tokens)) {
-      auto [it, inserted] = vocab_id.emplace(u.text, static_cast<uint32_t>(vocab_.size()));
-      if (inserted) vocab_.push_back(std::move(u.text));
+    for (BlockingUnit& u : BlockingUnits(name)) {
+      // A unit is its fold, spelling and script: "mahmood" and "mahmoud" share a fold, not keys
+      // across scripts.
+      id.assign(u.text).append(1, '\0').append(u.raw).append(1, static_cast<char>(u.script));
+      auto [it, inserted] = vocab_id.emplace(id, static_cast<uint32_t>(vocab_.size()));
+      if (inserted) {
+        vocab_.push_back(std::move(u.text));
+        vocab_raw_.push_back(std::move(u.raw));
+        vocab_script_.push_back(u.script);
+      }
       float w = 0;
       for (int i = u.first_token; i < u.first_token + u.token_count; ++i) w += name.weights[i];
       units.push_back({it->second, static_cast<uint32_t>(n), w});
@@ -48,9 +60,14 @@ void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size
   // Keys of each unit.
   std::vector<std::pair<uint64_t, uint32_t>> key_vocab;
   std::vector<uint64_t> unit_keys;
+  FillCrossKeys();
   for (uint32_t v = 0; v < vocab_.size(); ++v) {
     unit_keys.clear();
-    AppendUnitKeys(vocab_[v], &unit_keys);
+    const BlockingUnit unit{vocab_[v], vocab_raw_[v], vocab_script_[v], 0, 1};
+    AppendSpellingKeys(unit, &unit_keys);
+    for (int f = 0; f < kCrossFamilies; ++f)
+      if (vocab_cross_[v * kCrossFamilies + f] != 0)
+        unit_keys.push_back(vocab_cross_[v * kCrossFamilies + f]);
     for (uint64_t k : unit_keys) key_vocab.emplace_back(k, v);
   }
   // Keys in the order of their slots in the key table (Mix is a bijection: a strict order), so
@@ -73,12 +90,42 @@ void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size
   BuildKeyTable();
 }
 
-void UnitIndex::Meet(const std::vector<std::string>& tokens, UnitMeetings* m) const {
+void UnitIndex::FillCrossKeys() {
+  static_assert(kCrossFamilies == kKeyFamilyCount);
+  families_present_ = 0;
+  vocab_cross_.assign(vocab_.size() * kCrossFamilies, 0);
+  for (uint32_t v = 0; v < vocab_.size(); ++v) {
+    const BlockingUnit unit{vocab_[v], vocab_raw_[v], vocab_script_[v], 0, 1};
+    CrossScriptKeysByFamily(unit, of_queries_, ~0u, &vocab_cross_[v * kCrossFamilies]);
+    if (of_queries_) {
+      const FamilySet fs = FamiliesOf(vocab_script_[v]);
+      for (int i = 0; i < fs.count; ++i)
+        families_present_ |= 1u << static_cast<int>(fs.families[i]);
+    } else if (vocab_script_[v] == TokenScript::kLatin) {
+      families_present_ = (1u << kKeyFamilyCount) - 1;
+    }
+  }
+}
+
+TokenMatch UnitIndex::Compare(uint32_t v, const WordView& query, const WordView& list,
+                              const uint64_t* cross) const {
+  const WordMatch m = CompareBySpelling(query, list);
+  if (Anchors(m.kind) || query.script == TokenScript::kLatin || list.script != TokenScript::kLatin)
+    return m.kind;
+  for (int f = 0; f < kCrossFamilies; ++f) {
+    if (cross[f] == 0 || cross[f] != vocab_cross_[v * kCrossFamilies + f]) continue;
+    const TokenMatch k = CrossScriptMatchInFamily(static_cast<KeyFamily>(f), query, list).kind;
+    if (Anchors(k)) return k;
+  }
+  return m.kind;
+}
+
+void UnitIndex::Meet(const WeightedName& name, UnitMeetings* m) const {
   if (m->met.size() < name_count_) m->met.resize(name_count_);
-  for (const BlockingUnit& u : BlockingUnits(tokens)) {
+  for (const BlockingUnit& u : BlockingUnits(name)) {
     if (u.first_token + u.token_count > 64) continue;
     const uint64_t bits = ((uint64_t{1} << u.token_count) - 1) << u.first_token;
-    ForEachPosting(u.text, [&](const Posting& p) {
+    ForEachPosting(u, [&](const Posting& p) {
       UnitMeetings::Met& met = m->met[p.name];
       if (met.mask == 0) m->touched.push_back(p.name);
       met.mask |= bits;
@@ -106,6 +153,11 @@ void UnitIndex::BuildKeyTable() {
 void UnitIndex::Write(BinaryWriter& out) const {
   out.Pod<uint64_t>(name_count_);
   out.StrVector(vocab_);
+  out.StrVector(vocab_raw_);
+  std::vector<uint8_t> scripts(vocab_script_.size());
+  for (size_t i = 0; i < scripts.size(); ++i) scripts[i] = static_cast<uint8_t>(vocab_script_[i]);
+  out.PodVector(scripts);
+  out.Pod<uint8_t>(of_queries_);
   out.PodVector(vocab_begin_);
   std::vector<uint32_t> names(postings_.size());
   std::vector<float> weights(postings_.size());
@@ -141,6 +193,9 @@ bool UnitIndex::Read(BinaryReader& in, size_t name_count) {
   *this = UnitIndex();
   name_count_ = static_cast<size_t>(in.Pod<uint64_t>());
   vocab_ = in.StrVector();
+  vocab_raw_ = in.StrVector();
+  const std::vector<uint8_t> scripts = in.PodVector<uint8_t>();
+  of_queries_ = in.Pod<uint8_t>() != 0;
   vocab_begin_ = in.PodVector<uint32_t>();
   const std::vector<uint32_t> names = in.PodVector<uint32_t>();
   const std::vector<float> weights = in.PodVector<float>();
@@ -149,6 +204,8 @@ bool UnitIndex::Read(BinaryReader& in, size_t name_count) {
   key_vocab_ = in.PodVector<uint32_t>();
   const bool ok =
       !in.failed() && name_count_ == name_count && names.size() == weights.size() &&
+      vocab_raw_.size() == vocab_.size() && scripts.size() == vocab_.size() &&
+      AllBelow(scripts, kTokenScriptCount) &&
       ValidOffsets(vocab_begin_, vocab_.size(), names.size()) && AllBelow(names, name_count) &&
       ValidOffsets(key_begin_, keys_.size(), key_vocab_.size()) &&
       AllBelow(key_vocab_, vocab_.size()) &&
@@ -159,8 +216,12 @@ bool UnitIndex::Read(BinaryReader& in, size_t name_count) {
     *this = UnitIndex();
     return false;
   }
+  vocab_script_.resize(scripts.size());
+  for (size_t i = 0; i < scripts.size(); ++i)
+    vocab_script_[i] = static_cast<TokenScript>(scripts[i]);
   postings_.resize(names.size());
   for (size_t i = 0; i < names.size(); ++i) postings_[i] = {names[i], weights[i]};
+  FillCrossKeys();
   BuildKeyTable();
   return true;
 }
@@ -168,9 +229,10 @@ bool UnitIndex::Read(BinaryReader& in, size_t name_count) {
 size_t UnitIndex::memory_bytes() const {
   size_t bytes = 0;
   for (const std::string& v : vocab_) bytes += sizeof(std::string) + v.capacity();
+  for (const std::string& v : vocab_raw_) bytes += sizeof(std::string) + v.capacity() + 1;
   return bytes + postings_.size() * sizeof(Posting) + vocab_begin_.size() * 4 + keys_.size() * 8 +
          key_begin_.size() * 4 + key_vocab_.size() * 4 + slot_key_.size() * 8 +
-         slot_index_.size() * 4;
+         vocab_cross_.size() * 8 + slot_index_.size() * 4;
 }
 
 }  // namespace partyscreen

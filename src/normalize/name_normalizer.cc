@@ -23,8 +23,8 @@ std::vector<std::string> TokenizeAscii(std::string_view text) {
     const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     if (alnum) {
       current += c;
-    } else if ((c == '\'' || c == '`') && !current.empty()) {
-      continue;  // inside a word: o'brien -> obrien
+    } else if ((c == '\'' || c == '`' || c == '"') && !current.empty()) {
+      continue;  // inside a word: o'brien -> obrien; BGN's soft and hard signs (vikent'yev)
     } else if (!current.empty()) {
       tokens.push_back(std::move(current));
       current.clear();
@@ -52,6 +52,52 @@ bool IsPlaceQualifier(std::string_view token) {
 
 namespace {
 
+bool WithinOneEditAscii(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return true;
+  if (a.size() == b.size()) {
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           a.substr(i + 2) == b.substr(i + 2);
+  }
+  return a.substr(i) == b.substr(i + 1);
+}
+
+// "SiemensAG" -> "Siemens AG": a word of ASCII letters ending in a lower-case letter followed by
+// 2-5 upper-case letters that spell a legal form is two words. Other text is left as it is.
+std::string SplitCamelLegalForms(std::string_view name) {
+  std::string out;
+  out.reserve(name.size() + 4);
+  const NameTables& t = DefaultNameTables();
+  size_t i = 0;
+  while (i < name.size()) {
+    const auto is_letter = [&](size_t k) {
+      const char c = name[k];
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    };
+    if (!is_letter(i)) {
+      out += name[i++];
+      continue;
+    }
+    size_t end = i;
+    while (end < name.size() && is_letter(end)) ++end;
+    size_t upper = end;
+    while (upper > i && name[upper - 1] >= 'A' && name[upper - 1] <= 'Z') --upper;
+    const size_t tail = end - upper;
+    const bool glued = tail >= 2 && tail <= 5 && upper > i + 2 && name[upper - 1] >= 'a' &&
+                       name[upper - 1] <= 'z' &&
+                       t.legal_forms.count(AsciiLower(name.substr(upper, tail))) > 0;
+    out.append(name.substr(i, upper - i));
+    if (glued) out += ' ';
+    out.append(name.substr(upper, end - upper));
+    i = end;
+  }
+  return out;
+}
+
 // Length (in tokens) of the longest legal form starting at `begin` (forward) or ending at `end`
 // (backward), with its code; 0 when none.
 size_t LegalFormAt(const std::vector<std::string>& tokens, size_t begin, size_t end, bool from_end,
@@ -74,11 +120,49 @@ size_t LegalFormAt(const std::vector<std::string>& tokens, size_t begin, size_t 
   return 0;
 }
 
+// The code of a legal form written with one typo ("aktiengeselschaft"): single words of 7+ letters.
+bool FuzzyLegalWord(const std::string& token, std::string* code) {
+  if (token.size() < 6) return false;
+  const NameTables& t = DefaultNameTables();
+  for (const std::string& form : t.long_legal_words) {
+    if (form.size() + 1 < token.size() || token.size() + 1 < form.size()) continue;
+    if (WithinOneEditAscii(form, token)) {
+      *code = t.legal_forms.at(form).code;
+      return true;
+    }
+  }
+  return false;
+}
+
+// A legal form glued to the end of the last word of an organisation's name ("acexoy"): the form's
+// length (2+ letters), leaving 4+ letters; 0 when none.
+size_t GluedLegalForm(const std::string& token, std::string* code) {
+  const NameTables& t = DefaultNameTables();
+  for (size_t len = std::min<size_t>(5, token.size() >= 6 ? token.size() - 4 : 0); len >= 2;
+       --len) {
+    auto it = t.legal_forms.find(token.substr(token.size() - len));
+    if (it != t.legal_forms.end()) {
+      *code = it->second.code;
+      return len;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 NormalizedName NormalizeName(std::string_view name, Schema schema) {
   NormalizedName out;
-  std::vector<std::string> tokens = TokenizeAscii(ToLatinAscii(name));
+  std::vector<std::string> tokens;
+  std::vector<TokenScript> scripts;
+  const std::string camel_split =
+      schema == Schema::kPerson ? std::string() : SplitCamelLegalForms(name);
+  for (ScriptedText& piece : ToLatinAsciiPieces(schema == Schema::kPerson ? name : camel_split)) {
+    for (std::string& t : TokenizeAscii(piece.ascii)) {
+      tokens.push_back(std::move(t));
+      scripts.push_back(piece.script);
+    }
+  }
   size_t begin = 0;
   size_t end = tokens.size();
   if (schema == Schema::kPerson || schema == Schema::kUnknown) {
@@ -92,10 +176,18 @@ NormalizedName NormalizeName(std::string_view name, Schema schema) {
     std::vector<std::string> trailing;
     std::string code;
     while (end - begin > 1) {
-      const size_t n = LegalFormAt(tokens, begin, end, /*from_end=*/true, &code);
+      size_t n = LegalFormAt(tokens, begin, end, /*from_end=*/true, &code);
+      if (n == 0 && FuzzyLegalWord(tokens[end - 1], &code)) n = 1;
       if (n == 0 || n >= end - begin) break;
       trailing.insert(trailing.begin(), code);
       end -= n;
+    }
+    if (trailing.empty() && schema == Schema::kOrganization && end > begin &&
+        scripts[end - 1] == TokenScript::kLatin) {
+      if (const size_t glued = GluedLegalForm(tokens[end - 1], &code)) {
+        tokens[end - 1].resize(tokens[end - 1].size() - glued);
+        trailing.push_back(code);
+      }
     }
     while (end - begin > 1) {
       const size_t n = LegalFormAt(tokens, begin, end, /*from_end=*/false, &code);
@@ -105,8 +197,19 @@ NormalizedName NormalizeName(std::string_view name, Schema schema) {
     }
     out.legal_forms.insert(out.legal_forms.end(), trailing.begin(), trailing.end());
   }
-  out.tokens.assign(std::make_move_iterator(tokens.begin() + begin),
-                    std::make_move_iterator(tokens.begin() + end));
+  const auto& abbreviations = DefaultNameTables().abbreviations;
+  for (size_t i = begin; i < end; ++i) {
+    auto it = schema == Schema::kPerson ? abbreviations.end() : abbreviations.find(tokens[i]);
+    if (it == abbreviations.end()) {
+      out.tokens.push_back(std::move(tokens[i]));
+      out.scripts.push_back(scripts[i]);
+      continue;
+    }
+    for (const std::string& w : it->second) {
+      out.tokens.push_back(w);
+      out.scripts.push_back(scripts[i]);
+    }
+  }
   return out;
 }
 

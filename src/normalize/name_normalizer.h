@@ -3,8 +3,13 @@
 // NormalizeName() transliterates (see transliterate.h), splits on punctuation and spaces, joins
 // apostrophes ("Bin'an" -> "binan"), then takes legal forms off both ends of the name and
 // canonicalises them ("Co., Ltd." = "Company Limited" = "有限公司" -> LTD), and drops leading
-// honorifics ("Mr", "Sheikh") from person names. Legal forms and honorifics come from
+// honorifics ("Mr", "Sheikh") from person names. In names that are not persons' it also finds
+// legal forms written glued to the last word ("SiemensAG" by its case, "ACEXOY" in an
+// organisation's name when the form has 2+ letters and 4+ letters remain) or with one typo
+// ("Aktiengeselschaft", forms of 7+ letters), and writes organisation-word abbreviations out
+// ("PSB" -> "public security bureau"). Legal forms, honorifics and abbreviations come from
 // data/tables/ (name_tables.h), not code. Word order is kept; the scorer is order-insensitive.
+// Every word keeps the script it was written in (token_script.h).
 // Pure function of its input; thread-safe.
 #pragma once
 
@@ -12,12 +17,14 @@
 #include <string_view>
 #include <vector>
 
+#include "normalize/token_script.h"
 #include "partyscreen/entity.h"
 
 namespace partyscreen {
 
 struct NormalizedName {
   std::vector<std::string> tokens;       // name words, lower-case ASCII, in order
+  std::vector<TokenScript> scripts;      // one per token: the script the word was written in
   std::vector<std::string> legal_forms;  // canonical codes of the legal forms found ("LTD", "LLC")
   std::vector<std::string> dropped;      // honorifics removed
 

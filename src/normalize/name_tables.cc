@@ -13,6 +13,7 @@ extern const std::string_view k_legal_forms_tsv;
 extern const std::string_view k_honorifics_txt;
 extern const std::string_view k_stopwords_txt;
 extern const std::string_view k_qualifiers_txt;
+extern const std::string_view k_abbreviations_tsv;
 }  // namespace embedded
 
 namespace {
@@ -52,6 +53,7 @@ NameTables ParseTables() {
     for (char c : line.substr(0, tab)) latin = latin && static_cast<unsigned char>(c) < 0x80;
     for (const std::string& w : words)
       if (latin && w.size() >= 3) t.legal_words.insert(w);
+    if (latin && words.size() == 1 && key.size() >= 7) t.long_legal_words.push_back(key);
   }
   for (std::string_view line : TableLines(embedded::k_honorifics_txt))
     t.honorifics.insert(NormalizedKey(line));
@@ -59,6 +61,17 @@ NameTables ParseTables() {
     t.stopwords.insert(NormalizedKey(line));
   for (std::string_view line : TableLines(embedded::k_qualifiers_txt))
     t.qualifiers.insert(NormalizedKey(line));
+  for (std::string_view line : TableLines(embedded::k_abbreviations_tsv)) {
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) continue;
+    const std::string key = NormalizedKey(line.substr(0, tab));
+    const std::vector<std::string> words = TokenizeAscii(ToLatinAscii(line.substr(tab + 1)));
+    if (key.empty() || key.find(' ') != std::string::npos || words.empty()) continue;
+    t.abbreviations.emplace(key, words);
+  }
+  std::sort(t.long_legal_words.begin(), t.long_legal_words.end());
+  t.long_legal_words.erase(std::unique(t.long_legal_words.begin(), t.long_legal_words.end()),
+                           t.long_legal_words.end());
   return t;
 }
 

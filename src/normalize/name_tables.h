@@ -28,6 +28,11 @@ struct NameTables {
   std::unordered_set<std::string> honorifics;
   std::unordered_set<std::string> stopwords;
   std::unordered_set<std::string> qualifiers;  // place words (qualifiers.txt)
+  // Organisation-word abbreviations -> the words they stand for (abbreviations.tsv).
+  std::unordered_map<std::string, std::vector<std::string>> abbreviations;
+  // Single-word legal forms of 7+ letters ("aktiengesellschaft", "corporation"): a word one typo
+  // from one of these at the end of a name is that form.
+  std::vector<std::string> long_legal_words;
 };
 
 // The tables compiled into the binary. Thread-safe (built once, immutable).

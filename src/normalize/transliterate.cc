@@ -10,6 +10,9 @@
 #include <vector>
 
 #include "core/strings.h"
+#include "normalize/cross_script.h"
+#include "normalize/han_names.h"
+#include "normalize/hangul.h"
 #include "normalize/latin_ascii.h"
 #include "normalize/name_pieces.h"
 #include "normalize/piece_memo.h"
@@ -128,6 +131,37 @@ std::string ToLatinAsciiUnmemoised(std::string_view text) {
   while (i < u.length()) {
     UErrorCode status = U_ZERO_ERROR;
     const UChar32 c = u.char32At(i);
+    const UScriptCode script = uscript_getScript(c, &status);
+    if (script == USCRIPT_HANGUL) {
+      // Korean: Revised Romanization per syllable, names split "surname given" (hangul.h).
+      flush_other();
+      icu::UnicodeString run;
+      while (i < u.length()) {
+        const UChar32 h = u.char32At(i);
+        status = U_ZERO_ERROR;
+        if (uscript_getScript(h, &status) != USCRIPT_HANGUL) break;
+        run.append(h);
+        i = u.moveIndex32(i, 1);
+      }
+      out += " " + HangulToLatin(Utf8(run)) + " ";
+      continue;
+    }
+    if (script == USCRIPT_ARABIC || script == USCRIPT_HEBREW) {
+      // Abjads: a transliteration that keeps what the script writes (cross_script.h).
+      flush_other();
+      icu::UnicodeString run;
+      while (i < u.length()) {
+        const UChar32 h = u.char32At(i);
+        status = U_ZERO_ERROR;
+        const UScriptCode hs = uscript_getScript(h, &status);
+        if (hs != USCRIPT_ARABIC && hs != USCRIPT_HEBREW && hs != USCRIPT_INHERITED) break;
+        run.append(h);
+        i = u.moveIndex32(i, 1);
+      }
+      out += AbjadToAscii(Utf8(run));
+      continue;
+    }
+    status = U_ZERO_ERROR;
     if (has_han && uscript_getScript(c, &status) == USCRIPT_HAN) {
       flush_other();
       icu::UnicodeString run;
@@ -138,7 +172,12 @@ std::string ToLatinAsciiUnmemoised(std::string_view text) {
         run.append(h);
         i = u.moveIndex32(i, 1);
       }
-      out += HanRunToLatin(run, conv);
+      // Organisation and place names in English words (han_names.h), else pinyin.
+      if (std::optional<std::string> org = HanOrganisationToLatin(Utf8(run))) {
+        out += " " + *org + " ";
+      } else {
+        out += HanRunToLatin(run, conv);
+      }
       continue;
     }
     pending.append(c);
@@ -149,25 +188,85 @@ std::string ToLatinAsciiUnmemoised(std::string_view text) {
   return KeepAsciiLowered(out);
 }
 
-std::string ToLatinAscii(std::string_view text) {
-  if (IsAscii(text)) return AsciiLower(text);
+namespace {
+
+TokenScript ScriptOfPiece(std::string_view piece) {
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(piece);
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+    UErrorCode status = U_ZERO_ERROR;
+    switch (uscript_getScript(u.char32At(i), &status)) {
+      case USCRIPT_COMMON:
+      case USCRIPT_INHERITED:
+      case USCRIPT_UNKNOWN:
+        continue;
+      case USCRIPT_LATIN:
+        return TokenScript::kLatin;
+      case USCRIPT_ARABIC:
+      case USCRIPT_HEBREW:
+      case USCRIPT_SYRIAC:
+      case USCRIPT_THAANA:
+        return TokenScript::kAbjad;
+      case USCRIPT_CYRILLIC:
+        return TokenScript::kCyrillic;
+      case USCRIPT_HAN:
+        return TokenScript::kHan;
+      case USCRIPT_HANGUL:
+        return TokenScript::kHangul;
+      default:
+        return TokenScript::kOther;
+    }
+  }
+  return TokenScript::kLatin;
+}
+
+}  // namespace
+
+std::vector<ScriptedText> ToLatinAsciiPieces(std::string_view text) {
+  if (IsAscii(text)) return {{AsciiLower(text), TokenScript::kLatin}};
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
   if (IsLatinScript(u))
-    if (std::optional<std::string> ascii = LatinToAscii(u)) return *std::move(ascii);
+    if (std::optional<std::string> ascii = LatinToAscii(u))
+      return {{*std::move(ascii), TokenScript::kLatin}};
   // Other scripts: piece by piece (name_pieces.h), each piece through the per-thread memo.
   thread_local PieceMemo memo(kMaxMemoisedPieces);
-  std::string out;
-  bool first = true;
+  std::vector<ScriptedText> out;
   for (std::string_view piece : SplitIntoIndependentPieces(text)) {
-    if (!first) out += ' ';
-    first = false;
     if (IsAscii(piece)) {
-      out += AsciiLower(piece);
+      out.push_back({AsciiLower(piece), TokenScript::kLatin});
     } else {
-      out += memo.GetOrCompute(piece, ToLatinAsciiUnmemoised);
+      out.push_back({memo.GetOrCompute(piece, ToLatinAsciiUnmemoised), ScriptOfPiece(piece)});
     }
   }
   return out;
+}
+
+std::string ToLatinAscii(std::string_view text) {
+  std::vector<ScriptedText> pieces = ToLatinAsciiPieces(text);
+  if (pieces.size() == 1) return std::move(pieces[0].ascii);
+  std::string out;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    if (i > 0) out += ' ';
+    out += pieces[i].ascii;
+  }
+  return out;
+}
+
+std::string_view TokenScriptName(TokenScript s) {
+  switch (s) {
+    case TokenScript::kLatin:
+      return "Latin";
+    case TokenScript::kAbjad:
+      return "Arabic/Hebrew";
+    case TokenScript::kCyrillic:
+      return "Cyrillic";
+    case TokenScript::kHan:
+      return "Chinese";
+    case TokenScript::kHangul:
+      return "Korean";
+    case TokenScript::kOther:
+      break;
+  }
+  return "other script";
 }
 
 }  // namespace partyscreen

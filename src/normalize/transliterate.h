@@ -27,6 +27,9 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "normalize/token_script.h"
 
 namespace partyscreen {
 
@@ -37,6 +40,17 @@ std::string ToLatinAscii(std::string_view text);
 // The same result without cutting non-Latin text into memoised pieces: the whole text through
 // the ICU/OpenCC path at once. The reference ToLatinAscii is tested against; benchmarks.
 std::string ToLatinAsciiUnmemoised(std::string_view text);
+
+// A piece of a name (name_pieces.h) in ASCII with the script its letters were written in.
+struct ScriptedText {
+  std::string ascii;
+  TokenScript script = TokenScript::kLatin;
+};
+
+// ToLatinAscii cut into its pieces: joined by single spaces, the `ascii` parts are exactly
+// ToLatinAscii(text). A piece's script is that of its first letter (ASCII and Latin-script text:
+// one kLatin piece).
+std::vector<ScriptedText> ToLatinAsciiPieces(std::string_view text);
 
 // Piece transliterations remembered per thread (~100 bytes each).
 inline constexpr size_t kMaxMemoisedPieces = 8192;

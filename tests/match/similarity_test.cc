@@ -89,5 +89,48 @@ TEST(BlockingTest, JoinedAndSplitWordsShareAKey) {
   EXPECT_TRUE(shared);
 }
 
+// Romanisation variants are not typos: the sound fold (normalize/sound_fold.h) lets them meet.
+TEST(CompareWordsTest, SpellingsOfOneSoundMatch) {
+  for (auto [a, b] : {std::pair{"ahmadinezhad", "ahmadinejad"},
+                      {"mahmood", "mahmoud"},
+                      {"yevgeniy", "yevgenii"},
+                      {"vyacheslav", "viacheslav"},
+                      {"xi", "si"},
+                      {"ivanoff", "ivanov"},
+                      {"philip", "filip"}}) {
+    const WordMatch m = CompareSpellings(a, b);
+    EXPECT_EQ(m.kind, TokenMatch::kSound) << a << " " << b;
+    EXPECT_LT(m.similarity, 1.0) << a << " " << b;  // an exact spelling still ranks first
+    EXPECT_GT(m.similarity, 0.85) << a << " " << b;
+  }
+  // Two edits as spelled, one after folding: graded, and still found by the index.
+  for (auto [a, b] : {std::pair{"nandela", "nadella"},
+                      {"lyndenburg", "lindenberg"},
+                      {"aleksander", "alexandr"}}) {
+    EXPECT_EQ(ClassifyTokens(a, b), TokenMatch::kOneEdit) << a << " " << b;
+    const std::vector<uint64_t> ka = BlockingKeysOfTokens({a});
+    const std::vector<uint64_t> kb = BlockingKeysOfTokens({b});
+    bool shared = false;
+    for (uint64_t k : kb) shared = shared || std::binary_search(ka.begin(), ka.end(), k);
+    EXPECT_TRUE(shared) << a << " " << b;
+  }
+  EXPECT_EQ(ClassifyTokens("merkel", "merkur"), TokenMatch::kNone);  // two real edits
+}
+
+TEST(CompareWordsTest, HanAndHangulSyllablesAreExact) {
+  // "zhiming" and "zhiqing" are one letter apart and two different given names.
+  const WordView han{"jiming", "zhiming", TokenScript::kHan};
+  const WordView latin{"jiking", "zhiqing", TokenScript::kLatin};
+  EXPECT_EQ(CompareWords(han, latin).kind, TokenMatch::kNone);
+  const WordView same{"jiming", "zhiming", TokenScript::kLatin};
+  EXPECT_EQ(CompareWords(han, same).kind, TokenMatch::kEqual);
+}
+
+TEST(CompareWordsTest, MasculineAndFeminineSurnamesDiffer) {
+  EXPECT_EQ(ClassifyTokens("ivanova", "ivanov"), TokenMatch::kNone);
+  EXPECT_EQ(ClassifyTokens("petrova", "petrov"), TokenMatch::kNone);
+  EXPECT_EQ(ClassifyTokens("ivanov", "ivanof"), TokenMatch::kOneEdit);  // a typo is still one
+}
+
 }  // namespace
 }  // namespace partyscreen

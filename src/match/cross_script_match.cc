@@ -1,0 +1,187 @@
+#include "match/cross_script_match.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "normalize/cross_script.h"
+#include "normalize/han_names.h"
+#include "normalize/hangul.h"
+
+namespace partyscreen {
+
+FamilySet FamiliesOf(TokenScript script) {
+  switch (script) {
+    case TokenScript::kAbjad:
+      return {{KeyFamily::kAbjad, KeyFamily::kAbjad}, 1};
+    case TokenScript::kCyrillic:
+      return {{KeyFamily::kCyrillic, KeyFamily::kHan}, 2};
+    case TokenScript::kHan:
+      return {{KeyFamily::kHan, KeyFamily::kHan}, 1};
+    case TokenScript::kHangul:
+      return {{KeyFamily::kHangul, KeyFamily::kHangul}, 1};
+    case TokenScript::kLatin:
+    case TokenScript::kOther:
+      break;
+  }
+  return {};
+}
+
+namespace {
+
+std::string ComputeFamilyKey(KeyFamily family, std::string_view raw, bool from_script) {
+  switch (family) {
+    case KeyFamily::kAbjad:
+      return CrossScriptKey(ScriptFamily::kAbjad, raw, from_script);
+    case KeyFamily::kCyrillic:
+      return CrossScriptKey(ScriptFamily::kCyrillic, raw, from_script);
+    case KeyFamily::kHan:
+      return ChineseSoundKey(raw);
+    case KeyFamily::kHangul:
+      return KoreanSoundKey(raw);
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string FamilyKey(KeyFamily family, std::string_view raw, bool from_script) {
+  // Scoring compares the same few words with many others: each thread remembers the last keys
+  // it computed (direct-mapped; a pure function, so the memo changes nothing).
+  struct Slot {
+    std::string raw, key;
+    uint8_t tag = 0xff;
+  };
+  constexpr size_t kSlots = 4096;
+  thread_local std::vector<Slot> memo(kSlots);
+  const uint8_t tag = static_cast<uint8_t>(static_cast<int>(family) * 2 + (from_script ? 1 : 0));
+  uint64_t h = 1469598103934665603ull ^ tag;
+  for (char c : raw) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  Slot& slot = memo[(h ^ (h >> 29)) & (kSlots - 1)];
+  if (slot.tag == tag && slot.raw == raw) return slot.key;
+  slot.raw.assign(raw);
+  slot.key = ComputeFamilyKey(family, raw, from_script);
+  slot.tag = tag;
+  return slot.key;
+}
+
+namespace {
+
+constexpr double kMinAlignmentSimilarity = 0.75;
+
+// The alignment similarity of cross_script.h puts a faithful reading at 0.75 and above (one
+// consonant off in a long word, a vowel letter the Latin side lacks); on the scale of Latin
+// pairs (where one typo in a 7-letter word is 0.86) that is a match: [0.75, 1] -> [0.85, 1].
+// Below 0.75 the pair is no match.
+double Calibrated(double alignment) {
+  if (alignment < kMinAlignmentSimilarity) return 0;
+  return 0.85 + (alignment - kMinAlignmentSimilarity) * (0.15 / (1 - kMinAlignmentSimilarity));
+}
+
+// The family's similarity of a pair whose keys are equal.
+double FamilySimilarity(KeyFamily family, std::string_view script_raw, std::string_view latin_raw) {
+  switch (family) {
+    case KeyFamily::kAbjad:
+      return Calibrated(CrossScriptSimilarity(ScriptFamily::kAbjad, script_raw, latin_raw));
+    case KeyFamily::kCyrillic:
+      return Calibrated(CrossScriptSimilarity(ScriptFamily::kCyrillic, script_raw, latin_raw));
+    case KeyFamily::kHan:
+    case KeyFamily::kHangul:
+      // Keys of syllable readings: equal keys are the same syllables, read another way.
+      return 1.0 - 0.25 / static_cast<double>(
+                              std::max<size_t>(2, std::max(script_raw.size(), latin_raw.size())));
+  }
+  return 0;
+}
+
+std::string_view FamilyName(KeyFamily f) {
+  switch (f) {
+    case KeyFamily::kAbjad:
+      return "Arabic/Hebrew consonants";
+    case KeyFamily::kCyrillic:
+      return "Cyrillic romanisation";
+    case KeyFamily::kHan:
+      return "Chinese syllables";
+    case KeyFamily::kHangul:
+      return "Korean romanisation";
+  }
+  return "";
+}
+
+struct FamilyHit {
+  KeyFamily family = KeyFamily::kAbjad;
+  std::string key;
+  double similarity = 0;
+};
+
+}  // namespace
+
+SlavicEnding SlavicEndingOf(std::string_view w) {
+  auto ends = [&](std::initializer_list<std::string_view> suffixes) {
+    for (std::string_view x : suffixes)
+      if (w.size() >= x.size() + 3 && w.ends_with(x)) return true;
+    return false;
+  };
+  if (ends({"vich", "vych", "vitch", "vna", "ichna", "ovic", "evic"}))
+    return SlavicEnding::kPatronymic;
+  if (ends({"ova", "eva", "ina", "yna", "skaya", "skaja", "ska"})) return SlavicEnding::kFeminine;
+  if (ends({"ov", "ev", "off", "eff", "in", "yn", "sky", "ski", "skiy", "skii", "skij"}))
+    return SlavicEnding::kMasculine;
+  return SlavicEnding::kNone;
+}
+
+namespace {
+
+// Alignment families compare letters, which says little of words of one or two letters or of
+// words of very different length (a surname against a surname joined to a given name).
+bool AlignableLengths(std::string_view a, std::string_view b) {
+  const size_t lo = std::min(a.size(), b.size()), hi = std::max(a.size(), b.size());
+  return lo >= 3 && hi <= lo * 2;
+}
+
+// The similarity of a pair in family f whose keys are equal, 0 if the family's other checks fail.
+double SimilarityInFamily(KeyFamily f, const WordView& s, const WordView& l) {
+  const bool alignment = f == KeyFamily::kAbjad || f == KeyFamily::kCyrillic;
+  if (alignment && !AlignableLengths(s.raw, l.raw)) return 0;
+  if (f == KeyFamily::kCyrillic && SlavicEndingOf(s.raw) != SlavicEndingOf(l.raw)) return 0;
+  const double sim = FamilySimilarity(f, s.raw, l.raw);
+  return sim >= kMinCrossScriptSimilarity ? sim : 0;
+}
+
+FamilyHit BestFamily(const WordView& s, const WordView& l) {
+  FamilyHit best;
+  const FamilySet fs = FamiliesOf(s.script);
+  for (int i = 0; i < fs.count; ++i) {
+    const KeyFamily f = fs.families[i];
+    std::string ks = FamilyKey(f, s.raw, true);
+    if (ks.empty() || ks != FamilyKey(f, l.raw, false)) continue;
+    const double sim = SimilarityInFamily(f, s, l);
+    if (sim >= kMinCrossScriptSimilarity && sim > best.similarity) best = {f, std::move(ks), sim};
+  }
+  return best;
+}
+
+}  // namespace
+
+WordMatch CrossScriptMatch(const WordView& query, const WordView& list) {
+  if (list.script != TokenScript::kLatin) return {};
+  const FamilyHit hit = BestFamily(query, list);
+  if (hit.similarity <= 0) return {};
+  return {TokenMatch::kCrossScript, std::min(hit.similarity, 0.99)};
+}
+
+WordMatch CrossScriptMatchInFamily(KeyFamily family, const WordView& query, const WordView& list) {
+  if (list.script != TokenScript::kLatin || query.script == TokenScript::kLatin) return {};
+  const double sim = SimilarityInFamily(family, query, list);
+  if (sim <= 0) return {};
+  return {TokenMatch::kCrossScript, std::min(sim, 0.99)};
+}
+
+std::string DescribeBridge(const WordView& s, const WordView& l) {
+  const FamilyHit hit = BestFamily(s, l);
+  if (hit.similarity <= 0) return {};
+  return std::string(FamilyName(hit.family)) + " " + hit.key + ": " + std::string(s.raw) + " = " +
+         std::string(l.raw);
+}
+
+}  // namespace partyscreen

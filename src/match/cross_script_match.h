@@ -1,0 +1,62 @@
+// Cross-script word matching: a word written in Arabic/Hebrew, Cyrillic, Chinese or Korean script
+// (seen through its ASCII transliteration) against a Latin spelling of the same name.
+//
+// Transliteration alone cannot do it: Arabic script writes no short vowels ("صدام" is "sdam",
+// the lists write "Saddam"), a Hangul syllable has several customary spellings (김 = gim = kim,
+// 박 = bak = pak = park), Chinese names come in pinyin, Wade-Giles and Russian Palladius
+// ("Чэнь Цюаньго" = Chen Quanguo), Russian names in several romanisation standards. Each script
+// therefore has one or more *key families*: a key computed from one word alone (the consonant
+// skeleton for abjads and Cyrillic, a canonical syllable spelling for Chinese and Korean), equal
+// for a word and its Latin spellings, and a graded similarity. A pair matches when its keys in
+// one family are equal and the family's similarity reaches kMinCrossScriptSimilarity.
+//
+// The keys are blocking keys (blocking.h) in their own hash domain per family, emitted only by
+// query words of the family's scripts and by Latin list words, so Latin queries never pay for
+// them and Latin words never meet each other through them. The tables and rules live in
+// src/normalize/ (hangul.h, han_names.h, cross_script.h). Pure functions; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "match/similarity.h"
+
+namespace partyscreen {
+
+enum class KeyFamily : uint8_t { kAbjad = 0, kCyrillic = 1, kHan = 2, kHangul = 3 };
+inline constexpr int kKeyFamilyCount = 4;
+
+inline constexpr double kMinCrossScriptSimilarity = 0.6;
+
+// The families a word of `script` is compared in against Latin words (none for kLatin, kOther);
+// Cyrillic words are also read as Chinese names in the Palladius system.
+struct FamilySet {
+  KeyFamily families[2];
+  int count = 0;
+};
+FamilySet FamiliesOf(TokenScript script);
+
+// The key of `raw` (lower-case ASCII) in `family`; `from_script` says whether the word was
+// written in the family's script (true) or in Latin. "" when the word has no such key.
+std::string FamilyKey(KeyFamily family, std::string_view raw, bool from_script);
+
+// How a non-Latin query word and a Latin list word match across scripts (kNone or
+// kCrossScript); kNone unless the query word is of a script with key families and the list word
+// is Latin.
+WordMatch CrossScriptMatch(const WordView& query, const WordView& list);
+
+// The Slavic name ending of a spelled word. A surname, the patronymic made of a name, a surname's
+// feminine form and the bare name are different name parts ("ivanov", "ivanovich", "ivanova",
+// "ivan"; "ibragimov" is not "ibrahim"): words whose endings differ never match across scripts,
+// and a masculine and a feminine surname never match at all (similarity.h).
+enum class SlavicEnding { kNone, kPatronymic, kMasculine, kFeminine };
+SlavicEnding SlavicEndingOf(std::string_view word);
+
+// CrossScriptMatch for a pair already known to have equal keys in `family` (the index found it
+// through that key): the checks and the similarity, without computing the keys again.
+WordMatch CrossScriptMatchInFamily(KeyFamily family, const WordView& query, const WordView& list);
+
+// One line for a reviewer: how the pair was bridged ("Korean romanisation: gim = kim").
+std::string DescribeBridge(const WordView& script_side, const WordView& latin_side);
+
+}  // namespace partyscreen

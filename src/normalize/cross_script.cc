@@ -1,0 +1,1135 @@
+#include "normalize/cross_script.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+
+namespace partyscreen {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// UTF-8 decoding (no allocation; invalid bytes decode to U+FFFD one byte at a time).
+
+char32_t DecodeUtf8(std::string_view s, size_t& i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  auto cont = [&](size_t k) -> int {
+    if (i + k >= s.size()) return -1;
+    const unsigned char b = static_cast<unsigned char>(s[i + k]);
+    return (b & 0xC0) == 0x80 ? (b & 0x3F) : -1;
+  };
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  int len = 0;
+  char32_t cp = 0;
+  if ((c & 0xE0) == 0xC0) {
+    len = 2;
+    cp = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3;
+    cp = c & 0x0F;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4;
+    cp = c & 0x07;
+  } else {
+    ++i;
+    return 0xFFFD;
+  }
+  for (int k = 1; k < len; ++k) {
+    const int b = cont(k);
+    if (b < 0) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | static_cast<char32_t>(b);
+  }
+  i += len;
+  return cp;
+}
+
+// ---------------------------------------------------------------------------------------------
+// AbjadToAscii tables.
+
+bool IsArabicLetter(char32_t c) {
+  return (c >= 0x0621 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D5 && c != 0x06D4) ||
+         (c >= 0x06FA && c <= 0x06FF);
+}
+bool IsArabicMark(char32_t c) {  // vowel points, shadda, sukun, Quranic marks, tatweel
+  return (c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
+         c == 0x0640 || (c >= 0x06D6 && c <= 0x06ED);
+}
+bool IsHebrewLetter(char32_t c) {
+  return (c >= 0x05D0 && c <= 0x05EA) || (c >= 0x05F0 && c <= 0x05F2);
+}
+bool IsHebrewPoint(char32_t c) {
+  return (c >= 0x0591 && c <= 0x05BD) || c == 0x05BF || c == 0x05C1 || c == 0x05C2 || c == 0x05C4 ||
+         c == 0x05C5 || c == 0x05C7;
+}
+bool IsGeresh(char32_t c) {
+  return c == 0x05F3 || c == '\'' || c == 0x2019 || c == 0x02BC || c == '`';
+}
+
+// ASCII for one Arabic-script letter. `word_final`: no letter of the word follows.
+std::string_view ArabicLetterAscii(char32_t c, bool word_final) {
+  switch (c) {
+    case 0x0621:
+      return "";  // hamza on the line: a glottal stop Latin rarely writes
+    case 0x0622:
+    case 0x0623:
+    case 0x0627:
+    case 0x0671:
+    case 0x0672:
+    case 0x0673:
+    case 0x0675:
+      return "a";
+    case 0x0625:
+      return "i";  // alef with hamza below: i/e
+    case 0x0624:
+    case 0x0676:
+      return "w";
+    case 0x0626:
+    case 0x0678:
+      return "y";
+    case 0x0628:
+      return "b";
+    case 0x0629:
+    case 0x06C3:
+      return word_final ? "a" : "t";  // ta marbuta
+    case 0x062A:
+    case 0x0637:
+    case 0x0679:
+    case 0x067A:
+    case 0x067B:
+    case 0x067C:
+    case 0x067D:
+    case 0x069F:
+      return "t";
+    case 0x062B:
+      return "th";
+    case 0x062C:
+    case 0x0683:
+    case 0x0684:
+      return "j";
+    case 0x062D:
+    case 0x0681:
+    case 0x0682:
+    case 0x0647:
+    case 0x06BE:
+    case 0x06C0:
+    case 0x06C1:
+    case 0x06C2:
+    case 0x06FF:
+      return "h";
+    case 0x062E:
+    case 0x0685:
+      return "kh";
+    case 0x062F:
+    case 0x0636:
+    case 0x0688:
+    case 0x0689:
+    case 0x068A:
+    case 0x068B:
+    case 0x068C:
+    case 0x068D:
+    case 0x068E:
+    case 0x068F:
+    case 0x0690:
+    case 0x06EE:
+      return "d";
+    case 0x0630:
+      return "dh";
+    case 0x0631:
+    case 0x0691:
+    case 0x0692:
+    case 0x0693:
+    case 0x0694:
+    case 0x0695:
+    case 0x0696:
+    case 0x0697:
+    case 0x0699:
+    case 0x06EF:
+      return "r";
+    case 0x0632:
+    case 0x0638:
+    case 0x069E:
+      return "z";
+    case 0x0698:
+      return "zh";
+    case 0x0633:
+    case 0x0635:
+    case 0x069A:
+    case 0x069B:
+    case 0x069D:
+      return "s";
+    case 0x0634:
+    case 0x069C:
+    case 0x06FA:
+      return "sh";
+    case 0x0639:
+      return "e";  // ayin: kept visible, read as a vowel or nothing in Latin
+    case 0x063A:
+    case 0x06A0:
+    case 0x06FC:
+      return "gh";
+    case 0x0641:
+    case 0x06A1:
+    case 0x06A2:
+    case 0x06A3:
+    case 0x06A5:
+      return "f";
+    case 0x06A4:
+      return "v";
+    case 0x06A6:
+    case 0x067E:
+      return "p";
+    case 0x0642:
+    case 0x066F:
+    case 0x06A7:
+    case 0x06A8:
+      return "q";
+    case 0x0643:
+    case 0x063B:
+    case 0x063C:
+    case 0x06A9:
+    case 0x06AA:
+    case 0x06AB:
+    case 0x06AC:
+    case 0x06AD:
+    case 0x06AE:
+      return "k";
+    case 0x06AF:
+    case 0x06B0:
+    case 0x06B1:
+    case 0x06B2:
+    case 0x06B3:
+    case 0x06B4:
+      return "g";
+    case 0x0644:
+    case 0x06B5:
+    case 0x06B6:
+    case 0x06B7:
+    case 0x06B8:
+      return "l";
+    case 0x0645:
+    case 0x06FE:
+      return "m";
+    case 0x0646:
+    case 0x06B9:
+    case 0x06BA:
+    case 0x06BB:
+    case 0x06BC:
+    case 0x06BD:
+      return "n";
+    case 0x0648:
+    case 0x0677:
+    case 0x06C4:
+    case 0x06C5:
+    case 0x06C6:
+    case 0x06C7:
+    case 0x06C8:
+    case 0x06C9:
+    case 0x06CA:
+    case 0x06CB:
+    case 0x06CF:
+      return "w";
+    case 0x0649:
+      return "a";  // alef maqsura
+    case 0x064A:
+    case 0x063D:
+    case 0x063E:
+    case 0x063F:
+    case 0x06CC:
+    case 0x06CD:
+    case 0x06CE:
+    case 0x06D0:
+    case 0x06D1:
+    case 0x06D2:
+    case 0x06D3:
+      return "y";
+    case 0x0686:
+    case 0x0687:
+    case 0x06BF:
+      return "ch";
+    case 0x067F:
+    case 0x0680:
+      return "t";
+    case 0x06D5:
+      return "a";
+    default:
+      return "";
+  }
+}
+
+// ASCII for one Hebrew letter; `geresh`: followed by a geresh (foreign sound).
+std::string_view HebrewLetterAscii(char32_t c, bool geresh) {
+  switch (c) {
+    case 0x05D0:
+      return "a";  // alef
+    case 0x05D1:
+      return "b";  // bet / vet
+    case 0x05D2:
+      return geresh ? "j" : "g";
+    case 0x05D3:
+      return geresh ? "dh" : "d";
+    case 0x05D4:
+      return "h";
+    case 0x05D5:
+      return "w";  // vav: o, u, v, w
+    case 0x05D6:
+      return geresh ? "zh" : "z";
+    case 0x05D7:
+      return geresh ? "kh" : "h";
+    case 0x05D8:
+      return "t";
+    case 0x05D9:
+      return "y";
+    case 0x05DA:
+      return "kh";  // final kaf is always khaf
+    case 0x05DB:
+      return "k";
+    case 0x05DC:
+      return "l";
+    case 0x05DD:
+    case 0x05DE:
+      return "m";
+    case 0x05DF:
+    case 0x05E0:
+      return "n";
+    case 0x05E1:
+      return "s";
+    case 0x05E2:
+      return geresh ? "gh" : "e";  // ayin, like the Arabic one
+    case 0x05E3:
+      return "f";  // final pe is always fe
+    case 0x05E4:
+      return "p";
+    case 0x05E5:
+    case 0x05E6:
+      return geresh ? "ch" : "tz";
+    case 0x05E7:
+      return "k";
+    case 0x05E8:
+      return geresh ? "gh" : "r";  // ר׳ writes Arabic ghayn
+    case 0x05E9:
+      return "sh";
+    case 0x05EA:
+      return geresh ? "th" : "t";
+    case 0x05F0:
+      return "v";  // double vav ligature
+    case 0x05F1:
+      return "wy";
+    case 0x05F2:
+      return "y";  // double yod ligature
+    default:
+      return "";
+  }
+}
+
+bool TakesGeresh(char32_t c) {
+  return c == 0x05E8 || c == 0x05D2 || c == 0x05D3 || c == 0x05D6 || c == 0x05D7 || c == 0x05E2 ||
+         c == 0x05E5 || c == 0x05E6 || c == 0x05EA;
+}
+
+// Arabic presentation forms (FB50-FDFF, FE70-FEFF) are folded by NFKC first.
+bool NeedsNfkc(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const char32_t c = DecodeUtf8(s, i);
+    if ((c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)) return true;
+  }
+  return false;
+}
+
+std::string Nfkc(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) return std::string(s);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
+  icu::UnicodeString out = nfkc->normalize(u, status);
+  if (U_FAILURE(status)) return std::string(s);
+  std::string result;
+  out.toUTF8String(result);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Units: one char per sound. Lower-case letters stand for themselves; digraph sounds get
+// upper-case codes: S sh, C ch (tsh), K kh, T th, D dh, G gh, Z zh, X ts, Q shch, J dzh; '9' ayin
+// (abjad script side only); 'c' a Latin c (k, s or ts).
+
+constexpr size_t kMaxUnits = kMaxCrossScriptUnits;
+// Consonant classes kept in a key (see CrossScriptKey).
+constexpr size_t kKeyConsonants = 3;
+
+struct Units {
+  std::array<char, kMaxUnits> u;
+  size_t n = 0;
+  void Push(char c) {
+    if (n < kMaxUnits) u[n++] = c;
+  }
+};
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+bool IsLatinVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// Letters of `token` (lower-cased), non-letters dropped, into `buf` (at most kMaxUnits + 4).
+size_t Letters(std::string_view token, std::array<char, kMaxUnits + 4>& buf) {
+  size_t n = 0;
+  for (char c : token)
+    if (IsAsciiLetter(c) && n < buf.size()) buf[n++] = Lower(c);
+  return n;
+}
+
+bool Has(const std::array<char, kMaxUnits + 4>& b, size_t n, size_t i, std::string_view s) {
+  if (i + s.size() > n) return false;
+  for (size_t k = 0; k < s.size(); ++k)
+    if (b[i + k] != s[k]) return false;
+  return true;
+}
+
+// Script side: the transliteration of a word of `family`.
+Units ParseScript(ScriptFamily family, std::string_view token) {
+  std::array<char, kMaxUnits + 4> b;
+  const size_t n = Letters(token, b);
+  Units out;
+  for (size_t i = 0; i < n;) {
+    if (family == ScriptFamily::kCyrillic) {
+      if (Has(b, n, i, "shch")) {
+        out.Push('Q');
+        i += 4;
+        continue;
+      }
+      if (Has(b, n, i, "dzh")) {
+        out.Push('J');
+        i += 3;
+        continue;
+      }
+      if (Has(b, n, i, "ts")) {
+        out.Push('X');
+        i += 2;
+        continue;
+      }
+    } else {
+      if (Has(b, n, i, "tz")) {
+        out.Push('X');
+        i += 2;
+        continue;
+      }
+      if (b[i] == 'e') {
+        out.Push('9');
+        ++i;
+        continue;
+      }  // ayin
+      if (b[i] == 'o' || b[i] == 'u') {
+        out.Push('w');
+        ++i;
+        continue;
+      }
+    }
+    if (i + 1 < n && b[i + 1] == 'h') {
+      char d = 0;
+      switch (b[i]) {
+        case 's':
+          d = 'S';
+          break;
+        case 'c':
+          d = 'C';
+          break;
+        case 'k':
+          d = 'K';
+          break;
+        case 'z':
+          d = 'Z';
+          break;
+        case 't':
+          d = family == ScriptFamily::kAbjad ? 'T' : 0;
+          break;
+        case 'd':
+          d = family == ScriptFamily::kAbjad ? 'D' : 0;
+          break;
+        case 'g':
+          d = family == ScriptFamily::kAbjad ? 'G' : 0;
+          break;
+        default:
+          break;
+      }
+      if (d) {
+        out.Push(d);
+        i += 2;
+        continue;
+      }
+    }
+    out.Push(b[i]);
+    ++i;
+  }
+  return out;
+}
+
+// Latin side: digraphs read as one sound, x as k+s.
+Units ParseLatin(std::string_view token) {
+  std::array<char, kMaxUnits + 4> b;
+  const size_t n = Letters(token, b);
+  Units out;
+  for (size_t i = 0; i < n;) {
+    if (Has(b, n, i, "shch")) {
+      out.Push('Q');
+      i += 4;
+      continue;
+    }
+    if (Has(b, n, i, "tsch")) {
+      out.Push('C');
+      i += 4;
+      continue;
+    }
+    if (Has(b, n, i, "sch")) {
+      out.Push('S');
+      i += 3;
+      continue;
+    }
+    if (Has(b, n, i, "cch")) {  // Italian
+      out.Push('k');
+      i += 3;
+      continue;
+    }
+    if (Has(b, n, i, "tch") || Has(b, n, i, "tsh")) {
+      out.Push('C');
+      i += 3;
+      continue;
+    }
+    if (Has(b, n, i, "dt")) {  // German -dt
+      out.Push('t');
+      i += 2;
+      continue;
+    }
+    if (b[i] == 'j' && (i + 1 == n || !IsLatinVowel(b[i + 1]))) {
+      out.Push('y');  // j not before a vowel writes the glide (Tiselj, Rijkaard)
+      ++i;
+      continue;
+    }
+    if (b[i] == 'c' && i + 1 == n && i > 0 && b[i - 1] == 'i') {
+      out.Push('C');  // Slavic -ic written without the accent (-ić, -ič)
+      ++i;
+      continue;
+    }
+    if (Has(b, n, i, "dzh")) {
+      out.Push('J');
+      i += 3;
+      continue;
+    }
+    if (Has(b, n, i, "dg") && i + 2 < n && (b[i + 2] == 'e' || b[i + 2] == 'i')) {
+      out.Push('J');
+      i += 2;
+      continue;
+    }
+    if (i + 1 < n) {
+      const char a = b[i], c = b[i + 1];
+      char d = 0;
+      if (c == 'h') {
+        switch (a) {
+          case 'c':
+            d = 'C';
+            break;
+          case 's':
+            d = 'S';
+            break;
+          case 'z':
+            d = 'Z';
+            break;
+          case 'k':
+            d = 'K';
+            break;
+          case 't':
+            d = 'T';
+            break;
+          case 'p':
+            d = 'f';
+            break;
+          case 'g':
+            d = 'G';
+            break;
+          case 'd':
+            d = 'D';
+            break;
+          default:
+            break;
+        }
+      } else if (a == 'c' && c == 'z') {
+        d = 'C';
+      } else if (a == 's' && c == 'z') {
+        d = 'S';
+      } else if (a == 'd' && c == 'j') {
+        d = 'J';
+      } else if (a == 't' && (c == 's' || c == 'z')) {
+        d = 'X';
+      } else if (a == 'c' && c == 'k') {
+        d = 'k';
+      }
+      if (d) {
+        out.Push(d);
+        i += 2;
+        continue;
+      }
+    }
+    if (b[i] == 'x') {
+      out.Push('k');
+      out.Push('s');
+      ++i;
+      continue;
+    }
+    out.Push(b[i]);
+    ++i;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Costs, in hundredths. A table per family of directed (script unit, Latin unit) substitution
+// costs; pairs not listed cost kMismatch.
+
+constexpr int kMismatch = 100;
+using CostTable = std::array<std::array<uint8_t, 128>, 128>;
+
+struct Rule {
+  char s;
+  char l;
+  uint8_t cost;
+};
+
+// Consonant equivalences that hold in both directions (a class the script or a romanisation
+// cannot tell apart), and directed vowel rules, per family.
+constexpr Rule kAbjadSymmetric[] = {
+    // labials: Arabic has no p or v (b, f); Hebrew bet is b/v, pe p/f, vav v/w.
+    {'b', 'p', 10},
+    {'b', 'v', 20},
+    {'f', 'v', 10},
+    {'f', 'p', 20},
+    {'v', 'w', 10},
+    {'b', 'f', 60},
+    // dentals: ت/ط t, ث th (s in Persian), د/ض d, ذ dh (z), ظ z/dh.
+    {'t', 'T', 20},
+    {'T', 's', 30},
+    {'d', 'D', 20},
+    {'D', 'z', 20},
+    {'D', 'T', 20},
+    {'d', 'z', 50},
+    {'t', 'd', 60},
+    // sibilants: س/ص s, ز z, ش sh, Hebrew ש sh/s, צ ts (German z, Slavic c).
+    {'s', 'z', 30},
+    {'s', 'S', 40},
+    {'s', 'c', 10},
+    {'X', 'c', 10},
+    {'X', 'z', 15},
+    {'X', 's', 30},
+    {'X', 'C', 30},
+    {'S', 'C', 30},
+    {'S', 'Z', 30},
+    {'Z', 'j', 20},
+    {'z', 'Z', 40},
+    // velars: ك k, ق q (g in the Gulf), خ kh (German ch, Spanish j), غ gh (foreign g, French r),
+    // ج j (Egyptian g, foreign g).
+    {'k', 'q', 10},
+    {'k', 'c', 0},
+    {'q', 'c', 10},
+    {'q', 'g', 30},
+    {'k', 'g', 35},
+    {'k', 'K', 30},
+    {'k', 'C', 30},
+    {'K', 'h', 30},
+    {'K', 'C', 15},
+    {'K', 'j', 30},
+    {'K', 'G', 40},
+    {'g', 'G', 10},
+    {'g', 'j', 15},
+    {'g', 'J', 15},
+    {'j', 'J', 0},
+    {'G', 'r', 50},
+    {'h', 'C', 50},
+};
+
+constexpr Rule kAbjadDirected[] = {
+    // alef: long a, or any vowel at the start of a word.
+    {'a', 'a', 0},
+    {'a', 'e', 15},
+    {'a', 'o', 30},
+    {'a', 'i', 40},
+    {'a', 'u', 40},
+    {'a', 'y', 60},
+    // alef with hamza below
+    {'i', 'i', 0},
+    {'i', 'e', 0},
+    {'i', 'a', 40},
+    {'i', 'y', 20},
+    // waw: o, u, w, v
+    {'w', 'o', 0},
+    {'w', 'u', 0},
+    {'w', 'w', 0},
+    {'w', 'v', 15},
+    {'w', 'f', 50},
+    // ya: i, e, y, German j
+    {'y', 'i', 0},
+    {'y', 'e', 10},
+    {'y', 'y', 0},
+    {'y', 'j', 10},
+    // ayin: any vowel
+    {'9', 'a', 5},
+    {'9', 'e', 5},
+    {'9', 'i', 5},
+    {'9', 'o', 5},
+    {'9', 'u', 5},
+    {'9', 'y', 20},
+    {'9', 'G', 40},
+    // a final h (ه, ة read as h) writes a vowel.
+    {'h', 'a', 60},
+    {'h', 'e', 60},
+    // Hebrew double vav
+    {'v', 'w', 5},
+    {'v', 'v', 0},
+};
+
+constexpr Rule kCyrillicSymmetric[] = {
+    {'v', 'w', 10},
+    {'f', 'v', 25},
+    {'k', 'c', 0},
+    {'k', 'q', 10},
+    {'s', 'c', 10},
+    {'X', 'c', 10},
+    {'X', 'z', 15},
+    {'s', 'z', 25},
+    {'s', 'X', 40},
+    {'z', 'Z', 40},
+    {'g', 'h', 30},
+    {'K', 'h', 5},
+    {'K', 'C', 20},
+    {'K', 'j', 20},
+    {'K', 'x', 20},
+    {'g', 'G', 20},
+    {'S', 'Q', 20},
+    {'S', 'C', 40},
+    {'C', 'Q', 30},
+    {'S', 's', 40},
+    {'C', 'c', 20},
+    {'Z', 'j', 20},
+    {'Z', 'g', 35},
+    {'Z', 'J', 30},
+    {'J', 'j', 5},
+    {'J', 'g', 25},
+    {'t', 'T', 10},
+    {'d', 'T', 40},
+    {'f', 'T', 50},
+    {'z', 'T', 40},
+    {'s', 'T', 35},
+    {'k', 'K', 40},
+    {'k', 'g', 60},
+    {'t', 'd', 60},
+    {'b', 'p', 60},
+    {'g', 'K', 40},
+    {'S', 'Z', 40},
+    {'y', 'j', 10},
+    {'i', 'j', 25},
+    {'v', 'u', 40},
+    // vowels
+    {'a', 'o', 30},
+    {'a', 'e', 35},
+    {'e', 'i', 30},
+    {'i', 'y', 10},
+    {'o', 'u', 35},
+    {'u', 'w', 20},
+    {'e', 'o', 35},
+    {'e', 'y', 35},
+    {'a', 'i', 50},
+    {'a', 'u', 50},
+    {'e', 'u', 50},
+    {'i', 'o', 50},
+    {'i', 'u', 50},
+    {'o', 'y', 50},
+    {'u', 'y', 40},
+    {'a', 'y', 50},
+};
+
+template <size_t N1, size_t N2>
+constexpr CostTable MakeTable(const Rule (&sym)[N1], const Rule (&dir)[N2]) {
+  CostTable t{};
+  for (auto& row : t)
+    for (auto& c : row) c = kMismatch;
+  for (int c = 0; c < 128; ++c) t[c][c] = 0;
+  for (const Rule& r : sym) {
+    t[static_cast<unsigned char>(r.s)][static_cast<unsigned char>(r.l)] = r.cost;
+    t[static_cast<unsigned char>(r.l)][static_cast<unsigned char>(r.s)] = r.cost;
+  }
+  for (const Rule& r : dir)
+    t[static_cast<unsigned char>(r.s)][static_cast<unsigned char>(r.l)] = r.cost;
+  return t;
+}
+
+constexpr Rule kNoRules[] = {{'a', 'a', 0}};
+constexpr CostTable kAbjadCosts = MakeTable(kAbjadSymmetric, kAbjadDirected);
+constexpr CostTable kCyrillicCosts = MakeTable(kCyrillicSymmetric, kNoRules);
+
+// Cost of a script unit with no Latin counterpart.
+int DeleteCost(ScriptFamily f, const Units& s, size_t i) {
+  const char c = s.u[i];
+  const bool last = i + 1 == s.n;
+  const bool repeat = i > 0 && s.u[i - 1] == c;
+  if (f == ScriptFamily::kAbjad) {
+    if (c == '9') return 10;
+    if (c == 'h') return last ? 15 : 70;
+    if (repeat) return 10;  // יי, וו written out
+    if (c == 'a' || c == 'i') return 70;
+    if (c == 'w' || c == 'y') return 80;
+    return kMismatch;
+  }
+  if (c == 'y') {
+    // BGN's glide in ya/ye/yu/yo (Latin often writes a, e, u, ia, iu) and the y of -iy/-yy.
+    const bool next_vowel = !last && IsLatinVowel(s.u[i + 1]);
+    const bool after_i = i > 0 && (s.u[i - 1] == 'i' || s.u[i - 1] == 'y');
+    if (next_vowel || after_i) return 10;
+    return 35;
+  }
+  if (repeat) return 10;
+  if (IsLatinVowel(c)) return 60;
+  return kMismatch;
+}
+
+// Cost of a Latin unit with no script counterpart.
+int InsertCost(ScriptFamily f, const Units& l, size_t j) {
+  const char c = l.u[j];
+  const bool last = j + 1 == l.n;
+  const char prev = j > 0 ? l.u[j - 1] : 0;
+  const char next = last ? 0 : l.u[j + 1];
+  const bool prev_vowel = IsLatinVowel(prev) || prev == 'y';
+  if (j > 0 && prev == c && !IsLatinVowel(c)) return f == ScriptFamily::kAbjad ? 0 : 5;
+  if (f == ScriptFamily::kAbjad) {
+    if (IsLatinVowel(c)) return 0;  // short vowels are not written
+    if (c == 'y') return 10;
+    if (c == 'h') return (prev_vowel && (last || !IsLatinVowel(next))) ? 15 : 70;
+    if (c == 'w') return 50;
+    if (c == 'G' && prev_vowel) return 50;
+    return kMismatch;
+  }
+  if (IsLatinVowel(c)) {
+    if (c == 'e' && last && j > 0 && !prev_vowel) return 15;  // silent final e
+    if (prev_vowel || IsLatinVowel(next)) return 20;          // digraphs ou, ee, ai, ea...
+    return 45;
+  }
+  if (c == 'y') return 20;
+  if (c == 'h') return j == 0 ? 60 : 30;
+  if (c == 'G' && prev_vowel) return 20;  // silent gh (Laight)
+  if (c == 'w' && prev_vowel) return 30;
+  if (last && prev_vowel && (c == 't' || c == 'd' || c == 's' || c == 'x' || c == 'z'))
+    return 60;  // silent French final consonant
+  return kMismatch;
+}
+
+// Cost of two script units read as one Latin unit; -1 if none.
+int PairCost(ScriptFamily f, char s1, char s2, char l) {
+  if (s1 == 't' && s2 == 'S') return (l == 'C') ? 5 : (l == 'c' ? 25 : -1);
+  if (s1 == 't' && s2 == 's') return l == 'X' ? 5 : l == 'z' ? 20 : l == 'c' ? 15 : -1;
+  if (s1 == 'd' && (s2 == 'j' || s2 == 'Z'))
+    return l == 'J' ? 5 : l == 'j' ? 10 : l == 'g' ? 25 : -1;
+  if (f == ScriptFamily::kAbjad) {
+    if (s1 == 'w' && s2 == 'w') return (l == 'v' || l == 'w') ? 5 : -1;
+    if (s1 == 'y' && s2 == 'y') return (l == 'y' || l == 'i' || l == 'j') ? 5 : -1;
+    if (s1 == 'k' && s2 == 's') return l == 'x' ? 5 : -1;
+  } else {
+    if (s1 == 'i' && s2 == 'y') return (l == 'y' || l == 'i') ? 5 : -1;   // -iy: -y, -i
+    if (s1 == 'y' && s2 == 'y') return (l == 'y' || l == 'i') ? 10 : -1;  // -yy
+  }
+  return -1;
+}
+
+// Minimal alignment cost (hundredths) of script units against Latin units.
+int AlignCost(ScriptFamily f, const Units& s, const Units& l) {
+  const CostTable& table = f == ScriptFamily::kAbjad ? kAbjadCosts : kCyrillicCosts;
+  std::array<std::array<int, kMaxUnits + 1>, kMaxUnits + 1> dp;
+  dp[0][0] = 0;
+  for (size_t j = 1; j <= l.n; ++j) dp[0][j] = dp[0][j - 1] + InsertCost(f, l, j - 1);
+  for (size_t i = 1; i <= s.n; ++i) {
+    dp[i][0] = dp[i - 1][0] + DeleteCost(f, s, i - 1);
+    const unsigned char sc = static_cast<unsigned char>(s.u[i - 1]);
+    for (size_t j = 1; j <= l.n; ++j) {
+      const unsigned char lc = static_cast<unsigned char>(l.u[j - 1]);
+      int best = dp[i - 1][j - 1] + table[sc & 0x7F][lc & 0x7F];
+      best = std::min(best, dp[i - 1][j] + DeleteCost(f, s, i - 1));
+      best = std::min(best, dp[i][j - 1] + InsertCost(f, l, j - 1));
+      if (i >= 2) {
+        const int pc = PairCost(f, s.u[i - 2], s.u[i - 1], l.u[j - 1]);
+        if (pc >= 0) best = std::min(best, dp[i - 2][j - 1] + pc);
+      }
+      dp[i][j] = best;
+    }
+  }
+  return dp[s.n][l.n];
+}
+
+double Similarity(ScriptFamily f, const Units& s, const Units& l) {
+  if (s.n == 0 || l.n == 0) return 0.0;
+  const int cost = AlignCost(f, s, l);
+  double weight;
+  if (f == ScriptFamily::kAbjad) {
+    size_t n = 0;
+    for (size_t i = 0; i < s.n; ++i) n += s.u[i] == '9' ? 0 : 1;
+    weight = static_cast<double>(std::max<size_t>(n, 3));
+  } else {
+    weight = std::max(3.0, 0.5 * static_cast<double>(s.n + l.n));
+  }
+  return std::max(0.0, 1.0 - cost / (100.0 * weight));
+}
+
+// Units without a leading article "al" (and "el", "ul" on the Latin side), when at least two
+// consonants follow; otherwise `u` itself.
+bool ArticleStripped(const Units& u, bool latin, Units& out) {
+  if (u.n < 4 || u.u[1] != 'l') return false;
+  const char a = u.u[0];
+  if (!(a == 'a' || (latin && (a == 'e' || a == 'u')))) return false;
+  int consonants = 0;
+  for (size_t i = 2; i < u.n; ++i)
+    consonants += IsLatinVowel(u.u[i]) || u.u[i] == 'y' || u.u[i] == 'w' || u.u[i] == '9' ? 0 : 1;
+  if (consonants < 1) return false;
+  out.n = 0;
+  for (size_t i = 2; i < u.n; ++i) out.Push(u.u[i]);
+  return true;
+}
+
+// Key class of one unit; 0 = dropped.
+char AbjadClass(char c) {
+  switch (c) {
+    case 'a':
+    case 'e':
+    case 'i':
+    case 'o':
+    case 'u':
+    case 'y':
+    case 'w':
+    case '9':
+    case 'h':
+      return 0;
+    case 'b':  // Arabic has no p or v; Hebrew bet is b/v, pe p/f
+    case 'p':
+    case 'f':
+    case 'v':
+      return 'b';
+    case 'T':
+      return 't';
+    case 'D':
+      return 'd';
+    case 'X':  // sibilants; z+h and s+h read as zh, sh must not change the key
+    case 'c':  // c resolved by the caller
+    case 'z':
+    case 'S':
+    case 'C':
+    case 'Z':
+      return 's';
+    case 'j':  // velars: foreign g is written j, gh, k or q; Gulf q is g
+    case 'J':
+    case 'g':
+    case 'G':
+    case 'q':
+    case 'K':
+      return 'k';
+    default:
+      return c;
+  }
+}
+
+char CyrillicClass(char c) {
+  switch (c) {
+    case 'a':
+    case 'e':
+    case 'i':
+    case 'o':
+    case 'u':
+    case 'y':
+      return 0;
+    case 'w':
+    case 'f':
+    case 'v':
+      return 'v';
+    case 'T':
+      return 't';
+    case 'D':
+      return 'd';
+    case 'q':
+      return 'k';
+    case 'K':  // x, kh, h and foreign h written as g
+    case 'G':
+    case 'h':
+      return 'g';
+    case 'z':  // sibilants, one class: Japanese shi, chi, ji are written si, ti, dzi
+    case 'X':
+    case 'S':
+    case 'C':
+    case 'Q':
+    case 'Z':
+    case 'J':
+      return 's';
+    case 'j':  // the glide of most languages (Janka, Bjerkeset, Kotijew)
+      return 0;
+    default:
+      return c;
+  }
+}
+
+}  // namespace
+
+std::string AbjadToAscii(std::string_view utf8) {
+  std::string normalised;
+  if (NeedsNfkc(utf8)) {
+    normalised = Nfkc(utf8);
+    utf8 = normalised;
+  }
+  std::string out;
+  out.reserve(utf8.size());
+  // Decode once into code points so that each letter can look ahead.
+  std::array<char32_t, 256> small;
+  std::basic_string<char32_t> big;
+  size_t n = 0;
+  for (size_t i = 0; i < utf8.size();) {
+    const char32_t c = DecodeUtf8(utf8, i);
+    if (n < small.size()) {
+      small[n++] = c;
+    } else {
+      if (big.empty()) big.assign(small.begin(), small.end());
+      big.push_back(c);
+      ++n;
+    }
+  }
+  auto at = [&](size_t k) -> char32_t { return big.empty() ? small[k] : big[k]; };
+  // Next code point that is not a mark of the same script, from index k.
+  auto next_letter = [&](size_t k) -> size_t {
+    while (k < n && (IsArabicMark(at(k)) || IsHebrewPoint(at(k)))) ++k;
+    return k;
+  };
+  bool word_start = true;
+  for (size_t k = 0; k < n; ++k) {
+    const char32_t c = at(k);
+    if (c < 0x80) {
+      out += Lower(static_cast<char>(c));
+      word_start = !IsAsciiLetter(static_cast<char>(c)) && !(c >= '0' && c <= '9');
+      continue;
+    }
+    if (IsArabicMark(c) || IsHebrewPoint(c)) continue;
+    if (c >= 0x0660 && c <= 0x0669) {
+      out += static_cast<char>('0' + (c - 0x0660));
+      word_start = false;
+      continue;
+    }
+    if (c >= 0x06F0 && c <= 0x06F9) {
+      out += static_cast<char>('0' + (c - 0x06F0));
+      word_start = false;
+      continue;
+    }
+    if (IsArabicLetter(c)) {
+      const size_t nk = next_letter(k + 1);
+      const bool word_final = nk >= n || !IsArabicLetter(at(nk));
+      out += ArabicLetterAscii(c, word_final);
+      word_start = false;
+      continue;
+    }
+    if (IsHebrewLetter(c)) {
+      size_t nk = next_letter(k + 1);
+      bool geresh = false;
+      if (nk < n && IsGeresh(at(nk))) {
+        geresh = TakesGeresh(c);
+        k = nk;  // consume the geresh
+        nk = next_letter(k + 1);
+      }
+      const char32_t next = nk < n ? at(nk) : 0;
+      if ((c == 0x05D5 || c == 0x05D9) && next == c) {
+        // double vav (v/w) and double yod (y, ei, ai) written out.
+        out += c == 0x05D5 ? "v" : "y";
+        k = nk;
+      } else {
+        out += HebrewLetterAscii(c, geresh);
+      }
+      word_start = false;
+      continue;
+    }
+    if (c == 0x05F3 || c == 0x05F4 || c == 0x2019 || c == 0x02BC) continue;  // stray geresh
+    out += ' ';
+    word_start = true;
+  }
+  (void)word_start;
+  return out;
+}
+
+std::string_view StripArabicArticle(std::string_view token) {
+  if (token.size() < 4 || token[0] != 'a' || token[1] != 'l') return token;
+  int consonants = 0;
+  for (size_t i = 2; i < token.size(); ++i) {
+    const char c = token[i];
+    if (IsAsciiLetter(c) && !IsLatinVowel(c) && c != 'y' && c != 'w') ++consonants;
+  }
+  return consonants >= 2 ? token.substr(2) : token;
+}
+
+std::string CrossScriptKey(ScriptFamily family, std::string_view ascii_token, bool from_script) {
+  const Units u = from_script ? ParseScript(family, ascii_token) : ParseLatin(ascii_token);
+  std::string key;
+  for (size_t i = 0; i < u.n; ++i) {
+    char c = u.u[i];
+    const char next = i + 1 < u.n ? u.u[i + 1] : 0;
+    if (c == 'c') {
+      const bool final_after_vowel = next == 0 && i > 0 && IsLatinVowel(u.u[i - 1]);
+      c = (next == 'e' || next == 'i' || next == 'y' || final_after_vowel) ? 's' : 'k';
+    }
+    // Latin h after a vowel and not before one is silent (German Dyhr, Wahrig).
+    if (family == ScriptFamily::kCyrillic && c == 'h' && !from_script && i > 0 &&
+        IsLatinVowel(u.u[i - 1]) && !IsLatinVowel(next))
+      continue;
+    // Silent gh after a vowel (English -igh, -ough).
+    if (c == 'G' && !from_script && i > 0 && (u.u[i - 1] == 'i' || u.u[i - 1] == 'u') &&
+        (next == 0 || next == 't'))
+      continue;
+    // Latin ch closing a syllable is mostly kh (German Bach, Albrecht; Dutch, Czech, Scots).
+    if (c == 'C' && !from_script && i > 0 && IsLatinVowel(u.u[i - 1]) && u.u[i - 1] != 'i' &&
+        !IsLatinVowel(next) && next != 'y' && next != 'C' && next != 'S')
+      c = 'K';
+    // Latin ch starting a word before r or l is k (Christian, Chrysostom, Chloe).
+    if (c == 'C' && !from_script && i == 0 && (next == 'r' || next == 'l')) c = 'k';
+    if (family == ScriptFamily::kCyrillic && c == 'd' && next != 0 && CyrillicClass(next) == 's')
+      continue;  // dz, dzh
+    if (family == ScriptFamily::kAbjad && c == 't' && next != 0 && AbjadClass(next) == 's')
+      continue;
+    if (family == ScriptFamily::kAbjad && c == 'd' && (next == 'j' || next == 'Z')) continue;
+    if (family == ScriptFamily::kCyrillic && c == 'd' && (next == 'Z' || next == 'J')) continue;
+    if (family == ScriptFamily::kAbjad && c == 'w' && next == 'w' && from_script) {
+      c = 'v';  // ICU's double vav
+      ++i;
+    }
+    const char k = family == ScriptFamily::kAbjad ? AbjadClass(c) : CyrillicClass(c);
+    if (k == 0) continue;
+    if (!key.empty() && key.back() == k) continue;
+    key += k;
+  }
+  // A leading article: al-, el- (Egyptian romanisation), il-; on the script side alef or ayin
+  // before l. Dropped on both sides alike, so Alwan (علوان) and Elena (إيلينا) still agree.
+  if (family == ScriptFamily::kAbjad && key.size() >= 2 && key[0] == 'l' && u.n >= 2 &&
+      u.u[1] == 'l' && (u.u[0] == 'a' || u.u[0] == 'e' || u.u[0] == 'i' || u.u[0] == '9'))
+    key.erase(0, 1);
+  // Only the first consonants: word ends are where spellings drift most (silent French finals,
+  // Latin -us, -dt, Slavic -ic/-ich...), and the similarity checks the rest.
+  if (key.size() > kKeyConsonants) key.resize(kKeyConsonants);
+  return key;
+}
+
+double CrossScriptSimilarity(ScriptFamily family, std::string_view script_token,
+                             std::string_view latin_token) {
+  const Units s = ParseScript(family, script_token);
+  const Units l = ParseLatin(latin_token);
+  double best = Similarity(family, s, l);
+  if (family == ScriptFamily::kAbjad && best < 1.0) {
+    Units s2, l2;
+    const bool ss = ArticleStripped(s, false, s2);
+    const bool ls = ArticleStripped(l, true, l2);
+    if (ss) best = std::max(best, Similarity(family, s2, l));
+    if (ls) best = std::max(best, Similarity(family, s, l2));
+    if (ss && ls) best = std::max(best, Similarity(family, s2, l2));
+  }
+  return best;
+}
+
+}  // namespace partyscreen

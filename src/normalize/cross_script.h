@@ -1,0 +1,75 @@
+// Matching a word written in an abjad (Arabic, Persian, Urdu, Hebrew) or in Cyrillic against a
+// Latin-script spelling of the same name.
+//
+// Both sides are lower-case ASCII tokens: the script side is the transliteration of one word
+// (AbjadToAscii below for abjads, ICU Russian-Latin/BGN for Cyrillic), the Latin side a word of a
+// Latin-script name. Three tools:
+//   * AbjadToAscii: transliteration of Arabic-script and Hebrew-script text that keeps what the
+//     script writes (ayin, ta marbuta, the vowel letters, the article) visible in ASCII.
+//   * CrossScriptKey: a blocking key computed from one token alone. A true pair (the same name in
+//     the script and in Latin) gets equal keys in most cases; the key is a consonant skeleton
+//     with the consonants the script cannot tell apart merged into one class, so it is coarse
+//     on purpose (precision is the similarity's job).
+//   * CrossScriptSimilarity: a graded score in [0,1], a weighted alignment of the script word's
+//     letters against the Latin spelling: ~1 when the Latin spelling is a faithful reading of
+//     what the script writes (short vowels free for abjads), falling with each consonant that
+//     disagrees.
+//
+// Contract:
+//   * All functions are pure, deterministic and thread-safe (no state, no locale).
+//   * CrossScriptKey and CrossScriptSimilarity accept any bytes; non-letters are ignored.
+//   * CrossScriptSimilarity does not allocate; it runs in O(n*m) on the first kMaxUnits letters
+//     of each token (longer tokens are compared on that prefix).
+//   * The rules are facts of the scripts and of the common romanisation habits (ICAO, BGN,
+//     GOST, Wikipedia-style; foreign names written in Arabic, Hebrew or Russian), never tables of
+//     particular names.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace partyscreen {
+
+enum class ScriptFamily : uint8_t { kAbjad, kCyrillic };
+
+// Letters of a token the similarity looks at; the rest of a longer token is ignored.
+inline constexpr size_t kMaxCrossScriptUnits = 40;
+
+// Lower-case ASCII transliteration of UTF-8 Arabic-script (Arabic, Persian, Urdu) or Hebrew text,
+// designed for matching rather than reading:
+//   * consonants: the usual ASCII digraphs (sh, kh, th, dh, gh, ch, zh); Hebrew tsadi "tz";
+//   * vowel letters stay visible: alef (and hamza-on-alef) "a" (alef with hamza below "i"),
+//     waw / vav "w" (double vav "v"), ya / yod "y", alef maqsura "a", ayin "e" (in both scripts),
+//     word-final ta marbuta "a" (before a letter "t"), bare hamza dropped;
+//   * Hebrew final letters fold to their sound (ך "kh", ף "f", ץ "tz"); geresh (׳ or ') marks
+//     ג׳ "j", ז׳ "zh", צ׳ "ch", ת׳ "th", ד׳ "dh", ח׳ "kh", ע׳ "gh";
+//   * the Arabic article stays attached as a prefix ("التكريتي" -> "altkryty"); see
+//     StripArabicArticle;
+//   * vowel points, shadda and tatweel are dropped; ASCII is lower-cased and kept; Arabic-Indic
+//     digits become ASCII digits; any other character becomes a space.
+// Invalid UTF-8 bytes become spaces.
+std::string AbjadToAscii(std::string_view utf8);
+
+// `token` without a leading Arabic article "al" when what follows still holds at least two
+// consonants ("altkryty" -> "tkryty", "alshammari" -> "shammari", "ali" -> "ali").
+std::string_view StripArabicArticle(std::string_view token);
+
+// Blocking key of `ascii_token` for matching against `family`. `from_script` true: the token is
+// the ASCII transliteration of a word of that family (AbjadToAscii / ICU output for abjads, BGN
+// output for Cyrillic); false: a Latin-script spelling. The key is the consonant skeleton: vowels
+// and vowel letters dropped, consonants merged into the classes the script (or the romanisation)
+// cannot tell apart, Latin digraphs read as one sound, doubled letters collapsed, a leading
+// Arabic article dropped (abjads), then cut to its first three consonant classes (word ends are
+// where spellings drift most). Coarse on purpose: ~9 classes per family, so a key is shared by
+// many names and CrossScriptSimilarity must check every candidate. Empty if the token has no
+// consonant (e.g. "ali" -> "l", "aya" -> "").
+std::string CrossScriptKey(ScriptFamily family, std::string_view ascii_token, bool from_script);
+
+// Graded similarity in [0,1] of a transliterated word of `family` (`script_token`) against a
+// Latin spelling (`latin_token`). A leading Arabic article on either side is optional (abjads).
+double CrossScriptSimilarity(ScriptFamily family, std::string_view script_token,
+                             std::string_view latin_token);
+
+}  // namespace partyscreen

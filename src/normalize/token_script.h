@@ -1,0 +1,28 @@
+// TokenScript: the writing system a name word came from, before transliteration to ASCII.
+//
+// Words are compared in lower-case ASCII, but the same ASCII means different things depending on
+// where it came from: Arabic script writes no short vowels ("sdam" is Saddam), a Hangul syllable
+// has several customary Latin spellings (김 = gim = kim), a Russian "х" is kh, h or x. The matcher
+// uses the script to pick the cross-script comparison (match/cross_script_match.h). kLatin also
+// covers ASCII and digits; kOther is every script without a dedicated comparison (Greek, kana,
+// Georgian...), compared by its transliteration alone.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace partyscreen {
+
+enum class TokenScript : uint8_t {
+  kLatin = 0,
+  kAbjad = 1,     // Arabic, Persian, Urdu (Arabic script), Hebrew, Syriac, Thaana
+  kCyrillic = 2,  //
+  kHan = 3,       // Chinese characters
+  kHangul = 4,    // Korean
+  kOther = 5,
+};
+inline constexpr int kTokenScriptCount = 6;
+
+std::string_view TokenScriptName(TokenScript s);
+
+}  // namespace partyscreen
