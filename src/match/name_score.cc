@@ -88,8 +88,19 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
   for (int j = 0; j + 1 < nl; ++j) {
     if (!Joinable(l.tokens[j], l.tokens[j + 1])) continue;
     const WordView b = joined_word(l, j);
-    for (int i = 0; i < nq; ++i)
-      if (q.tokens[i].size() >= kMinFuzzyLength) add(i, i + 1, j, j + 2, word(q, i), b);
+    // A word in Arabic, Hebrew or Cyrillic script written as two Latin words is a name with a
+    // particle ("altkryty" = "al tikriti"); two full Latin names joined are no reading of it.
+    const bool particle = l.raw[j].size() <= 3;
+    for (int i = 0; i < nq; ++i) {
+      if (q.tokens[i].size() < kMinFuzzyLength) continue;
+      const TokenScript s = q.ScriptAt(i);
+      if (!particle && (s == TokenScript::kAbjad || s == TokenScript::kCyrillic)) {
+        const WordView a = word(q, i);
+        if (CompareBySpelling(a, b).similarity > 0) add(i, i + 1, j, j + 2, a, b);
+        continue;
+      }
+      add(i, i + 1, j, j + 2, word(q, i), b);
+    }
   }
   for (int i = 0; i + 1 < nq; ++i) {
     if (!Joinable(q.tokens[i], q.tokens[i + 1])) continue;

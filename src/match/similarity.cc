@@ -93,7 +93,11 @@ WordMatch LatinMatch(const WordView& a, const WordView& b) {
     return {TokenMatch::kOneEdit, OneEditSimilarity(a.raw, b.raw)};
   if (a.fold.size() >= kMinFuzzyLength && b.fold.size() >= kMinFuzzyLength &&
       WithinOneEdit(a.fold, b.fold))
-    return {TokenMatch::kOneEdit, 0.97 * OneEditSimilarity(a.fold, b.fold)};
+  {
+    // One edit after folding is a spelling variant plus an edit: weighed like 1.25 edits.
+    const double len = static_cast<double>(std::max(a.fold.size(), b.fold.size()));
+    return {TokenMatch::kOneEdit, std::min(JaroWinkler(a.fold, b.fold), 1.0 - 1.25 / len)};
+  }
   return {};
 }
 
