@@ -5,6 +5,7 @@
 #include "core/strings.h"
 #include "normalize/country.h"
 #include "normalize/name_tables.h"
+#include "normalize/sound_fold.h"
 #include "normalize/transliterate.h"
 
 namespace partyscreen {
@@ -122,8 +123,16 @@ size_t LegalFormAt(const std::vector<std::string>& tokens, size_t begin, size_t 
 
 // The code of a legal form written with one typo ("aktiengeselschaft"): single words of 7+ letters.
 bool FuzzyLegalWord(const std::string& token, std::string* code) {
-  if (token.size() < 6) return false;
   const NameTables& t = DefaultNameTables();
+  for (const std::string& form : t.short_legal_words) {  // "lta" for "ltda": a letter left out
+    if (form.size() != token.size() + 1) continue;
+    for (size_t i = 0; i < form.size(); ++i)
+      if (form.compare(0, i, token, 0, i) == 0 && form.compare(i + 1, std::string::npos, token, i) == 0) {
+        *code = t.legal_forms.at(form).code;
+        return true;
+      }
+  }
+  if (token.size() < 6) return false;
   for (const std::string& form : t.long_legal_words) {
     if (form.size() + 1 < token.size() || token.size() + 1 < form.size()) continue;
     if (WithinOneEditAscii(form, token)) {
@@ -138,8 +147,10 @@ bool FuzzyLegalWord(const std::string& token, std::string* code) {
 // length (2+ letters), leaving 4+ letters; 0 when none.
 size_t GluedLegalForm(const std::string& token, std::string* code) {
   const NameTables& t = DefaultNameTables();
-  for (size_t len = std::min<size_t>(5, token.size() >= 6 ? token.size() - 4 : 0); len >= 2;
+  for (size_t len = std::min<size_t>(5, token.size() >= 5 ? token.size() - 3 : 0); len >= 2;
        --len) {
+    // 4+ letters must remain, 3 if the form has 3+ ("beesrl" = "bee" + SRL).
+    if (token.size() - len < (len >= 3 ? 3u : 4u)) continue;
     auto it = t.legal_forms.find(token.substr(token.size() - len));
     if (it != t.legal_forms.end()) {
       *code = it->second.code;
@@ -167,7 +178,7 @@ NormalizedName NormalizeName(std::string_view name, Schema schema) {
   size_t end = tokens.size();
   if (schema == Schema::kPerson || schema == Schema::kUnknown) {
     const auto& honorifics = DefaultNameTables().honorifics;
-    while (end - begin > 1 && honorifics.count(tokens[begin]))
+    while (end - begin > 1 && honorifics.count(SoundFold(tokens[begin])))
       out.dropped.push_back(tokens[begin++]);
   }
   if (schema != Schema::kPerson) {

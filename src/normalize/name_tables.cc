@@ -4,6 +4,7 @@
 
 #include "core/strings.h"
 #include "normalize/name_normalizer.h"
+#include "normalize/sound_fold.h"
 #include "normalize/transliterate.h"
 
 namespace partyscreen {
@@ -54,9 +55,11 @@ NameTables ParseTables() {
     for (const std::string& w : words)
       if (latin && w.size() >= 3) t.legal_words.insert(w);
     if (latin && words.size() == 1 && key.size() >= 7) t.long_legal_words.push_back(key);
+    if (latin && words.size() == 1 && key.size() >= 4 && key.size() < 7)
+      t.short_legal_words.push_back(key);
   }
   for (std::string_view line : TableLines(embedded::k_honorifics_txt))
-    t.honorifics.insert(NormalizedKey(line));
+    t.honorifics.insert(SoundFold(NormalizedKey(line)));
   for (std::string_view line : TableLines(embedded::k_stopwords_txt))
     t.stopwords.insert(NormalizedKey(line));
   for (std::string_view line : TableLines(embedded::k_qualifiers_txt))

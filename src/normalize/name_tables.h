@@ -25,7 +25,7 @@ struct NameTables {
   // Words of the Latin-script legal forms (3+ letters: "limited", "liability", "joint", "stock"):
   // weighted low wherever they stand, since a form mangled or cut short is still no name.
   std::unordered_set<std::string> legal_words;
-  std::unordered_set<std::string> honorifics;
+  std::unordered_set<std::string> honorifics;  // sound folds (sound_fold.h): "hajji" = "haji"
   std::unordered_set<std::string> stopwords;
   std::unordered_set<std::string> qualifiers;  // place words (qualifiers.txt)
   // Organisation-word abbreviations -> the words they stand for (abbreviations.tsv).
@@ -33,6 +33,9 @@ struct NameTables {
   // Single-word legal forms of 7+ letters ("aktiengesellschaft", "corporation"): a word one typo
   // from one of these at the end of a name is that form.
   std::vector<std::string> long_legal_words;
+  // Single-word Latin legal forms of 4-6 letters ("ltda", "gmbh"): a last word that is one of
+  // these with a letter left out ("lta") is that form.
+  std::vector<std::string> short_legal_words;
 };
 
 // The tables compiled into the binary. Thread-safe (built once, immutable).
