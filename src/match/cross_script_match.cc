@@ -122,10 +122,11 @@ SlavicEnding SlavicEndingOf(std::string_view w) {
       if (w.size() >= x.size() + 3 && w.ends_with(x)) return true;
     return false;
   };
-  if (ends({"vich", "vych", "vitch", "vna", "ichna", "ovic", "evic"}))
-    return SlavicEnding::kPatronymic;
+  // South Slavic -ović/-ević (written -ovic) is a surname, East Slavic -ovich a patronymic.
+  if (ends({"vich", "vych", "vitch", "vna", "ichna"})) return SlavicEnding::kPatronymic;
   if (ends({"ova", "eva", "ina", "yna", "skaya", "skaja", "ska"})) return SlavicEnding::kFeminine;
-  if (ends({"ov", "ev", "off", "eff", "in", "yn", "sky", "ski", "skiy", "skii", "skij"}))
+  if (ends({"ov", "ev", "off", "eff", "in", "yn", "sky", "ski", "skiy", "skii", "skij", "ovic",
+            "evic"}))
     return SlavicEnding::kMasculine;
   return SlavicEnding::kNone;
 }
