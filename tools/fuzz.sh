@@ -27,7 +27,7 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(fuzz_ofac_csv fuzz_ofac_cons_csv fuzz_ofac_xml fuzz_ofac_enhanced_xml fuzz_csl_csv fuzz_csl_json
            fuzz_bis_dpl fuzz_un_xml fuzz_uk_hmt_csv fuzz_uk_ofsi_xlsx fuzz_ftm_json fuzz_custom_csv
-           fuzz_csv_reader fuzz_input)
+           fuzz_csv_reader fuzz_input fuzz_names)
 fi
 
 # --- seed corpora --- (head closes its pipes early: no pipefail here)
@@ -62,6 +62,15 @@ cp "$root/data/examples/custom_list.csv" "$corpus/fuzz_custom_csv/" 2>/dev/null 
 head_of "$lists/csl/csl-2022-04/consolidated.csv.gz" 4096 | seed fuzz_input csl_gz_head
 head_of "$lists/un/UN_consolidated.xml" 2048 | gzip -c | seed fuzz_input small_gz
 cp "$lists/ofac/sdn-xml-excerpt-2019-03/sdn.xml.zip" "$corpus/fuzz_input/"
+# Name pairs in every script of the cross-script development set, "query<TAB>listed".
+mkdir -p "$corpus/fuzz_names"
+python3 - "$shared/eval/xscript_pairs_dev.jsonl" "$corpus/fuzz_names" <<'PY'
+import json, sys
+for i, line in enumerate(open(sys.argv[1], encoding="utf-8")):
+    if i % 40: continue
+    r = json.loads(line)
+    open(f"{sys.argv[2]}/pair{i}", "w", encoding="utf-8").write(r["a"] + "\t" + r["b"])
+PY
 # Committed seeds (fuzz/seeds/<target>/): a small OFSI workbook (made from the first rows of the
 # real one by fuzz/make_xlsx_seed.py), a CSL JSON sample, regression inputs.
 for dir in "$root"/fuzz/seeds/*/; do

@@ -8,20 +8,31 @@
 
 namespace partyscreen {
 
-std::vector<BlockingUnit> BlockingUnits(const WeightedName& name) {
-  std::vector<BlockingUnit> units;
+void BlockingUnits(const WeightedName& name, std::vector<BlockingUnit>* units,
+                   std::string* joined) {
+  units->clear();
+  joined->clear();
   const std::vector<std::string>& tokens = name.tokens;
+  // Room for every joined pair up front: the views into *joined must not move.
+  size_t room = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) room += 2 * (tokens[i].size() + name.raw[i].size());
+  joined->reserve(room);
+  auto join = [&](const std::string& a, const std::string& b) {
+    const size_t at = joined->size();
+    joined->append(a).append(b);
+    return std::string_view(*joined).substr(at, a.size() + b.size());
+  };
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (CanAnchor(tokens[i]) || tokens[i].size() >= kMinFuzzyLength)
-      units.push_back({tokens[i], name.raw[i], name.ScriptAt(i), static_cast<int>(i), 1});
+      units->push_back({tokens[i], name.raw[i], name.ScriptAt(i), static_cast<int>(i), 1});
     if (i + 1 < tokens.size() && Joinable(tokens[i], tokens[i + 1])) {
       const TokenScript s =
           name.ScriptAt(i) == name.ScriptAt(i + 1) ? name.ScriptAt(i) : TokenScript::kOther;
-      units.push_back(
-          {tokens[i] + tokens[i + 1], name.raw[i] + name.raw[i + 1], s, static_cast<int>(i), 2});
+      const std::string_view text = join(tokens[i], tokens[i + 1]);
+      const std::string_view raw = join(name.raw[i], name.raw[i + 1]);
+      units->push_back({text, raw, s, static_cast<int>(i), 2});
     }
   }
-  return units;
 }
 
 uint64_t HashKey(std::string_view s) {
@@ -99,7 +110,10 @@ void AppendCrossScriptKeys(const BlockingUnit& unit, bool query_side, std::vecto
 
 std::vector<uint64_t> BlockingKeysOfName(const WeightedName& name) {
   std::vector<uint64_t> keys;
-  for (const BlockingUnit& u : BlockingUnits(name)) {
+  std::vector<BlockingUnit> units;
+  std::string joined;
+  BlockingUnits(name, &units, &joined);
+  for (const BlockingUnit& u : units) {
     AppendSpellingKeys(u, &keys);
     AppendCrossScriptKeys(u, /*query_side=*/true, &keys);
     AppendCrossScriptKeys(u, /*query_side=*/false, &keys);

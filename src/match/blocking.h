@@ -28,15 +28,19 @@ namespace partyscreen {
 struct WeightedName;
 
 // A string a name can be found by: one word, or two neighbouring words joined.
+// Its text views the name's words, or a buffer holding joined words (see BlockingUnits).
 struct BlockingUnit {
-  std::string text;                          // sound fold (the words' folds joined)
-  std::string raw;                           // spelling (the words' spellings joined)
+  std::string_view text;                     // sound fold (the words' folds joined)
+  std::string_view raw;                      // spelling (the words' spellings joined)
   TokenScript script = TokenScript::kLatin;  // kOther when two joined words differ in script
   int first_token = 0;  // the token(s) it covers: [first_token, first_token + token_count)
   int token_count = 1;
 };
 
-std::vector<BlockingUnit> BlockingUnits(const WeightedName& name);
+// The units of `name` into *units (cleared first). A single word's unit views the name's
+// strings, a joined unit views `*joined` (cleared first): both must outlive the units and stay
+// unchanged. Buffers reused from name to name make this allocation-free once they have grown.
+void BlockingUnits(const WeightedName& name, std::vector<BlockingUnit>* units, std::string* joined);
 
 uint64_t HashKey(std::string_view s);
 

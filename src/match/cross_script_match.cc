@@ -135,15 +135,16 @@ namespace {
 
 // Alignment families compare letters, which says little of words of one or two letters or of
 // words of very different length (a surname against a surname joined to a given name).
-bool AlignableLengths(std::string_view a, std::string_view b) {
-  const size_t lo = std::min(a.size(), b.size()), hi = std::max(a.size(), b.size());
+bool AlignableLengths(size_t a, size_t b) {
+  const size_t lo = std::min(a, b), hi = std::max(a, b);
   return lo >= 3 && hi <= lo * 2;
 }
 
+bool AlignmentFamily(KeyFamily f) { return f == KeyFamily::kAbjad || f == KeyFamily::kCyrillic; }
+
 // The similarity of a pair in family f whose keys are equal, 0 if the family's other checks fail.
 double SimilarityInFamily(KeyFamily f, const WordView& s, const WordView& l) {
-  const bool alignment = f == KeyFamily::kAbjad || f == KeyFamily::kCyrillic;
-  if (alignment && !AlignableLengths(s.raw, l.raw)) return 0;
+  if (AlignmentFamily(f) && !AlignableLengths(s.raw.size(), l.raw.size())) return 0;
   if (f == KeyFamily::kCyrillic && SlavicEndingOf(s.raw) != SlavicEndingOf(l.raw)) return 0;
   const double sim = FamilySimilarity(f, s.raw, l.raw);
   return sim >= kMinCrossScriptSimilarity ? sim : 0;
@@ -169,6 +170,10 @@ WordMatch CrossScriptMatch(const WordView& query, const WordView& list) {
   const FamilyHit hit = BestFamily(query, list);
   if (hit.similarity <= 0) return {};
   return {TokenMatch::kCrossScript, std::min(hit.similarity, 0.99)};
+}
+
+bool LengthsMayMatchInFamily(KeyFamily family, size_t query_length, size_t list_length) {
+  return !AlignmentFamily(family) || AlignableLengths(query_length, list_length);
 }
 
 WordMatch CrossScriptMatchInFamily(KeyFamily family, const WordView& query, const WordView& list) {

@@ -56,6 +56,10 @@ SlavicEnding SlavicEndingOf(std::string_view word);
 // through that key): the checks and the similarity, without computing the keys again.
 WordMatch CrossScriptMatchInFamily(KeyFamily family, const WordView& query, const WordView& list);
 
+// False when CrossScriptMatchInFamily(family, query, list) is kNone whatever the words, given the
+// lengths of their spellings alone (the index tests it before reading the words).
+bool LengthsMayMatchInFamily(KeyFamily family, size_t query_length, size_t list_length);
+
 // One line for a reviewer: how the pair was bridged ("Korean romanisation: gim = kim").
 std::string DescribeBridge(const WordView& script_side, const WordView& latin_side);
 

@@ -78,10 +78,11 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
   for (int i = 0; i < nq; ++i)
     for (int j = 0; j < nl; ++j) add(i, i + 1, j, j + 1, word(q, i), word(l, j));
   // Joined neighbours: a word on one side against two on the other (as BlockingUnits joins them).
-  std::string joined, joined_raw;
+  // Reused across calls: assign/append keep their capacity, so joining allocates nothing.
+  thread_local std::string joined, joined_raw;
   auto joined_word = [&](const WeightedName& n, int i) {
-    joined = n.tokens[i] + n.tokens[i + 1];
-    joined_raw = n.raw[i] + n.raw[i + 1];
+    joined.assign(n.tokens[i]).append(n.tokens[i + 1]);
+    joined_raw.assign(n.raw[i]).append(n.raw[i + 1]);
     const TokenScript s = n.ScriptAt(i) == n.ScriptAt(i + 1) ? n.ScriptAt(i) : TokenScript::kOther;
     return WordView{joined, joined_raw, s};
   };

@@ -20,16 +20,19 @@ void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size
   std::unordered_map<std::string, uint32_t> vocab_id;
   std::vector<UnitInName> units;
   std::string id;
+  std::vector<BlockingUnit> name_units;
+  std::string joined;
   for (size_t n = 0; n < count; ++n) {
     const WeightedName& name = name_at(n);
-    for (BlockingUnit& u : BlockingUnits(name)) {
+    BlockingUnits(name, &name_units, &joined);
+    for (const BlockingUnit& u : name_units) {
       // A unit is its fold, spelling and script: "mahmood" and "mahmoud" share a fold, not keys
       // across scripts.
       id.assign(u.text).append(1, '\0').append(u.raw).append(1, static_cast<char>(u.script));
       auto [it, inserted] = vocab_id.emplace(id, static_cast<uint32_t>(vocab_.size()));
       if (inserted) {
-        vocab_.push_back(std::move(u.text));
-        vocab_raw_.push_back(std::move(u.raw));
+        vocab_.emplace_back(u.text);
+        vocab_raw_.emplace_back(u.raw);
         vocab_script_.push_back(u.script);
       }
       float w = 0;
@@ -94,6 +97,9 @@ void UnitIndex::FillCrossKeys() {
   static_assert(kCrossFamilies == kKeyFamilyCount);
   families_present_ = 0;
   vocab_cross_.assign(vocab_.size() * kCrossFamilies, 0);
+  vocab_raw_size_.resize(vocab_raw_.size());
+  for (size_t v = 0; v < vocab_raw_.size(); ++v)
+    vocab_raw_size_[v] = static_cast<uint32_t>(vocab_raw_[v].size());
   for (uint32_t v = 0; v < vocab_.size(); ++v) {
     const BlockingUnit unit{vocab_[v], vocab_raw_[v], vocab_script_[v], 0, 1};
     CrossScriptKeysByFamily(unit, of_queries_, ~0u, &vocab_cross_[v * kCrossFamilies]);
@@ -107,30 +113,139 @@ void UnitIndex::FillCrossKeys() {
   }
 }
 
-TokenMatch UnitIndex::Compare(uint32_t v, const WordView& query, const WordView& list,
-                              const uint64_t* cross) const {
-  const WordMatch m = CompareBySpelling(query, list);
-  if (Anchors(m.kind) || query.script == TokenScript::kLatin || list.script != TokenScript::kLatin)
-    return m.kind;
-  for (int f = 0; f < kCrossFamilies; ++f) {
-    if (cross[f] == 0 || cross[f] != vocab_cross_[v * kCrossFamilies + f]) continue;
-    const TokenMatch k = CrossScriptMatchInFamily(static_cast<KeyFamily>(f), query, list).kind;
-    if (Anchors(k)) return k;
+bool UnitIndex::MatchesInFamily(uint32_t v, int f, const WordView& searched) const {
+  // The comparison across scripts reads spellings and scripts only: the fold is left out, which
+  // spares a cache miss per candidate (a key meets thousands of them).
+  const WordView indexed{{}, vocab_raw_[v], vocab_script_[v]};
+  const WordView& query = of_queries_ ? indexed : searched;
+  const WordView& list = of_queries_ ? searched : indexed;
+  return Anchors(CrossScriptMatchInFamily(static_cast<KeyFamily>(f), query, list).kind);
+}
+
+void UnitIndex::MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* out) const {
+  thread_local std::vector<uint64_t> keys;
+  thread_local std::vector<uint32_t> judged;
+  keys.clear();
+  judged.clear();
+  out->clear();
+  // The searched unit's cross-script keys, if the index holds units they can meet.
+  uint64_t cross[kCrossFamilies] = {};
+  if (families_present_ != 0) CrossScriptKeysByFamily(unit, !of_queries_, families_present_, cross);
+  const WordView searched{unit.text, unit.raw, unit.script};
+
+  // 1. Units sharing a spelling key (few): each compared in full, spelling then scripts. A unit
+  // shares several keys with a close one (an equal unit all of them): each is judged once, its
+  // stamp saying it was (cheaper than sorting the lists). The stamps serve every index the
+  // thread searches: each search takes a new epoch, so older stamps never look current.
+  thread_local std::vector<uint32_t> stamp;
+  thread_local uint32_t epoch = 0;
+  if (stamp.size() < vocab_.size()) stamp.resize(vocab_.size(), 0);
+  if (++epoch == 0) {  // wrapped: no stamp may look current
+    std::fill(stamp.begin(), stamp.end(), 0);
+    epoch = 1;
   }
-  return m.kind;
+  AppendSpellingKeys(unit, &keys);
+  if (unit.raw != unit.text) {  // fold and spelling share most one-deletions: one lookup each
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  }
+  // Each step reads large tables at random (the memory, not the comparisons, is the cost): the
+  // slots of all keys are requested first, then their lists, then each candidate's entries a few
+  // candidates ahead, so that the cache misses overlap instead of following one another.
+  if (slot_key_.empty()) keys.clear();  // an empty index: no slots to look at
+  for (uint64_t k : keys) {
+    __builtin_prefetch(&slot_key_[Mix(k) >> slot_shift_]);
+    __builtin_prefetch(&slot_index_[Mix(k) >> slot_shift_]);
+  }
+  thread_local std::vector<uint32_t> lists;  // key indexes
+  lists.clear();
+  for (uint64_t k : keys) {
+    const int64_t found = FindKey(k);
+    if (found < 0) continue;
+    lists.push_back(static_cast<uint32_t>(found));
+    __builtin_prefetch(&key_begin_[static_cast<size_t>(found)]);
+  }
+  thread_local std::vector<uint32_t> candidates;
+  candidates.clear();
+  for (uint32_t ki : lists)
+    candidates.insert(candidates.end(), key_vocab_.begin() + key_begin_[ki],
+                      key_vocab_.begin() + key_begin_[ki + 1]);
+  constexpr size_t kAhead = 4;
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    if (c + kAhead < candidates.size()) {
+      const uint32_t next = candidates[c + kAhead];
+      __builtin_prefetch(&stamp[next]);
+      __builtin_prefetch(&vocab_[next]);
+      __builtin_prefetch(&vocab_raw_[next]);
+    }
+    const uint32_t v = candidates[c];
+    if (stamp[v] == epoch) continue;
+    stamp[v] = epoch;
+    judged.push_back(v);
+    const WordView indexed{vocab_[v], vocab_raw_[v], vocab_script_[v]};
+    bool match = Anchors(of_queries_ ? CompareBySpelling(indexed, searched).kind
+                                     : CompareBySpelling(searched, indexed).kind);
+    for (int f = 0; f < kCrossFamilies && !match; ++f)
+      match = cross[f] != 0 && cross[f] == vocab_cross_[v * kCrossFamilies + f] &&
+              MatchesInFamily(v, f, searched);
+    if (match) out->push_back(v);
+  }
+
+  // 2. Units sharing a cross-script key: a coarse consonant skeleton meets thousands of Latin
+  // units, so they are read in place (no copy, no sort) and checked in that key's family only.
+  // A unit that shares no spelling key with the searched one cannot match it by spelling (every
+  // anchoring spelling match shares a key, blocking.h), and one that matches in another family
+  // is in that family's key list too, so the union is exactly what CompareWords accepts.
+  bool any_cross = false;
+  for (uint64_t k : cross) any_cross = any_cross || k != 0;
+  if (any_cross) std::sort(judged.begin(), judged.end());
+  for (int f = 0; f < kCrossFamilies; ++f) {
+    if (cross[f] == 0) continue;
+    const int64_t found = FindKey(cross[f]);
+    if (found < 0) continue;
+    const size_t ki = static_cast<size_t>(found);
+    const bool pure = key_pure_[ki] >> f & 1;
+    const uint32_t end = key_begin_[ki + 1];
+    for (uint32_t i = key_begin_[ki]; i < end; ++i) {
+      if (i + kAhead < end) __builtin_prefetch(&vocab_raw_[key_vocab_[i + kAhead]]);
+      const uint32_t v = key_vocab_[i];
+      const size_t query_size = of_queries_ ? vocab_raw_size_[v] : unit.raw.size();
+      const size_t list_size = of_queries_ ? unit.raw.size() : vocab_raw_size_[v];
+      if (!LengthsMayMatchInFamily(static_cast<KeyFamily>(f), query_size, list_size)) continue;
+      // Another key hashing alike, or a unit already judged in full above.
+      if ((!pure && vocab_cross_[v * kCrossFamilies + f] != cross[f]) ||
+          std::binary_search(judged.begin(), judged.end(), v))
+        continue;
+      if (MatchesInFamily(v, f, searched)) out->push_back(v);
+    }
+  }
+  // The report order: ascending, each unit once (a unit may match in two families).
+  std::sort(out->begin(), out->end());
+  out->erase(std::unique(out->begin(), out->end()), out->end());
 }
 
 void UnitIndex::Meet(const WeightedName& name, UnitMeetings* m) const {
   if (m->met.size() < name_count_) m->met.resize(name_count_);
-  for (const BlockingUnit& u : BlockingUnits(name)) {
+  thread_local std::vector<BlockingUnit> units;
+  thread_local std::string joined;
+  BlockingUnits(name, &units, &joined);
+  for (const BlockingUnit& u : units) {
     if (u.first_token + u.token_count > 64) continue;
     const uint64_t bits = ((uint64_t{1} << u.token_count) - 1) << u.first_token;
-    ForEachPosting(u, [&](const Posting& p) {
-      UnitMeetings::Met& met = m->met[p.name];
-      if (met.mask == 0) m->touched.push_back(p.name);
-      met.mask |= bits;
-      met.weight += p.weight;
-    });
+    thread_local std::vector<uint32_t> matched;
+    MatchingUnits(u, &matched);
+    for (uint32_t v : matched) {
+      const uint32_t end = vocab_begin_[v + 1];
+      for (uint32_t p = vocab_begin_[v]; p < end; ++p) {
+        // A common word has thousands of postings, scattered over m->met: fetched ahead.
+        constexpr uint32_t kAhead = 8;
+        if (p + kAhead < end) __builtin_prefetch(&m->met[postings_[p + kAhead].name]);
+        UnitMeetings::Met& met = m->met[postings_[p].name];
+        if (met.mask == 0) m->touched.push_back(postings_[p].name);
+        met.mask |= bits;
+        met.weight += postings_[p].weight;
+      }
+    }
   }
 }
 
@@ -148,6 +263,18 @@ void UnitIndex::BuildKeyTable() {
     slot_key_[h] = keys_[i];
     slot_index_[h] = i;
   }
+  // A key is pure for family f when as many units hold it as their family-f key as it lists.
+  std::vector<uint32_t> holders(keys_.size() * kCrossFamilies, 0);
+  for (size_t c = 0; c < vocab_cross_.size(); ++c) {
+    if (vocab_cross_[c] == 0) continue;
+    const int64_t found = FindKey(vocab_cross_[c]);
+    if (found >= 0) ++holders[static_cast<size_t>(found) * kCrossFamilies + c % kCrossFamilies];
+  }
+  key_pure_.assign(keys_.size(), 0);
+  for (size_t i = 0; i < keys_.size(); ++i)
+    for (int f = 0; f < kCrossFamilies; ++f)
+      if (holders[i * kCrossFamilies + f] == key_begin_[i + 1] - key_begin_[i])
+        key_pure_[i] |= static_cast<uint8_t>(1u << f);
 }
 
 void UnitIndex::Write(BinaryWriter& out) const {
@@ -232,7 +359,8 @@ size_t UnitIndex::memory_bytes() const {
   for (const std::string& v : vocab_raw_) bytes += sizeof(std::string) + v.capacity() + 1;
   return bytes + postings_.size() * sizeof(Posting) + vocab_begin_.size() * 4 + keys_.size() * 8 +
          key_begin_.size() * 4 + key_vocab_.size() * 4 + slot_key_.size() * 8 +
-         vocab_cross_.size() * 8 + slot_index_.size() * 4;
+         vocab_cross_.size() * 8 + slot_index_.size() * 4 + key_pure_.size() +
+         vocab_raw_size_.size() * 4;
 }
 
 }  // namespace partyscreen

@@ -3,7 +3,7 @@
 // that all units that anchor a match with a given unit are found with a few hash lookups. The
 // Screener indexes the list aliases with it, QueryIndex the queries (a customer register): the same
 // structure seen from either side. Layout: compressed sparse rows (vocab -> postings, key -> vocab
-// ids) and an open-addressing key table. Immutable after Build; ForEachPosting is thread-safe.
+// ids) and an open-addressing key table. Immutable after Build; Meet is thread-safe.
 #pragma once
 
 #include <algorithm>
@@ -44,51 +44,10 @@ class UnitIndex {
   void Build(size_t count, const std::function<const WeightedName&(size_t)>& name_at,
              bool of_queries = false);
 
-  // Calls fn(const Posting&) for every posting of every indexed unit that matches `unit` so as to
-  // anchor (similarity.h: CompareWords, every kind but kNone and kInitial). A name may be reported
-  // more than once if it holds several such units.
-  template <class Fn>
-  void ForEachPosting(const BlockingUnit& unit, Fn&& fn) const {
-    thread_local std::vector<uint64_t> keys;
-    thread_local std::vector<uint32_t> hits;
-    keys.clear();
-    hits.clear();
-    AppendSpellingKeys(unit, &keys);
-    // The searched unit's cross-script keys, if the index holds units they can meet.
-    uint64_t cross[kCrossFamilies] = {};
-    if (families_present_ != 0) {
-      CrossScriptKeysByFamily(unit, !of_queries_, families_present_, cross);
-      for (uint64_t k : cross)
-        if (k != 0) keys.push_back(k);
-    }
-    if (unit.raw != unit.text) {  // fold and spelling share most one-deletions
-      std::sort(keys.begin(), keys.end());
-      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    }
-    for (uint64_t k : keys) {
-      const int64_t found = FindKey(k);
-      if (found < 0) continue;
-      const size_t ki = static_cast<size_t>(found);
-      hits.insert(hits.end(), key_vocab_.begin() + key_begin_[ki],
-                  key_vocab_.begin() + key_begin_[ki + 1]);
-    }
-    if (hits.size() > 1) {
-      std::sort(hits.begin(), hits.end());
-      hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
-    }
-    const WordView searched{unit.text, unit.raw, unit.script};
-    for (uint32_t v : hits) {
-      const WordView indexed{vocab_[v], vocab_raw_[v], vocab_script_[v]};
-      if (!Anchors(of_queries_ ? Compare(v, indexed, searched, cross)
-                               : Compare(v, searched, indexed, cross)))
-        continue;
-      for (uint32_t p = vocab_begin_[v]; p < vocab_begin_[v + 1]; ++p) fn(postings_[p]);
-    }
-  }
-
-  // Walks the blocking units of a name (its tokens) and records in `m` every indexed name that
-  // holds a unit equal to or one edit from one of them: the searched name's words involved (bits)
-  // and the indexed name's weight of the units met.
+  // Walks the blocking units of a name and records in `m` every indexed name that holds a unit
+  // matching one of them so as to anchor (similarity.h: CompareWords, every kind but kNone and
+  // kInitial): the searched name's words involved (bits) and the indexed name's weight of the
+  // units met.
   void Meet(const WeightedName& name, UnitMeetings* m) const;
 
   size_t memory_bytes() const;
@@ -102,11 +61,12 @@ class UnitIndex {
  private:
   static constexpr int kCrossFamilies = 4;  // KeyFamily values (cross_script_match.h)
 
-  // How a query word and a list word match (CompareWords), the vocabulary entry v being one of
-  // them: the cross-script part compares the keys already hashed (cross[] of the searched unit,
-  // vocab_cross_ of v) instead of computing them again.
-  TokenMatch Compare(uint32_t v, const WordView& query, const WordView& list,
-                     const uint64_t* cross) const;
+  // The vocabulary entries that match `unit` so as to anchor (CompareWords), ascending and
+  // distinct, into *out (cleared first).
+  void MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* out) const;
+  // True when the vocabulary entry v, found through the searched unit's key in cross-script
+  // family f, matches it across scripts in that family.
+  bool MatchesInFamily(uint32_t v, int f, const WordView& searched) const;
   // Fills vocab_cross_ from the vocabulary.
   void FillCrossKeys();
 
@@ -124,6 +84,7 @@ class UnitIndex {
       if (slot_key_[h] == kEmptySlot) return -1;
     }
   }
+  // Builds the key table and key_pure_ from keys_, key_begin_, key_vocab_ and vocab_cross_.
   void BuildKeyTable();
 
   static constexpr uint64_t kEmptySlot = ~uint64_t{0};
@@ -141,7 +102,11 @@ class UnitIndex {
   std::vector<uint64_t> keys_;       // unique keys of all units, by Mix(key) (slot order)
   std::vector<uint32_t> key_begin_;  // units of keys_[i]: key_vocab_[key_begin_[i] ..)
   std::vector<uint32_t> key_vocab_;
-  std::vector<uint64_t> slot_key_;  // open addressing: key -> index into keys_
+  // Bit f of key_pure_[i]: every unit listed under keys_[i] has it as its key in family f (no
+  // hash collision with another key), so a search need not check each unit's key.
+  std::vector<uint8_t> key_pure_;
+  std::vector<uint32_t> vocab_raw_size_;  // vocab_raw_[v].size(), read without touching the string
+  std::vector<uint64_t> slot_key_;        // open addressing: key -> index into keys_
   std::vector<uint32_t> slot_index_;
   uint64_t slot_mask_ = 0;
   int slot_shift_ = 64;  // a key's first slot: the high bits of Mix(key)

@@ -824,45 +824,73 @@ int InsertCost(ScriptFamily f, const Units& l, size_t j) {
   return kMismatch;
 }
 
-// Cost of two script units read as one Latin unit; -1 if none.
-int PairCost(ScriptFamily f, char s1, char s2, char l) {
-  if (s1 == 't' && s2 == 'S') return (l == 'C') ? 5 : (l == 'c' ? 25 : -1);
-  if (s1 == 't' && s2 == 's') return l == 'X' ? 5 : l == 'z' ? 20 : l == 'c' ? 15 : -1;
-  if (s1 == 'd' && (s2 == 'j' || s2 == 'Z'))
-    return l == 'J' ? 5 : l == 'j' ? 10 : l == 'g' ? 25 : -1;
+// The Latin units two script units can be read as together, with their costs ("ts" as "tz").
+struct PairReadings {
+  char l[3] = {};
+  int cost[3] = {};
+  int n = 0;
+};
+
+PairReadings PairReadingsOf(ScriptFamily f, char s1, char s2) {
+  if (s1 == 't' && s2 == 'S') return {{'C', 'c'}, {5, 25}, 2};
+  if (s1 == 't' && s2 == 's') return {{'X', 'z', 'c'}, {5, 20, 15}, 3};
+  if (s1 == 'd' && (s2 == 'j' || s2 == 'Z')) return {{'J', 'j', 'g'}, {5, 10, 25}, 3};
   if (f == ScriptFamily::kAbjad) {
-    if (s1 == 'w' && s2 == 'w') return (l == 'v' || l == 'w') ? 5 : -1;
-    if (s1 == 'y' && s2 == 'y') return (l == 'y' || l == 'i' || l == 'j') ? 5 : -1;
-    if (s1 == 'k' && s2 == 's') return l == 'x' ? 5 : -1;
+    if (s1 == 'w' && s2 == 'w') return {{'v', 'w'}, {5, 5}, 2};
+    if (s1 == 'y' && s2 == 'y') return {{'y', 'i', 'j'}, {5, 5, 5}, 3};
+    if (s1 == 'k' && s2 == 's') return {{'x'}, {5}, 1};
   } else {
-    if (s1 == 'i' && s2 == 'y') return (l == 'y' || l == 'i') ? 5 : -1;   // -iy: -y, -i
-    if (s1 == 'y' && s2 == 'y') return (l == 'y' || l == 'i') ? 10 : -1;  // -yy
+    if (s1 == 'i' && s2 == 'y') return {{'y', 'i'}, {5, 5}, 2};    // -iy: -y, -i
+    if (s1 == 'y' && s2 == 'y') return {{'y', 'i'}, {10, 10}, 2};  // -yy
   }
+  return {};
+}
+
+// Cost of the pair reading of Latin unit l; -1 if none.
+int PairCost(const PairReadings& r, char l) {
+  for (int k = 0; k < r.n; ++k)
+    if (r.l[k] == l) return r.cost[k];
   return -1;
 }
 
 // Minimal alignment cost (hundredths) of script units against Latin units.
 int AlignCost(ScriptFamily f, const Units& s, const Units& l) {
   const CostTable& table = f == ScriptFamily::kAbjad ? kAbjadCosts : kCyrillicCosts;
-  std::array<std::array<int, kMaxUnits + 1>, kMaxUnits + 1> dp;
-  dp[0][0] = 0;
-  for (size_t j = 1; j <= l.n; ++j) dp[0][j] = dp[0][j - 1] + InsertCost(f, l, j - 1);
+  // Insert and delete costs depend on the position only: computed once, not once per cell
+  // (this runs for every Latin word sharing a coarse key with a query word).
+  std::array<int, kMaxUnits> insert, erase;
+  for (size_t j = 0; j < l.n; ++j) insert[j] = InsertCost(f, l, j);
+  for (size_t i = 0; i < s.n; ++i) erase[i] = DeleteCost(f, s, i);
+  // Rows i-2, i-1 and i of the table, rotated.
+  std::array<std::array<int, kMaxUnits + 1>, 3> rows;
+  int* prev2 = rows[0].data();
+  int* prev = rows[1].data();
+  int* cur = rows[2].data();
+  prev[0] = 0;
+  for (size_t j = 1; j <= l.n; ++j) prev[j] = prev[j - 1] + insert[j - 1];
   for (size_t i = 1; i <= s.n; ++i) {
-    dp[i][0] = dp[i - 1][0] + DeleteCost(f, s, i - 1);
-    const unsigned char sc = static_cast<unsigned char>(s.u[i - 1]);
+    const int del = erase[i - 1];
+    const auto& sub = table[static_cast<unsigned char>(s.u[i - 1]) & 0x7F];
+    const PairReadings pair = i >= 2 ? PairReadingsOf(f, s.u[i - 2], s.u[i - 1]) : PairReadings{};
+    // The moves from the rows above first (independent cells), then the insertions along the
+    // row: the same minimum, without a dependency from one cell to the next in the first loop.
+    cur[0] = prev[0] + del;
     for (size_t j = 1; j <= l.n; ++j) {
-      const unsigned char lc = static_cast<unsigned char>(l.u[j - 1]);
-      int best = dp[i - 1][j - 1] + table[sc & 0x7F][lc & 0x7F];
-      best = std::min(best, dp[i - 1][j] + DeleteCost(f, s, i - 1));
-      best = std::min(best, dp[i][j - 1] + InsertCost(f, l, j - 1));
-      if (i >= 2) {
-        const int pc = PairCost(f, s.u[i - 2], s.u[i - 1], l.u[j - 1]);
-        if (pc >= 0) best = std::min(best, dp[i - 2][j - 1] + pc);
+      const char lc = l.u[j - 1];
+      int best = std::min(prev[j - 1] + sub[static_cast<unsigned char>(lc) & 0x7F], prev[j] + del);
+      if (pair.n > 0) {
+        const int pc = PairCost(pair, lc);
+        if (pc >= 0) best = std::min(best, prev2[j - 1] + pc);
       }
-      dp[i][j] = best;
+      cur[j] = best;
     }
+    for (size_t j = 1; j <= l.n; ++j) cur[j] = std::min(cur[j], cur[j - 1] + insert[j - 1]);
+    int* const oldest = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = oldest;
   }
-  return dp[s.n][l.n];
+  return prev[l.n];
 }
 
 double Similarity(ScriptFamily f, const Units& s, const Units& l) {
