@@ -408,6 +408,11 @@ Units ParseScript(ScriptFamily family, std::string_view token) {
         i += 3;
         continue;
       }
+      if (Has(b, n, i, "tsh")) {  // тш (BGN t·sh): t then sh, never ts then h
+        out.Push('t');
+        i += 1;
+        continue;
+      }
       if (Has(b, n, i, "ts")) {
         out.Push('X');
         i += 2;
@@ -495,9 +500,9 @@ Units ParseLatin(std::string_view token) {
       i += 3;
       continue;
     }
-    if (Has(b, n, i, "tch") || Has(b, n, i, "tsh")) {
+    if (Has(b, n, i, "tch") || Has(b, n, i, "tsh") || Has(b, n, i, "tx")) {  // Basque tx
       out.Push('C');
-      i += 3;
+      i += b[i + 1] == 'x' ? 2 : 3;
       continue;
     }
     if (Has(b, n, i, "dt")) {  // German -dt
@@ -779,7 +784,9 @@ int DeleteCost(ScriptFamily f, const Units& s, size_t i) {
     if (c == 'h') return last ? 15 : 70;
     if (repeat) return 10;  // יי, וו written out
     if (c == 'a' || c == 'i') return 70;
-    if (c == 'w' || c == 'y') return 80;
+    // A written long vowel (و, ي) the Latin side has no vowel for says "another name" more
+    // than a missing alef: حسين (Husayn) is not "Hassan".
+    if (c == 'w' || c == 'y') return 90;
     return kMismatch;
   }
   if (c == 'y') {
@@ -840,7 +847,13 @@ PairReadings PairReadingsOf(ScriptFamily f, char s1, char s2) {
     if (s1 == 'y' && s2 == 'y') return {{'y', 'i', 'j'}, {5, 5, 5}, 3};
     if (s1 == 'k' && s2 == 's') return {{'x'}, {5}, 1};
   } else {
-    if (s1 == 'i' && s2 == 'y') return {{'y', 'i'}, {5, 5}, 2};    // -iy: -y, -i
+    if (s1 == 'i' && s2 == 'y') return {{'y', 'i'}, {5, 5}, 2};  // -iy: -y, -i
+    // Japanese (Polivanov): дз is Hepburn z and, before i and in дзя/дзю/дзё, j.
+    if (s1 == 'd' && s2 == 'z') return {{'j', 'z'}, {10, 10}, 2};
+    // Chinese (Palladius): Pinyin zh is чж.
+    if (s1 == 'C' && s2 == 'Z') return {{'Z'}, {10}, 1};
+    // Dutch sch is сх (Schoeman = Схуман).
+    if (s1 == 's' && s2 == 'K') return {{'S'}, {20}, 1};
     if (s1 == 'y' && s2 == 'y') return {{'y', 'i'}, {10, 10}, 2};  // -yy
   }
   return {};
@@ -893,18 +906,20 @@ int AlignCost(ScriptFamily f, const Units& s, const Units& l) {
   return prev[l.n];
 }
 
-double Similarity(ScriptFamily f, const Units& s, const Units& l) {
-  if (s.n == 0 || l.n == 0) return 0.0;
-  const int cost = AlignCost(f, s, l);
-  double weight;
+// The weight (in units) that divides the alignment cost.
+double SimilarityWeight(ScriptFamily f, const Units& s, const Units& l) {
   if (f == ScriptFamily::kAbjad) {
     size_t n = 0;
     for (size_t i = 0; i < s.n; ++i) n += s.u[i] == '9' ? 0 : 1;
-    weight = static_cast<double>(std::max<size_t>(n, 3));
-  } else {
-    weight = std::max(3.0, 0.5 * static_cast<double>(s.n + l.n));
+    return static_cast<double>(std::max<size_t>(n, 3));
   }
-  return std::max(0.0, 1.0 - cost / (100.0 * weight));
+  return std::max(3.0, 0.5 * static_cast<double>(s.n + l.n));
+}
+
+double Similarity(ScriptFamily f, const Units& s, const Units& l) {
+  if (s.n == 0 || l.n == 0) return 0.0;
+  const int cost = AlignCost(f, s, l);
+  return std::max(0.0, 1.0 - cost / (100.0 * SimilarityWeight(f, s, l)));
 }
 
 // Units without a leading article "al" (and "el", "ul" on the Latin side), when at least two
@@ -999,6 +1014,57 @@ char CyrillicClass(char c) {
     default:
       return c;
   }
+}
+
+// Units a Cyrillic key leaves out although CyrillicClass gives them a class: sounds that one
+// side writes in ways the other side's letters cannot tell from silence or from a vowel, so that
+// the key merges them with nothing (a key that cannot tell must merge what it cannot tell).
+// `c` is the unit u.u[i] as the key loop resolved it (Latin c read as s or k, ch as kh...).
+bool CyrillicKeySkips(const Units& u, size_t i, char c, bool from_script) {
+  const char next = i + 1 < u.n ? u.u[i + 1] : 0;
+  switch (c) {
+    // h, kh, gh, g: Russian writes a foreign h as х, as г (Гейне) or not at all (Spanish,
+    // French silent h: Эрмосильо, Амер); Latin ch is х in German, Latin g before e/i is дж
+    // (Italian, English) or ж (French); Latin h after a vowel is often silent.
+    case 'h':
+    case 'K':
+    case 'G':
+    case 'g':
+      return true;
+    // dzh, zh: Latin j is дж (English, Arabic), ж (French), й (German, Slavic, Nordic) or х
+    // (Spanish); Latin j itself is already left out (CyrillicClass), so дж and ж must be too.
+    case 'J':
+    case 'Z':
+      return true;
+    // v, f, w: Latin w is в (German, Polish) or у, a vowel (English Wordsworth = Уордсуорт,
+    // Walberg = Уолберг); ph/th/f/v drift into each other.
+    case 'v':
+    case 'f':
+    case 'w':
+      return true;
+    default:
+      break;
+  }
+  // Japanese in Russian (Polivanov): дзи is Hepburn ji (Fujitake = Фудзитакэ); ти is chi
+  // (Michitaka = Мититака), so t and ch before i are left out on both sides.
+  if (from_script && c == 'z' && i > 0 && u.u[i - 1] == 'd' && (next == 'i' || next == 'y'))
+    return true;
+  // (Before i and a vowel, ti is the soft т of Russian тю, тя: Tiurin = Тюрин; kept.)
+  if ((c == 't' || c == 'C') && next == 'i' &&
+      !(i + 2 < u.n && (IsLatinVowel(u.u[i + 2]) || u.u[i + 2] == 'y')))
+    return true;
+  // Chinese in Russian (Palladius): Pinyin zh is чж (Zhizhi = Чжичжи): the ch before zh.
+  if (from_script && c == 'C' && next == 'Z') return true;
+  // German tz, Italian zz are written тц: the t before ц (Letzel = Леттцель, Fitzel = Фиттцель).
+  if (from_script && c == 't' && next == 'X') return true;
+  // German tsch is тш as often as ч (Tritscher = Тритшер): the t before sh.
+  if (from_script && c == 't' && next == 'S') return true;
+  // Italian sch/sc before e, i is sk (Meschini = Мескини), German sch is ш: the k of sk/shk
+  // before a front vowel is left out on both sides.
+  if (c == 'k' && i > 0 && (u.u[i - 1] == 's' || u.u[i - 1] == 'S') &&
+      (next == 'i' || next == 'e' || next == 'y'))
+    return true;
+  return false;
 }
 
 }  // namespace
@@ -1102,7 +1168,10 @@ std::string CrossScriptKey(ScriptFamily family, std::string_view ascii_token, bo
     const char next = i + 1 < u.n ? u.u[i + 1] : 0;
     if (c == 'c') {
       const bool final_after_vowel = next == 0 && i > 0 && IsLatinVowel(u.u[i - 1]);
-      c = (next == 'e' || next == 'i' || next == 'y' || final_after_vowel) ? 's' : 'k';
+      // Italian cc before e, i is one affricate (Petacci, Pocci: Russian чч), like a single c.
+      const char after = next == 'c' && i + 2 < u.n ? u.u[i + 2] : next;
+      const char soft = family == ScriptFamily::kCyrillic ? after : next;
+      c = (soft == 'e' || soft == 'i' || soft == 'y' || final_after_vowel) ? 's' : 'k';
     }
     // Latin h after a vowel and not before one is silent (German Dyhr, Wahrig).
     if (family == ScriptFamily::kCyrillic && c == 'h' && !from_script && i > 0 &&
@@ -1128,6 +1197,7 @@ std::string CrossScriptKey(ScriptFamily family, std::string_view ascii_token, bo
       c = 'v';  // ICU's double vav
       ++i;
     }
+    if (family == ScriptFamily::kCyrillic && CyrillicKeySkips(u, i, c, from_script)) continue;
     const char k = family == ScriptFamily::kAbjad ? AbjadClass(c) : CyrillicClass(c);
     if (k == 0) continue;
     if (!key.empty() && key.back() == k) continue;

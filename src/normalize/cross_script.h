@@ -63,7 +63,9 @@ std::string_view StripArabicArticle(std::string_view token);
 // cannot tell apart, Latin digraphs read as one sound, doubled letters collapsed, a leading
 // Arabic article dropped (abjads), then cut to its first three consonant classes (word ends are
 // where spellings drift most). Coarse on purpose: ~9 classes per family, so a key is shared by
-// many names and CrossScriptSimilarity must check every candidate. Empty if the token has no
+// many names and CrossScriptSimilarity must check every candidate. For Cyrillic the sounds that
+// one side writes as silence or a vowel are left out of the key altogether (h/kh/g/gh, dzh/zh,
+// v/f/w, Polivanov's ti and dzi; see CyrillicKeySkips in the .cc). Empty if the token has no
 // consonant (e.g. "ali" -> "l", "aya" -> "").
 std::string CrossScriptKey(ScriptFamily family, std::string_view ascii_token, bool from_script);
 

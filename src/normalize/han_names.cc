@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/strings.h"
+#include "normalize/name_tables.h"
 
 namespace partyscreen {
 
@@ -311,19 +312,6 @@ struct HanDictionary {
   std::unordered_map<std::u32string, HanEntry> entries;
   size_t max_length = 0;
 };
-
-std::vector<std::string_view> TableLines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = text.substr(start, end - start);
-    if (!Trim(line).empty() && Trim(line).front() != '#') lines.push_back(line);
-    start = end + 1;
-  }
-  return lines;
-}
 
 std::u32string CodePoints(std::string_view utf8) {
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(

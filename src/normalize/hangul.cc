@@ -6,6 +6,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include "normalize/name_tables.h"
+
 namespace partyscreen {
 
 namespace embedded {
@@ -181,13 +183,8 @@ std::vector<std::string> Fields(std::string_view s, std::string_view separators)
 
 std::vector<KoreanSurname> ParseSurnames(std::string_view text) {
   std::vector<KoreanSurname> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = TrimSpaces(text.substr(start, end - start));
-    start = end + 1;
-    if (line.empty() || line.front() == '#') continue;
+  for (std::string_view written : TableLines(text)) {
+    const std::string_view line = TrimSpaces(written);
     const std::vector<std::string> columns = Fields(line, "\t");
     if (columns.size() < 2) continue;
     KoreanSurname s;

@@ -19,20 +19,6 @@ extern const std::string_view k_abbreviations_tsv;
 
 namespace {
 
-// Non-empty, non-comment lines of a table.
-std::vector<std::string_view> TableLines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = Trim(text.substr(start, end - start));
-    if (!line.empty() && line.front() != '#') lines.push_back(line);
-    start = end + 1;
-  }
-  return lines;
-}
-
 std::string NormalizedKey(std::string_view written) {
   return Join(TokenizeAscii(ToLatinAscii(written)), " ");
 }
@@ -40,6 +26,7 @@ std::string NormalizedKey(std::string_view written) {
 NameTables ParseTables() {
   NameTables t;
   for (std::string_view line : TableLines(embedded::k_legal_forms_tsv)) {
+    line = Trim(line);
     const size_t tab = line.find('\t');
     if (tab == std::string_view::npos) continue;
     const std::string key = NormalizedKey(line.substr(0, tab));
@@ -59,12 +46,13 @@ NameTables ParseTables() {
       t.short_legal_words.push_back(key);
   }
   for (std::string_view line : TableLines(embedded::k_honorifics_txt))
-    t.honorifics.insert(SoundFold(NormalizedKey(line)));
+    t.honorifics.insert(SoundFold(NormalizedKey(Trim(line))));
   for (std::string_view line : TableLines(embedded::k_stopwords_txt))
-    t.stopwords.insert(NormalizedKey(line));
+    t.stopwords.insert(NormalizedKey(Trim(line)));
   for (std::string_view line : TableLines(embedded::k_qualifiers_txt))
-    t.qualifiers.insert(NormalizedKey(line));
+    t.qualifiers.insert(NormalizedKey(Trim(line)));
   for (std::string_view line : TableLines(embedded::k_abbreviations_tsv)) {
+    line = Trim(line);
     const size_t tab = line.find('\t');
     if (tab == std::string_view::npos) continue;
     const std::string key = NormalizedKey(line.substr(0, tab));
@@ -79,6 +67,20 @@ NameTables ParseTables() {
 }
 
 }  // namespace
+
+std::vector<std::string_view> TableLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    const std::string_view trimmed = Trim(line);
+    if (!trimmed.empty() && trimmed.front() != '#') lines.push_back(line);
+    start = end + 1;
+  }
+  return lines;
+}
 
 const NameTables& DefaultNameTables() {
   static const NameTables tables = ParseTables();

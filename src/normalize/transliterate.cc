@@ -128,59 +128,53 @@ std::string ToLatinAsciiUnmemoised(std::string_view text) {
     pending.remove();
   };
   int32_t i = 0;
+  // The run of code points from i on whose script passes `keep`; i moves past it.
+  auto take_run = [&](auto keep) {
+    icu::UnicodeString run;
+    while (i < u.length()) {
+      const UChar32 h = u.char32At(i);
+      UErrorCode status = U_ZERO_ERROR;
+      if (!keep(uscript_getScript(h, &status))) break;
+      run.append(h);
+      i = u.moveIndex32(i, 1);
+    }
+    return run;
+  };
   while (i < u.length()) {
     UErrorCode status = U_ZERO_ERROR;
-    const UChar32 c = u.char32At(i);
-    const UScriptCode script = uscript_getScript(c, &status);
+    const UScriptCode script = uscript_getScript(u.char32At(i), &status);
     if (script == USCRIPT_HANGUL) {
       // Korean: Revised Romanization per syllable, names split "surname given" (hangul.h).
       flush_other();
-      icu::UnicodeString run;
-      while (i < u.length()) {
-        const UChar32 h = u.char32At(i);
-        status = U_ZERO_ERROR;
-        if (uscript_getScript(h, &status) != USCRIPT_HANGUL) break;
-        run.append(h);
-        i = u.moveIndex32(i, 1);
-      }
-      out += " " + HangulToLatin(Utf8(run)) + " ";
+      const icu::UnicodeString run = take_run([](UScriptCode s) { return s == USCRIPT_HANGUL; });
+      out += ' ';
+      out += HangulToLatin(Utf8(run));
+      out += ' ';
       continue;
     }
     if (script == USCRIPT_ARABIC || script == USCRIPT_HEBREW) {
       // Abjads: a transliteration that keeps what the script writes (cross_script.h).
       flush_other();
-      icu::UnicodeString run;
-      while (i < u.length()) {
-        const UChar32 h = u.char32At(i);
-        status = U_ZERO_ERROR;
-        const UScriptCode hs = uscript_getScript(h, &status);
-        if (hs != USCRIPT_ARABIC && hs != USCRIPT_HEBREW && hs != USCRIPT_INHERITED) break;
-        run.append(h);
-        i = u.moveIndex32(i, 1);
-      }
+      const icu::UnicodeString run = take_run([](UScriptCode s) {
+        return s == USCRIPT_ARABIC || s == USCRIPT_HEBREW || s == USCRIPT_INHERITED;
+      });
       out += AbjadToAscii(Utf8(run));
       continue;
     }
-    status = U_ZERO_ERROR;
-    if (has_han && uscript_getScript(c, &status) == USCRIPT_HAN) {
+    if (has_han && script == USCRIPT_HAN) {
       flush_other();
-      icu::UnicodeString run;
-      while (i < u.length()) {
-        const UChar32 h = u.char32At(i);
-        status = U_ZERO_ERROR;
-        if (uscript_getScript(h, &status) != USCRIPT_HAN) break;
-        run.append(h);
-        i = u.moveIndex32(i, 1);
-      }
+      const icu::UnicodeString run = take_run([](UScriptCode s) { return s == USCRIPT_HAN; });
       // Organisation and place names in English words (han_names.h), else pinyin.
       if (std::optional<std::string> org = HanOrganisationToLatin(Utf8(run))) {
-        out += " " + *org + " ";
+        out += ' ';
+        out += *org;
+        out += ' ';
       } else {
         out += HanRunToLatin(run, conv);
       }
       continue;
     }
-    pending.append(c);
+    pending.append(u.char32At(i));
     i = u.moveIndex32(i, 1);
   }
   flush_other();
