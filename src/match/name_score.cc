@@ -17,9 +17,9 @@ ScoringParams ParamsForSchema(Schema schema) {
   return p;
 }
 
-void WeightedName::SetWords(const std::vector<std::string>& spelled,
+void WeightedName::SetWords(std::vector<std::string> spelled,
                             const std::vector<TokenScript>& script) {
-  raw = spelled;
+  raw = std::move(spelled);
   tokens.clear();
   tokens.reserve(raw.size());
   for (const std::string& r : raw) tokens.push_back(SoundFold(r));

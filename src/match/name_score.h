@@ -40,7 +40,7 @@ struct WeightedName {
     return i < scripts.size() ? scripts[i] : TokenScript::kLatin;
   }
   // Fills tokens (folds), raw and scripts from normalised words; weights are the caller's.
-  void SetWords(const std::vector<std::string>& spelled, const std::vector<TokenScript>& script);
+  void SetWords(std::vector<std::string> spelled, const std::vector<TokenScript>& script);
 };
 
 struct ScoringParams {

@@ -320,7 +320,7 @@ bool ReadNames(std::string_view bytes, std::vector<PreparedName>* names) {
   if (in.failed() || count > bytes.size()) return false;
   names->resize(count);
   for (PreparedName& p : *names) {
-    const std::vector<std::string> raw = in.StrVector();
+    std::vector<std::string> raw = in.StrVector();
     const std::vector<uint8_t> scripts = in.PodVector<uint8_t>();
     if (in.failed() || (!scripts.empty() && scripts.size() != raw.size())) return false;
     std::vector<TokenScript> script(scripts.size());
@@ -328,7 +328,7 @@ bool ReadNames(std::string_view bytes, std::vector<PreparedName>* names) {
       if (scripts[i] >= kTokenScriptCount) return false;
       script[i] = static_cast<TokenScript>(scripts[i]);
     }
-    p.weighted.SetWords(raw, script);
+    p.weighted.SetWords(std::move(raw), script);
     p.weighted.weights = in.PodVector<float>();
     p.normalized.legal_forms = in.StrVector();
     p.normalized.dropped = in.StrVector();

@@ -5,6 +5,7 @@
 #include <execution>
 #include <unordered_map>
 
+#include "core/parallel.h"
 #include "match/cross_script_match.h"
 
 namespace partyscreen {
@@ -100,9 +101,16 @@ void UnitIndex::FillCrossKeys() {
   vocab_raw_size_.resize(vocab_raw_.size());
   for (size_t v = 0; v < vocab_raw_.size(); ++v)
     vocab_raw_size_[v] = static_cast<uint32_t>(vocab_raw_[v].size());
+  // The keys (Korean and Chinese syllable segmentation, consonant skeletons) cost ~1 us a unit:
+  // computed on every core.
+  ParallelFor(
+      vocab_.size(), ThreadsOrAllCores(0),
+      [&](size_t v) {
+        const BlockingUnit unit{vocab_[v], vocab_raw_[v], vocab_script_[v], 0, 1};
+        CrossScriptKeysByFamily(unit, of_queries_, ~0u, &vocab_cross_[v * kCrossFamilies]);
+      },
+      1024);
   for (uint32_t v = 0; v < vocab_.size(); ++v) {
-    const BlockingUnit unit{vocab_[v], vocab_raw_[v], vocab_script_[v], 0, 1};
-    CrossScriptKeysByFamily(unit, of_queries_, ~0u, &vocab_cross_[v * kCrossFamilies]);
     if (of_queries_) {
       const FamilySet fs = FamiliesOf(vocab_script_[v]);
       for (int i = 0; i < fs.count; ++i)
@@ -264,17 +272,20 @@ void UnitIndex::BuildKeyTable() {
     slot_index_[h] = i;
   }
   // A key is pure for family f when as many units hold it as their family-f key as it lists.
-  std::vector<uint32_t> holders(keys_.size() * kCrossFamilies, 0);
+  // Counted sparsely: only cross-script keys have holders (a register of a million Latin names
+  // has tens of millions of keys and none of them).
+  std::unordered_map<uint64_t, uint32_t> holders;  // key index * kCrossFamilies + f -> units
   for (size_t c = 0; c < vocab_cross_.size(); ++c) {
     if (vocab_cross_[c] == 0) continue;
     const int64_t found = FindKey(vocab_cross_[c]);
-    if (found >= 0) ++holders[static_cast<size_t>(found) * kCrossFamilies + c % kCrossFamilies];
+    if (found >= 0) ++holders[static_cast<uint64_t>(found) * kCrossFamilies + c % kCrossFamilies];
   }
   key_pure_.assign(keys_.size(), 0);
-  for (size_t i = 0; i < keys_.size(); ++i)
-    for (int f = 0; f < kCrossFamilies; ++f)
-      if (holders[i * kCrossFamilies + f] == key_begin_[i + 1] - key_begin_[i])
-        key_pure_[i] |= static_cast<uint8_t>(1u << f);
+  for (const auto& [slot, count] : holders) {
+    const size_t i = slot / kCrossFamilies;
+    if (count == key_begin_[i + 1] - key_begin_[i])
+      key_pure_[i] |= static_cast<uint8_t>(1u << (slot % kCrossFamilies));
+  }
 }
 
 void UnitIndex::Write(BinaryWriter& out) const {
