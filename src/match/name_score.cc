@@ -58,8 +58,7 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
   if (nq == 0 || nl == 0) return out;
   thread_local std::vector<Candidate> cands;  // reused: scoring runs millions of times
   cands.clear();
-  auto add = [&](int qb, int qe, int lb, int le, const WordView& a, const WordView& b) {
-    const WordMatch m = CompareWords(a, b);
+  auto add = [&](int qb, int qe, int lb, int le, const WordMatch& m) {
     if (m.similarity <= 0) return;
     Candidate c;
     c.pair = {qb, qe, lb, le, m.similarity, static_cast<int>(m.kind)};
@@ -76,7 +75,7 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
     return WordView{n.tokens[i], n.raw[i], n.ScriptAt(i)};
   };
   for (int i = 0; i < nq; ++i)
-    for (int j = 0; j < nl; ++j) add(i, i + 1, j, j + 1, word(q, i), word(l, j));
+    for (int j = 0; j < nl; ++j) add(i, i + 1, j, j + 1, CompareWords(word(q, i), word(l, j)));
   // Joined neighbours: a word on one side against two on the other (as BlockingUnits joins them).
   // Reused across calls: assign/append keep their capacity, so joining allocates nothing.
   thread_local std::string joined, joined_raw;
@@ -96,18 +95,18 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
       if (q.tokens[i].size() < kMinFuzzyLength) continue;
       const TokenScript s = q.ScriptAt(i);
       if (!particle && (s == TokenScript::kAbjad || s == TokenScript::kCyrillic)) {
-        const WordView a = word(q, i);
-        if (CompareBySpelling(a, b).similarity > 0) add(i, i + 1, j, j + 2, a, b);
+        add(i, i + 1, j, j + 2, CompareBySpelling(word(q, i), b));
         continue;
       }
-      add(i, i + 1, j, j + 2, word(q, i), b);
+      add(i, i + 1, j, j + 2, CompareWords(word(q, i), b));
     }
   }
   for (int i = 0; i + 1 < nq; ++i) {
     if (!Joinable(q.tokens[i], q.tokens[i + 1])) continue;
     const WordView a = joined_word(q, i);
     for (int j = 0; j < nl; ++j)
-      if (l.tokens[j].size() >= kMinFuzzyLength) add(i, i + 2, j, j + 1, a, word(l, j));
+      if (l.tokens[j].size() >= kMinFuzzyLength)
+        add(i, i + 2, j, j + 1, CompareWords(a, word(l, j)));
   }
   std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
     if (a.value != b.value) return a.value > b.value;

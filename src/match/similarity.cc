@@ -49,20 +49,6 @@ double JaroWinkler(std::string_view a, std::string_view b) {
   return jaro + prefix * 0.1 * (1.0 - jaro);
 }
 
-bool WithinOneEdit(std::string_view a, std::string_view b) {
-  if (a.size() > b.size()) std::swap(a, b);
-  if (b.size() - a.size() > 1) return false;
-  size_t i = 0;
-  while (i < a.size() && a[i] == b[i]) ++i;
-  if (i == a.size()) return true;  // equal, or b has one extra char at the end
-  if (a.size() == b.size()) {
-    if (a.substr(i + 1) == b.substr(i + 1)) return true;  // substitution
-    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
-           a.substr(i + 2) == b.substr(i + 2);  // swap of neighbours
-  }
-  return a.substr(i) == b.substr(i + 1);  // deletion from b
-}
-
 bool IsIesPlural(std::string_view plural, std::string_view singular) {
   return plural.size() >= 6 && plural.size() == singular.size() + 2 && plural.ends_with("ies") &&
          plural.substr(0, singular.size()) == singular;
@@ -92,8 +78,7 @@ WordMatch LatinMatch(const WordView& a, const WordView& b) {
   if (IsIesPlural(a.fold, b.fold) || IsIesPlural(b.fold, a.fold))
     return {TokenMatch::kOneEdit, OneEditSimilarity(a.raw, b.raw)};
   if (a.fold.size() >= kMinFuzzyLength && b.fold.size() >= kMinFuzzyLength &&
-      WithinOneEdit(a.fold, b.fold))
-  {
+      WithinOneEdit(a.fold, b.fold)) {
     // One edit after folding is a spelling variant plus an edit: weighed like 1.25 edits.
     const double len = static_cast<double>(std::max(a.fold.size(), b.fold.size()));
     return {TokenMatch::kOneEdit, std::min(JaroWinkler(a.fold, b.fold), 1.0 - 1.25 / len)};

@@ -26,6 +26,7 @@
 
 #include <string_view>
 
+#include "core/strings.h"
 #include "normalize/token_script.h"
 
 namespace partyscreen {
@@ -49,8 +50,7 @@ struct WordMatch {
 // Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, prefix up to 4).
 double JaroWinkler(std::string_view a, std::string_view b);
 
-// True when the optimal-string-alignment distance between a and b is at most 1.
-bool WithinOneEdit(std::string_view a, std::string_view b);
+// WithinOneEdit (core/strings.h): the optimal-string-alignment distance is at most 1.
 
 // True when `plural` is `singular` + "es" and ends in "ies" (folded -y/-ies pairs:
 // "technologies"/"technologi"), the stem 3+ letters.

@@ -53,20 +53,6 @@ bool IsPlaceQualifier(std::string_view token) {
 
 namespace {
 
-bool WithinOneEditAscii(std::string_view a, std::string_view b) {
-  if (a.size() > b.size()) std::swap(a, b);
-  if (b.size() - a.size() > 1) return false;
-  size_t i = 0;
-  while (i < a.size() && a[i] == b[i]) ++i;
-  if (i == a.size()) return true;
-  if (a.size() == b.size()) {
-    if (a.substr(i + 1) == b.substr(i + 1)) return true;
-    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
-           a.substr(i + 2) == b.substr(i + 2);
-  }
-  return a.substr(i) == b.substr(i + 1);
-}
-
 // "SiemensAG" -> "Siemens AG": a word of ASCII letters ending in a lower-case letter followed by
 // 2-5 upper-case letters that spell a legal form is two words. Other text is left as it is.
 std::string SplitCamelLegalForms(std::string_view name) {
@@ -127,7 +113,8 @@ bool FuzzyLegalWord(const std::string& token, std::string* code) {
   for (const std::string& form : t.short_legal_words) {  // "lta" for "ltda": a letter left out
     if (form.size() != token.size() + 1) continue;
     for (size_t i = 0; i < form.size(); ++i)
-      if (form.compare(0, i, token, 0, i) == 0 && form.compare(i + 1, std::string::npos, token, i) == 0) {
+      if (form.compare(0, i, token, 0, i) == 0 &&
+          form.compare(i + 1, std::string::npos, token, i) == 0) {
         *code = t.legal_forms.at(form).code;
         return true;
       }
@@ -135,7 +122,7 @@ bool FuzzyLegalWord(const std::string& token, std::string* code) {
   if (token.size() < 6) return false;
   for (const std::string& form : t.long_legal_words) {
     if (form.size() + 1 < token.size() || token.size() + 1 < form.size()) continue;
-    if (WithinOneEditAscii(form, token)) {
+    if (WithinOneEdit(form, token)) {
       *code = t.legal_forms.at(form).code;
       return true;
     }

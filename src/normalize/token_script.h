@@ -9,7 +9,6 @@
 #pragma once
 
 #include <cstdint>
-#include <string_view>
 
 namespace partyscreen {
 
@@ -22,7 +21,5 @@ enum class TokenScript : uint8_t {
   kOther = 5,
 };
 inline constexpr int kTokenScriptCount = 6;
-
-std::string_view TokenScriptName(TokenScript s);
 
 }  // namespace partyscreen

@@ -4,6 +4,7 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include <memory>
 #include <optional>
@@ -185,10 +186,14 @@ std::string ToLatinAsciiUnmemoised(std::string_view text) {
 namespace {
 
 TokenScript ScriptOfPiece(std::string_view piece) {
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(piece);
-  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(piece.data());
+  const int32_t length = static_cast<int32_t>(piece.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);  // invalid bytes give c < 0: USCRIPT_INVALID_CODE, skipped
     UErrorCode status = U_ZERO_ERROR;
-    switch (uscript_getScript(u.char32At(i), &status)) {
+    switch (uscript_getScript(c, &status)) {
+      case USCRIPT_INVALID_CODE:
       case USCRIPT_COMMON:
       case USCRIPT_INHERITED:
       case USCRIPT_UNKNOWN:
@@ -243,24 +248,6 @@ std::string ToLatinAscii(std::string_view text) {
     out += pieces[i].ascii;
   }
   return out;
-}
-
-std::string_view TokenScriptName(TokenScript s) {
-  switch (s) {
-    case TokenScript::kLatin:
-      return "Latin";
-    case TokenScript::kAbjad:
-      return "Arabic/Hebrew";
-    case TokenScript::kCyrillic:
-      return "Cyrillic";
-    case TokenScript::kHan:
-      return "Chinese";
-    case TokenScript::kHangul:
-      return "Korean";
-    case TokenScript::kOther:
-      break;
-  }
-  return "other script";
 }
 
 }  // namespace partyscreen
