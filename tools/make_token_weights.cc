@@ -1,58 +1,107 @@
-// make_token_weights: writes data/tables/token_weights.tsv, the engine's fixed word-rarity table.
+// make_token_weights: writes the engine's fixed word tables (match/token_weights.h).
 //
 //   build/tools/make_token_weights $(tools/all_lists.sh | sed 's/--list //g') >
 //   data/tables/token_weights.tsv
+//   build/tools/make_token_weights --names ../shared/eval/innocent_dev.jsonl >
+//   data/tables/background_words.tsv
 //
-// Counts, over the distinct normalised names (NormalizeName, as the engine indexes them) of every
-// list given, in how many names each word occurs. The engine turns a count into a weight
-// (match/token_weights.h); words seen only once are left out (they take the unseen-word weight,
-// which is the same). The output is sorted, so the same lists give the same file byte for byte.
+// Counts, over the distinct normalised names (NormalizeName, as the engine indexes them), in how
+// many names each word occurs: the names of every list given (the word-rarity table), or with
+// --names the "name" (and "schema") of each line of a JSON Lines file of ordinary names (the
+// background table: how common a word is among real names that are on no list). The engine turns
+// a count into a weight; words seen only once are left out (they take the unseen-word weight,
+// which is the same). The output is sorted, so the same input gives the same file byte for byte.
 #include <algorithm>
-#include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "normalize/name_normalizer.h"
 #include "partyscreen/snapshot.h"
 
-int main(int argc, char** argv) {
-  using namespace partyscreen;
-  if (argc < 2) {
-    std::cerr << "usage: make_token_weights LIST... (as for --list: [FORMAT:]PATH)\n";
-    return 2;
-  }
+namespace {
+
+using namespace partyscreen;
+using NameSet = std::set<std::vector<std::string>>;
+
+// Adds the distinct words of one normalised name: the same name seen twice counts once.
+void AddName(std::string_view name, Schema schema, NameSet* names) {
+  NormalizedName norm = NormalizeName(name, schema);
+  if (norm.tokens.empty()) return;
+  std::sort(norm.tokens.begin(), norm.tokens.end());
+  norm.tokens.erase(std::unique(norm.tokens.begin(), norm.tokens.end()), norm.tokens.end());
+  names->insert(std::move(norm.tokens));
+}
+
+// Every alias of every entity of the lists (as for --list: [FORMAT:]PATH).
+bool CountLists(const std::vector<std::string>& args, NameSet* names, std::string* sources) {
   std::vector<ListSpec> specs;
-  for (int i = 1; i < argc; ++i) specs.push_back(ParseListSpec(argv[i]));
+  for (const std::string& a : args) specs.push_back(ParseListSpec(a));
   auto snapshot = LoadSnapshot(specs);
   if (!snapshot.ok()) {
     std::cerr << "make_token_weights: " << snapshot.status().ToString() << "\n";
-    return 1;
+    return false;
   }
-  // Distinct normalised names: the same name published by several lists counts once.
-  std::set<std::vector<std::string>> names;
   for (const Entity& e : snapshot->entities)
-    for (std::string_view n : e.AllNames()) {
-      NormalizedName norm = NormalizeName(n, e.schema);
-      if (norm.tokens.empty()) continue;
-      std::sort(norm.tokens.begin(), norm.tokens.end());
-      norm.tokens.erase(std::unique(norm.tokens.begin(), norm.tokens.end()), norm.tokens.end());
-      names.insert(std::move(norm.tokens));
+    for (std::string_view n : e.AllNames()) AddName(n, e.schema, names);
+  for (const ListSpec& s : specs) {
+    const size_t at = s.path.find("lists/");  // print paths relative to shared/lists
+    *sources += "#   " + (s.format.empty() ? "" : s.format + ":") +
+                (at == std::string::npos ? s.path : s.path.substr(at)) + "\n";
+  }
+  return true;
+}
+
+// The "name" of each JSON line; "schema" (Person, Organization...) when given.
+bool CountJsonLines(const std::string& path, NameSet* names, std::string* sources) {
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "make_token_weights: cannot read " << path << "\n";
+    return false;
+  }
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (line.empty()) continue;
+    const auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (!j.is_object() || !j.contains("name") || !j["name"].is_string()) {
+      std::cerr << "make_token_weights: " << path << ":" << number << ": no \"name\" string\n";
+      return false;
     }
+    const std::string schema = j.value("schema", std::string("LegalEntity"));
+    AddName(j["name"].get<std::string>(), ParseSchema(schema), names);
+  }
+  const size_t at = path.find("eval/");
+  *sources += "#   names of " + (at == std::string::npos ? path : path.substr(at)) + "\n";
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  const bool json_lines = !args.empty() && args[0] == "--names";
+  if (args.empty() || (json_lines && args.size() != 2)) {
+    std::cerr << "usage: make_token_weights LIST... (as for --list: [FORMAT:]PATH)\n"
+                 "       make_token_weights --names NAMES.jsonl\n";
+    return 2;
+  }
+  NameSet names;
+  std::string sources;
+  if (!(json_lines ? CountJsonLines(args[1], &names, &sources) : CountLists(args, &names, &sources)))
+    return 1;
   std::map<std::string, uint32_t> df;
   for (const auto& tokens : names)
     for (const std::string& t : tokens) ++df[t];
-  std::cout
-      << "# Word document frequencies for the engine's word weights (src/match/token_weights.h).\n"
-         "# Generated by tools/make_token_weights; do not edit by hand. Lists counted:\n";
-  for (const ListSpec& s : specs) {
-    const size_t at = s.path.find("lists/");  // print paths relative to shared/lists
-    std::cout << "#   " << (s.format.empty() ? "" : s.format + ":")
-              << (at == std::string::npos ? s.path : s.path.substr(at)) << "\n";
-  }
-  std::cout << "# Line 'names<TAB>N': distinct normalised names counted; then word<TAB>count for\n"
+  std::cout << "# Word document frequencies for the engine's word weights (src/match/token_weights.h).\n"
+               "# Generated by tools/make_token_weights; do not edit by hand. "
+            << (json_lines ? "Names" : "Lists") << " counted:\n"
+            << sources
+            << "# Line 'names<TAB>N': distinct normalised names counted; then word<TAB>count for\n"
                "# every word in 2+ names, sorted.\n";
   std::cout << "names\t" << names.size() << "\n";
   for (const auto& [token, count] : df)

@@ -62,8 +62,8 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
     if (m.similarity <= 0) return;
     Candidate c;
     c.pair = {qb, qe, lb, le, m.similarity, static_cast<int>(m.kind)};
-    for (int i = qb; i < qe; ++i) c.wq += q.weights[i];
-    for (int j = lb; j < le; ++j) c.wl += l.weights[j];
+    for (int i = qb; i < qe; ++i) c.wq += q.EvidenceAt(i);
+    for (int j = lb; j < le; ++j) c.wl += l.EvidenceAt(j);
     // An initial says little: it earns credit for the lighter of its two words only.
     c.value = m.kind == TokenMatch::kInitial ? m.similarity * 2 * std::min(c.wq, c.wl)
                                              : m.similarity * (c.wq + c.wl);

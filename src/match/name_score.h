@@ -32,10 +32,13 @@ namespace partyscreen {
 // ASCII), `scripts` the script each was written in (empty = all Latin).
 struct WeightedName {
   std::vector<std::string> tokens;
-  std::vector<float> weights;  // one per token
+  std::vector<float> weights;   // one per token: what the word's presence says (unmatched words)
+  std::vector<float> evidence;  // one per token, <= weights: what a match on it proves; empty =
+                                // the same as weights
   std::vector<std::string> raw;
   std::vector<TokenScript> scripts;
 
+  float EvidenceAt(size_t i) const { return evidence.empty() ? weights[i] : evidence[i]; }
   TokenScript ScriptAt(size_t i) const {
     return i < scripts.size() ? scripts[i] : TokenScript::kLatin;
   }

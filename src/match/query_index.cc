@@ -70,7 +70,7 @@ struct AliasScope {
 };
 
 constexpr char kMagic[] = "partyscreen-query-index";
-constexpr uint32_t kFormatVersion = 5;
+constexpr uint32_t kFormatVersion = 6;
 
 }  // namespace
 
@@ -303,6 +303,7 @@ void WriteNames(const std::vector<PreparedName>& names, BinaryWriter& out) {
       scripts[i] = static_cast<uint8_t>(p.weighted.scripts[i]);
     out.PodVector(scripts);
     out.PodVector(p.weighted.weights);
+    out.PodVector(p.weighted.evidence);
     out.StrVector(p.normalized.legal_forms);
     out.StrVector(p.normalized.dropped);
     out.Pod<float>(p.summary.total_weight);
@@ -330,6 +331,7 @@ bool ReadNames(std::string_view bytes, std::vector<PreparedName>* names) {
     }
     p.weighted.SetWords(std::move(raw), script);
     p.weighted.weights = in.PodVector<float>();
+    p.weighted.evidence = in.PodVector<float>();
     p.normalized.legal_forms = in.StrVector();
     p.normalized.dropped = in.StrVector();
     p.summary.total_weight = in.Pod<float>();
@@ -338,7 +340,9 @@ bool ReadNames(std::string_view bytes, std::vector<PreparedName>* names) {
     p.summary.has_initial = in.Pod<uint8_t>() != 0;
     p.params.unmatched_query_factor = in.Pod<double>();
     p.params.unmatched_list_factor = in.Pod<double>();
-    if (in.failed() || p.weighted.tokens.size() != p.weighted.weights.size()) return false;
+    if (in.failed() || p.weighted.tokens.size() != p.weighted.weights.size() ||
+        (!p.weighted.evidence.empty() && p.weighted.evidence.size() != p.weighted.weights.size()))
+      return false;
   }
   return in.at_end();
 }

@@ -16,7 +16,7 @@
 namespace partyscreen {
 
 double DefaultThreshold() { return 0.80; }
-std::string EngineVersion() { return "partyscreen-match-5"; }
+std::string EngineVersion() { return "partyscreen-match-6"; }
 
 namespace {
 
@@ -107,17 +107,27 @@ BoundSides MatchableWeights(const WeightedName& bits_name, const NameSummary& bi
   return out;
 }
 
-float Screener::Impl::Weight(const std::string& token, Schema schema) const {
-  float w = word_weights->Weight(token) * WordShare(token, schema);
-  if (token.size() == 1) w = std::min(w, kInitialWeightCap);
-  return w;
+void Screener::Impl::Weigh(WeightedName* name, Schema schema) const {
+  name->weights.clear();
+  name->evidence.clear();
+  for (const std::string& t : name->raw) {
+    const float share = WordShare(t, schema);
+    float w = word_weights->Weight(t) * share;
+    float e = word_weights->EvidenceWeight(t) * share;
+    if (t.size() == 1) {
+      w = std::min(w, kInitialWeightCap);
+      e = std::min(e, kInitialWeightCap);
+    }
+    name->weights.push_back(w);
+    name->evidence.push_back(e);
+  }
 }
 
 PreparedName Screener::Impl::PrepareName(const std::string& name, Schema schema) const {
   PreparedName p;
   p.normalized = NormalizeName(name, schema);
   p.weighted.SetWords(p.normalized.tokens, p.normalized.scripts);
-  for (const std::string& t : p.weighted.raw) p.weighted.weights.push_back(Weight(t, schema));
+  Weigh(&p.weighted, schema);
   p.summary = Summarize(p.weighted);
   p.params = ParamsForSchema(schema);
   return p;
@@ -278,8 +288,7 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::shared_ptr<const Snapshot
       seen.push_back(display);
       a.weighted.SetWords(a.normalized.tokens, a.normalized.scripts);
       // Word weights come from the fixed table (token_weights.h): no corpus statistics here.
-      for (const std::string& t : a.weighted.raw)
-        a.weighted.weights.push_back(impl->Weight(t, e.schema));
+      impl->Weigh(&a.weighted, e.schema);
       impl->alias_summary.push_back(Summarize(a.weighted));
       impl->alias_entity.push_back(i);
       impl->aliases.push_back(std::move(a));

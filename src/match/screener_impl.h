@@ -78,7 +78,8 @@ struct Screener::Impl {
   UnitIndex units;  // blocking units of the aliases
   double build_seconds = 0;
 
-  float Weight(const std::string& token, Schema schema) const;
+  // Fills name->weights and name->evidence from the word tables (token_weights.h).
+  void Weigh(WeightedName* name, Schema schema) const;
   PreparedName PrepareName(const std::string& name, Schema schema) const;
   PreparedQuery Prepare(const Query& q) const;
   bool Admitted(const Entity& e, const ScreenOptions& o) const;

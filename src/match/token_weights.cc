@@ -12,19 +12,22 @@ namespace partyscreen {
 
 namespace embedded {
 extern const std::string_view k_token_weights_tsv;
+extern const std::string_view k_background_words_tsv;
 }
 
 namespace {
 
 float Idf(double names, double df) { return static_cast<float>(std::log(names / df) + 1); }
 
-}  // namespace
-
-TokenWeights::TokenWeights(std::string_view text) {
-  static std::atomic<uint64_t> instances{0};
-  instance_id_ = ++instances;
-  double names = 0;
+// One table in the token_weights.tsv format: the "names" count and word -> count.
+struct CountTable {
+  double names = 1;
   std::vector<std::pair<std::string_view, uint32_t>> counts;
+};
+
+CountTable ParseCounts(std::string_view text) {
+  CountTable table;
+  double names = 0;
   while (!text.empty()) {
     const size_t eol = text.find('\n');
     std::string_view line = text.substr(0, eol);
@@ -40,16 +43,25 @@ TokenWeights::TokenWeights(std::string_view text) {
     if (word == "names") {
       names = count;
     } else {
-      counts.emplace_back(word, count);
+      table.counts.emplace_back(word, count);
     }
   }
-  names = std::max(names, 1.0);
-  unseen_weight_ = Idf(names, 1);
-  weight_.reserve(counts.size());
-  words_.reserve(counts.size());
+  table.names = std::max(names, 1.0);
+  return table;
+}
+
+}  // namespace
+
+TokenWeights::TokenWeights(std::string_view list_table, std::string_view background_table) {
+  static std::atomic<uint64_t> instances{0};
+  instance_id_ = ++instances;
+  const CountTable lists = ParseCounts(list_table);
+  unseen_weight_ = Idf(lists.names, 1);
+  weight_.reserve(lists.counts.size());
+  words_.reserve(lists.counts.size());
   std::vector<uint64_t> keys;
-  for (const auto& [word, count] : counts) {
-    const float w = Idf(names, std::min<double>(count, names));
+  for (const auto& [word, count] : lists.counts) {
+    const float w = Idf(lists.names, std::min<double>(count, lists.names));
     auto [it, inserted] = weight_.emplace(std::string(word), w);
     if (!inserted) continue;
     const uint32_t id = static_cast<uint32_t>(words_.size());
@@ -59,10 +71,15 @@ TokenWeights::TokenWeights(std::string_view text) {
     AppendUnitKeys(word, &keys);
     for (uint64_t k : keys) neighbours_[k].push_back(id);
   }
+  const CountTable background = ParseCounts(background_table);
+  for (const auto& [word, count] : background.counts)
+    background_weight_.emplace(std::string(word),
+                               Idf(background.names, std::min<double>(count, background.names)));
 }
 
 const TokenWeights& TokenWeights::Default() {
-  static const TokenWeights weights(embedded::k_token_weights_tsv);
+  static const TokenWeights weights(embedded::k_token_weights_tsv,
+                                    embedded::k_background_words_tsv);
   return weights;
 }
 
@@ -86,6 +103,15 @@ float TokenWeights::Weight(std::string_view token) const {
   const float w = NeighbourWeight(token);
   memo.weight.emplace(lookup, w);
   return w;
+}
+
+float TokenWeights::EvidenceWeight(std::string_view token) const {
+  const float w = Weight(token);
+  if (background_weight_.empty()) return w;
+  thread_local std::string lookup;
+  lookup.assign(token);
+  const auto it = background_weight_.find(lookup);
+  return it == background_weight_.end() ? w : std::min(w, it->second);
 }
 
 float TokenWeights::NeighbourWeight(std::string_view token) const {

@@ -22,13 +22,19 @@ namespace partyscreen {
 
 class TokenWeights {
  public:
-  // Parses a table in the token_weights.tsv format; lines that do not parse are skipped.
-  explicit TokenWeights(std::string_view table_text);
+  // Parses tables in the token_weights.tsv format; lines that do not parse are skipped.
+  explicit TokenWeights(std::string_view list_table, std::string_view background_table = {});
 
   // The table compiled into the binary, parsed once.
   static const TokenWeights& Default();
 
+  // How much the word's presence says: its rarity on the lists (the rules above). An unmatched
+  // word counts against a match with this weight.
   float Weight(std::string_view token) const;
+  // How much a match on the word proves: Weight, but no more than the word's rarity among
+  // ordinary names (the background table) when it is in that table. "southern" is rare on the
+  // lists and common among real company names: a match on it alone proves little.
+  float EvidenceWeight(std::string_view token) const;
   float UnseenWeight() const { return unseen_weight_; }
   size_t size() const { return weight_.size(); }
 
@@ -46,6 +52,7 @@ class TokenWeights {
     float weight;
   };
   std::vector<Word> words_;  // by id
+  std::unordered_map<std::string, float> background_weight_;  // rarity among ordinary names
 };
 
 }  // namespace partyscreen

@@ -39,6 +39,21 @@ TEST(TokenWeightsTest, ParsesCountsAndSkipsBadLines) {
   EXPECT_FLOAT_EQ(w.Weight("negative"), w.UnseenWeight());
 }
 
+// A word common among ordinary names proves less when it matches than its rarity on the lists says;
+// its presence (an unmatched word) still counts at the list weight.
+TEST(TokenWeightsTest, BackgroundTableLowersTheEvidenceOfCommonWords) {
+  const TokenWeights w("names\t1000\nsouthern\t2\nkestrel\t2\n",
+                       "names\t10000\nsouthern\t2000\nkestrel\t1\n");
+  EXPECT_FLOAT_EQ(w.Weight("southern"), w.Weight("kestrel"));
+  EXPECT_LT(w.EvidenceWeight("southern"), w.Weight("southern"));
+  EXPECT_FLOAT_EQ(w.EvidenceWeight("kestrel"), w.Weight("kestrel"));  // rarer on the lists
+  EXPECT_FLOAT_EQ(w.EvidenceWeight("zzqxv"), w.UnseenWeight());
+  // The shipped tables: "holdings" is everywhere among company names.
+  const TokenWeights& d = TokenWeights::Default();
+  EXPECT_LT(d.EvidenceWeight("holdings"), d.Weight("holdings"));
+  EXPECT_FLOAT_EQ(d.EvidenceWeight("hikvision"), d.Weight("hikvision"));
+}
+
 Entity Org(std::string id, std::string name) {
   Entity e;
   e.id = std::move(id);
@@ -62,6 +77,14 @@ double ScoreOf(const std::vector<Entity>& entities, const std::string& query) {
   return hit ? hit->score : 0;
 }
 
+// "Southern Co" against an alias that shares only "southern" (0.800 before the background
+// table): "southern" is common among real company names, so the match alone proves little.
+TEST(TokenWeightsTest, CommonWordAloneDoesNotCarryAMatch) {
+  const double s = ScoreOf({Org("a", "SMIC Southern")}, "Southern Co");
+  EXPECT_GT(s, 0);
+  EXPECT_LT(s, ScreenOptions().threshold);
+}
+
 // With corpus-wide IDF, adding many entries that share "trading" made "trading" cheaper and moved
 // this score; with the fixed table it stays put.
 TEST(TokenWeightsTest, PairScoreDoesNotDependOnOtherListEntries) {
@@ -74,6 +97,13 @@ TEST(TokenWeightsTest, PairScoreDoesNotDependOnOtherListEntries) {
     many.push_back(Org(std::string("t").append(n), std::string("Trading Holdings ").append(n)));
   }
   EXPECT_DOUBLE_EQ(ScoreOf(many, "Pacific Trading Kestrel Holdings"), alone);
+}
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
 }
 
 // The shipped table is what tools/make_token_weights computes from the lists it names, so anyone
@@ -95,12 +125,22 @@ TEST(TokenWeightsTest, ShippedTableMatchesTheGenerator) {
   const std::string cmd =
       std::string(PARTYSCREEN_TOOLS_DIR) + "/make_token_weights" + lists + " > '" + out + "'";
   ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
-  std::ifstream a(table), b(out);
-  std::stringstream sa, sb;
-  sa << a.rdbuf();
-  sb << b.rdbuf();
-  EXPECT_TRUE(sa.str() == sb.str()) << "data/tables/token_weights.tsv is stale: regenerate it with "
-                                       "build/tools/make_token_weights (see its header)";
+  EXPECT_TRUE(ReadAll(table) == ReadAll(out))
+      << "data/tables/token_weights.tsv is stale: regenerate it with "
+         "build/tools/make_token_weights (see its header)";
+}
+
+// The background table is the generator's count over the ordinary names it names.
+TEST(TokenWeightsTest, ShippedBackgroundTableMatchesTheGenerator) {
+  const std::string table =
+      std::string(PARTYSCREEN_SOURCE_DIR) + "/data/tables/background_words.tsv";
+  const std::string out = ::testing::TempDir() + "background_words.tsv";
+  const std::string cmd = std::string(PARTYSCREEN_TOOLS_DIR) + "/make_token_weights --names '" +
+                          PARTYSCREEN_SHARED_DIR + "/eval/innocent_dev.jsonl' > '" + out + "'";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  EXPECT_TRUE(ReadAll(table) == ReadAll(out))
+      << "data/tables/background_words.tsv is stale: regenerate it with "
+         "build/tools/make_token_weights --names (see its header)";
 }
 
 }  // namespace
