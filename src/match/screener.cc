@@ -112,8 +112,9 @@ void Screener::Impl::Weigh(WeightedName* name, Schema schema) const {
   name->evidence.clear();
   for (const std::string& t : name->raw) {
     const float share = WordShare(t, schema);
-    float w = word_weights->Weight(t) * share;
-    float e = word_weights->EvidenceWeight(t) * share;
+    const WordWeight ww = word_weights->Weights(t);
+    float w = ww.presence * share;
+    float e = ww.evidence * share;
     if (t.size() == 1) {
       w = std::min(w, kInitialWeightCap);
       e = std::min(e, kInitialWeightCap);

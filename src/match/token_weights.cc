@@ -62,7 +62,7 @@ TokenWeights::TokenWeights(std::string_view list_table, std::string_view backgro
   std::vector<uint64_t> keys;
   for (const auto& [word, count] : lists.counts) {
     const float w = Idf(lists.names, std::min<double>(count, lists.names));
-    auto [it, inserted] = weight_.emplace(std::string(word), w);
+    auto [it, inserted] = weight_.emplace(std::string(word), WordWeight{w, w});
     if (!inserted) continue;
     const uint32_t id = static_cast<uint32_t>(words_.size());
     words_.push_back({&it->first, w});
@@ -71,10 +71,18 @@ TokenWeights::TokenWeights(std::string_view list_table, std::string_view backgro
     AppendUnitKeys(word, &keys);
     for (uint64_t k : keys) neighbours_[k].push_back(id);
   }
+  // The background caps the evidence; a word only there keeps the presence weight the list
+  // table gives it (its typo neighbour's, or the unseen weight).
   const CountTable background = ParseCounts(background_table);
-  for (const auto& [word, count] : background.counts)
-    background_weight_.emplace(std::string(word),
-                               Idf(background.names, std::min<double>(count, background.names)));
+  for (const auto& [word, count] : background.counts) {
+    const float cap = Idf(background.names, std::min<double>(count, background.names));
+    auto it = weight_.find(std::string(word));
+    if (it == weight_.end()) {
+      const float w = word.size() < kMinFuzzyLength ? unseen_weight_ : NeighbourWeight(word);
+      it = weight_.emplace(std::string(word), WordWeight{w, w}).first;
+    }
+    it->second.evidence = std::min(it->second.presence, cap);
+  }
 }
 
 const TokenWeights& TokenWeights::Default() {
@@ -83,11 +91,11 @@ const TokenWeights& TokenWeights::Default() {
   return weights;
 }
 
-float TokenWeights::Weight(std::string_view token) const {
+WordWeight TokenWeights::Weights(std::string_view token) const {
   thread_local std::string lookup;
   lookup.assign(token);
   if (auto it = weight_.find(lookup); it != weight_.end()) return it->second;
-  if (token.size() < kMinFuzzyLength) return unseen_weight_;
+  if (token.size() < kMinFuzzyLength) return {unseen_weight_, unseen_weight_};
   // The neighbour search costs a dozen lookups; registers repeat their unseen words, so each
   // thread remembers the last few thousand answers (a pure function: the memo changes nothing).
   struct Memo {
@@ -99,19 +107,9 @@ float TokenWeights::Weight(std::string_view token) const {
     memo.owner = instance_id_;
     memo.weight.clear();
   }
-  if (auto it = memo.weight.find(lookup); it != memo.weight.end()) return it->second;
-  const float w = NeighbourWeight(token);
-  memo.weight.emplace(lookup, w);
-  return w;
-}
-
-float TokenWeights::EvidenceWeight(std::string_view token) const {
-  const float w = Weight(token);
-  if (background_weight_.empty()) return w;
-  thread_local std::string lookup;
-  lookup.assign(token);
-  const auto it = background_weight_.find(lookup);
-  return it == background_weight_.end() ? w : std::min(w, it->second);
+  auto it = memo.weight.find(lookup);
+  if (it == memo.weight.end()) it = memo.weight.emplace(lookup, NeighbourWeight(token)).first;
+  return {it->second, it->second};
 }
 
 float TokenWeights::NeighbourWeight(std::string_view token) const {

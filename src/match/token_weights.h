@@ -20,6 +20,11 @@
 
 namespace partyscreen {
 
+struct WordWeight {
+  float presence = 0;  // Weight()
+  float evidence = 0;  // EvidenceWeight() <= presence
+};
+
 class TokenWeights {
  public:
   // Parses tables in the token_weights.tsv format; lines that do not parse are skipped.
@@ -28,13 +33,15 @@ class TokenWeights {
   // The table compiled into the binary, parsed once.
   static const TokenWeights& Default();
 
+  // Both weights of a word (one lookup).
+  WordWeight Weights(std::string_view token) const;
   // How much the word's presence says: its rarity on the lists (the rules above). An unmatched
   // word counts against a match with this weight.
-  float Weight(std::string_view token) const;
+  float Weight(std::string_view token) const { return Weights(token).presence; }
   // How much a match on the word proves: Weight, but no more than the word's rarity among
   // ordinary names (the background table) when it is in that table. "southern" is rare on the
   // lists and common among real company names: a match on it alone proves little.
-  float EvidenceWeight(std::string_view token) const;
+  float EvidenceWeight(std::string_view token) const { return Weights(token).evidence; }
   float UnseenWeight() const { return unseen_weight_; }
   size_t size() const { return weight_.size(); }
 
@@ -43,7 +50,7 @@ class TokenWeights {
   float NeighbourWeight(std::string_view token) const;
 
   uint64_t instance_id_ = 0;  // distinguishes tables in the per-thread memo of Weight()
-  std::unordered_map<std::string, float> weight_;
+  std::unordered_map<std::string, WordWeight> weight_;  // list words and background words
   float unseen_weight_ = 1;
   // One-deletion keys (match/blocking.h) of the table's words -> word ids, for typo neighbours.
   std::unordered_map<uint64_t, std::vector<uint32_t>> neighbours_;
@@ -52,7 +59,6 @@ class TokenWeights {
     float weight;
   };
   std::vector<Word> words_;  // by id
-  std::unordered_map<std::string, float> background_weight_;  // rarity among ordinary names
 };
 
 }  // namespace partyscreen
