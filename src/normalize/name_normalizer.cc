@@ -1,6 +1,10 @@
 #include "normalize/name_normalizer.h"
 
 #include <algorithm>
+#include <cctype>
+#include <climits>
+
+#include <unicode/utf8.h>
 
 #include "core/strings.h"
 #include "normalize/country.h"
@@ -149,10 +153,80 @@ size_t GluedLegalForm(const std::string& token, std::string* code) {
 
 }  // namespace
 
-NormalizedName NormalizeName(std::string_view name, Schema schema) {
+// The name in the order a reader sees it: bidirectional formatting characters (embeddings,
+// overrides, isolates, marks) removed, and the text under a right-to-left override (U+202E, up
+// to its U+202C or the end) reversed, as it is displayed ("\u202Enoisivkih" reads "hikvision").
+std::string InReadingOrder(std::string_view utf8) {
+  auto is_bidi = [](char32_t c) {
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
+           c == 0x200F || c == 0x061C;
+  };
+  if (utf8.find("\xE2\x80") == std::string_view::npos &&
+      utf8.find("\xE2\x81") == std::string_view::npos && utf8.find("\xD8\x9C") == std::string_view::npos)
+    return std::string(utf8);  // no bidi control can be there
+  std::string out;
+  std::vector<std::string_view> reversed;  // code points under an override, in logical order
+  bool overriding = false;
+  const int32_t length = static_cast<int32_t>(std::min<size_t>(utf8.size(), INT32_MAX));
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(utf8.data(), i, length, c);  // invalid bytes: c < 0, kept as they are
+    const std::string_view cp = utf8.substr(static_cast<size_t>(start),
+                                            static_cast<size_t>(i - start));
+    if (c >= 0 && is_bidi(static_cast<char32_t>(c))) {
+      if (c == 0x202C || c == 0x202E) {  // pop or a new override: what was overridden ends
+        for (auto it = reversed.rbegin(); it != reversed.rend(); ++it) out.append(*it);
+        reversed.clear();
+      }
+      overriding = c == 0x202E || (overriding && c != 0x202C);
+      continue;
+    }
+    if (overriding) {
+      reversed.push_back(cp);
+    } else {
+      out.append(cp);
+    }
+  }
+  for (auto it = reversed.rbegin(); it != reversed.rend(); ++it) out.append(*it);
+  return out;
+}
+
+// Joins runs of kMinSpacedLetters or more one-letter Latin words into one word: a name written
+// letter-spaced ("H i k v i s i o n"). Shorter runs are initials ("J R R Tolkien").
+constexpr size_t kMinSpacedLetters = 4;
+void JoinSpacedLetters(std::vector<std::string>* tokens, std::vector<TokenScript>* scripts) {
+  size_t write = 0;
+  for (size_t i = 0; i < tokens->size();) {
+    size_t run = i;
+    while (run < tokens->size() && (*tokens)[run].size() == 1 &&
+           (*scripts)[run] == TokenScript::kLatin && std::isalpha(static_cast<unsigned char>((*tokens)[run][0])))
+      ++run;
+    if (run - i >= kMinSpacedLetters) {
+      std::string joined;
+      for (size_t k = i; k < run; ++k) joined += (*tokens)[k];
+      (*tokens)[write] = std::move(joined);
+      (*scripts)[write++] = TokenScript::kLatin;
+      i = run;
+      continue;
+    }
+    const size_t next = std::max(run, i + 1);
+    for (; i < next; ++i, ++write) {
+      if (write != i) {
+        (*tokens)[write] = std::move((*tokens)[i]);
+        (*scripts)[write] = (*scripts)[i];
+      }
+    }
+  }
+  tokens->resize(write);
+  scripts->resize(write);
+}
+
+NormalizedName NormalizeName(std::string_view raw_name, Schema schema) {
   NormalizedName out;
   std::vector<std::string> tokens;
   std::vector<TokenScript> scripts;
+  const std::string name = InReadingOrder(raw_name);
   const std::string camel_split =
       schema == Schema::kPerson ? std::string() : SplitCamelLegalForms(name);
   for (ScriptedText& piece : ToLatinAsciiPieces(schema == Schema::kPerson ? name : camel_split)) {
@@ -161,6 +235,7 @@ NormalizedName NormalizeName(std::string_view name, Schema schema) {
       scripts.push_back(piece.script);
     }
   }
+  JoinSpacedLetters(&tokens, &scripts);
   size_t begin = 0;
   size_t end = tokens.size();
   if (schema == Schema::kPerson || schema == Schema::kUnknown) {

@@ -13,7 +13,10 @@
 // match; a pair equal only after folding scores a little below an exact pair (similarity.h).
 // Each rule either maps one letter to one letter or drops letters in a fixed context, so a typo
 // rarely moves two folded words further apart than the raw words were (measured on the dev
-// set's one-typo queries, docs/MATCHING.md). Digits and other characters are kept as they are.
+// set's one-typo queries, docs/MATCHING.md). In a word written with digits for letters (every run
+// of digits between two letters, each digit one of 0 o, 1 i, 3 e, 4 a, 5 s, 7 t, 8 b:
+// "hikv1s1on", "techn0l0gy") the digits are read as those letters first; other digits ("3m",
+// "nv5", "7th") and characters are kept.
 // Pure function; thread-safe.
 #pragma once
 

@@ -53,6 +53,12 @@ INSTANTIATE_TEST_SUITE_P(
         Pair{"Siemens Aktiengeselschaft", "Siemens AG", Schema::kOrganization},
         Pair{"ACEXOY", "ACEX OY", Schema::kOrganization},
         Pair{"Turpan Municipality PSB", "Turpan Municipality Public Security Bureau",
+             Schema::kOrganization},
+        // Issue 12 (evasion): reversed under a right-to-left override, letter-spaced, digits
+        // for letters.
+        Pair{"\u202Enoisivkih", "Hangzhou Hikvision", Schema::kOrganization},
+        Pair{"H i k v i s i o n", "Hikvision", Schema::kOrganization},
+        Pair{"Hikv1s1on Digital Techn0l0gy", "Hikvision Digital Technology",
              Schema::kOrganization}));
 
 class StaysBelowTest : public ::testing::TestWithParam<Pair> {};

@@ -99,3 +99,27 @@ TEST(NormalizeNameTest, EmptyAndPunctuationOnlyNamesHaveNoTokens) {
 
 }  // namespace
 }  // namespace partyscreen
+
+namespace partyscreen {
+namespace {
+
+// Issue 12 (evasion): what a reader sees is what is screened.
+TEST(NameNormalizerEvasionTest, RightToLeftOverrideIsReadInDisplayOrder) {
+  EXPECT_EQ(NormalizeName("\u202Enoisivkih").Display(), "hikvision");
+  EXPECT_EQ(NormalizeName("Zhejiang \u202Eauhad\u202C Technology").Display(),
+            "zhejiang dahua technology");
+  // Other bidirectional controls are dropped without reordering anything.
+  EXPECT_EQ(NormalizeName("Hik\u200Fvision\u2066").Display(), "hikvision");
+}
+
+TEST(NameNormalizerEvasionTest, LetterSpacedNamesAreJoined) {
+  EXPECT_EQ(NormalizeName("H i k v i s i o n").Display(), "hikvision");
+  EXPECT_EQ(NormalizeName("D a h u a Technology", Schema::kOrganization).tokens,
+            (std::vector<std::string>{"dahua", "technology"}));
+  // Up to three single letters are initials.
+  EXPECT_EQ(NormalizeName("J R R Tolkien", Schema::kPerson).tokens,
+            (std::vector<std::string>{"j", "r", "r", "tolkien"}));
+}
+
+}  // namespace
+}  // namespace partyscreen

@@ -22,6 +22,19 @@ TEST(SoundFoldTest, RomanisationVariantsFoldAlike) {
   EXPECT_EQ(SoundFold("nadella"), "nadela");
 }
 
+// Issue 12 (evasion): a name written with digits for letters folds as the name.
+TEST(SoundFoldTest, DigitsWrittenForLettersReadAsTheLetters) {
+  EXPECT_EQ(SoundFold("hikv1s1on"), SoundFold("hikvision"));
+  EXPECT_EQ(SoundFold("techn0l0gy"), SoundFold("technology"));
+  EXPECT_EQ(SoundFold("h1kv1s10n"), SoundFold("hikvision"));  // a run of digits between letters
+  // Digits that are part of the name stay: at a word's edge, or no letter's stand-in.
+  EXPECT_EQ(SoundFold("3m"), "3m");
+  EXPECT_EQ(SoundFold("nv5"), "nv5");
+  EXPECT_EQ(SoundFold("7th"), "7th");
+  EXPECT_EQ(SoundFold("route66"), "rute6");  // the other rules apply, the digits stay
+  EXPECT_EQ(SoundFold("a2b"), "a2b");
+}
+
 TEST(SoundFoldTest, DistinctSoundsStayApart) {
   EXPECT_NE(SoundFold("zakharov"), SoundFold("sakharov"));
   EXPECT_NE(SoundFold("kim"), SoundFold("kin"));
