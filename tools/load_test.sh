@@ -10,6 +10,8 @@
 #   WRK_THREADS [1]   CONNECTIONS [8]   SERVER_THREADS [8]   RELOAD_EVERY [0 = never, else seconds]
 #   RSS_EVERY [5] seconds between RSS samples of the server (/proc/PID/status VmRSS)
 #   EXPLAIN [false] whether queries ask for explanations
+#   DB [empty] audit trail database for `serve --db` (empty: no audit)
+#   SERVE_ARGS [empty] further `serve` flags, e.g. "--max-connections 256"
 # The server runs with a throw-away key file and no rate limit. Prints wrk's report (with latency
 # percentiles), the count of non-200 answers, the reload results and the RSS samples.
 set -euo pipefail
@@ -25,6 +27,8 @@ SERVER_THREADS=${SERVER_THREADS:-8}
 RELOAD_EVERY=${RELOAD_EVERY:-0}
 RSS_EVERY=${RSS_EVERY:-5}
 EXPLAIN=${EXPLAIN:-false}
+DB=${DB:-}
+SERVE_ARGS=${SERVE_ARGS:-}
 
 work=$(mktemp -d)
 user_key="load-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -33,6 +37,9 @@ printf 'loadtest:%s\nadmin:ops:%s\n' "$user_key" "$admin_key" > "$work/keys"
 
 list_args=()
 for l in $LISTS; do list_args+=(--list "$l"); done
+if [ -n "$DB" ]; then list_args+=(--db "$DB"); fi
+# shellcheck disable=SC2206  # word splitting of SERVE_ARGS is intended
+list_args+=($SERVE_ARGS)
 
 "$BIN" serve --listen "127.0.0.1:$PORT" "${list_args[@]}" --threads "$SERVER_THREADS" \
   --api-keys "$work/keys" --rate-limit 0 > "$work/server.log" 2>&1 &
@@ -90,7 +97,7 @@ rss() { awk '/VmRSS/ {print $2}' "/proc/$server_pid/status"; }
 pids+=($!)
 if [ "$RELOAD_EVERY" != 0 ]; then
   ( while sleep "$RELOAD_EVERY"; do
-      curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X POST -d '' \
+      curl -s --max-time 120 -o /dev/null -w '%{http_code} %{time_total}\n' -X POST -d '' \
         -H "X-API-Key: $admin_key" "http://127.0.0.1:$PORT/admin/reload"
     done ) > "$work/reloads.txt" &
   pids+=($!)
@@ -100,7 +107,7 @@ wrk -t "$WRK_THREADS" -c "$CONNECTIONS" -d "$DURATION" --timeout 10s --latency -
   "http://127.0.0.1:$PORT/screen"
 
 echo "--- server metrics"
-curl -s -H "X-API-Key: $user_key" "http://127.0.0.1:$PORT/metrics" |
+curl -s --max-time 30 -H "X-API-Key: $user_key" "http://127.0.0.1:$PORT/metrics" |
   grep -E '^partyscreen_(http_requests_total|snapshot_reloads_total|snapshot_generation|hits_total)'
 if [ "$RELOAD_EVERY" != 0 ]; then
   echo "--- reloads (status, seconds): $(wc -l < "$work/reloads.txt") done"

@@ -39,10 +39,19 @@ class SqlConnection;
 
 // ---------------------------------------------------------------------------------------------
 // Database: an open store, schema migrated to the current version.
+//   kReadWrite: creates the SQLite file on first use and migrates the schema.
+//   kReadOnly:  writes nothing (works on a read-only file, mount or role); the file must exist and
+//               be at this binary's schema version. For commands that only read (audit verify and
+//               export, customers list/show, diff); a write through it fails.
+// Either way Open refuses, with a message naming the database, a schema newer than this binary's
+// (written by a later partyscreen: not written to, not misread) and a schema missing one of its
+// tables (damaged or altered by hand).
+enum class DbAccess { kReadWrite, kReadOnly };
 class Database {
  public:
-  // `location`: a file path (SQLite, created on first use) or a PostgreSQL URL / conninfo.
-  static Result<std::unique_ptr<Database>> Open(const std::string& location);
+  // `location`: a file path (SQLite) or a PostgreSQL URL / conninfo.
+  static Result<std::unique_ptr<Database>> Open(const std::string& location,
+                                                DbAccess access = DbAccess::kReadWrite);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -225,8 +234,16 @@ struct AuditWriterOptions {
   std::chrono::milliseconds max_delay{200};  // ...or when the oldest has waited this long
 };
 
-// Buffers audit records and commits them in batches from a background thread, so that screening
-// never waits on the database. Append() is thread-safe and does not block on I/O.
+// Commits audit records in batches from a background thread. Two ways in, both thread-safe:
+//   Append()        buffers and returns at once (CLI batch runs: screening never waits on the
+//                   database; a failed commit is retried, Flush() reports it);
+//   AppendDurable() returns only once its records are committed (group commit: every record
+//                   appended while one transaction runs goes into the next one, so many waiting
+//                   callers share one commit), or with the error if their transaction failed or
+//                   did not commit within `timeout`; failed durable records are not retried (the
+//                   caller refused to answer). A server answers only after AppendDurable is OK.
+// Durability of a commit is the database's: SQLite WAL with synchronous=NORMAL survives a killed
+// process (not a power cut); PostgreSQL's default survives both.
 class AuditWriter {
  public:
   static Result<std::unique_ptr<AuditWriter>> Open(const std::string& location,
@@ -236,6 +253,7 @@ class AuditWriter {
   AuditWriter& operator=(const AuditWriter&) = delete;
 
   void Append(AuditRecord record);
+  Status AppendDurable(std::vector<AuditRecord> records, std::chrono::milliseconds timeout);
   // Blocks until every record appended before the call is committed; returns the first write error.
   Status Flush();
 
@@ -331,6 +349,11 @@ struct RescreenOptions {
   size_t customers_per_chunk = 4000;  // one transaction per chunk (alerts, progress, audit)
   bool audit = true;
   std::string who;  // default CurrentUserName()
+  // Refuse to run when a source of the current lists lost more than this share of its entities
+  // since the previous version: the base snapshot (Delta) or the last snapshot archived before
+  // (All). A truncated list file would otherwise clear the alerts on every entity it lost.
+  // 1 = no check (`rescreen --max-shrink 1`). See lists/shrink_check.h.
+  double max_shrink = 0.5;
   // Called after each committed chunk with (customers done, customers total).
   std::function<void(uint64_t, uint64_t)> progress;
 };

@@ -20,6 +20,7 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "core/atomic_file.h"
 #include "core/json.h"
 #include "core/strings.h"
 #include "decide/decision_json.h"
@@ -49,12 +50,16 @@ struct QueryFile {
   std::vector<std::string> problems;  // "line N: reason"
 };
 
-std::string JsonString(const nlohmann::json& j, const char* key) {
+// The text of `key`: "" when absent or null; an integer is accepted for "id" only. Any other type
+// (e.g. "name": 12) sets `error`, so the line is skipped rather than screened as something else.
+std::string JsonText(const nlohmann::json& j, const char* key, std::string& error) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return "";
   if (it->is_string()) return it->get<std::string>();
-  if (it->is_number_integer()) return std::to_string(it->get<long long>());
-  return it->dump();
+  if (it->is_number_integer() && std::string_view(key) == "id")
+    return std::to_string(it->get<long long>());
+  if (error.empty()) error = std::string("\"") + key + "\" is not a string";
+  return "";
 }
 
 // Fills a query from its fields; returns an error text for a line that cannot be screened.
@@ -94,11 +99,13 @@ Result<QueryFile> ReadQueries(const std::string& path) {
       }
       QueryLine ql;
       ql.line = n;
-      std::string id = JsonString(j, "id");
+      std::string err;
+      std::string id = JsonText(j, "id", err);
       if (id.empty()) id = std::to_string(n);
-      const std::string err =
-          FillQuery(id, JsonString(j, "name"), JsonString(j, "schema"), JsonString(j, "country"),
-                    JsonString(j, "birth_date"), &ql.query);
+      const std::string name = JsonText(j, "name", err), schema = JsonText(j, "schema", err),
+                        country = JsonText(j, "country", err),
+                        birth_date = JsonText(j, "birth_date", err);
+      if (err.empty()) err = FillQuery(id, name, schema, country, birth_date, &ql.query);
       if (!err.empty()) {
         out.problems.push_back("line " + std::to_string(n) + ": " + err);
         continue;
@@ -112,6 +119,7 @@ Result<QueryFile> ReadQueries(const std::string& path) {
   if (!reader.Next(rec)) return out;
   std::vector<std::string> header;
   for (const std::string& h : rec.fields) header.push_back(AsciiLower(Trim(h)));
+  reader.set_expected_fields(header.size());
   auto col = [&](std::string_view name) -> int {
     auto it = std::find(header.begin(), header.end(), name);
     return it == header.end() ? -1 : static_cast<int>(it - header.begin());
@@ -221,12 +229,14 @@ void RegisterBatch(CLI::App& app, CliContext& ctx) {
     if (args->threshold >= 0) opt.threshold = args->threshold;
     opt.limit = args->limit;
     opt.explain = args->explain;
-    std::ofstream out(args->out);
-    if (!out) {
-      PrintError("cannot write " + args->out);
+    // Written aside and renamed at the end: a killed run leaves the previous results intact.
+    auto out_file = AtomicFile::Create(args->out);
+    if (!out_file.ok()) {
+      PrintError(out_file.status().ToString());
       ctx.exit_code = 1;
       return;
     }
+    std::ostream& out = (*out_file)->stream();
     std::optional<DecisionRules> rules;
     DecideOptions decide_opt;
     ScreenOptions screen_opt = opt;  // with --decide, screen down to the review band
@@ -280,10 +290,21 @@ void RegisterBatch(CLI::App& app, CliContext& ctx) {
         ctx.exit_code = 1;
       }
     }
+    if (Status s = (*out_file)->Commit(); !s.ok()) {
+      PrintError(s.ToString());
+      ctx.exit_code = 1;
+    }
     std::cerr << "batch: " << results.size() << " queries, " << queries->problems.size()
               << " skipped, " << std::fixed << std::setprecision(2) << secs << " s, "
               << std::setprecision(0) << (secs > 0 ? results.size() / secs : 0) << " queries/s ("
               << args->threads << " thread(s))\n";
+    // Exit 3 (as `customers import`): the results are complete for every line that was read, but
+    // some input lines were not screened (named above as "(skipped)").
+    if (!queries->problems.empty() && ctx.exit_code == 0) {
+      std::cerr << "batch: " << queries->problems.size()
+                << " input line(s) NOT screened (see the lines marked skipped above); exit 3\n";
+      ctx.exit_code = 3;
+    }
   });
 }
 
@@ -321,9 +342,17 @@ void RegisterCompare(CLI::App& app, CliContext& ctx) {
         ctx.exit_code = 1;
         return;
       }
-      std::ofstream file;
-      if (!args->out.empty()) file.open(args->out);
-      std::ostream& out = args->out.empty() ? std::cout : file;
+      std::unique_ptr<AtomicFile> file;
+      if (!args->out.empty()) {
+        auto created = AtomicFile::Create(args->out);
+        if (!created.ok()) {
+          PrintError(created.status().ToString());
+          ctx.exit_code = 1;
+          return;
+        }
+        file = std::move(created).value();
+      }
+      std::ostream& out = file ? file->stream() : std::cout;
       std::istringstream in(*data);
       std::string line;
       uint64_t n = 0, skipped = 0;
@@ -331,17 +360,27 @@ void RegisterCompare(CLI::App& app, CliContext& ctx) {
         ++n;
         if (Trim(line).empty()) continue;
         nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-        if (j.is_discarded() || !j.is_object() || JsonString(j, "a").empty() ||
-            JsonString(j, "b").empty()) {
+        std::string err;
+        const bool object = !j.is_discarded() && j.is_object();
+        const std::string a = object ? JsonText(j, "a", err) : "",
+                          b = object ? JsonText(j, "b", err) : "",
+                          s = object ? JsonText(j, "schema", err) : "",
+                          id = object ? JsonText(j, "id", err) : "";
+        if (!object || !err.empty() || a.empty() || b.empty()) {
           PrintError(args->in + " line " + std::to_string(n) +
-                     ": needs a JSON object with \"a\" and \"b\" (skipped)");
+                     ": needs a JSON object with the strings \"a\" and \"b\" (skipped)");
           ++skipped;
           continue;
         }
-        const std::string s = JsonString(j, "schema");
-        const double score = CompareNames(JsonString(j, "a"), JsonString(j, "b"),
-                                          s.empty() ? schema : ParseSchema(s));
-        out << nlohmann::json{{"id", JsonString(j, "id")}, {"score", score}}.dump() << "\n";
+        const double score = CompareNames(a, b, s.empty() ? schema : ParseSchema(s));
+        out << nlohmann::json{{"id", id}, {"score", score}}.dump() << "\n";
+      }
+      if (file) {
+        if (Status s = file->Commit(); !s.ok()) {
+          PrintError(s.ToString());
+          ctx.exit_code = 1;
+          return;
+        }
       }
       if (skipped) ctx.exit_code = 1;
       return;
@@ -421,16 +460,21 @@ void RegisterBench(CLI::App& app, CliContext& ctx) {
       return;
     }
     if (!args->aliases_tsv.empty()) {
-      std::ofstream tsv(args->aliases_tsv);
+      auto tsv = AtomicFile::Create(args->aliases_tsv);
+      if (!tsv.ok()) {
+        PrintError(tsv.status().ToString());
+        ctx.exit_code = 1;
+        return;
+      }
       for (const Entity& e : screener->snapshot().entities)
         for (std::string_view n : e.AllNames()) {
           std::string clean(n);
           std::replace(clean.begin(), clean.end(), '\t', ' ');
           std::replace(clean.begin(), clean.end(), '\n', ' ');
-          tsv << e.id << '\t' << clean << '\n';
+          (*tsv)->stream() << e.id << '\t' << clean << '\n';
         }
-      if (!tsv) {
-        PrintError("cannot write " + args->aliases_tsv);
+      if (Status s = (*tsv)->Commit(); !s.ok()) {
+        PrintError(s.ToString());
         ctx.exit_code = 1;
         return;
       }

@@ -1,8 +1,10 @@
 // `partyscreen serve`: the HTTP API (src/server/, docs/API.md) in the foreground until SIGINT or
-// SIGTERM.
+// SIGTERM (a second one exits at once). Exit 0 after a clean stop; 1 if the server could not start
+// or if any screening was refused because the audit trail (--db) could not be written.
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <iostream>
 #include <thread>
@@ -54,6 +56,7 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
     size_t max_queries = 100;
     std::string rate_limit = "0";
     std::string db;
+    server::ServerOptions defaults;  // the documented defaults of the flags below
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("serve", "Serve the screening HTTP API (see docs/API.md)");
@@ -61,7 +64,8 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
       ->capture_default_str();
   cmd->add_option("--list,-l", args->lists,
                   "List file or directory, optionally FORMAT:PATH (default: bundled snapshot)");
-  cmd->add_option("--threads,-j", args->threads, "Worker threads = connections served at once")
+  cmd->add_option("--threads,-j", args->threads,
+                  "Requests computed at once (every open connection has its own thread)")
       ->capture_default_str();
   cmd->add_option("--api-keys", args->api_keys,
                   "File of API keys, 'name:key' or 'admin:name:key' per line "
@@ -75,9 +79,35 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
                   "Requests per second per API key, e.g. 200/s (0 = unlimited)")
       ->capture_default_str();
   cmd->add_option("--db", args->db,
-                  "Audit trail database: every screening is recorded with its key name");
+                  "Audit trail database: every screening is committed with its key name before "
+                  "it is answered (503 if it cannot be)");
+  server::ServerOptions& d = args->defaults;
+  cmd->add_option("--max-connections", d.max_connections,
+                  "Open connections at once; one more gets 503 (max 900)")
+      ->capture_default_str();
+  cmd->add_option("--header-timeout", d.header_timeout_seconds,
+                  "Seconds for a request line and headers to arrive, however slowly sent")
+      ->capture_default_str();
+  cmd->add_option("--body-timeout", d.body_timeout_seconds,
+                  "Seconds for a request body to arrive once the key is checked")
+      ->capture_default_str();
+  cmd->add_option("--idle-timeout", d.idle_timeout_seconds,
+                  "Seconds a kept-alive connection may wait for its next request")
+      ->capture_default_str();
+  cmd->add_option("--max-name-chars", d.max_name_chars,
+                  "Longest name accepted in a query, in characters (422 above)")
+      ->capture_default_str();
+  cmd->add_option("--min-threshold", d.min_threshold,
+                  "Lowest threshold/cutoff a request may use; lower ones are raised to it")
+      ->capture_default_str();
+  cmd->add_option("--request-budget", d.request_budget_seconds,
+                  "Seconds of work per request; a batch past it stops with 503")
+      ->capture_default_str();
+  cmd->add_option("--audit-timeout", d.audit_timeout_seconds,
+                  "Seconds an answer waits for its audit commit before 503")
+      ->capture_default_str();
   cmd->callback([args, &ctx]() {
-    server::ServerOptions o;
+    server::ServerOptions o = args->defaults;
     o.audit_db = args->db;
     if (!ParseListen(args->listen, o)) {
       PrintError("--listen: expected HOST:PORT, got '" + args->listen + "'");
@@ -135,16 +165,33 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
     }
     std::cerr << "partyscreen: serving on " << args->listen.substr(0, args->listen.rfind(':'))
               << ":" << (*server)->port() << " (engine " << EngineVersion() << ")\n";
-    std::thread waiter([&signals, srv = server->get()] {
+    // First SIGINT/SIGTERM: stop accepting, stop requests before their next query, finish the
+    // answers being written. A second one: exit at once.
+    std::atomic<bool> finished{false};
+    std::thread waiter([&signals, &finished, srv = server->get()] {
       int received = 0;
       sigwait(&signals, &received);
+      if (finished) return;
       std::cerr << "partyscreen: stopping\n";
       srv->Stop();
+      sigwait(&signals, &received);
+      if (finished) return;
+      std::cerr << "partyscreen: second signal: exiting without waiting for requests\n";
+      std::_Exit(1);
     });
     (*server)->Wait();
-    // The server stopped without a signal (e.g. the socket failed): wake the waiter.
+    finished = true;
+    // Wake the waiter (the server stopped by a signal, or without one: the socket failed).
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();
+    const uint64_t audit_failures = (*server)->audit_write_failures();
+    server->reset();           // commits what the audit writer still holds
+    if (audit_failures > 0) {  // each was answered 503 and logged; the run was not clean
+      PrintError(std::to_string(audit_failures) +
+                 " request(s) were refused because the audit trail could not be written");
+      ctx.exit_code = 1;
+    }
+    std::cerr << "partyscreen: stopped\n";
   });
 }
 

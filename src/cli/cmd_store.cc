@@ -3,7 +3,6 @@
 // ./partyscreen.db, created on first use).
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <future>
 #include <iomanip>
 #include <iostream>
@@ -11,6 +10,7 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "core/atomic_file.h"
 #include "core/strings.h"
 #include "normalize/country.h"
 #include "partyscreen/store.h"
@@ -31,8 +31,10 @@ void AddDbOption(CLI::App* cmd, std::string& db) {
       ->capture_default_str();
 }
 
-std::unique_ptr<Database> OpenDbOrReport(const std::string& location) {
-  auto db = Database::Open(location);
+// Commands that only read open with DbAccess::kReadOnly (a read-only file or role is enough).
+std::unique_ptr<Database> OpenDbOrReport(const std::string& location,
+                                         DbAccess access = DbAccess::kReadWrite) {
+  auto db = Database::Open(location, access);
   if (!db.ok()) {
     PrintError(db.status().ToString());
     return nullptr;
@@ -50,7 +52,7 @@ bool LooksLikeHash(const std::string& s) {
 // specs (comma-separated). Prints the error and returns nullopt on failure.
 std::optional<EntitySet> ResolveEntitySet(const std::string& spec, const std::string& db_location) {
   if (LooksLikeHash(spec)) {
-    auto db = OpenDbOrReport(db_location);
+    auto db = OpenDbOrReport(db_location, DbAccess::kReadOnly);
     if (!db) return std::nullopt;
     auto set = SnapshotArchive(*db).Load(spec);
     if (!set.ok()) {
@@ -69,7 +71,7 @@ std::optional<EntitySet> ResolveEntitySet(const std::string& spec, const std::st
   // Files already used for a re-screen are in the database's snapshot archive: read from there
   // (cheaper than serialising every entity again, and exactly what was screened against).
   if (std::filesystem::exists(db_location)) {
-    if (auto db = Database::Open(db_location); db.ok()) {
+    if (auto db = Database::Open(db_location, DbAccess::kReadOnly); db.ok()) {
       if (auto set = SnapshotArchive(**db).Load(snap->hash); set.ok() && set->has_value())
         return std::move(**set);
     }
@@ -213,7 +215,7 @@ void RegisterCustomers(CLI::App& app, CliContext& ctx) {
     cmd->add_flag("--json", a->json, "JSON lines");
     AddDbOption(cmd, a->db);
     cmd->callback([a, &ctx] {
-      auto db = OpenDbOrReport(a->db);
+      auto db = OpenDbOrReport(a->db, DbAccess::kReadOnly);
       if (!db) return void(ctx.exit_code = 1);
       auto r = CustomerRegister(*db).List(a->after, a->limit);
       if (!r.ok()) {
@@ -246,7 +248,7 @@ void RegisterCustomers(CLI::App& app, CliContext& ctx) {
     cmd->add_flag("--json", a->json, "JSON");
     AddDbOption(cmd, a->db);
     cmd->callback([a, &ctx] {
-      auto db = OpenDbOrReport(a->db);
+      auto db = OpenDbOrReport(a->db, DbAccess::kReadOnly);
       if (!db) return void(ctx.exit_code = 1);
       auto r = CustomerRegister(*db).Get(a->id);
       if (!r.ok()) {
@@ -289,7 +291,7 @@ void RegisterAudit(CLI::App& app, CliContext& ctx) {
         group->add_subcommand("verify", "Check the hash chain; names the first bad record");
     AddDbOption(cmd, *db_loc);
     cmd->callback([db_loc, &ctx] {
-      auto db = OpenDbOrReport(*db_loc);
+      auto db = OpenDbOrReport(*db_loc, DbAccess::kReadOnly);
       if (!db) return void(ctx.exit_code = 1);
       auto v = AuditLog(*db).Verify();
       if (!v.ok()) {
@@ -317,20 +319,27 @@ void RegisterAudit(CLI::App& app, CliContext& ctx) {
     cmd->add_option("--out,-o", a->out, "Output file (default: stdout)");
     AddDbOption(cmd, a->db);
     cmd->callback([a, &ctx] {
-      auto db = OpenDbOrReport(a->db);
+      auto db = OpenDbOrReport(a->db, DbAccess::kReadOnly);
       if (!db) return void(ctx.exit_code = 1);
-      std::ofstream file;
+      std::unique_ptr<AtomicFile> file;  // --out: written aside, renamed when complete
       if (!a->out.empty()) {
-        file.open(a->out, std::ios::binary);
-        if (!file) {
-          PrintError(a->out + ": cannot write");
+        auto created = AtomicFile::Create(a->out);
+        if (!created.ok()) {
+          PrintError(created.status().ToString());
           return void(ctx.exit_code = 1);
         }
+        file = std::move(created).value();
       }
-      auto n = AuditLog(*db).Export(a->from, a->to, a->out.empty() ? std::cout : file);
+      auto n = AuditLog(*db).Export(a->from, a->to, file ? file->stream() : std::cout);
       if (!n.ok()) {
         PrintError(n.status().ToString());
         return void(ctx.exit_code = 1);
+      }
+      if (file) {
+        if (Status s = file->Commit(); !s.ok()) {
+          PrintError(s.ToString());
+          return void(ctx.exit_code = 1);
+        }
       }
       std::cerr << "exported " << *n << " record(s)\n";
     });
@@ -445,6 +454,7 @@ void RegisterRescreen(CLI::App& app, CliContext& ctx) {
     double threshold = -1;
     size_t threads = 0;
     size_t chunk = RescreenOptions().customers_per_chunk;
+    double max_shrink = RescreenOptions().max_shrink;
   };
   auto a = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
@@ -463,6 +473,11 @@ void RegisterRescreen(CLI::App& app, CliContext& ctx) {
       ->check(CLI::PositiveNumber);
   cmd->add_flag("--json", a->json, "Print the report as JSON");
   cmd->add_flag("--no-audit", a->no_audit, "Do not write audit records (not recommended)");
+  cmd->add_option("--max-shrink", a->max_shrink,
+                  "Refuse lists in which a source lost more than this share of its entities "
+                  "since the previous snapshot (1 = accept anything)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
   AddDbOption(cmd, a->db);
   cmd->callback([a, &ctx] {
     if (!a->all && a->since.empty()) {
@@ -488,6 +503,7 @@ void RegisterRescreen(CLI::App& app, CliContext& ctx) {
     opt.threads = a->threads;
     opt.customers_per_chunk = a->chunk;
     opt.audit = !a->no_audit;
+    opt.max_shrink = a->max_shrink;
     Rescreener rescreener(*db, *screener);
     auto r = base ? rescreener.Delta(*base, opt) : rescreener.All(opt);
     if (!r.ok()) {

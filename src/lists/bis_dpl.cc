@@ -46,7 +46,7 @@ bool IsHeader(const std::vector<std::string>& f) {
 
 Result<ParsedList> ParseBisDpl(std::string_view data, ParseLog& log) {
   if (!IsValidUtf8(data)) return Status::Corrupt(log.file() + ": not UTF-8 text");
-  CsvReader reader(data, CsvOptions{'\t', false, false});
+  CsvReader reader(data, CsvOptions{'\t', false, false, kColumns.size()});
   CsvRecord rec;
   if (!reader.Next(rec) || rec.malformed || rec.fields.size() != kColumns.size() ||
       !std::equal(

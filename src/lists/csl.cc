@@ -232,6 +232,7 @@ Result<ParsedList> ParseCslCsv(std::string_view csv, ParseLog& log) {
   if (rec.fields.size() != kCslColumns)
     return Status::Corrupt(log.file() + ": CSL header has " + std::to_string(rec.fields.size()) +
                            " columns, expected " + std::to_string(kCslColumns));
+  reader.set_expected_fields(kCslColumns);
   std::vector<CsvRecord> records;
   std::vector<std::string_view> ids_fields;
   while (reader.Next(rec)) {

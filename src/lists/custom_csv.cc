@@ -149,6 +149,7 @@ Result<ParsedList> ParseCustomCsv(std::string_view csv, ParseLog& log) {
   if (!reader.Next(header) || header.malformed)
     return Status::InvalidArgument(
         log.file() + ": empty or unreadable header row; a custom list starts with a header");
+  reader.set_expected_fields(header.fields.size());
   const Columns columns(header.fields);
   if (!columns.Has("id") || !columns.Has("name"))
     return Status::InvalidArgument(

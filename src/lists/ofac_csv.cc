@@ -59,6 +59,7 @@ void ForEachRow(std::string_view data, const std::string& label, size_t fields, 
                 Use use) {
   CsvOptions options;
   options.ofac_nulls = true;
+  options.expected_fields = fields;
   CsvReader reader(data, options);
   CsvRecord record;
   while (reader.Next(record)) {

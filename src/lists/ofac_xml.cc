@@ -24,7 +24,7 @@ namespace partyscreen {
 namespace {
 
 // ---------------------------------------------------------------------------------------------
-// Input shared by both formats: unzip, parse, and keep what was complete before a parse error.
+// Input shared by both formats: unzip and parse; a document that is not well-formed is refused.
 
 uint64_t LineAt(std::string_view text, size_t offset) {
   offset = std::min(offset, text.size());
@@ -36,14 +36,11 @@ struct XmlInput {
   std::string text;  // the XML (unzipped)
   pugi::xml_document doc;
   pugi::xml_node root;
-  bool truncated = false;  // the parser stopped at an error; only complete records are used
-  size_t error_offset = 0;
-  std::string error;  // pugixml's description of the error
 };
 
 // Reads `data` (a zip holding one *.xml member, or XML) and parses it. `root_name` is the element
-// the format must start with. A parse error after the root opened leaves `truncated` set and the
-// records parsed so far in the tree; anything else is an error naming `label`.
+// the format must start with. Any parse error (a file cut short or damaged part-way included) is an
+// error naming `label` and the line: an incomplete list must not replace a complete one.
 Status LoadXml(std::string_view data, std::string_view root_name, std::string_view format,
                const std::string& label, XmlInput& in) {
   if (IsZip(data)) {
@@ -67,37 +64,16 @@ Status LoadXml(std::string_view data, std::string_view root_name, std::string_vi
       in.doc.load_buffer(in.text.data(), in.text.size(), pugi::parse_default, pugi::encoding_utf8);
   in.root = in.doc.child(std::string(root_name).c_str());
   if (!result) {
-    in.truncated = true;
-    in.error_offset = static_cast<size_t>(std::max<std::ptrdiff_t>(result.offset, 0));
-    in.error = result.description();
+    const size_t at = static_cast<size_t>(std::max<std::ptrdiff_t>(result.offset, 0));
+    return Status::Corrupt(label + ": " + (in.root ? "incomplete or damaged " : "not an ") +
+                           std::string(format) + " file: XML error at line " +
+                           std::to_string(LineAt(in.text, at)) + ": " + result.description() +
+                           (in.root ? "; refused, nothing loaded from it" : ""));
   }
-  if (!in.root) {
-    std::string why = in.truncated
-                          ? std::string(": XML error at line ") +
-                                std::to_string(LineAt(in.text, in.error_offset)) + ": " + in.error
-                          : std::string(": no <") + std::string(root_name) + "> root element";
-    return Status::Corrupt(label + ": not an " + std::string(format) + " file" + why);
-  }
+  if (!in.root)
+    return Status::Corrupt(label + ": not an " + std::string(format) + " file: no <" +
+                           std::string(root_name) + "> root element");
   return Status::Ok();
-}
-
-// True when `record` ended before the parse error (its closing tag is in the text before it).
-bool RecordComplete(const XmlInput& in, pugi::xml_node record) {
-  if (!in.truncated) return true;
-  const std::string close = std::string("</") + record.name() + ">";
-  const size_t start = static_cast<size_t>(std::max<std::ptrdiff_t>(record.offset_debug(), 0));
-  const size_t end = in.text.find(close, start);
-  return end != std::string::npos && end + close.size() <= in.error_offset;
-}
-
-// Logs what a parse error cost, once the complete records have been used.
-void ReportTruncation(const XmlInput& in, size_t incomplete, ParseLog& log) {
-  if (!in.truncated) return;
-  const uint64_t line = LineAt(in.text, in.error_offset);
-  // The damaged rest counts as (at least) one record, so skipped() never exceeds records_seen().
-  for (size_t i = 0; i < std::max<size_t>(incomplete, 1); ++i) log.CountRecord();
-  log.Skip(line, "XML error (" + in.error + "); " + std::to_string(incomplete) +
-                     " incomplete record(s) dropped and nothing after this point read");
 }
 
 std::string Text(pugi::xml_node node, const char* child) {
@@ -353,12 +329,7 @@ Result<ParsedList> ParseOfacSdnXml(std::string_view xml_or_zip, ParseLog& log) {
   list.published = ToIsoDate(Text(info, "Publish_Date"), DateOrder::kMonthFirst);
 
   std::unordered_set<std::string> seen;
-  size_t incomplete = 0;
   for (pugi::xml_node entry : in.root.children("sdnEntry")) {
-    if (!RecordComplete(in, entry)) {
-      ++incomplete;
-      continue;
-    }
     log.CountRecord();
     const uint64_t line =
         LineAt(in.text, static_cast<size_t>(std::max<std::ptrdiff_t>(entry.offset_debug(), 0)));
@@ -380,7 +351,6 @@ Result<ParsedList> ParseOfacSdnXml(std::string_view xml_or_zip, ParseLog& log) {
     FinishOfacEntity(e);
     list.entities.push_back(std::move(e));
   }
-  ReportTruncation(in, incomplete, log);
   return list;
 }
 
@@ -397,12 +367,7 @@ Result<ParsedList> ParseOfacEnhancedXml(std::string_view xml_or_zip, ParseLog& l
   const ReferenceValues refs(in.root);
 
   std::unordered_set<std::string> seen;
-  size_t incomplete = 0;
   for (pugi::xml_node entity : in.root.child("entities").children("entity")) {
-    if (!RecordComplete(in, entity)) {
-      ++incomplete;
-      continue;
-    }
     log.CountRecord();
     const uint64_t line =
         LineAt(in.text, static_cast<size_t>(std::max<std::ptrdiff_t>(entity.offset_debug(), 0)));
@@ -424,7 +389,6 @@ Result<ParsedList> ParseOfacEnhancedXml(std::string_view xml_or_zip, ParseLog& l
     FinishOfacEntity(e);
     list.entities.push_back(std::move(e));
   }
-  ReportTruncation(in, incomplete, log);
   return list;
 }
 

@@ -320,14 +320,13 @@ Result<ParsedList> ParseUkHmtCsv(std::string_view csv, ParseLog& log) {
 Result<ParsedList> ParseUkOfsiXlsx(std::string_view xlsx, ParseLog& log) {
   auto sheet = ReadFirstWorksheet(xlsx, log.file());
   if (!sheet.ok()) return sheet.status();
-  auto list = ParseUkRows(sheet->rows, /*fixed_width=*/false, log);
-  if (!list.ok() && !sheet->damage.empty()) return Status::Corrupt(sheet->damage);
-  if (list.ok() && !sheet->damage.empty()) {
+  // A sheet cut short or damaged part-way is refused: its rows after the damage would be lost.
+  if (!sheet->damage.empty()) {
     const uint64_t last = sheet->rows.empty() ? 0 : sheet->rows.back().number;
-    log.CountRecord();  // the damaged rest of the sheet counts as one record, skipped
-    log.Skip(last + 1, sheet->damage + "; rows from " + std::to_string(last + 1) + " on are lost");
+    return Status::Corrupt(sheet->damage + " after row " + std::to_string(last) +
+                           "; refused, nothing loaded from it");
   }
-  return list;
+  return ParseUkRows(sheet->rows, /*fixed_width=*/false, log);
 }
 
 }  // namespace partyscreen

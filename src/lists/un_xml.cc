@@ -183,26 +183,22 @@ Result<ParsedList> ParseUnXml(std::string_view xml, ParseLog& log) {
                 : std::string("; XML error at line ") + std::to_string(LineOf(xml, parsed.offset)) +
                       ": " + parsed.description() + ")"));
   }
+  // A document cut short or damaged part-way is refused as a whole: loading the records before
+  // the damage would silently drop every one after it.
+  if (!parsed)
+    return Status::Corrupt(log.file() + ": incomplete or damaged UN consolidated list: XML error " +
+                           "at line " + std::to_string(LineOf(xml, parsed.offset)) + ": " +
+                           parsed.description() + "; refused, nothing loaded from it");
   ParsedList out;
   out.list_name = std::string(kUnListName);
   out.published =
       ToIsoDate(std::string_view(root.attribute("dateGenerated").as_string()).substr(0, 10));
-  // After a parse error pugixml keeps what it read; a record cut by the error lacks its closing
-  // tag content, so only records followed by a sibling (i.e. closed) are trusted then.
-  const bool damaged = !parsed;
-  if (damaged)
-    log.Note(LineOf(xml, parsed.offset), std::string("XML error: ") + parsed.description() +
-                                             "; records after this point are lost");
   uint64_t index = 0;
   for (const auto& [group, tag, individual] :
        {std::tuple{"INDIVIDUALS", "INDIVIDUAL", true}, std::tuple{"ENTITIES", "ENTITY", false}}) {
     for (const pugi::xml_node& r : root.child(group).children(tag)) {
       ++index;
       log.CountRecord();
-      if (damaged && !r.next_sibling() && !r.parent().next_sibling()) {
-        log.Skip(index, std::string(tag) + " record cut by the XML error");
-        continue;
-      }
       Entity e;
       std::string why;
       if (!RecordToEntity(r, individual, e, why)) {

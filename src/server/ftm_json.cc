@@ -94,7 +94,8 @@ json EntityToFtm(const Entity& e) {
               {"target", true}};
 }
 
-Result<ExampleQueries> ExampleFromJson(const json& example, std::string_view where) {
+Result<ExampleQueries> ExampleFromJson(const json& example, std::string_view where,
+                                       size_t max_name_chars) {
   if (!example.is_object())
     return Status::InvalidArgument(std::string(where) + ": must be an object");
   std::string schema_name;
@@ -160,7 +161,9 @@ Result<ExampleQueries> ExampleFromJson(const json& example, std::string_view whe
     return Status::InvalidArgument(std::string(where) + ".properties.name: more than " +
                                    std::to_string(kMaxExampleNames) + " names");
   for (const std::string& name : names) {
-    if (Status s = ValidateName(name, std::string(where) + ".properties.name"); !s.ok()) return s;
+    if (Status s = ValidateName(name, std::string(where) + ".properties.name", max_name_chars);
+        !s.ok())
+      return s;
     Query q = base;
     q.name = name;
     out.queries.push_back(std::move(q));

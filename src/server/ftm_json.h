@@ -26,11 +26,13 @@ std::string_view FtmSchemaName(
     Schema schema);  // Person, Organization, Vessel, Airplane, LegalEntity
 nlohmann::json EntityToFtm(const Entity& entity);
 
-// A yente example entity turned into one Query per name (same attributes on each).
+// A yente example entity turned into one Query per name (same attributes on each); each name is
+// checked by ValidateName (server/query_json.h) with `max_name_chars`.
 struct ExampleQueries {
   std::vector<Query> queries;
   nlohmann::json echo;  // the example as understood: {"schema", "properties"}
 };
-Result<ExampleQueries> ExampleFromJson(const nlohmann::json& example, std::string_view where);
+Result<ExampleQueries> ExampleFromJson(const nlohmann::json& example, std::string_view where,
+                                       size_t max_name_chars);
 
 }  // namespace partyscreen::server

@@ -1,5 +1,7 @@
+#include <charconv>
 #include <chrono>
 
+#include "core/strings.h"
 #include "server/http_json.h"
 #include "server/routes.h"
 
@@ -7,14 +9,29 @@ namespace partyscreen::server {
 
 namespace {
 
+Clock::duration Seconds(double s) {
+  return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s));
+}
+
+// The caller's key as sent: from the connection's raw request head when there is one (cpp-httplib
+// percent-decodes header values and cuts them at a NUL, so "KEY%00x" would read as "KEY").
+std::optional<Caller> Authenticate(const ServerState& state, const httplib::Request& req) {
+  if (const Connection* c = ThisConnection(); c != nullptr) {
+    const std::string_view head = c->RawHead();
+    return state.options.api_keys.Authenticate(RawHeaderValue(head, "Authorization"),
+                                               RawHeaderValue(head, "X-API-Key"));
+  }
+  return state.options.api_keys.Authenticate(req.get_header_value("Authorization"),
+                                             req.get_header_value("X-API-Key"));
+}
+
 // Runs the checks before the handler; false when the request was answered with an error.
 bool Admit(ServerState& state, Access access, const httplib::Request& req, httplib::Response& res,
            RequestContext& ctx) {
   if (access == Access::kPublic || !state.options.require_auth) {
     ctx.caller = Caller{"anonymous", !state.options.require_auth};
   } else {
-    std::optional<Caller> caller = state.options.api_keys.Authenticate(
-        req.get_header_value("Authorization"), req.get_header_value("X-API-Key"));
+    std::optional<Caller> caller = Authenticate(state, req);
     if (!caller) {
       res.set_header("WWW-Authenticate", "Bearer");
       SendError(
@@ -42,16 +59,79 @@ bool Admit(ServerState& state, Access access, const httplib::Request& req, httpl
   return true;
 }
 
-}  // namespace
+// Content-Length as declared: nullopt when absent, -1 when not a number.
+std::optional<long long> DeclaredLength(const httplib::Request& req) {
+  if (!req.has_header("Content-Length")) return std::nullopt;
+  const std::string v = req.get_header_value("Content-Length");
+  unsigned long long n = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || end != v.data() + v.size() || v.empty() || n > (1ull << 62)) return -1;
+  return static_cast<long long>(n);
+}
 
-httplib::Server::Handler Guard(ServerState& state, std::string route, Access access,
-                               RouteHandler handler) {
-  return [&state, route = std::move(route), access, handler = std::move(handler)](
-             const httplib::Request& req, httplib::Response& res) {
-    const auto t0 = std::chrono::steady_clock::now();
-    RequestContext ctx;
-    ctx.remote_addr = req.remote_addr;
-    if (Admit(state, access, req, res, ctx)) {
+std::string TooLarge(const ServerState& state) {
+  return "request body exceeds the limit of " + std::to_string(state.options.max_body_bytes) +
+         " bytes";
+}
+
+// Reads the body into ctx.body (at most --max-body bytes after decoding); false when answered.
+bool ReadBody(ServerState& state, const httplib::Request& req, const httplib::ContentReader& reader,
+              httplib::Response& res, RequestContext& ctx) {
+  // A request with neither Content-Length nor chunked encoding has no body (RFC 9112 6.3); never
+  // read "until the client closes".
+  const std::optional<long long> length = DeclaredLength(req);
+  if (!req.has_header("Transfer-Encoding") && (!length || *length == 0)) return true;
+  if (Connection* c = ThisConnection(); c != nullptr)
+    c->BeginBody(Clock::now() + Seconds(state.options.body_timeout_seconds));
+  bool too_large = false;
+  const bool complete = reader([&](const char* data, size_t n) {
+    if (ctx.body.size() + n > state.options.max_body_bytes) {
+      too_large = true;
+      return false;
+    }
+    ctx.body.append(data, n);
+    return true;
+  });
+  if (complete && !too_large) return true;
+  CloseAfterAnswer(req);
+  if (too_large) {
+    SendError(res, 413, "body_too_large", TooLarge(state));
+  } else {
+    SendError(res, 400, "bad_request", "request body incomplete, malformed or too slow");
+  }
+  return false;
+}
+
+// One of the --threads work slots, held until the request is answered.
+class WorkSlot {
+ public:
+  explicit WorkSlot(WorkSlots& slots) : slots_(slots) {}
+  ~WorkSlot() {
+    if (held_) slots_.Release();
+  }
+  bool Acquire(Clock::time_point deadline) { return held_ = slots_.TryAcquireUntil(deadline); }
+
+ private:
+  WorkSlots& slots_;
+  bool held_ = false;
+};
+
+void Serve(ServerState& state, const std::string& route, Access access, const RouteHandler& handler,
+           const httplib::Request& req, httplib::Response& res,
+           const httplib::ContentReader* body) {
+  const auto t0 = Clock::now();
+  RequestContext ctx;
+  ctx.remote_addr = req.remote_addr;
+  ctx.connection = ThisConnection();
+  ctx.deadline = t0 + Seconds(state.options.request_budget_seconds);
+  WorkSlot slot(state.work_slots);
+  if (!Admit(state, access, req, res, ctx)) {
+    if (body != nullptr) CloseAfterAnswer(req);  // the body stays unread
+  } else if (body == nullptr || ReadBody(state, req, *body, res, ctx)) {
+    // GET routes are cheap look-ups and never wait; POST routes compute and take a slot.
+    if (body != nullptr && !slot.Acquire(ctx.deadline)) {
+      SendError(res, 503, "busy", "no work slot became free within the request budget");
+    } else {
       ctx.engine = state.engines.Current();
       try {
         handler(req, res, ctx);
@@ -59,10 +139,75 @@ httplib::Server::Handler Guard(ServerState& state, std::string route, Access acc
         SendError(res, 500, "internal", "internal server error");
       }
     }
-    state.metrics.RecordRequest(
-        route, res.status,
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  }
+  state.metrics.RecordRequest(route, res.status,
+                              std::chrono::duration<double>(Clock::now() - t0).count());
+}
+
+}  // namespace
+
+httplib::Server::Handler Guard(ServerState& state, std::string route, Access access,
+                               RouteHandler handler) {
+  return [&state, route = std::move(route), access, handler = std::move(handler)](
+             const httplib::Request& req, httplib::Response& res) {
+    Serve(state, route, access, handler, req, res, nullptr);
   };
+}
+
+httplib::Server::HandlerWithContentReader GuardWithBody(ServerState& state, std::string route,
+                                                        Access access, RouteHandler handler) {
+  return [&state, route = std::move(route), access, handler = std::move(handler)](
+             const httplib::Request& req, httplib::Response& res,
+             const httplib::ContentReader& reader) {
+    Serve(state, route, access, handler, req, res, &reader);
+  };
+}
+
+httplib::Server::HandlerWithResponse PreRouting(ServerState& state) {
+  return [&state](const httplib::Request& req, httplib::Response& res) {
+    auto refuse = [&](int status, std::string_view code, const std::string& message) {
+      CloseAfterAnswer(req);
+      SendError(res, status, code, message);
+      state.metrics.RecordRequest("(unrouted)", status, 0);
+      return httplib::Server::HandlerResponse::Handled;
+    };
+    const bool post = req.method == "POST";
+    if (!post && req.method != "GET" && req.method != "HEAD")
+      return refuse(405, "method_not_allowed", "only GET, HEAD and POST are served");
+    const bool encoded = req.has_header("Transfer-Encoding");
+    if (encoded && !IEquals(Trim(req.get_header_value("Transfer-Encoding")), "chunked"))
+      return refuse(501, "unsupported_transfer_encoding",
+                    "only the chunked transfer encoding is supported");
+    const std::optional<long long> length = DeclaredLength(req);
+    if (length && *length < 0) return refuse(400, "bad_request", "Content-Length is not a number");
+    if (!post && (encoded || (length && *length > 0)))
+      return refuse(400, "bad_request", "a " + req.method + " request may not have a body");
+    if (length && static_cast<unsigned long long>(*length) > state.options.max_body_bytes)
+      return refuse(413, "body_too_large", TooLarge(state));
+    return httplib::Server::HandlerResponse::Unhandled;
+  };
+}
+
+httplib::Server::Expect100ContinueHandler ExpectContinue(ServerState& state) {
+  return [&state](const httplib::Request& req, httplib::Response& res) {
+    const std::optional<long long> length = DeclaredLength(req);
+    if (length &&
+        (*length < 0 || static_cast<unsigned long long>(*length) > state.options.max_body_bytes)) {
+      CloseAfterAnswer(req);
+      SendError(res, 413, "body_too_large", TooLarge(state));
+      return 413;
+    }
+    return 100;
+  };
+}
+
+httplib::Server::HandlerWithContentReader UnknownPost(ServerState& state) {
+  return
+      [&state](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader&) {
+        CloseAfterAnswer(req);
+        SendError(res, 404, "not_found", "no such endpoint");
+        state.metrics.RecordRequest("(unrouted)", 404, 0);
+      };
 }
 
 }  // namespace partyscreen::server

@@ -36,6 +36,10 @@ Result<nlohmann::json> ParseJsonObject(const std::string& body) {
       (void)unused;
     } catch (const nlohmann::json::parse_error& e) {
       return Status::InvalidArgument("malformed JSON at byte " + std::to_string(e.byte));
+    } catch (const nlohmann::json::exception& e) {  // 1e400: "number overflow parsing '1e400'"
+      std::string what = e.what();
+      if (const size_t end = what.find("] "); end != std::string::npos) what.erase(0, end + 2);
+      return Status::InvalidArgument("unusable JSON: " + what.substr(0, 200));
     }
     return Status::InvalidArgument("malformed JSON");
   }

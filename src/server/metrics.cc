@@ -43,6 +43,26 @@ void Metrics::RecordReload(bool ok) {
   ++(ok ? reloads_ok_ : reloads_failed_);
 }
 
+void Metrics::RecordAuditFailure() {
+  std::lock_guard<std::mutex> lock(mu_);
+  ++audit_failures_;
+}
+
+uint64_t Metrics::audit_failures() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return audit_failures_;
+}
+
+void Metrics::RecordConnectionRejected() {
+  std::lock_guard<std::mutex> lock(mu_);
+  ++connections_rejected_;
+}
+
+void Metrics::RecordStopped(std::string_view reason) {
+  std::lock_guard<std::mutex> lock(mu_);
+  ++stopped_[std::string(reason)];
+}
+
 std::string Metrics::Render(const SnapshotGauge& snapshot) const {
   std::ostringstream out;
   out.precision(9);
@@ -82,7 +102,22 @@ std::string Metrics::Render(const SnapshotGauge& snapshot) const {
       << "# TYPE partyscreen_snapshot_reloads_total counter\n"
       << "partyscreen_snapshot_reloads_total{result=\"ok\"} " << reloads_ok_ << "\n"
       << "partyscreen_snapshot_reloads_total{result=\"error\"} " << reloads_failed_ << "\n"
-      << "# HELP partyscreen_snapshot_info The snapshot being served (value is always 1).\n"
+      << "# HELP partyscreen_audit_write_failures_total Screenings refused (503) because their "
+         "audit record could not be written.\n"
+      << "# TYPE partyscreen_audit_write_failures_total counter\n"
+      << "partyscreen_audit_write_failures_total " << audit_failures_ << "\n"
+      << "# HELP partyscreen_connections_rejected_total Connections refused (503) at "
+         "--max-connections.\n"
+      << "# TYPE partyscreen_connections_rejected_total counter\n"
+      << "partyscreen_connections_rejected_total " << connections_rejected_ << "\n"
+      << "# HELP partyscreen_requests_stopped_total Requests stopped before their last query.\n"
+      << "# TYPE partyscreen_requests_stopped_total counter\n";
+  for (const char* reason : {"budget", "client_gone", "shutdown"}) {
+    auto it = stopped_.find(std::string_view(reason));
+    out << "partyscreen_requests_stopped_total{reason=\"" << reason << "\"} "
+        << (it == stopped_.end() ? 0 : it->second) << "\n";
+  }
+  out << "# HELP partyscreen_snapshot_info The snapshot being served (value is always 1).\n"
       << "# TYPE partyscreen_snapshot_info gauge\n"
       << "partyscreen_snapshot_info{hash=\"" << LabelValue(snapshot.hash) << "\",engine_version=\""
       << LabelValue(snapshot.engine_version) << "\"} 1\n"

@@ -1,8 +1,9 @@
 // Request metrics in the Prometheus text exposition format (GET /metrics).
 //
 // Counts requests by route (the route pattern, never the raw path, so label cardinality is fixed)
-// and status code, a latency histogram per route, hits returned, snapshot reloads by result, and
-// takes the current snapshot's description when rendering.
+// and status code, a latency histogram per route, hits returned, snapshot reloads by result,
+// protective events (audit writes that failed, connections refused at the cap, requests stopped
+// early and why), and takes the current snapshot's description when rendering.
 // Thread safety: Record*() and Render() from any thread (one mutex; a few increments each).
 #pragma once
 
@@ -35,8 +36,15 @@ class Metrics {
   void RecordRequest(std::string_view route, int status, double seconds);
   void RecordHits(uint64_t hits);
   void RecordReload(bool ok);
+  // A screening answered 503 because its audit record could not be written.
+  void RecordAuditFailure();
+  // A connection answered 503 and closed because --max-connections were open.
+  void RecordConnectionRejected();
+  // A request stopped before its last query: "budget", "client_gone" or "shutdown".
+  void RecordStopped(std::string_view reason);
 
   std::string Render(const SnapshotGauge& snapshot) const;
+  uint64_t audit_failures() const;
 
  private:
   struct Histogram {
@@ -50,6 +58,9 @@ class Metrics {
   uint64_t hits_ = 0;
   uint64_t reloads_ok_ = 0;
   uint64_t reloads_failed_ = 0;
+  uint64_t audit_failures_ = 0;
+  uint64_t connections_rejected_ = 0;
+  std::map<std::string, uint64_t, std::less<>> stopped_;
 };
 
 }  // namespace partyscreen::server

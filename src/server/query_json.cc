@@ -23,12 +23,15 @@ Result<std::string> OptionalString(const json& j, const char* key, std::string_v
 
 }  // namespace
 
-Status ValidateName(std::string_view name, std::string_view where) {
+Status ValidateName(std::string_view name, std::string_view where, size_t max_name_chars) {
   if (Trim(name).empty()) return Status::InvalidArgument(std::string(where) + ": missing or empty");
-  if (name.size() > kMaxNameBytes)
-    return Status::InvalidArgument(std::string(where) + ": longer than " +
-                                   std::to_string(kMaxNameBytes) + " bytes");
   if (!IsValidUtf8(name)) return Status::InvalidArgument(std::string(where) + ": not valid UTF-8");
+  size_t chars = 0;  // code points: bytes that do not continue a UTF-8 sequence
+  for (char c : name) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  if (chars > max_name_chars)
+    return Status::InvalidArgument(std::string(where) + ": " + std::to_string(chars) +
+                                   " characters, longer than the limit of " +
+                                   std::to_string(max_name_chars));
   return Status::Ok();
 }
 
@@ -67,7 +70,7 @@ Result<ScreenOptions> ScreenOptionsFromJson(const json& j, ScreenOptions default
 }
 
 Result<ScreenItem> ScreenItemFromJson(const json& j, const ScreenOptions& defaults,
-                                      std::string_view where) {
+                                      std::string_view where, size_t max_name_chars) {
   if (!j.is_object())
     return Status::InvalidArgument(std::string(where.empty() ? "query" : where) +
                                    ": must be a JSON object");
@@ -89,7 +92,7 @@ Result<ScreenItem> ScreenItemFromJson(const json& j, const ScreenOptions& defaul
   if (name_it != j.end() && !name_it->is_null() && !name_it->is_string())
     return Status::InvalidArgument(Field(where, "name") + ": must be a string");
   Result<std::string> name = OptionalString(j, "name", where);
-  if (Status s = ValidateName(*name, Field(where, "name")); !s.ok()) return s;
+  if (Status s = ValidateName(*name, Field(where, "name"), max_name_chars); !s.ok()) return s;
   item.query.name = *name;
 
   Result<std::string> schema = OptionalString(j, "schema", where);

@@ -2,10 +2,9 @@
 //
 // One query object: {"id"?: string|integer, "name": string, "schema"?: string, "country"?: string,
 // "birth_date"?: string, "identifiers"?: [{"type"?, "value", "country"?}], "threshold"?: number in
-// [0,1], "limit"?: integer in [1, kMaxLimit], "explain"?: bool}. It is the batch command's JSON
-// line plus per-query options. Errors name the field, prefixed with `where` ("queries[3].name:
-// missing"). Unknown fields are ignored.
-// Thread safety: pure functions.
+// [0,1], "limit"?: integer in [1, kMaxLimit], "explain"?: bool}. Numbers must be finite. It is the
+// batch command's JSON line plus per-query options. Errors name the field, prefixed with `where`
+// ("queries[3].name: missing"). Unknown fields are ignored. Thread safety: pure functions.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -17,8 +16,7 @@
 
 namespace partyscreen::server {
 
-inline constexpr size_t kMaxLimit = 100;       // hits per query
-inline constexpr size_t kMaxNameBytes = 1000;  // longer names are refused, not truncated
+inline constexpr size_t kMaxLimit = 100;  // hits per query
 
 struct ScreenItem {
   Query query;
@@ -29,11 +27,13 @@ struct ScreenItem {
 Result<ScreenOptions> ScreenOptionsFromJson(const nlohmann::json& j, ScreenOptions defaults,
                                             std::string_view where);
 
+// `max_name_chars` as ValidateName.
 Result<ScreenItem> ScreenItemFromJson(const nlohmann::json& j, const ScreenOptions& defaults,
-                                      std::string_view where);
+                                      std::string_view where, size_t max_name_chars);
 
-// Shared name check for every endpoint: non-empty after trimming, valid UTF-8, <= kMaxNameBytes.
-Status ValidateName(std::string_view name, std::string_view where);
+// Shared name check for every endpoint: non-empty after trimming, valid UTF-8, at most
+// `max_name_chars` code points (longer names are refused, not truncated).
+Status ValidateName(std::string_view name, std::string_view where, size_t max_name_chars);
 
 // A schema name as clients send it ("Person", "Company", "LegalEntity", "Vessel", "Airplane"...);
 // InvalidArgument for a name no schema corresponds to. "Thing"/"LegalEntity"/"" -> kUnknown.

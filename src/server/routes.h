@@ -1,18 +1,24 @@
 // How endpoints are wired: the state they share, and the guard every route goes through.
 //
-// Guard() wraps a handler so that, in order: the caller is authenticated (unless the route is
-// public or auth is off) -> 401; admin routes need an admin key -> 403; the caller's token bucket
-// is charged -> 429 with Retry-After; the current engine is pinned in the RequestContext; the
-// handler runs (an exception becomes a JSON 500 without details); the request is counted in the
-// metrics under the route pattern. Each routes_*.cc registers one group of endpoints.
+// Guard() wraps a handler so that, in order: the caller is authenticated from the request's raw
+// header bytes (unless the route is public or auth is off) -> 401; admin routes need an admin key
+// -> 403; the caller's token bucket is charged -> 429 with Retry-After; only then is a POST body
+// read, at most --max-body bytes whatever its encoding -> 413 (a request refused before its body
+// is read closes its connection); a work slot is taken (--threads at once; public routes skip
+// this); the current engine is pinned in the RequestContext; the handler runs (an exception
+// becomes a JSON 500 without details); the request is counted in the metrics under the route
+// pattern. Each routes_*.cc registers one group of endpoints.
 // Thread safety: ServerState members are each thread-safe; handlers run concurrently.
 #pragma once
 
 #include <httplib.h>
 
+#include <condition_variable>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "partyscreen/decide.h"
 #include "partyscreen/store.h"
@@ -24,37 +30,88 @@
 
 namespace partyscreen::server {
 
+// At most N holders at once; the others wait (until a deadline). libstdc++'s counting_semaphore
+// polls with sleeps in its timed wait, which cost CPU with many waiters.
+class WorkSlots {
+ public:
+  explicit WorkSlots(size_t n) : free_(n) {}
+  bool TryAcquireUntil(Clock::time_point deadline) {
+    std::unique_lock lock(mu_);
+    if (!freed_.wait_until(lock, deadline, [&] { return free_ > 0; })) return false;
+    --free_;
+    return true;
+  }
+  void Release() {
+    {
+      std::lock_guard lock(mu_);
+      ++free_;
+    }
+    freed_.notify_one();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable freed_;
+  size_t free_;
+};
+
 struct ServerState {
   ServerState(ServerOptions opts, std::shared_ptr<const Engine> engine,
               DecisionRules decision_rules)
       : options(std::move(opts)),
         engines(std::move(engine)),
         limiter(options.rate_limit_per_second),
-        rules(std::move(decision_rules)) {}
+        rules(std::move(decision_rules)),
+        work_slots(static_cast<size_t>(options.threads)) {}
 
   const ServerOptions options;
   EngineHolder engines;
   RateLimiter limiter;
   Metrics metrics;
   const DecisionRules rules;           // for POST /check
-  std::unique_ptr<AuditWriter> audit;  // null when options.audit_db is empty; thread-safe Append
+  std::unique_ptr<AuditWriter> audit;  // null when options.audit_db is empty; thread-safe
+  WorkSlots work_slots;                // requests computing at once (options.threads)
 
-  // Appends one screening to the audit trail (no-op without --db).
-  void Audit(const RequestContext& ctx, const Query& q, const ScreenOptions& o,
-             const std::vector<Hit>& hits, const char* kind) const {
-    if (audit)
-      audit->Append(
-          ScreeningAuditRecord(ctx.caller.key_name, q, *ctx.engine->screener, o, hits, kind));
-  }
+  // Commits the audit records of one request's screenings before it is answered (no-op without
+  // --db). On failure the error is logged (at most once a second) and counted; the caller then
+  // answers 503 audit_unavailable instead of the results.
+  Status CommitAudit(std::vector<AuditRecord> records);
+
+ private:
+  std::mutex audit_log_mu_;
+  Clock::time_point audit_logged_{};
+  uint64_t audit_unlogged_ = 0;
 };
+
+// The record of one screening by the caller of `ctx`, for ServerState::CommitAudit.
+AuditRecord AuditOf(const RequestContext& ctx, const Query& q, const ScreenOptions& o,
+                    const std::vector<Hit>& hits, const char* kind);
+
+// Answers a request that ShouldStop(): 503 budget_exceeded / shutting_down (or, for a client that
+// left, nothing anyone will read); counts it. `done` of `total` queries were screened.
+void SendStopped(ServerState& state, httplib::Response& res, StopReason reason, size_t done,
+                 size_t total);
+// 503 audit_unavailable for a failed CommitAudit.
+void SendAuditFailure(httplib::Response& res, const Status& status);
 
 enum class Access { kPublic, kKey, kAdmin };
 
 using RouteHandler =
     std::function<void(const httplib::Request&, httplib::Response&, const RequestContext&)>;
 
+// For GET routes (no body is read).
 httplib::Server::Handler Guard(ServerState& state, std::string route, Access access,
                                RouteHandler handler);
+// For POST routes: the body is read into RequestContext::body after the caller is admitted.
+httplib::Server::HandlerWithContentReader GuardWithBody(ServerState& state, std::string route,
+                                                        Access access, RouteHandler handler);
+// Rules for every request, before routing: only GET, HEAD and POST, bodies only on POST, a
+// declared Content-Length within --max-body (413 without reading it).
+httplib::Server::HandlerWithResponse PreRouting(ServerState& state);
+// Expect: 100-continue: 413 instead of 100 when the declared body is too large.
+httplib::Server::Expect100ContinueHandler ExpectContinue(ServerState& state);
+// A POST to no route: 404 without reading the body.
+httplib::Server::HandlerWithContentReader UnknownPost(ServerState& state);
 
 void RegisterScreenRoutes(httplib::Server& http, ServerState& state);  // POST /screen
 void RegisterMatchRoutes(httplib::Server& http, ServerState& state);   // POST /match/{dataset}

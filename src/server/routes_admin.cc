@@ -5,7 +5,10 @@
 //   GET /readyz          readiness (a snapshot is loaded), no key needed
 //   GET /metrics         Prometheus text format
 //   POST /admin/reload   admin key: reload the configured --list files and swap atomically
+//                        (409 list_shrunk if a source lost more than half its entities;
+//                        ?max_shrink=F sets that share, 1 accepts anything)
 #include "core/json.h"
+#include "lists/shrink_check.h"
 #include "server/http_json.h"
 #include "server/routes.h"
 
@@ -87,24 +90,29 @@ void RegisterAdminRoutes(httplib::Server& http, ServerState& state) {
                              }));
   http.Post(
       "/admin/reload",
-      Guard(state, "/admin/reload", Access::kAdmin,
-            [&state](const httplib::Request&, httplib::Response& res, const RequestContext& ctx) {
-              Result<std::shared_ptr<const Engine>> next =
-                  state.engines.Reload(state.options.lists);
-              state.metrics.RecordReload(next.ok());
-              if (!next.ok()) {
-                if (next.status().code() == Status::Code::kUnsupported)
-                  return SendError(res, 409, "reload_in_progress", next.status().message());
-                json body{
-                    {"error", {{"code", "reload_failed"}, {"message", next.status().message()}}},
-                    {"serving", ctx.engine->snapshot().hash}};
-                return SendJson(res, 500, body);
-              }
-              json out = SnapshotSummary(**next);
-              out["previous_snapshot"] = ctx.engine->snapshot().hash;
-              out["reloaded_by"] = ctx.caller.key_name;
-              SendJson(res, 200, out);
-            }));
+      GuardWithBody(
+          state, "/admin/reload", Access::kAdmin,
+          [&state](const httplib::Request& req, httplib::Response& res, const RequestContext& ctx) {
+            // Shrink check (issue 12): a list that lost more than half a source is refused.
+            if (Status s = CheckReloadShrink(ctx.engine->snapshot(), state.options.lists,
+                                             req.get_param_value("max_shrink"));
+                !s.ok())
+              return SendError(res, 409, "list_shrunk", RedactPaths(s.message()));
+            Result<std::shared_ptr<const Engine>> next = state.engines.Reload(state.options.lists);
+            state.metrics.RecordReload(next.ok());
+            if (!next.ok()) {
+              if (next.status().code() == Status::Code::kUnsupported)
+                return SendError(res, 409, "reload_in_progress", next.status().message());
+              json body{
+                  {"error", {{"code", "reload_failed"}, {"message", next.status().message()}}},
+                  {"serving", ctx.engine->snapshot().hash}};
+              return SendJson(res, 500, body);
+            }
+            json out = SnapshotSummary(**next);
+            out["previous_snapshot"] = ctx.engine->snapshot().hash;
+            out["reloaded_by"] = ctx.caller.key_name;
+            SendJson(res, 200, out);
+          }));
 }
 
 }  // namespace partyscreen::server

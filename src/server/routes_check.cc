@@ -1,18 +1,20 @@
 // POST /check: a transaction decision (include/partyscreen/decide.h) over HTTP.
 // Body: src/decide/decision_json.h TransactionFromJson ({"parties": [...], "destination"?,
 // "eccns"?, "purpose"?}); response: DecisionToJson (outcome, reasons with legal basis, rules
-// version, snapshot hash). Uses the rules embedded in the binary.
+// version, snapshot hash). Uses the rules embedded in the binary. Party names longer than
+// --max-name-chars are refused.
 #include "decide/decision_json.h"
 #include "server/http_json.h"
+#include "server/query_json.h"
 #include "server/routes.h"
 
 namespace partyscreen::server {
 
 namespace {
 
-void HandleCheck(ServerState& state, const httplib::Request& req, httplib::Response& res,
+void HandleCheck(ServerState& state, const httplib::Request&, httplib::Response& res,
                  const RequestContext& ctx) {
-  Result<nlohmann::json> body = ParseJsonObject(req.body);
+  Result<nlohmann::json> body = ParseJsonObject(ctx.body);
   if (!body.ok()) return SendError(res, 400, "invalid_json", body.status().message());
   Result<Transaction> transaction = TransactionFromJson(*body);
   if (!transaction.ok()) return SendStatus(res, transaction.status());
@@ -20,6 +22,12 @@ void HandleCheck(ServerState& state, const httplib::Request& req, httplib::Respo
     return SendError(res, 413, "too_many_queries",
                      "parties: " + std::to_string(transaction->parties.size()) +
                          " parties, the limit is " + std::to_string(state.options.max_queries));
+  for (size_t i = 0; i < transaction->parties.size(); ++i) {
+    const std::string where = "parties[" + std::to_string(i) + "].name";
+    Status s =
+        ValidateName(transaction->parties[i].query.name, where, state.options.max_name_chars);
+    if (!s.ok()) return SendStatus(res, s);
+  }
   Result<Decision> decision = DecideTransaction(state.rules, *ctx.engine->screener, *transaction);
   if (!decision.ok()) return SendStatus(res, decision.status());
   uint64_t hits = 0;
@@ -34,10 +42,11 @@ void HandleCheck(ServerState& state, const httplib::Request& req, httplib::Respo
 }  // namespace
 
 void RegisterCheckRoutes(httplib::Server& http, ServerState& state) {
-  http.Post("/check",
-            Guard(state, "/check", Access::kKey,
-                  [&state](const httplib::Request& req, httplib::Response& res,
-                           const RequestContext& ctx) { HandleCheck(state, req, res, ctx); }));
+  http.Post("/check", GuardWithBody(state, "/check", Access::kKey,
+                                    [&state](const httplib::Request& req, httplib::Response& res,
+                                             const RequestContext& ctx) {
+                                      HandleCheck(state, req, res, ctx);
+                                    }));
 }
 
 }  // namespace partyscreen::server

@@ -6,8 +6,13 @@
 // and maximum: threshold), exclude_entity_ids (repeatable), algorithm (accepted, reported back in
 // "matcher.requested"; partyscreen has one engine). Each example is screened once per name and the
 // best score per entity is kept. `dataset` is "default" (every loaded list) or a loaded source key
-// (GET /lists "source"); anything else is 404.
+// (GET /lists "source"); anything else is 404. Numeric parameters must be finite numbers
+// (threshold=nan is refused); a cutoff below --min-threshold is raised to it (reported in
+// "matcher.cutoff"). Names longer than --max-name-chars are refused. The request stops before its
+// next example when its budget is spent, the client has gone or the server stops (503). With --db
+// every example's screening is committed to the audit trail before the answer is sent.
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "core/json.h"
@@ -32,10 +37,10 @@ Result<std::optional<double>> NumberParam(const httplib::Request& req, const cha
   try {
     size_t used = 0;
     const double v = std::stod(text, &used);
-    if (used == text.size()) return std::optional<double>(v);
+    if (used == text.size() && std::isfinite(v)) return std::optional<double>(v);
   } catch (const std::exception&) {
   }
-  return Status::InvalidArgument(std::string("query parameter ") + key + ": not a number");
+  return Status::InvalidArgument(std::string("query parameter ") + key + ": not a finite number");
 }
 
 struct MatchParams {
@@ -44,7 +49,7 @@ struct MatchParams {
   std::string algorithm;
 };
 
-Result<MatchParams> ReadParams(const httplib::Request& req) {
+Result<MatchParams> ReadParams(const httplib::Request& req, double min_threshold) {
   MatchParams p;
   p.options.limit = kDefaultMatchLimit;
   p.options.explain = true;
@@ -71,6 +76,7 @@ Result<MatchParams> ReadParams(const httplib::Request& req) {
       return Status::InvalidArgument("query parameter cutoff: must be in [0, 1]");
     p.options.threshold = std::min(**cutoff, p.match_threshold);
   }
+  p.options.threshold = std::max(p.options.threshold, min_threshold);
   const size_t excluded = req.get_param_value_count("exclude_entity_ids");
   if (excluded > kMaxExcludedIds)
     return Status::InvalidArgument("query parameter exclude_entity_ids: more than " +
@@ -82,11 +88,14 @@ Result<MatchParams> ReadParams(const httplib::Request& req) {
 }
 
 // Best hit per entity over every name of the example, best first, then by id for stable order.
-std::vector<Hit> MatchExample(const Screener& screener, const ExampleQueries& example,
-                              const ScreenOptions& options) {
+// Stops (nullopt) before a name when the request should stop.
+std::optional<std::vector<Hit>> MatchExample(const RequestContext& ctx,
+                                             const ExampleQueries& example,
+                                             const ScreenOptions& options) {
   std::map<std::string_view, Hit> best;
   for (const Query& q : example.queries) {
-    for (Hit& h : screener.Screen(q, options)) {
+    if (ctx.ShouldStop() != StopReason::kNone) return std::nullopt;
+    for (Hit& h : ctx.engine->screener->Screen(q, options)) {
       auto [it, inserted] = best.try_emplace(h.entity->id, h);
       if (!inserted && h.score > it->second.score) it->second = std::move(h);
     }
@@ -112,7 +121,7 @@ void HandleMatch(ServerState& state, const httplib::Request& req, httplib::Respo
   const Snapshot& snapshot = ctx.engine->snapshot();
   const std::string dataset = req.matches[1];
   MatchParams params;
-  if (Result<MatchParams> p = ReadParams(req); p.ok()) {
+  if (Result<MatchParams> p = ReadParams(req, state.options.min_threshold); p.ok()) {
     params = std::move(p).value();
   } else {
     return SendStatus(res, p.status());
@@ -129,7 +138,7 @@ void HandleMatch(ServerState& state, const httplib::Request& req, httplib::Respo
     }
     params.options.sources = {dataset};
   }
-  Result<json> body = ParseJsonObject(req.body);
+  Result<json> body = ParseJsonObject(ctx.body);
   if (!body.ok()) return SendError(res, 400, "invalid_json", body.status().message());
   auto queries = body->find("queries");
   if (queries == body->end() || !queries->is_object())
@@ -143,29 +152,33 @@ void HandleMatch(ServerState& state, const httplib::Request& req, httplib::Respo
   std::vector<std::pair<std::string, ExampleQueries>> examples;
   for (const auto& [key, example] : queries->items()) {
     if (example.is_null()) continue;
-    Result<ExampleQueries> parsed = ExampleFromJson(example, "queries." + key);
+    Result<ExampleQueries> parsed =
+        ExampleFromJson(example, "queries." + key, state.options.max_name_chars);
     if (!parsed.ok()) return SendStatus(res, parsed.status());
     examples.emplace_back(key, std::move(parsed).value());
   }
-  const Screener& screener = *ctx.engine->screener;
   json responses = json::object();
   uint64_t hit_count = 0;
-  for (const auto& [key, example] : examples) {
-    const std::vector<Hit> hits = MatchExample(screener, example, params.options);
+  std::vector<AuditRecord> audit;
+  for (size_t done = 0; done < examples.size(); ++done) {
+    const auto& [key, example] = examples[done];
+    std::optional<std::vector<Hit>> hits = MatchExample(ctx, example, params.options);
+    if (!hits) return SendStopped(state, res, ctx.ShouldStop(), done, examples.size());
     if (!example.queries.empty()) {
       Query audited = example.queries.front();  // the first name stands for the example
       audited.id = key;
-      state.Audit(ctx, audited, params.options, hits, "api-match");
+      audit.push_back(AuditOf(ctx, audited, params.options, *hits, "api-match"));
     }
     json results = json::array();
-    for (size_t i = 0; i < hits.size() && i < params.options.limit; ++i)
-      results.push_back(ResultJson(hits[i], params.match_threshold));
+    for (size_t i = 0; i < hits->size() && i < params.options.limit; ++i)
+      results.push_back(ResultJson((*hits)[i], params.match_threshold));
     hit_count += results.size();
     responses[key] = {{"status", 200},
                       {"results", std::move(results)},
-                      {"total", {{"value", hits.size()}, {"relation", "eq"}}},
+                      {"total", {{"value", hits->size()}, {"relation", "eq"}}},
                       {"query", example.echo}};
   }
+  if (Status s = state.CommitAudit(std::move(audit)); !s.ok()) return SendAuditFailure(res, s);
   state.metrics.RecordHits(hit_count);
   res.set_header("X-Batch-Size", std::to_string(examples.size()));
   SendJson(res, 200,
@@ -182,10 +195,11 @@ void HandleMatch(ServerState& state, const httplib::Request& req, httplib::Respo
 }  // namespace
 
 void RegisterMatchRoutes(httplib::Server& http, ServerState& state) {
-  http.Post(R"(/match/([A-Za-z0-9_.\-]+))",
-            Guard(state, "/match/{dataset}", Access::kKey,
-                  [&state](const httplib::Request& req, httplib::Response& res,
-                           const RequestContext& ctx) { HandleMatch(state, req, res, ctx); }));
+  http.Post(
+      R"(/match/([A-Za-z0-9_.\-]+))",
+      GuardWithBody(state, "/match/{dataset}", Access::kKey,
+                    [&state](const httplib::Request& req, httplib::Response& res,
+                             const RequestContext& ctx) { HandleMatch(state, req, res, ctx); }));
 }
 
 }  // namespace partyscreen::server

@@ -4,14 +4,16 @@
 #include <thread>
 
 #include "server/http_json.h"
+#include "server/http_listener.h"
 #include "server/routes.h"
 
 namespace partyscreen::server {
 
 struct Server::Impl {
-  explicit Impl(std::unique_ptr<ServerState> s) : state(std::move(s)) {}
+  Impl(std::unique_ptr<ServerState> s, ListenerOptions listener)
+      : state(std::move(s)), http(std::move(listener)) {}
   std::unique_ptr<ServerState> state;
-  httplib::Server http;
+  HttpListener http;
   std::thread listener;
   int port = 0;
 };
@@ -20,6 +22,18 @@ namespace {
 
 Status ValidateOptions(const ServerOptions& o) {
   if (o.threads < 1) return Status::InvalidArgument("--threads must be at least 1");
+  if (o.max_connections < 1 || o.max_connections > 900)
+    return Status::InvalidArgument("--max-connections must be in [1, 900]");
+  for (auto [value, flag] : {std::pair{o.header_timeout_seconds, "--header-timeout"},
+                             std::pair{o.body_timeout_seconds, "--body-timeout"},
+                             std::pair{o.idle_timeout_seconds, "--idle-timeout"},
+                             std::pair{o.request_budget_seconds, "--request-budget"},
+                             std::pair{o.audit_timeout_seconds, "--audit-timeout"}})
+    if (!(value > 0 && value <= 3600))
+      return Status::InvalidArgument(std::string(flag) + " must be in (0, 3600] seconds");
+  if (o.max_name_chars < 1) return Status::InvalidArgument("--max-name-chars must be at least 1");
+  if (!(o.min_threshold >= 0 && o.min_threshold <= 1))
+    return Status::InvalidArgument("--min-threshold must be in [0, 1]");
   if (o.max_body_bytes < 64) return Status::InvalidArgument("--max-body must be at least 64 bytes");
   if (o.max_queries < 1) return Status::InvalidArgument("--max-queries must be at least 1");
   if (o.rate_limit_per_second < 0)
@@ -40,26 +54,31 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   if (!rules.ok()) return rules.status();
   Result<std::shared_ptr<const Engine>> engine = LoadEngine(options.lists, 1);
   if (!engine.ok()) return engine.status();
-  auto impl = std::make_unique<Impl>(std::make_unique<ServerState>(
-      std::move(options), std::move(engine).value(), std::move(rules).value()));
-  ServerState& state = *impl->state;
+  auto state_ptr = std::make_unique<ServerState>(std::move(options), std::move(engine).value(),
+                                                 std::move(rules).value());
+  ServerState& state = *state_ptr;
   if (!state.options.audit_db.empty()) {
     Result<std::unique_ptr<AuditWriter>> audit = AuditWriter::Open(state.options.audit_db);
     if (!audit.ok()) return audit.status();
     state.audit = std::move(audit).value();
   }
-  httplib::Server& http = impl->http;
+  const auto seconds = [](double s) {
+    return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s));
+  };
+  ListenerOptions listener;
+  listener.max_connections = state.options.max_connections;
+  listener.header_timeout = seconds(state.options.header_timeout_seconds);
+  listener.body_timeout = seconds(state.options.body_timeout_seconds);
+  listener.idle_timeout = seconds(state.options.idle_timeout_seconds);
+  listener.keep_alive_max_requests = state.options.keep_alive_max_requests;
+  listener.on_rejected = [&state] { state.metrics.RecordConnectionRejected(); };
+  auto impl = std::make_unique<Impl>(std::move(state_ptr), std::move(listener));
+  HttpListener& http = impl->http;
 
-  const int threads = state.options.threads;
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_payload_max_length(state.options.max_body_bytes);
   http.set_keep_alive_max_count(state.options.keep_alive_max_requests);
-  // Without TCP_NODELAY a response written as headers + body waits ~40 ms for the client's
-  // delayed ACK (Nagle), capping a keep-alive connection at ~25 requests/s.
-  http.set_tcp_nodelay(true);
-  http.set_read_timeout(10, 0);
-  http.set_write_timeout(10, 0);
-  // Errors cpp-httplib produces itself (no route, body too large...) get the JSON error shape and
+  http.set_keep_alive_timeout(static_cast<time_t>(state.options.idle_timeout_seconds));
+  // Errors cpp-httplib produces itself (no route, bad request line...) get the JSON error shape and
   // are counted under the route "(unrouted)"; responses a handler already filled are left alone.
   http.set_error_handler(httplib::Server::HandlerWithResponse(
       [&state](const httplib::Request&, httplib::Response& res) {
@@ -73,10 +92,13 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         SendError(res, 500, "internal", "internal server error");
       });
+  http.set_pre_routing_handler(PreRouting(state));
+  http.set_expect_100_continue_handler(ExpectContinue(state));
   RegisterScreenRoutes(http, state);
   RegisterMatchRoutes(http, state);
   RegisterCheckRoutes(http, state);
   RegisterAdminRoutes(http, state);
+  http.Post(".*", UnknownPost(state));  // last: only POSTs no route above took
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
@@ -89,25 +111,22 @@ Server::~Server() {
 
 Status Server::Start() {
   const ServerOptions& o = impl_->state->options;
-  if (o.port == 0) {
-    impl_->port = impl_->http.bind_to_any_port(o.host);
-  } else {
-    impl_->port = impl_->http.bind_to_port(o.host, o.port) ? o.port : -1;
-  }
-  if (impl_->port < 0)
-    return Status::IoError("cannot listen on " + o.host + ":" + std::to_string(o.port));
-  impl_->listener = std::thread([this] { impl_->http.listen_after_bind(); });
-  // Return only once the accept loop runs, so that an early Stop() cannot be missed.
-  while (!impl_->http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  Result<int> port = impl_->http.Bind(o.host, o.port);
+  if (!port.ok()) return port.status();
+  impl_->port = *port;
+  impl_->listener = std::thread([this] { impl_->http.Serve(); });
   return Status::Ok();
 }
 
 int Server::port() const { return impl_->port; }
 
-void Server::Stop() { impl_->http.stop(); }
+uint64_t Server::audit_write_failures() const { return impl_->state->metrics.audit_failures(); }
+
+void Server::Stop() { impl_->http.Stop(); }
 
 void Server::Wait() {
   if (impl_->listener.joinable()) impl_->listener.join();
+  impl_->http.WaitForConnections();
 }
 
 }  // namespace partyscreen::server

@@ -4,8 +4,10 @@
 // model.
 //
 // Lifecycle: Server::Create loads the lists and builds the engine (nothing listens yet); Start()
-// binds and serves on a background thread pool; Stop() (or SIGINT/SIGTERM in `partyscreen serve`)
-// stops accepting and lets Wait() return. Requests run on the pool; each one takes its own
+// binds (refusing a port another process listens on) and serves in the background, one thread per
+// connection (server/http_listener.h); Stop() (or SIGINT/SIGTERM in `partyscreen serve`) stops
+// accepting, wakes idle connections, stops multi-query requests before their next query, and lets
+// Wait() return once every connection has finished. Each request takes its own
 // reference to the current engine, so a reload never pulls an engine from under a request in
 // flight. Thread safety: Start/Stop/Wait from one controlling thread; port() and Stop() from any
 // thread.
@@ -30,11 +32,35 @@ struct ServerOptions {
   int port = 8080;
   // Lists to load (and to reload on POST /admin/reload). Empty: the bundled default snapshot.
   std::vector<ListSpec> lists;
-  // Worker threads. cpp-httplib serves one keep-alive connection per thread at a time, so this is
-  // also the number of connections served concurrently; more connections wait for a free thread.
+  // Requests worked on at once (screening, matching, decisions, reload). Each open connection
+  // has a thread of its own (see max_connections); this bounds how many of them compute at once,
+  // the others wait for a slot. Health, readiness and metrics never wait.
   int threads = 16;
-  // Largest accepted request body; larger bodies get 413.
+  // Open connections at once; one more is answered 503 and closed. A slow or idle client holds
+  // one of these (and a thread, not a work slot) until its timeout below. At most 900 (the
+  // HTTP library refuses descriptors >= 1024).
+  size_t max_connections = 512;
+  // Seconds a request's line and headers may take to arrive from their first byte (slow clients
+  // are cut off, however steadily they trickle); a new connection's first byte is awaited as long.
+  double header_timeout_seconds = 10;
+  // Seconds a request body may take to arrive once the request is admitted (key checked).
+  double body_timeout_seconds = 30;
+  // Seconds a kept-alive connection may wait for its next request.
+  double idle_timeout_seconds = 5;
+  // Largest accepted request body, after any Content-Encoding is undone and whatever the
+  // transfer encoding (Content-Length, chunked or read to close); larger bodies get 413. The key
+  // is checked before any of the body is read.
   size_t max_body_bytes = 1 << 20;
+  // Longest name accepted in a query, in characters (code points); longer names get 422 naming
+  // the field. Matching cost grows with the name's length.
+  size_t max_name_chars = 300;
+  // Lowest threshold a request may ask for: lower ones are raised to it (the answer reports the
+  // threshold used). Threshold 0 made every listed name a candidate; 0 here allows it.
+  double min_threshold = 0.3;
+  // Seconds of work one request may take: a multi-query request that runs past it stops before
+  // its next query and gets 503 budget_exceeded. A request also stops when its client disconnects
+  // or the server is stopping.
+  double request_budget_seconds = 10;
   // Most queries in one POST /screen batch or POST /match request; more get 413.
   size_t max_queries = 100;
   // Per API key token bucket: sustained requests per second (burst of the same size).
@@ -44,11 +70,15 @@ struct ServerOptions {
   ApiKeyRing api_keys;
   // false (`--no-auth`) serves without keys: every caller is "anonymous" and may reload.
   bool require_auth = true;
-  // Keep-alive requests per connection before the server closes it (lets other connections in).
+  // Keep-alive requests per connection before the server closes it.
   size_t keep_alive_max_requests = 1000;
   // SQLite file or PostgreSQL URL of the audit trail (include/partyscreen/store.h); every
-  // screening through /screen and /match is appended with the caller's key name. "" = no audit.
+  // screening through /screen and /match is committed with the caller's key name BEFORE it is
+  // answered; if it cannot be (disk full, database gone) the request gets 503 audit_unavailable,
+  // the failure is logged and counted in /metrics. "" = no audit.
   std::string audit_db;
+  // Seconds an answer waits for its audit commit before giving up with 503.
+  double audit_timeout_seconds = 10;
 };
 
 class Server {
@@ -60,14 +90,17 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds host:port and starts serving in the background. IoError if the port cannot be bound.
+  // Binds host:port and starts serving in the background. IoError if the port cannot be bound,
+  // in particular when another process listens on it.
   Status Start();
   // The bound port (after Start()).
   int port() const;
   // Stops accepting and closes connections; safe from any thread and more than once.
   void Stop();
-  // Blocks until the server has stopped.
+  // Blocks until the server has stopped and every connection is closed.
   void Wait();
+  // Requests refused (503) so far because their audit records could not be committed.
+  uint64_t audit_write_failures() const;
 
   struct Impl;
 

@@ -2,6 +2,7 @@
 // customer clears its screening state (screening_epochs.h).
 #include <map>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "core/parallel.h"
 #include "core/sha256.h"
@@ -208,6 +209,9 @@ Result<ImportResult> CustomerRegister::ImportFile(const std::string& path,
 
   ImportResult result;
   std::vector<std::pair<uint64_t, Customer>> pending;
+  // Policy for an id given twice in one file: the first row counts, every later one is a skipped
+  // row naming the line of the first (docs/STORE.md).
+  std::unordered_map<std::string, uint64_t> line_of_id;
   auto flush = [&]() -> Status {
     if (pending.empty()) return Status::Ok();
     std::vector<Customer> batch;
@@ -223,6 +227,13 @@ Result<ImportResult> CustomerRegister::ImportFile(const std::string& path,
   auto add = [&](uint64_t line, Result<Customer> c) -> Status {
     if (!c.ok()) {
       result.issues.push_back({line, c.status().message()});
+      return Status::Ok();
+    }
+    const auto [first, inserted] = line_of_id.emplace(c->id, line);
+    if (!inserted) {
+      result.issues.push_back({line, fmt::format("customer {}: id already on line {} of this file; "
+                                                 "the first row is kept",
+                                                 c->id, first->second)});
       return Status::Ok();
     }
     pending.emplace_back(line, std::move(c).value());
@@ -249,6 +260,7 @@ Result<ImportResult> CustomerRegister::ImportFile(const std::string& path,
     if (!reader.Next(rec)) return Status::InvalidArgument(path + ": empty file");
     std::vector<std::string> header;
     for (const std::string& h : rec.fields) header.push_back(AsciiLower(Trim(h)));
+    reader.set_expected_fields(header.size());
     if (std::find(header.begin(), header.end(), "id") == header.end() ||
         std::find(header.begin(), header.end(), "name") == header.end())
       return Status::InvalidArgument(path +

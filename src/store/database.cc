@@ -100,6 +100,34 @@ constexpr Migration kMigrations[] = {
      "CREATE INDEX IF NOT EXISTS customers_by_epoch ON customers (screened_epoch)"},
 };
 
+// Every table of the current schema; Open checks that each is there.
+constexpr const char* kTables[] = {
+    "customers",         "alerts",        "audit",      "audit_head",      "reviews", "snapshots",
+    "snapshot_entities", "rescreen_runs", "store_meta", "screening_epochs"};
+
+// The highest schema version recorded, 0 for none.
+Result<int> RecordedSchemaVersion(store::SqlConnection& c, const std::string& location) {
+  auto rows = c.Query("SELECT MAX(version) FROM schema_version");
+  if (!rows.ok()) {
+    if (rows.status().message().find("no such table") == std::string::npos &&
+        rows.status().message().find("does not exist") == std::string::npos)
+      return Status::IoError(location + ": " + rows.status().message());
+    return Status::Corrupt(location + ": not a partyscreen database (no schema_version table)");
+  }
+  return rows->empty() ? 0 : static_cast<int>(store::AsInt((*rows)[0][0]));
+}
+
+Status CheckTables(store::SqlConnection& c, const std::string& location) {
+  std::vector<std::string> missing;
+  for (const char* table : kTables)
+    if (!c.Query(fmt::format("SELECT 1 FROM {} WHERE 1 = 0", table)).ok()) missing.push_back(table);
+  if (missing.empty()) return Status::Ok();
+  return Status::Corrupt(
+      fmt::format("{}: the database is damaged: table(s) {} missing (dropped or altered outside "
+                  "partyscreen); restore it from a backup",
+                  location, Join(missing, ", ")));
+}
+
 }  // namespace
 
 int Database::CurrentSchemaVersion() { return kMigrations[std::size(kMigrations) - 1].version; }
@@ -108,15 +136,39 @@ Database::Database(std::string location, std::unique_ptr<store::SqlConnection> c
     : location_(std::move(location)), conn_(std::move(conn)) {}
 Database::~Database() = default;
 
-Result<std::unique_ptr<Database>> Database::Open(const std::string& location) {
-  auto conn = store::OpenSqlConnection(location);
+Result<std::unique_ptr<Database>> Database::Open(const std::string& location, DbAccess access) {
+  const bool read_only = access == DbAccess::kReadOnly;
+  auto conn = store::OpenSqlConnection(location, read_only);
   if (!conn.ok()) return conn.status();
   std::unique_ptr<Database> db(new Database(location, std::move(conn).value()));
   store::SqlConnection& c = *db->conn_;
-  Status s = c.ExecScript(
-      "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT PRIMARY KEY, applied_at TEXT NOT "
-      "NULL)");
-  if (!s.ok()) return Status::IoError(location + ": " + s.message());
+  if (!read_only) {
+    Status s = c.ExecScript(
+        "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT PRIMARY KEY, applied_at TEXT "
+        "NOT NULL)");
+    if (!s.ok()) return Status::IoError(location + ": " + s.message());
+  }
+  auto recorded = RecordedSchemaVersion(c, location);
+  if (!recorded.ok()) return recorded.status();
+  if (*recorded > CurrentSchemaVersion())
+    return Status::Unsupported(fmt::format(
+        "{}: database schema version {} is newer than this partyscreen's ({}); it was written by a "
+        "later version: refusing to open it (use that version, or restore a backup)",
+        location, *recorded, CurrentSchemaVersion()));
+  if (read_only) {
+    if (*recorded < CurrentSchemaVersion())
+      return Status::Unsupported(fmt::format(
+          "{}: database schema version {} needs migrating to {}; run a command that writes "
+          "(e.g. customers import) once with write access",
+          location, *recorded, CurrentSchemaVersion()));
+    db->schema_version_ = *recorded;
+    if (Status s = CheckTables(c, location); !s.ok()) return s;
+    auto id = c.Query("SELECT value FROM store_meta WHERE name = 'database_id'");
+    if (!id.ok()) return id.status();
+    if (!id->empty()) db->id_ = store::AsText((*id)[0][0]);
+    return db;
+  }
+  Status s;
   for (const Migration& m : kMigrations) {
     store::WriteTransaction txn(c);
     if (!txn.status().ok()) return txn.status();
@@ -143,6 +195,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& location) {
     if (!s.ok()) return s;
     db->schema_version_ = m.version;
   }
+  if (s = CheckTables(c, location); !s.ok()) return s;
   // A random name for this database, so that files derived from it (the register index) are
   // never taken for another database's.
   s = c.Run("INSERT INTO store_meta (name, value) VALUES ('database_id', ?) ON CONFLICT DO NOTHING",

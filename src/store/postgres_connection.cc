@@ -124,7 +124,7 @@ class PostgresConnection final : public SqlConnection {
 
 }  // namespace
 
-Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string& conninfo) {
+Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string& conninfo, bool read_only) {
   PGconn* conn = PQconnectdb(conninfo.c_str());
   if (PQstatus(conn) != CONNECTION_OK) {
     std::string msg = PQerrorMessage(conn);
@@ -132,14 +132,16 @@ Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string& conninfo)
     return Status::IoError("postgres: cannot connect: " + msg);
   }
   auto c = std::make_unique<PostgresConnection>(conn);
-  Status s = c->ExecScript("SET client_min_messages = warning");
+  Status s = c->ExecScript(read_only ? "SET client_min_messages = warning;"
+                                       " SET default_transaction_read_only = on"
+                                     : "SET client_min_messages = warning");
   if (!s.ok()) return s;
   return std::unique_ptr<SqlConnection>(std::move(c));
 }
 
 #else
 
-Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string&) {
+Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string&, bool) {
   return Status::Unsupported(
       "postgres: this build has no PostgreSQL support (libpq not found at configure time)");
 }

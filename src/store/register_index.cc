@@ -1,7 +1,6 @@
 #include "store/register_index.h"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,9 +10,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <thread>
 
+#include "core/atomic_file.h"
 #include "core/binary_io.h"
 #include "core/parallel.h"
 #include "core/sha256.h"
@@ -54,28 +53,8 @@ Result<RegisterIndex::Part> IndexCustomers(SqlConnection& conn, const Screener& 
   return part;
 }
 
-// Removes the files "<path>.tmp.<pid>" that a process killed while saving left behind (its pid
-// is no longer running).
-void RemoveAbandonedTemporaries(const std::string& path) {
-  const std::filesystem::path target(path);
-  const std::string prefix = target.filename().string() + ".tmp.";
-  std::error_code ec;
-  const std::filesystem::path dir =
-      target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.rfind(prefix, 0) != 0) continue;
-    const std::string pid_text = name.substr(prefix.size());
-    if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos) continue;
-    const long pid = std::strtol(pid_text.c_str(), nullptr, 10);
-    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
-      std::filesystem::remove(entry.path(), ec);
-  }
-}
-
 Status Save(const std::string& path, const std::string& database_id, int64_t revision,
             const RegisterIndex::Part& part) {
-  RemoveAbandonedTemporaries(path);
   BinaryWriter out;
   out.Str(kMagic);
   out.Pod<uint32_t>(kFormatVersion);
@@ -87,23 +66,10 @@ Status Save(const std::string& path, const std::string& database_id, int64_t rev
   std::string& bytes = out.bytes();
   bytes += Sha256Hex(bytes);
   // Written aside and renamed: a reader sees the old file or the new one, never half of one.
-  const std::string tmp = fmt::format("{}.tmp.{}", path, getpid());
-  {
-    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-    file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    file.close();
-    if (!file) {
-      std::filesystem::remove(tmp);
-      return Status::IoError(tmp + ": cannot write the register index");
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp);
-    return Status::IoError(path + ": " + ec.message());
-  }
-  return Status::Ok();
+  auto file = AtomicFile::Create(path);
+  if (!file.ok()) return file.status();
+  (*file)->stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return (*file)->Commit();
 }
 
 using SavedPart = RegisterIndex::Saved;

@@ -11,6 +11,7 @@
 
 #include "core/json.h"
 #include "core/parallel.h"
+#include "lists/shrink_check.h"
 #include "partyscreen/store.h"
 #include "store/register_index.h"
 #include "store/rescreen_run.h"
@@ -111,6 +112,29 @@ Result<std::optional<Outcome>> AffectedOutcome(SqlConnection& conn, const Rescre
   return std::optional<Outcome>(std::move(out));
 }
 
+ShrinkPolicy ShrinkPolicyOf(const RescreenOptions& options) {
+  return {options.max_shrink, "--max-shrink 1"};
+}
+
+// The current lists against the last snapshot archived before them (none: nothing to compare).
+Status CheckShrinkSinceLastArchived(SqlConnection& conn, const Snapshot& snap,
+                                    const RescreenOptions& options) {
+  if (options.max_shrink >= 1) return Status::Ok();
+  auto previous =
+      conn.Query("SELECT hash FROM snapshots WHERE hash <> ? ORDER BY saved_at DESC, hash LIMIT 1",
+                 {snap.hash});
+  if (!previous.ok()) return previous.status();
+  if (previous->empty()) return Status::Ok();
+  SourceCounts before;
+  Status s = conn.ForEachRow("SELECT entity_id FROM snapshot_entities WHERE snapshot_hash = ?",
+                             {store::AsText((*previous)[0][0])}, [&](const SqlRow& row) {
+                               CountEntitySource(store::AsText(row[0]), before);
+                               return Status::Ok();
+                             });
+  if (!s.ok()) return s;
+  return CheckShrink(before, CountBySource(snap), ShrinkPolicyOf(options));
+}
+
 }  // namespace
 
 Result<RescreenReport> Rescreener::All(const RescreenOptions& options) {
@@ -118,7 +142,9 @@ Result<RescreenReport> Rescreener::All(const RescreenOptions& options) {
   RescreenReport report;
   report.snapshot = screener_.snapshot().hash;
   SqlConnection& conn = db_.connection();
-  Status s = SnapshotArchive(db_).Save(screener_.snapshot());
+  Status s = CheckShrinkSinceLastArchived(conn, screener_.snapshot(), options);
+  if (!s.ok()) return s;
+  s = SnapshotArchive(db_).Save(screener_.snapshot());
   if (!s.ok()) return s;
   RescreenRun run(conn, screener_, options, report);
   s = run.StartOrResume("all", "");
@@ -162,6 +188,10 @@ Result<RescreenReport> Rescreener::Delta(const EntitySet& base, const RescreenOp
   SqlConnection& conn = db_.connection();
   if (base.snapshot_hash == snap.hash)
     return Status::InvalidArgument("delta re-screen: the base snapshot is the current one");
+  SourceCounts base_counts;
+  for (const ArchivedEntity& e : base.entities) CountEntitySource(e.id, base_counts);
+  if (Status s = CheckShrink(base_counts, CountBySource(snap), ShrinkPolicyOf(options)); !s.ok())
+    return s;
 
   // The saved register index is read from disk while the lists are compared.
   const size_t threads = ThreadsOrAllCores(options.threads);

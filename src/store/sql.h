@@ -56,11 +56,15 @@ class SqlConnection {
 };
 
 // Opens `location`: a PostgreSQL URL/conninfo ("postgresql://...", "postgres://...", "host=...")
-// or else a SQLite file path (created on first use, WAL mode).
-Result<std::unique_ptr<SqlConnection>> OpenSqlConnection(const std::string& location);
+// or else a SQLite file path (created on first use, WAL mode). `read_only`: nothing is created or
+// written (SQLite: the file opened read-only and query_only; PostgreSQL: read-only transactions),
+// so a database on a read-only file or mount, or with a read-only role, can still be read.
+Result<std::unique_ptr<SqlConnection>> OpenSqlConnection(const std::string& location,
+                                                         bool read_only = false);
 
-Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path);
-Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string& conninfo);
+Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path, bool read_only = false);
+Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string& conninfo,
+                                                    bool read_only = false);
 bool IsPostgresLocation(std::string_view location);
 // A SQLite database that lives only in this connection (":memory:" or no path).
 bool IsInMemoryLocation(std::string_view location);

@@ -1,6 +1,7 @@
 // SqlConnection over SQLite: one database file, WAL journal, prepared statements cached per SQL
 // text.
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <charconv>
 #include <unordered_map>
@@ -163,9 +164,54 @@ class SqliteConnection final : public SqlConnection {
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
 };
 
+// "file:PATH?immutable=1" with the URI's special characters escaped.
+std::string ImmutableUri(const std::string& path) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      static const char kHex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += kHex[static_cast<unsigned char>(c) >> 4];
+      uri += kHex[static_cast<unsigned char>(c) & 15];
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+Result<std::unique_ptr<SqliteConnection>> OpenSqliteHandle(const std::string& name, int flags,
+                                                           const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(name.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Status::IoError(path + ": cannot open database: " + msg);
+  }
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  return std::make_unique<SqliteConnection>(db);
+}
+
+// Read-only: nothing created or written. A WAL database needs its -shm file, which cannot be made
+// on read-only storage; when it cannot be read for that reason and there is no -wal file (so no
+// writer has uncommitted pages), the file is opened as immutable.
+Result<std::unique_ptr<SqlConnection>> OpenSqliteReadOnly(const std::string& path) {
+  auto conn = OpenSqliteHandle(path, SQLITE_OPEN_READONLY, path);
+  if (!conn.ok()) return conn.status();
+  if (!(*conn)->ExecScript("SELECT 1 FROM sqlite_master LIMIT 1").ok() &&
+      ::access((path + "-wal").c_str(), F_OK) != 0) {
+    conn = OpenSqliteHandle(ImmutableUri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, path);
+    if (!conn.ok()) return conn.status();
+  }
+  Status s = (*conn)->ExecScript("PRAGMA query_only=1; PRAGMA temp_store=MEMORY;");
+  if (!s.ok()) return Status::IoError(path + ": " + s.message());
+  return std::unique_ptr<SqlConnection>(std::move(conn).value());
+}
+
 }  // namespace
 
-Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
+Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path, bool read_only) {
+  if (read_only) return OpenSqliteReadOnly(path);
   sqlite3* db = nullptr;
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
@@ -193,9 +239,10 @@ bool IsInMemoryLocation(std::string_view location) {
   return location.empty() || location == ":memory:";
 }
 
-Result<std::unique_ptr<SqlConnection>> OpenSqlConnection(const std::string& location) {
-  if (IsPostgresLocation(location)) return OpenPostgres(location);
-  return OpenSqlite(location);
+Result<std::unique_ptr<SqlConnection>> OpenSqlConnection(const std::string& location,
+                                                         bool read_only) {
+  if (IsPostgresLocation(location)) return OpenPostgres(location, read_only);
+  return OpenSqlite(location, read_only);
 }
 
 int64_t AsInt(const std::optional<std::string>& v) {

@@ -7,7 +7,8 @@ namespace {
 
 TEST(CsvReader, OfacQuirks) {
   // Null marker with trailing space, CRLF, quoted commas, DOS EOF byte.
-  std::string data = "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- \r\n173,\"A, B\",\"x\"\"y\",-0- \r\n\x1A";
+  std::string data =
+      "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- \r\n173,\"A, B\",\"x\"\"y\",-0- \r\n\x1A";
   CsvReader r(data, CsvOptions{',', true, false});
   CsvRecord rec;
   ASSERT_TRUE(r.Next(rec));
@@ -51,6 +52,106 @@ TEST(CsvReader, TabDelimited) {
   ASSERT_TRUE(r.Next(rec));
   ASSERT_TRUE(r.Next(rec));
   EXPECT_EQ(rec.fields, (std::vector<std::string>{" I. ASH", "SEAGOVILLE"}));
+}
+
+// Issue 12 item 1: `c11,"Bad quote Ltd,CN` opened a quoted field that ran to the quoted field of
+// row 25 and swallowed rows c12-c25 without a word.
+std::string FortyRowsWithAStrayQuote() {
+  std::string data = "id,name,country\n";
+  for (int i = 1; i <= 40; ++i) {
+    // Appended piece by piece: GCC 12's -Wrestrict misfires on `"c" + to_string(i) + ...`.
+    const std::string n = std::to_string(i);
+    data.append("c").append(n);
+    if (i == 11)
+      data.append(",\"Bad quote Ltd,CN\n");
+    else if (i == 25)
+      data.append(",\"Quoted, Name\",DE\n");
+    else
+      data.append(",Company ").append(n).append(",FR\n");
+  }
+  return data;
+}
+
+TEST(CsvReader, StrayQuoteDoesNotSwallowTheRowsAfterIt) {
+  const std::string data = FortyRowsWithAStrayQuote();
+  CsvReader r(data);
+  CsvRecord rec;
+  ASSERT_TRUE(r.Next(rec));  // header
+  std::vector<std::string> ids;
+  std::vector<uint64_t> malformed;
+  while (r.Next(rec)) {
+    if (rec.malformed) {
+      malformed.push_back(rec.line);
+      EXPECT_NE(rec.error.find("quote opened on line 12"), std::string::npos) << rec.error;
+      continue;
+    }
+    ids.push_back(rec.fields[0]);
+  }
+  EXPECT_EQ(malformed, (std::vector<uint64_t>{12}));  // c11 is on physical line 12
+  ASSERT_EQ(ids.size(), 39u);
+  EXPECT_EQ(ids[10], "c12");
+  EXPECT_EQ(ids[23], "c25");
+  EXPECT_EQ(ids.back(), "c40");
+}
+
+TEST(CsvReader, StrayQuoteClosedByADelimiterIsCaughtByTheFieldCount) {
+  // The stray quote pairs with `Acme",` whose quote is followed by the delimiter: only the field
+  // count (known from the header) shows the record is wrong.
+  const std::string data = "id,name,country\nc1,\"Bad,CN\nc2,Ok,FR\nc3,Acme\",DE,x\nc4,Fine,IT\n";
+  CsvReader r(data, CsvOptions{',', false, false, 3});
+  CsvRecord rec;
+  ASSERT_TRUE(r.Next(rec));
+  ASSERT_TRUE(r.Next(rec));
+  EXPECT_TRUE(rec.malformed);
+  EXPECT_EQ(rec.line, 2u);
+  std::vector<std::string> ids;
+  while (r.Next(rec)) ids.push_back(rec.malformed ? "!" : rec.fields[0]);
+  EXPECT_EQ(ids, (std::vector<std::string>{"c2", "c3", "c4"}));
+}
+
+TEST(CsvReader, StrayQuoteRunningToTheEndOfTheFileIsReportedAndLaterLinesRead) {
+  const std::string data = "id,name\n1,\"never closed\n2,two\n3,three\n";
+  CsvReader r(data, CsvOptions{',', false, false, 2});
+  CsvRecord rec;
+  ASSERT_TRUE(r.Next(rec));
+  ASSERT_TRUE(r.Next(rec));
+  EXPECT_TRUE(rec.malformed);
+  EXPECT_NE(rec.error.find("not closed before the end"), std::string::npos) << rec.error;
+  ASSERT_TRUE(r.Next(rec));
+  EXPECT_EQ(rec.fields, (std::vector<std::string>{"2", "two"}));
+  ASSERT_TRUE(r.Next(rec));
+  EXPECT_EQ(rec.fields, (std::vector<std::string>{"3", "three"}));
+  EXPECT_FALSE(r.Next(rec));
+}
+
+TEST(CsvReader, LegitimateMultiLineQuotedFieldsAreStillOneRecord) {
+  // RFC 4180: a quoted field may hold newlines (the CSL has such addresses).
+  const std::string data =
+      "id,address,country\n1,\"Room 5, Bldg 2\nBeijing\",CN\n2,\"a "
+      "\"\"quoted\"\"\nword\",US\n3,x,FR\n";
+  CsvReader r(data, CsvOptions{',', false, false, 3});
+  CsvRecord rec;
+  ASSERT_TRUE(r.Next(rec));
+  ASSERT_TRUE(r.Next(rec));
+  ASSERT_FALSE(rec.malformed) << rec.error;
+  EXPECT_EQ(rec.fields[1], "Room 5, Bldg 2\nBeijing");
+  ASSERT_TRUE(r.Next(rec));
+  ASSERT_FALSE(rec.malformed) << rec.error;
+  EXPECT_EQ(rec.line, 4u);
+  EXPECT_EQ(rec.fields[1], "a \"quoted\"\nword");
+  ASSERT_TRUE(r.Next(rec));
+  EXPECT_EQ(rec.line, 6u);
+  EXPECT_EQ(rec.fields[0], "3");
+}
+
+TEST(CsvReader, QuoteInTheMiddleOfAnUnquotedFieldIsLiteral) {
+  const std::string data = "1,Joe \"Jr Ltd,US\n2,b,c\n";
+  CsvReader r(data);
+  CsvRecord rec;
+  ASSERT_TRUE(r.Next(rec));
+  EXPECT_EQ(rec.fields, (std::vector<std::string>{"1", "Joe \"Jr Ltd", "US"}));
+  ASSERT_TRUE(r.Next(rec));
+  EXPECT_EQ(rec.fields[0], "2");
 }
 
 }  // namespace

@@ -22,19 +22,18 @@ using test_zip::MakeWorkbook;
 using ::testing::HasSubstr;
 
 // fuzz_ofac_xml / fuzz_ofac_enhanced_xml: XML damaged between two records logged a skip without
-// counting a record, so skipped() > records_seen().
-TEST(FuzzRegressions, OfacXmlDamagedBetweenRecordsCountsTheSkippedRest) {
+// counting a record, so skipped() > records_seen(). Since issue 12 damaged XML is refused as a
+// whole, which also settles the count.
+TEST(FuzzRegressions, OfacXmlDamagedBetweenRecordsIsRefused) {
   const std::string zip = ReadBytes(std::string(PARTYSCREEN_SHARED_DIR) +
                                     "/lists/ofac/sdn-xml-excerpt-2019-03/sdn.xml.zip");
   auto xml = ReadZipMember(zip, "sdn.xml", "sdn.xml.zip");
   ASSERT_TRUE(xml.ok()) << xml.status().ToString();
-  // Damage before the first record: nothing to keep, one skip for the rest.
   const std::string damaged = xml->substr(0, xml->find("<sdnEntry>")) + "\n<<<";
   ParseLog log("damaged-sdn.xml");
   auto r = ParseOfacSdnXml(damaged, log);
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
-  EXPECT_TRUE(r->entities.empty());
-  EXPECT_GE(log.skipped(), 1u);
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.status().message(), HasSubstr("damaged-sdn.xml"));
   EXPECT_LE(log.skipped(), log.records_seen());
 }
 

@@ -8,26 +8,23 @@
 #include <sstream>
 #include <string>
 
+#include "list_test_util.h"
 #include "lists/formats.h"
 #include "lists/ofac_remarks.h"
 #include "lists/parsers.h"
-#include "list_test_util.h"
 #include "partyscreen/snapshot.h"
 
 namespace partyscreen {
 namespace {
 
-using testutil::ReadBytes;
-using testutil::FindId;
 using testutil::FindAlias;
+using testutil::FindId;
+using testutil::ReadBytes;
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 const std::string kOfac = std::string(PARTYSCREEN_SHARED_DIR) + "/lists/ofac";
-
-
-
 
 size_t CountAliases(const ParsedList& list, AliasQuality quality) {
   size_t n = 0;
@@ -321,6 +318,27 @@ TEST(OfacCsvBadInput, TruncatedMidRecordKeepsEverythingBefore) {
   ASSERT_EQ(log.skipped(), 1u);
   EXPECT_EQ(log.issues()[0].line, 101u);
   EXPECT_EQ(log.issues()[0].file, "sdn.csv");
+}
+
+// Issue 12 item 1: an unterminated quote in the last field of line 5 (475 CASA DE CUBA) ran into
+// line 6 and dropped 480 CECOEX with no skip of its own.
+TEST(OfacCsvBadInput, StrayQuoteDoesNotDropTheNextEntry) {
+  std::string full = ReadBytes(kOfac + "/sdn-2021-07/sdn.csv");
+  size_t line5 = 0;
+  for (int line = 1; line < 5; ++line) line5 = full.find('\n', line5) + 1;
+  const size_t end5 = full.find('\n', line5);
+  ASSERT_EQ(full.compare(line5, 4, "475,"), 0);
+  const size_t last = full.rfind(",-0- ", end5);
+  full.insert(last + 1, "\"");  // ...,"-0- <CR><LF>480,"CECOEX, S.A.",...
+  ParseLog log("sdn.csv");
+  auto r = ParseOfacCsv(full, log);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->entities.size(), 8975u);  // every entry but 475 (8,976 in the file)
+  EXPECT_NE(FindId(*r, "ofac:480"), nullptr);
+  EXPECT_EQ(FindId(*r, "ofac:475"), nullptr);
+  ASSERT_EQ(log.skipped(), 1u);
+  EXPECT_EQ(log.issues()[0].line, 5u);
+  EXPECT_THAT(log.issues()[0].reason, HasSubstr("quote opened on line 5"));
 }
 
 TEST(OfacCsvBadInput, RowWithWrongFieldCountIsSkippedWithItsLine) {

@@ -17,6 +17,7 @@
 
 #include "partyscreen/screener.h"
 #include "partyscreen/store.h"
+#include "test_server.h"
 
 namespace partyscreen::server {
 namespace {
@@ -24,8 +25,12 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-constexpr char kUserKey[] = "alice-0123456789abcdef";
-constexpr char kAdminKey[] = "ops-0123456789abcdef00";
+using testing::Auth;
+using testing::Body;
+using testing::kAdminKey;
+using testing::kUserKey;
+using testing::Options;
+using testing::StartServer;
 // From sdn-2021-07/sdn.csv: ent_num 22790 "MADURO MOROS, Nicolas", DOB 23 Nov 1962;
 // ent_num 306 "BANCO NACIONAL DE CUBA".
 constexpr char kMaduroId[] = "ofac:22790";
@@ -56,33 +61,6 @@ class ListDir {
  private:
   fs::path dir_;
 };
-
-ServerOptions Options(const std::string& list_dir) {
-  ServerOptions o;
-  o.port = 0;
-  o.threads = 8;
-  o.lists = {ListSpec{list_dir, "ofac-csv"}};
-  auto keys = ApiKeyRing::Parse(std::string("alice:") + kUserKey + "\nadmin:ops:" + kAdminKey, '\n',
-                                "test keys");
-  EXPECT_TRUE(keys.ok()) << keys.status().ToString();
-  o.api_keys = std::move(keys).value();
-  o.max_body_bytes = 64 * 1024;
-  o.max_queries = 10;
-  return o;
-}
-
-std::unique_ptr<Server> StartServer(ServerOptions o) {
-  auto server = Server::Create(std::move(o));
-  EXPECT_TRUE(server.ok()) << server.status().ToString();
-  if (!server.ok()) return nullptr;
-  Status s = (*server)->Start();
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  return std::move(server).value();
-}
-
-httplib::Headers Auth(const std::string& key) { return {{"Authorization", "Bearer " + key}}; }
-
-json Body(const httplib::Result& r) { return r ? json::parse(r->body, nullptr, false) : json(); }
 
 void ExpectJsonError(const httplib::Result& r, int status, const std::string& code) {
   ASSERT_TRUE(r) << "no response";
@@ -540,12 +518,14 @@ TEST(ServerAudit, ScreenAndMatchAreRecordedWithTheKeyName) {
   ASSERT_NE(server, nullptr);
   httplib::Client c("127.0.0.1", server->port());
   c.set_read_timeout(60, 0);
-  auto r = c.Post("/screen", Auth(kUserKey), R"({"name": "Nicolas Maduro Moros"})", "application/json");
+  auto r =
+      c.Post("/screen", Auth(kUserKey), R"({"name": "Nicolas Maduro Moros"})", "application/json");
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200) << r->body;
-  auto m = c.Post("/match/default", Auth(kUserKey),
-                  R"({"queries": {"q1": {"schema": "Person", "properties": {"name": ["Maduro Moros"]}}}})",
-                  "application/json");
+  auto m = c.Post(
+      "/match/default", Auth(kUserKey),
+      R"({"queries": {"q1": {"schema": "Person", "properties": {"name": ["Maduro Moros"]}}}})",
+      "application/json");
   ASSERT_TRUE(m);
   ASSERT_EQ(m->status, 200) << m->body;
   server.reset();  // stops the server and flushes the audit writer

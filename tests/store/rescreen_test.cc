@@ -480,3 +480,59 @@ TEST(RescreenTest, SecondFullRunOverManyChunksReportsNoChanges) {
 
 }  // namespace
 }  // namespace partyscreen
+
+namespace partyscreen {
+namespace {
+
+using testing::AllAlerts;
+using testing::BuildScreener;
+using testing::MakeEntity;
+using testing::OpenOrDie;
+using testing::TempDir;
+
+std::vector<Entity> TenEntities() {
+  std::vector<Entity> out;
+  for (const char* name : {"Mahan Air", "Rosneft Oil Company", "Sovcomflot", "Hikvision",
+                           "Iran Air", "Banco Nacional de Cuba", "Aerocaribbean Airlines",
+                           "Korea Kwangson Banking", "Tidewater Middle East", "Zhuhai Hengqin"})
+    out.push_back(MakeEntity("ofac:" + std::to_string(out.size() + 1), name));
+  return out;
+}
+
+// Issue 12 item 2: a truncated list (here 10 -> 2 entities) must not replace the previous one in
+// a re-screen, which would clear every alert on the lost entities.
+TEST(RescreenShrinkCheck, ListThatLostMostOfASourceIsRefusedAndAlertsStay) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("shrink.db"));
+  std::vector<Customer> customers(2);
+  customers[0].id = "k1";
+  customers[0].name = "Mahan Air";
+  customers[1].id = "k2";
+  customers[1].name = "Sovcomflot";
+  ASSERT_TRUE(CustomerRegister(*db).Upsert(customers).ok());
+  auto full = BuildScreener(TenEntities());
+  ASSERT_TRUE(Rescreener(*db, *full).All(testing::Threads(1)).ok());
+  const auto alerts = AllAlerts(*db);
+  ASSERT_EQ(alerts.size(), 2u);
+
+  std::vector<Entity> cut = TenEntities();
+  cut.resize(2);
+  auto truncated = BuildScreener(cut);
+  auto all = Rescreener(*db, *truncated).All(testing::Threads(1));
+  ASSERT_FALSE(all.ok());
+  EXPECT_NE(all.status().message().find("'ofac' 10 -> 2"), std::string::npos)
+      << all.status().message();
+  auto delta =
+      Rescreener(*db, *truncated).Delta(EntitySetOf(full->snapshot()), testing::Threads(1));
+  ASSERT_FALSE(delta.ok());
+  EXPECT_NE(delta.status().message().find("--max-shrink 1"), std::string::npos);
+  EXPECT_EQ(AllAlerts(*db), alerts);  // nothing cleared
+
+  RescreenOptions accept = testing::Threads(1);
+  accept.max_shrink = 1;  // the operator's override
+  ASSERT_TRUE(Rescreener(*db, *truncated).All(accept).ok());
+  EXPECT_EQ(AllAlerts(*db).size(), 1u);  // Sovcomflot (ofac:3) is gone from the cut list
+}
+
+}  // namespace
+}  // namespace partyscreen

@@ -1,0 +1,52 @@
+// What the server tests share: two API keys, options for a server on a free loopback port over an
+// OFAC CSV list directory, starting it, and reading JSON answers.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "server/server.h"
+
+namespace partyscreen::server::testing {
+
+inline constexpr char kUserKey[] = "alice-0123456789abcdef";
+inline constexpr char kAdminKey[] = "ops-0123456789abcdef00";
+
+// Port 0, 8 work slots, the keys above (alice, admin ops), --max-body 64 KiB, 10 queries.
+inline ServerOptions Options(const std::string& ofac_csv_dir) {
+  ServerOptions o;
+  o.port = 0;
+  o.threads = 8;
+  o.lists = {ListSpec{ofac_csv_dir, "ofac-csv"}};
+  auto keys = ApiKeyRing::Parse(std::string("alice:") + kUserKey + "\nadmin:ops:" + kAdminKey, '\n',
+                                "test keys");
+  EXPECT_TRUE(keys.ok()) << keys.status().ToString();
+  o.api_keys = std::move(keys).value();
+  o.max_body_bytes = 64 * 1024;
+  o.max_queries = 10;
+  return o;
+}
+
+// Created and started, or null (with a test failure).
+inline std::unique_ptr<Server> StartServer(ServerOptions o) {
+  auto server = Server::Create(std::move(o));
+  EXPECT_TRUE(server.ok()) << server.status().ToString();
+  if (!server.ok()) return nullptr;
+  Status s = (*server)->Start();
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return std::move(server).value();
+}
+
+inline httplib::Headers Auth(const std::string& key) {
+  return {{"Authorization", "Bearer " + key}};
+}
+
+inline nlohmann::json Body(const httplib::Result& r) {
+  return r ? nlohmann::json::parse(r->body, nullptr, false) : nlohmann::json();
+}
+
+}  // namespace partyscreen::server::testing
