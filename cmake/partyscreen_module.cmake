@@ -23,6 +23,7 @@ function(partyscreen_module_test name)
     string(REGEX REPLACE "_test$" "" exe ${exe})
     set(exe ${exe}_test)
     add_executable(${exe} ${src})
+    target_include_directories(${exe} PRIVATE ${PROJECT_SOURCE_DIR}/tests)  # "support/..."
     target_link_libraries(${exe} PRIVATE partyscreen_${name} ${ARG_DEPS} GTest::gtest GTest::gmock GTest::gtest_main)
     target_compile_definitions(${exe} PRIVATE
       PARTYSCREEN_SHARED_DIR="${PARTYSCREEN_SHARED_DIR}" PARTYSCREEN_SOURCE_DIR="${PROJECT_SOURCE_DIR}"

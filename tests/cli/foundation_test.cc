@@ -10,12 +10,11 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "support/command.h"
+
 namespace {
 
-struct CmdResult {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr together
-};
+using CmdResult = partyscreen::testing_support::CommandRun;
 
 std::string Quote(const std::string& s) {
   std::string q = "'";
@@ -24,19 +23,12 @@ std::string Quote(const std::string& s) {
 }
 
 CmdResult Partyscreen(const std::string& args, bool merge_stderr = true) {
-  const std::string cmd = std::string(PARTYSCREEN_BINARY) + " " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
-  CmdResult r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return partyscreen::testing_support::RunPartyscreen(args, merge_stderr);
 }
 
-std::string Shared(const std::string& rel) { return std::string(PARTYSCREEN_SHARED_DIR) + "/lists/" + rel; }
+std::string Shared(const std::string& rel) {
+  return std::string(PARTYSCREEN_SHARED_DIR) + "/lists/" + rel;
+}
 
 std::string TempFile(const std::string& name, const std::string& content) {
   const auto dir = std::filesystem::temp_directory_path() / "partyscreen_cli_test";
@@ -55,8 +47,10 @@ TEST(CliFoundation, ScreenHikvisionShowsEntityListRecordWithLegalFields) {
     if (h["entity_id"] != "csl:f095626c9f8becc70b5948507fb6de6e443b257a") continue;
     found = true;
     EXPECT_NE(h["federal_register"].get<std::string>().find("84 FR 54002"), std::string::npos);
-    EXPECT_NE(h["license_requirement"].get<std::string>().find("For all items subject to the EAR"), std::string::npos);
-    EXPECT_NE(h["license_policy"].get<std::string>().find("presumption of denial"), std::string::npos);
+    EXPECT_NE(h["license_requirement"].get<std::string>().find("For all items subject to the EAR"),
+              std::string::npos);
+    EXPECT_NE(h["license_policy"].get<std::string>().find("presumption of denial"),
+              std::string::npos);
   }
   EXPECT_TRUE(found) << r.out;
   EXPECT_EQ(j["snapshot"].get<std::string>().size(), 64u);
@@ -81,7 +75,8 @@ TEST(CliFoundation, ListsReportsEveryDefaultSourceAndAStableHash) {
   EXPECT_EQ(records["ofac-cons-csv"], 442u);
   EXPECT_EQ(records["un-xml"], 1003u);
   CmdResult b = Partyscreen("lists --json", false);
-  EXPECT_EQ(nlohmann::json::parse(b.out)["snapshot"], j["snapshot"]) << "the snapshot hash must be deterministic";
+  EXPECT_EQ(nlohmann::json::parse(b.out)["snapshot"], j["snapshot"])
+      << "the snapshot hash must be deterministic";
 }
 
 TEST(CliFoundation, SnapshotHashDependsOnContentNotOrder) {

@@ -17,29 +17,21 @@
 #include <string>
 #include <thread>
 
+#include "support/command.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CmdResult {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr together
-};
+using partyscreen::testing_support::CommandRun;
+using partyscreen::testing_support::FortyRowsWithAStrayQuote;
 
-CmdResult Shell(const std::string& cmd) {
-  CmdResult r;
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+CommandRun Shell(const std::string& cmd) {
+  return partyscreen::testing_support::RunShell(cmd + " 2>&1");
 }
 
-CmdResult Partyscreen(const std::string& args) {
-  return Shell(std::string(PARTYSCREEN_BINARY) + " " + args);
+CommandRun Partyscreen(const std::string& args) {
+  return partyscreen::testing_support::RunPartyscreen(args);
 }
 
 std::string Slurp(const std::string& path) {
@@ -74,26 +66,9 @@ class Hardening : public ::testing::Test {
   std::string dir_;
 };
 
-// 40 rows; row c11 has a quote that is never closed, row c25 a quoted field.
-std::string FortyRowsWithAStrayQuote() {
-  std::string data = "id,name,country\n";
-  for (int i = 1; i <= 40; ++i) {
-    // Appended piece by piece: GCC 12's -Wrestrict misfires on `"c" + to_string(i) + ...`.
-    const std::string n = std::to_string(i);
-    data.append("c").append(n);
-    if (i == 11)
-      data.append(",\"Bad quote Ltd,CN\n");
-    else if (i == 25)
-      data.append(",\"Quoted, Name\",DE\n");
-    else
-      data.append(",Company ").append(n).append(",FR\n");
-  }
-  return data;
-}
-
 TEST_F(Hardening, BatchStrayQuoteScreensEveryOtherRowAndExitsThree) {
   const std::string in = Write("q.csv", FortyRowsWithAStrayQuote());
-  CmdResult r =
+  CommandRun r =
       Partyscreen("batch --list un-xml:" + kUn + " --in " + in + " --out " + File("out.jsonl"));
   EXPECT_EQ(r.exit_code, 3) << r.out;
   EXPECT_NE(r.out.find("line 12: quote opened on line 12"), std::string::npos) << r.out;
@@ -107,7 +82,7 @@ TEST_F(Hardening, BatchStrayQuoteScreensEveryOtherRowAndExitsThree) {
 TEST_F(Hardening, BatchJsonNameThatIsNotAStringIsASkippedLine) {
   const std::string in =
       Write("q.jsonl", "{\"id\": \"a\", \"name\": 12}\n{\"id\": \"b\", \"name\": \"Hikvision\"}\n");
-  CmdResult r =
+  CommandRun r =
       Partyscreen("batch --list un-xml:" + kUn + " --in " + in + " --out " + File("out.jsonl"));
   EXPECT_EQ(r.exit_code, 3) << r.out;
   EXPECT_NE(r.out.find("line 1: \"name\" is not a string (skipped)"), std::string::npos) << r.out;
@@ -118,7 +93,7 @@ TEST_F(Hardening, BatchJsonNameThatIsNotAStringIsASkippedLine) {
 
 TEST_F(Hardening, BatchWithoutSkippedLinesStillExitsZero) {
   const std::string in = Write("q.jsonl", "{\"id\": \"b\", \"name\": \"Hikvision\"}\n");
-  CmdResult r =
+  CommandRun r =
       Partyscreen("batch --list un-xml:" + kUn + " --in " + in + " --out " + File("out.jsonl"));
   EXPECT_EQ(r.exit_code, 0) << r.out;
 }
@@ -161,9 +136,9 @@ TEST_F(Hardening, BatchOutKilledMidRunLeavesThePreviousResults) {
   waitpid(pid, &status, 0);
   EXPECT_EQ(Slurp(out), "previous results\n");
   // The next run finishes and replaces it, and removes the killed run's temporary.
-  CmdResult r = Partyscreen("batch --list un-xml:" + kUn + " --in " +
-                            Write("small.jsonl", "{\"id\": \"x\", \"name\": \"Houthis\"}\n") +
-                            " --out " + out);
+  CommandRun r = Partyscreen("batch --list un-xml:" + kUn + " --in " +
+                             Write("small.jsonl", "{\"id\": \"x\", \"name\": \"Houthis\"}\n") +
+                             " --out " + out);
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(CountLines(Slurp(out)), 1u);
   EXPECT_FALSE(fs::exists(tmp));
@@ -171,7 +146,7 @@ TEST_F(Hardening, BatchOutKilledMidRunLeavesThePreviousResults) {
 
 TEST_F(Hardening, CustomersImportStrayQuoteAndDuplicateIdAreReported) {
   const std::string db = File("c.db");
-  CmdResult r =
+  CommandRun r =
       Partyscreen("customers import " + Write("c.csv", FortyRowsWithAStrayQuote()) + " --db " + db);
   EXPECT_EQ(r.exit_code, 3) << r.out;
   EXPECT_NE(r.out.find("imported 39 customer(s)"), std::string::npos) << r.out;
@@ -191,7 +166,7 @@ TEST_F(Hardening, CustomersImportStrayQuoteAndDuplicateIdAreReported) {
 
 TEST_F(Hardening, TruncatedListIsRefusedNamingTheFile) {
   const std::string cut = Write("UN_consolidated.xml", Slurp(kUn).substr(0, 1000000));
-  CmdResult r = Partyscreen("lists --list un-xml:" + cut);
+  CommandRun r = Partyscreen("lists --list un-xml:" + cut);
   EXPECT_EQ(r.exit_code, 1) << r.out;
   EXPECT_NE(r.out.find(cut + ": incomplete or damaged UN consolidated list"), std::string::npos)
       << r.out;
@@ -203,7 +178,7 @@ TEST_F(Hardening, ReadOnlyDatabaseCanBeVerifiedAndExported) {
   const std::string db_dir = File("ro");
   fs::create_directories(db_dir);
   const std::string db = db_dir + "/audit.db";
-  CmdResult r = Partyscreen("screen Houthis --list un-xml:" + kUn + " --db " + db);
+  CommandRun r = Partyscreen("screen Houthis --list un-xml:" + kUn + " --db " + db);
   ASSERT_EQ(r.exit_code, 0) << r.out;
   fs::create_directories(File("out"));
   // As root, file modes do not stop writes: run the commands as nobody.

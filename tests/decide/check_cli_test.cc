@@ -11,27 +11,18 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "support/command.h"
+
 namespace {
 
 using ::testing::HasSubstr;
 
-struct CommandRun {
-  int exit_code = -1;
-  std::string out;
-};
+using partyscreen::testing_support::CommandRun;
 
 CommandRun Check(const std::string& args, bool merge_stderr = true) {
-  const std::string cmd = "cd / && " + std::string(PARTYSCREEN_BINARY) + " check " + args +
-                          (merge_stderr ? " 2>&1" : " 2>/dev/null");
-  CommandRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return partyscreen::testing_support::RunShell("cd / && " + std::string(PARTYSCREEN_BINARY) +
+                                                " check " + args +
+                                                (merge_stderr ? " 2>&1" : " 2>/dev/null"));
 }
 
 const std::string kSdn =

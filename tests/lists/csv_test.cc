@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/command.h"
+
 namespace partyscreen {
 namespace {
 
@@ -54,23 +56,7 @@ TEST(CsvReader, TabDelimited) {
   EXPECT_EQ(rec.fields, (std::vector<std::string>{" I. ASH", "SEAGOVILLE"}));
 }
 
-// Issue 12 item 1: `c11,"Bad quote Ltd,CN` opened a quoted field that ran to the quoted field of
-// row 25 and swallowed rows c12-c25 without a word.
-std::string FortyRowsWithAStrayQuote() {
-  std::string data = "id,name,country\n";
-  for (int i = 1; i <= 40; ++i) {
-    // Appended piece by piece: GCC 12's -Wrestrict misfires on `"c" + to_string(i) + ...`.
-    const std::string n = std::to_string(i);
-    data.append("c").append(n);
-    if (i == 11)
-      data.append(",\"Bad quote Ltd,CN\n");
-    else if (i == 25)
-      data.append(",\"Quoted, Name\",DE\n");
-    else
-      data.append(",Company ").append(n).append(",FR\n");
-  }
-  return data;
-}
+using partyscreen::testing_support::FortyRowsWithAStrayQuote;  // issue 12 item 1's input
 
 TEST(CsvReader, StrayQuoteDoesNotSwallowTheRowsAfterIt) {
   const std::string data = FortyRowsWithAStrayQuote();

@@ -478,18 +478,6 @@ TEST(RescreenTest, SecondFullRunOverManyChunksReportsNoChanges) {
   EXPECT_TRUE(second->cleared_alerts.empty());
 }
 
-}  // namespace
-}  // namespace partyscreen
-
-namespace partyscreen {
-namespace {
-
-using testing::AllAlerts;
-using testing::BuildScreener;
-using testing::MakeEntity;
-using testing::OpenOrDie;
-using testing::TempDir;
-
 std::vector<Entity> TenEntities() {
   std::vector<Entity> out;
   for (const char* name : {"Mahan Air", "Rosneft Oil Company", "Sovcomflot", "Hikvision",
