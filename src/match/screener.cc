@@ -16,7 +16,7 @@
 namespace partyscreen {
 
 double DefaultThreshold() { return 0.80; }
-std::string EngineVersion() { return "partyscreen-match-6"; }
+std::string EngineVersion() { return "partyscreen-match-7"; }
 
 namespace {
 

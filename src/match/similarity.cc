@@ -56,8 +56,30 @@ bool IsIesPlural(std::string_view plural, std::string_view singular) {
 
 namespace {
 
+// True when b is a with two neighbouring letters swapped ("padrino"/"pdarino").
+bool SwappedNeighbours(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
+}
+
+// A swap of neighbouring letters is the commonest slip of typing and rarely tells two different
+// words apart: it costs half an edit.
 double OneEditSimilarity(std::string_view a, std::string_view b) {
-  return std::min(JaroWinkler(a, b), 1.0 - 1.0 / static_cast<double>(std::max(a.size(), b.size())));
+  const double len = static_cast<double>(std::max(a.size(), b.size()));
+  const double edit = SwappedNeighbours(a, b) ? 0.5 : 1.0;
+  return std::min(JaroWinkler(a, b), 1.0 - edit / len);
+}
+
+// True when the words differ only by a final -a that makes a feminine name of a masculine one
+// ("daniel"/"daniela", "ivan"/"ivana", "mario"/"maria", "roberto"/"roberta"): in the Romance and
+// Slavic languages that ending changes the name, it is not a slip.
+bool GenderedEnding(std::string_view a, std::string_view b) {
+  if (a.size() > b.size() || (a.size() == b.size() && a.back() == 'a')) std::swap(a, b);
+  if (a.size() < 3 || b.back() != 'a') return false;
+  if (b.size() == a.size() + 1) return b.substr(0, a.size()) == a && std::string_view("aeiou").find(a.back()) == std::string_view::npos;
+  return b.size() == a.size() && a.back() == 'o' && a.substr(0, a.size() - 1) == b.substr(0, a.size() - 1);
 }
 
 WordMatch LatinMatch(const WordView& a, const WordView& b) {
@@ -73,8 +95,10 @@ WordMatch LatinMatch(const WordView& a, const WordView& b) {
     return {TokenMatch::kSound, 1.0 - 0.25 / len};
   }
   if (a.raw.size() >= kMinFuzzyLength && b.raw.size() >= kMinFuzzyLength &&
-      WithinOneEdit(a.raw, b.raw))
+      WithinOneEdit(a.raw, b.raw)) {
+    if (GenderedEnding(a.raw, b.raw)) return {};
     return {TokenMatch::kOneEdit, OneEditSimilarity(a.raw, b.raw)};
+  }
   if (IsIesPlural(a.fold, b.fold) || IsIesPlural(b.fold, a.fold))
     return {TokenMatch::kOneEdit, OneEditSimilarity(a.raw, b.raw)};
   if (a.fold.size() >= kMinFuzzyLength && b.fold.size() >= kMinFuzzyLength &&

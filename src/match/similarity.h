@@ -10,9 +10,11 @@
 //               "xi"/"si" 0.875), so an exact spelling still outranks a variant.
 //   kOneEdit    folds one edit apart (insert, delete, substitute, swap neighbours), both folds of
 //               kMinFuzzyLength+ letters, or the singular and plural of an English word in
-//               -y/-ies (stem 3+ letters): the lower of Jaro-Winkler and 1 - 1/length, on the
-//               spellings when they are one edit apart too, else on the folds and x0.97
-//               ("nandela"/"nadella": folds "nandela"/"nadela").
+//               -y/-ies (stem 3+ letters): the lower of Jaro-Winkler and 1 - 1/length (a
+//               swap of neighbours, the commonest typing slip: 1 - 0.5/length), on the
+//               spellings when they are one edit apart too, else on the folds and 1 - 1.25/length
+//               ("nandela"/"nadella": folds "nandela"/"nadela"). Not a match: a masculine name
+//               and its feminine in -a ("daniel"/"daniela", "roberto"/"roberta").
 //   kCrossScript a query word written in Arabic/Hebrew, Cyrillic, Chinese or Korean script
 //               against a Latin spelling on the list whose comparison key in one of the script's
 //               key families is equal (match/cross_script_match.h): the family's graded

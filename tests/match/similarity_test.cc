@@ -132,5 +132,19 @@ TEST(CompareWordsTest, MasculineAndFeminineSurnamesDiffer) {
   EXPECT_EQ(ClassifyTokens("ivanov", "ivanof"), TokenMatch::kOneEdit);  // a typo is still one
 }
 
+TEST(CompareWordsTest, AFeminineEndingMakesAnotherGivenName) {
+  EXPECT_EQ(ClassifyTokens("daniel", "daniela"), TokenMatch::kNone);
+  EXPECT_EQ(ClassifyTokens("roberta", "roberto"), TokenMatch::kNone);
+  EXPECT_EQ(ClassifyTokens("daniel", "danial"), TokenMatch::kOneEdit);  // not an ending: a slip
+  EXPECT_EQ(ClassifyTokens("maria", "marie"), TokenMatch::kOneEdit);    // not masculine: a slip
+}
+
+TEST(TokenSimilarityTest, SwappedNeighboursCostHalfAnEdit) {
+  // "pdarino" is a slip typing "padrino"; "pedrino" another word one letter away.
+  EXPECT_GT(TokenSimilarity("padrino", "pdarino"), TokenSimilarity("padrino", "pedrino"));
+  EXPECT_NEAR(TokenSimilarity("padrino", "pdarino"), 1.0 - 0.5 / 7, 1e-9);
+  EXPECT_NEAR(TokenSimilarity("padrino", "padrimo"), 1.0 - 1.0 / 7, 1e-9);
+}
+
 }  // namespace
 }  // namespace partyscreen
