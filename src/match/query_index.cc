@@ -70,7 +70,7 @@ struct AliasScope {
 };
 
 constexpr char kMagic[] = "partyscreen-query-index";
-constexpr uint32_t kFormatVersion = 6;
+constexpr uint32_t kFormatVersion = 7;
 
 }  // namespace
 

@@ -32,8 +32,8 @@ void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size
       id.assign(u.text).append(1, '\0').append(u.raw).append(1, static_cast<char>(u.script));
       auto [it, inserted] = vocab_id.emplace(id, static_cast<uint32_t>(vocab_.size()));
       if (inserted) {
-        vocab_.emplace_back(u.text);
-        vocab_raw_.emplace_back(u.raw);
+        vocab_.Append(u.text);
+        vocab_raw_.Append(u.raw);
         vocab_script_.push_back(u.script);
       }
       float w = 0;
@@ -65,6 +65,7 @@ void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size
   std::vector<std::pair<uint64_t, uint32_t>> key_vocab;
   std::vector<uint64_t> unit_keys;
   FillCrossKeys();
+  FillVocabFacts();
   for (uint32_t v = 0; v < vocab_.size(); ++v) {
     unit_keys.clear();
     const BlockingUnit unit{vocab_[v], vocab_raw_[v], vocab_script_[v], 0, 1};
@@ -83,24 +84,22 @@ void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size
             });
   key_vocab.erase(std::unique(key_vocab.begin(), key_vocab.end()), key_vocab.end());
   key_vocab_.reserve(key_vocab.size());
+  std::vector<uint64_t> keys;         // unique keys, in slot order
+  std::vector<uint32_t> key_begin;  // units of keys[i]: key_vocab_[key_begin[i] .. key_begin[i+1])
   for (size_t i = 0; i < key_vocab.size(); ++i) {
     if (i == 0 || key_vocab[i].first != key_vocab[i - 1].first) {
-      keys_.push_back(key_vocab[i].first);
-      key_begin_.push_back(static_cast<uint32_t>(i));
+      keys.push_back(key_vocab[i].first);
+      key_begin.push_back(static_cast<uint32_t>(i));
     }
     key_vocab_.push_back(key_vocab[i].second);
   }
-  key_begin_.push_back(static_cast<uint32_t>(key_vocab.size()));
-  BuildKeyTable();
+  key_begin.push_back(static_cast<uint32_t>(key_vocab.size()));
+  BuildKeyTable(keys, key_begin);
 }
 
 void UnitIndex::FillCrossKeys() {
   static_assert(kCrossFamilies == kKeyFamilyCount);
-  families_present_ = 0;
   vocab_cross_.assign(vocab_.size() * kCrossFamilies, 0);
-  vocab_raw_size_.resize(vocab_raw_.size());
-  for (size_t v = 0; v < vocab_raw_.size(); ++v)
-    vocab_raw_size_[v] = static_cast<uint32_t>(vocab_raw_[v].size());
   // The keys (Korean and Chinese syllable segmentation, consonant skeletons) cost ~1 us a unit:
   // computed on every core.
   ParallelFor(
@@ -110,6 +109,10 @@ void UnitIndex::FillCrossKeys() {
         CrossScriptKeysByFamily(unit, of_queries_, ~0u, &vocab_cross_[v * kCrossFamilies]);
       },
       1024);
+}
+
+void UnitIndex::FillVocabFacts() {
+  families_present_ = 0;
   for (uint32_t v = 0; v < vocab_.size(); ++v) {
     if (of_queries_) {
       const FamilySet fs = FamiliesOf(vocab_script_[v]);
@@ -160,31 +163,31 @@ void UnitIndex::MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* o
   // Each step reads large tables at random (the memory, not the comparisons, is the cost): the
   // slots of all keys are requested first, then their lists, then each candidate's entries a few
   // candidates ahead, so that the cache misses overlap instead of following one another.
-  if (slot_key_.empty()) keys.clear();  // an empty index: no slots to look at
-  for (uint64_t k : keys) {
-    __builtin_prefetch(&slot_key_[Mix(k) >> slot_shift_]);
-    __builtin_prefetch(&slot_index_[Mix(k) >> slot_shift_]);
-  }
-  thread_local std::vector<uint32_t> lists;  // key indexes
-  lists.clear();
-  for (uint64_t k : keys) {
-    const int64_t found = FindKey(k);
-    if (found < 0) continue;
-    lists.push_back(static_cast<uint32_t>(found));
-    __builtin_prefetch(&key_begin_[static_cast<size_t>(found)]);
-  }
+  if (slots_.empty()) keys.clear();  // an empty index: no slots to look at
+  for (uint64_t k : keys) __builtin_prefetch(&slots_[Mix(k) >> slot_shift_]);
+  thread_local std::vector<const Slot*> found;
+  found.clear();
+  for (uint64_t k : keys)
+    if (const Slot* slot = FindSlot(k)) {
+      found.push_back(slot);
+      __builtin_prefetch(&key_vocab_[slot->begin]);
+    }
   thread_local std::vector<uint32_t> candidates;
   candidates.clear();
-  for (uint32_t ki : lists)
-    candidates.insert(candidates.end(), key_vocab_.begin() + key_begin_[ki],
-                      key_vocab_.begin() + key_begin_[ki + 1]);
+  for (const Slot* slot : found)
+    candidates.insert(candidates.end(), key_vocab_.begin() + slot->begin,
+                      key_vocab_.begin() + slot->end);
   constexpr size_t kAhead = 4;
   for (size_t c = 0; c < candidates.size(); ++c) {
+    if (c + 2 * kAhead < candidates.size()) {
+      const uint32_t later = candidates[c + 2 * kAhead];
+      __builtin_prefetch(&stamp[later]);
+      vocab_.PrefetchBounds(later);
+      vocab_raw_.PrefetchBounds(later);
+    }
     if (c + kAhead < candidates.size()) {
-      const uint32_t next = candidates[c + kAhead];
-      __builtin_prefetch(&stamp[next]);
-      __builtin_prefetch(&vocab_[next]);
-      __builtin_prefetch(&vocab_raw_[next]);
+      vocab_.PrefetchChars(candidates[c + kAhead]);
+      vocab_raw_.PrefetchChars(candidates[c + kAhead]);
     }
     const uint32_t v = candidates[c];
     if (stamp[v] == epoch) continue;
@@ -209,16 +212,17 @@ void UnitIndex::MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* o
   if (any_cross) std::sort(judged.begin(), judged.end());
   for (int f = 0; f < kCrossFamilies; ++f) {
     if (cross[f] == 0) continue;
-    const int64_t found = FindKey(cross[f]);
-    if (found < 0) continue;
-    const size_t ki = static_cast<size_t>(found);
-    const bool pure = key_pure_[ki] >> f & 1;
-    const uint32_t end = key_begin_[ki + 1];
-    for (uint32_t i = key_begin_[ki]; i < end; ++i) {
-      if (i + kAhead < end) __builtin_prefetch(&vocab_raw_[key_vocab_[i + kAhead]]);
+    const Slot* slot = FindSlot(cross[f]);
+    if (slot == nullptr) continue;
+    const bool pure = slot_pure_[static_cast<size_t>(slot - slots_.data())] >> f & 1;
+    const uint32_t end = slot->end;
+    for (uint32_t i = slot->begin; i < end; ++i) {
+      if (i + 2 * kAhead < end) vocab_raw_.PrefetchBounds(key_vocab_[i + 2 * kAhead]);
+      if (i + kAhead < end) vocab_raw_.PrefetchChars(key_vocab_[i + kAhead]);
       const uint32_t v = key_vocab_[i];
-      const size_t query_size = of_queries_ ? vocab_raw_size_[v] : unit.raw.size();
-      const size_t list_size = of_queries_ ? unit.raw.size() : vocab_raw_size_[v];
+      const size_t raw_size = vocab_raw_[v].size();
+      const size_t query_size = of_queries_ ? raw_size : unit.raw.size();
+      const size_t list_size = of_queries_ ? unit.raw.size() : raw_size;
       if (!LengthsMayMatchInFamily(static_cast<KeyFamily>(f), query_size, list_size)) continue;
       // Another key hashing alike, or a unit already judged in full above.
       if ((!pure && vocab_cross_[v * kCrossFamilies + f] != cross[f]) ||
@@ -257,41 +261,40 @@ void UnitIndex::Meet(const WeightedName& name, UnitMeetings* m) const {
   }
 }
 
-void UnitIndex::BuildKeyTable() {
+void UnitIndex::BuildKeyTable(const std::vector<uint64_t>& keys,
+                              const std::vector<uint32_t>& key_begin) {
   size_t size = 16;
-  while (size < keys_.size() * 2) size <<= 1;
-  slot_key_.assign(size, kEmptySlot);
-  slot_index_.assign(size, 0);
+  while (size < keys.size() * 2) size <<= 1;
+  slots_.assign(size, Slot{});
   slot_mask_ = size - 1;
   slot_shift_ = 64 - std::countr_zero(size);
-  for (uint32_t i = 0; i < keys_.size(); ++i) {
-    if (keys_[i] == kEmptySlot) continue;  // a key hashing to the marker is never looked up
-    uint64_t h = Mix(keys_[i]) >> slot_shift_;
-    while (slot_key_[h] != kEmptySlot) h = (h + 1) & slot_mask_;
-    slot_key_[h] = keys_[i];
-    slot_index_[h] = i;
+  for (uint32_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] == kEmptySlot) continue;  // a key hashing to the marker is never looked up
+    uint64_t h = Mix(keys[i]) >> slot_shift_;
+    while (slots_[h].key != kEmptySlot) h = (h + 1) & slot_mask_;
+    slots_[h] = {keys[i], key_begin[i], key_begin[i + 1]};
   }
   // A key is pure for family f when as many units hold it as their family-f key as it lists.
   // Counted sparsely: only cross-script keys have holders (a register of a million Latin names
   // has tens of millions of keys and none of them).
-  std::unordered_map<uint64_t, uint32_t> holders;  // key index * kCrossFamilies + f -> units
+  std::unordered_map<uint64_t, uint32_t> holders;  // slot * kCrossFamilies + f -> units
   for (size_t c = 0; c < vocab_cross_.size(); ++c) {
     if (vocab_cross_[c] == 0) continue;
-    const int64_t found = FindKey(vocab_cross_[c]);
-    if (found >= 0) ++holders[static_cast<uint64_t>(found) * kCrossFamilies + c % kCrossFamilies];
+    if (const Slot* slot = FindSlot(vocab_cross_[c]))
+      ++holders[static_cast<uint64_t>(slot - slots_.data()) * kCrossFamilies + c % kCrossFamilies];
   }
-  key_pure_.assign(keys_.size(), 0);
-  for (const auto& [slot, count] : holders) {
-    const size_t i = slot / kCrossFamilies;
-    if (count == key_begin_[i + 1] - key_begin_[i])
-      key_pure_[i] |= static_cast<uint8_t>(1u << (slot % kCrossFamilies));
+  slot_pure_.assign(slots_.size(), 0);
+  for (const auto& [at, count] : holders) {
+    const Slot& slot = slots_[at / kCrossFamilies];
+    if (count == slot.end - slot.begin)
+      slot_pure_[at / kCrossFamilies] |= static_cast<uint8_t>(1u << (at % kCrossFamilies));
   }
 }
 
 void UnitIndex::Write(BinaryWriter& out) const {
   out.Pod<uint64_t>(name_count_);
-  out.StrVector(vocab_);
-  out.StrVector(vocab_raw_);
+  vocab_.Write(out);
+  vocab_raw_.Write(out);
   std::vector<uint8_t> scripts(vocab_script_.size());
   for (size_t i = 0; i < scripts.size(); ++i) scripts[i] = static_cast<uint8_t>(vocab_script_[i]);
   out.PodVector(scripts);
@@ -305,8 +308,21 @@ void UnitIndex::Write(BinaryWriter& out) const {
   }
   out.PodVector(names);
   out.PodVector(weights);
-  out.PodVector(keys_);
-  out.PodVector(key_begin_);
+  // The keys in slot order (Mix order: the table is rebuilt front to back at load) with where
+  // their units begin; storing the table itself was measured slower to read (2-4 slots a key).
+  std::vector<Slot> used;
+  for (const Slot& slot : slots_)
+    if (slot.key != kEmptySlot) used.push_back(slot);
+  std::sort(used.begin(), used.end(),
+            [](const Slot& a, const Slot& b) { return Mix(a.key) < Mix(b.key); });
+  std::vector<uint64_t> keys(used.size());
+  std::vector<uint32_t> key_begin(used.size() + 1, static_cast<uint32_t>(key_vocab_.size()));
+  for (size_t i = 0; i < used.size(); ++i) {
+    keys[i] = used[i].key;
+    key_begin[i] = used[i].begin;
+  }
+  out.PodVector(keys);
+  out.PodVector(key_begin);
   out.PodVector(key_vocab_);
 }
 
@@ -330,25 +346,25 @@ bool AllBelow(const std::vector<T>& v, size_t limit) {
 bool UnitIndex::Read(BinaryReader& in, size_t name_count) {
   *this = UnitIndex();
   name_count_ = static_cast<size_t>(in.Pod<uint64_t>());
-  vocab_ = in.StrVector();
-  vocab_raw_ = in.StrVector();
+  vocab_.Read(in);
+  vocab_raw_.Read(in);
   const std::vector<uint8_t> scripts = in.PodVector<uint8_t>();
   of_queries_ = in.Pod<uint8_t>() != 0;
   vocab_begin_ = in.PodVector<uint32_t>();
   const std::vector<uint32_t> names = in.PodVector<uint32_t>();
   const std::vector<float> weights = in.PodVector<float>();
-  keys_ = in.PodVector<uint64_t>();
-  key_begin_ = in.PodVector<uint32_t>();
+  const std::vector<uint64_t> keys = in.PodVector<uint64_t>();
+  const std::vector<uint32_t> key_begin = in.PodVector<uint32_t>();
   key_vocab_ = in.PodVector<uint32_t>();
   const bool ok =
       !in.failed() && name_count_ == name_count && names.size() == weights.size() &&
       vocab_raw_.size() == vocab_.size() && scripts.size() == vocab_.size() &&
       AllBelow(scripts, kTokenScriptCount) &&
       ValidOffsets(vocab_begin_, vocab_.size(), names.size()) && AllBelow(names, name_count) &&
-      ValidOffsets(key_begin_, keys_.size(), key_vocab_.size()) &&
+      ValidOffsets(key_begin, keys.size(), key_vocab_.size()) &&
       AllBelow(key_vocab_, vocab_.size()) &&
-      std::adjacent_find(keys_.begin(), keys_.end(),
-                         [](uint64_t a, uint64_t b) { return Mix(a) >= Mix(b); }) == keys_.end();
+      std::adjacent_find(keys.begin(), keys.end(),
+                         [](uint64_t a, uint64_t b) { return Mix(a) >= Mix(b); }) == keys.end();
   if (!ok) {
     in.Fail();
     *this = UnitIndex();
@@ -360,18 +376,15 @@ bool UnitIndex::Read(BinaryReader& in, size_t name_count) {
   postings_.resize(names.size());
   for (size_t i = 0; i < names.size(); ++i) postings_[i] = {names[i], weights[i]};
   FillCrossKeys();
-  BuildKeyTable();
+  FillVocabFacts();
+  BuildKeyTable(keys, key_begin);
   return true;
 }
 
 size_t UnitIndex::memory_bytes() const {
-  size_t bytes = 0;
-  for (const std::string& v : vocab_) bytes += sizeof(std::string) + v.capacity();
-  for (const std::string& v : vocab_raw_) bytes += sizeof(std::string) + v.capacity() + 1;
-  return bytes + postings_.size() * sizeof(Posting) + vocab_begin_.size() * 4 + keys_.size() * 8 +
-         key_begin_.size() * 4 + key_vocab_.size() * 4 + slot_key_.size() * 8 +
-         vocab_cross_.size() * 8 + slot_index_.size() * 4 + key_pure_.size() +
-         vocab_raw_size_.size() * 4;
+  return vocab_.memory_bytes() + vocab_raw_.memory_bytes() + postings_.size() * sizeof(Posting) +
+         vocab_begin_.size() * 4 + key_vocab_.size() * 4 + slots_.size() * sizeof(Slot) +
+         vocab_cross_.size() * 8 + slot_pure_.size();
 }
 
 }  // namespace partyscreen

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/binary_io.h"
+#include "core/string_table.h"
 #include "match/blocking.h"
 #include "match/name_score.h"
 #include "match/similarity.h"
@@ -69,6 +70,8 @@ class UnitIndex {
   bool MatchesInFamily(uint32_t v, int f, const WordView& searched) const;
   // Fills vocab_cross_ from the vocabulary.
   void FillCrossKeys();
+  // Fills families_present_ from the vocabulary.
+  void FillVocabFacts();
 
   static uint64_t Mix(uint64_t k) {
     k ^= k >> 33;
@@ -76,21 +79,28 @@ class UnitIndex {
     k ^= k >> 33;
     return k;
   }
-  // Index of `key` in keys_, or -1.
-  int64_t FindKey(uint64_t key) const {
-    if (slot_key_.empty() || key == kEmptySlot) return -1;
+  // One slot of the open-addressing key table: a key and its units, key_vocab_[begin .. end).
+  // One cache line serves a lookup (the key, where its list is and whether it is pure).
+  struct Slot {
+    uint64_t key = kEmptySlot;
+    uint32_t begin = 0, end = 0;
+  };
+  // The slot of `key`, or nullptr.
+  const Slot* FindSlot(uint64_t key) const {
+    if (slots_.empty() || key == kEmptySlot) return nullptr;
     for (uint64_t h = Mix(key) >> slot_shift_;; h = (h + 1) & slot_mask_) {
-      if (slot_key_[h] == key) return slot_index_[h];
-      if (slot_key_[h] == kEmptySlot) return -1;
+      if (slots_[h].key == key) return &slots_[h];
+      if (slots_[h].key == kEmptySlot) return nullptr;
     }
   }
-  // Builds the key table and key_pure_ from keys_, key_begin_, key_vocab_ and vocab_cross_.
-  void BuildKeyTable();
+  // Builds slots_ and slot_pure_ from the unique keys (in slot order), where each key's units
+  // begin in key_vocab_, and vocab_cross_.
+  void BuildKeyTable(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& key_begin);
 
   static constexpr uint64_t kEmptySlot = ~uint64_t{0};
   size_t name_count_ = 0;
-  std::vector<std::string> vocab_;      // distinct units (sound folds)
-  std::vector<std::string> vocab_raw_;  // their spellings
+  StringTable vocab_;      // distinct units (sound folds)
+  StringTable vocab_raw_;  // their spellings
   std::vector<TokenScript> vocab_script_;
   bool of_queries_ = false;
   std::vector<uint64_t> vocab_cross_;  // kCrossFamilies per unit: its cross-script key hashes
@@ -99,15 +109,11 @@ class UnitIndex {
   unsigned families_present_ = 0;
   std::vector<uint32_t> vocab_begin_;  // postings of unit v: [vocab_begin_[v], vocab_begin_[v+1])
   std::vector<Posting> postings_;
-  std::vector<uint64_t> keys_;       // unique keys of all units, by Mix(key) (slot order)
-  std::vector<uint32_t> key_begin_;  // units of keys_[i]: key_vocab_[key_begin_[i] ..)
-  std::vector<uint32_t> key_vocab_;
-  // Bit f of key_pure_[i]: every unit listed under keys_[i] has it as its key in family f (no
-  // hash collision with another key), so a search need not check each unit's key.
-  std::vector<uint8_t> key_pure_;
-  std::vector<uint32_t> vocab_raw_size_;  // vocab_raw_[v].size(), read without touching the string
-  std::vector<uint64_t> slot_key_;        // open addressing: key -> index into keys_
-  std::vector<uint32_t> slot_index_;
+  std::vector<uint32_t> key_vocab_;  // the units of each key, key by key (see Slot)
+  std::vector<Slot> slots_;  // open addressing: key -> its units
+  // Bit f of slot_pure_[s]: every unit listed under slots_[s].key has it as its key in family f
+  // (no hash collision with another key), so a search need not check each unit's key.
+  std::vector<uint8_t> slot_pure_;
   uint64_t slot_mask_ = 0;
   int slot_shift_ = 64;  // a key's first slot: the high bits of Mix(key)
 };
