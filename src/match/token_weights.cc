@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <charconv>
 #include <cmath>
 
@@ -16,6 +17,8 @@ extern const std::string_view k_background_words_tsv;
 }
 
 namespace {
+
+uint64_t WordHash(std::string_view word) { return HashKey(word) | 1; }
 
 float Idf(double names, double df) { return static_cast<float>(std::log(names / df) + 1); }
 
@@ -83,6 +86,29 @@ TokenWeights::TokenWeights(std::string_view list_table, std::string_view backgro
     }
     it->second.evidence = std::min(it->second.presence, cap);
   }
+  size_t size = 16;
+  while (size < weight_.size() * 2) size <<= 1;
+  table_.assign(size, Slot{});
+  shift_ = 64 - std::countr_zero(size);
+  for (const auto& [word, weight] : weight_) {
+    const uint64_t h = WordHash(word);
+    size_t at = (h * 0x9E3779B97F4A7C15ull) >> shift_;
+    while (table_[at].hash != 0) at = (at + 1) & (size - 1);
+    table_[at] = {h, static_cast<uint32_t>(chars_.size()), static_cast<uint32_t>(word.size()),
+                  weight};
+    chars_.append(word);
+  }
+}
+
+const WordWeight* TokenWeights::Find(std::string_view token) const {
+  const uint64_t h = WordHash(token);
+  const size_t mask = table_.size() - 1;
+  for (size_t at = (h * 0x9E3779B97F4A7C15ull) >> shift_;; at = (at + 1) & mask) {
+    const Slot& slot = table_[at];
+    if (slot.hash == 0) return nullptr;
+    if (slot.hash == h && std::string_view(chars_).substr(slot.begin, slot.size) == token)
+      return &slot.weight;
+  }
 }
 
 const TokenWeights& TokenWeights::Default() {
@@ -92,24 +118,24 @@ const TokenWeights& TokenWeights::Default() {
 }
 
 WordWeight TokenWeights::Weights(std::string_view token) const {
-  thread_local std::string lookup;
-  lookup.assign(token);
-  if (auto it = weight_.find(lookup); it != weight_.end()) return it->second;
+  if (const WordWeight* w = Find(token)) return *w;
   if (token.size() < kMinFuzzyLength) return {unseen_weight_, unseen_weight_};
   // The neighbour search costs a dozen lookups; registers repeat their unseen words, so each
-  // thread remembers the last few thousand answers (a pure function: the memo changes nothing).
+  // thread remembers recent answers (direct-mapped; a pure function: the memo changes nothing).
   struct Memo {
     uint64_t owner = 0;  // instance id: a new table at a reused address starts afresh
-    std::unordered_map<std::string, float> weight;
+    std::string word;
+    float weight = 0;
   };
-  thread_local Memo memo;
-  if (memo.owner != instance_id_ || memo.weight.size() > 8192) {
-    memo.owner = instance_id_;
-    memo.weight.clear();
+  constexpr size_t kMemoSlots = 4096;
+  thread_local std::vector<Memo> memo(kMemoSlots);
+  Memo& m = memo[WordHash(token) >> 52];
+  if (m.owner != instance_id_ || m.word != token) {
+    m.owner = instance_id_;
+    m.word.assign(token);
+    m.weight = NeighbourWeight(token);
   }
-  auto it = memo.weight.find(lookup);
-  if (it == memo.weight.end()) it = memo.weight.emplace(lookup, NeighbourWeight(token)).first;
-  return {it->second, it->second};
+  return {m.weight, m.weight};
 }
 
 float TokenWeights::NeighbourWeight(std::string_view token) const {
