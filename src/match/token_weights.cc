@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <bit>
 #include <charconv>
 #include <cmath>
 
@@ -17,8 +16,6 @@ extern const std::string_view k_background_words_tsv;
 }
 
 namespace {
-
-uint64_t WordHash(std::string_view word) { return HashKey(word) | 1; }
 
 float Idf(double names, double df) { return static_cast<float>(std::log(names / df) + 1); }
 
@@ -86,29 +83,7 @@ TokenWeights::TokenWeights(std::string_view list_table, std::string_view backgro
     }
     it->second.evidence = std::min(it->second.presence, cap);
   }
-  size_t size = 16;
-  while (size < weight_.size() * 2) size <<= 1;
-  table_.assign(size, Slot{});
-  shift_ = 64 - std::countr_zero(size);
-  for (const auto& [word, weight] : weight_) {
-    const uint64_t h = WordHash(word);
-    size_t at = (h * 0x9E3779B97F4A7C15ull) >> shift_;
-    while (table_[at].hash != 0) at = (at + 1) & (size - 1);
-    table_[at] = {h, static_cast<uint32_t>(chars_.size()), static_cast<uint32_t>(word.size()),
-                  weight};
-    chars_.append(word);
-  }
-}
-
-const WordWeight* TokenWeights::Find(std::string_view token) const {
-  const uint64_t h = WordHash(token);
-  const size_t mask = table_.size() - 1;
-  for (size_t at = (h * 0x9E3779B97F4A7C15ull) >> shift_;; at = (at + 1) & mask) {
-    const Slot& slot = table_[at];
-    if (slot.hash == 0) return nullptr;
-    if (slot.hash == h && std::string_view(chars_).substr(slot.begin, slot.size) == token)
-      return &slot.weight;
-  }
+  for (const auto& [word, weight] : weight_) table_.Set(word, weight);
 }
 
 const TokenWeights& TokenWeights::Default() {
@@ -118,7 +93,7 @@ const TokenWeights& TokenWeights::Default() {
 }
 
 WordWeight TokenWeights::Weights(std::string_view token) const {
-  if (const WordWeight* w = Find(token)) return *w;
+  if (const WordWeight* w = table_.Find(token)) return *w;
   if (token.size() < kMinFuzzyLength) return {unseen_weight_, unseen_weight_};
   // The neighbour search costs a dozen lookups; registers repeat their unseen words, so each
   // thread remembers recent answers (direct-mapped; a pure function: the memo changes nothing).
@@ -127,9 +102,9 @@ WordWeight TokenWeights::Weights(std::string_view token) const {
     std::string word;
     float weight = 0;
   };
-  constexpr size_t kMemoSlots = 4096;
+  constexpr size_t kMemoSlots = 8192;
   thread_local std::vector<Memo> memo(kMemoSlots);
-  Memo& m = memo[WordHash(token) >> 52];
+  Memo& m = memo[HashKey(token) >> 51];
   if (m.owner != instance_id_ || m.word != token) {
     m.owner = instance_id_;
     m.word.assign(token);

@@ -18,6 +18,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/flat_string_map.h"
+
 namespace partyscreen {
 
 struct WordWeight {
@@ -49,21 +51,10 @@ class TokenWeights {
   // The weight of a word not in the table: its rarest one-edit neighbour's, or the unseen weight.
   float NeighbourWeight(std::string_view token) const;
 
-  // The word's slot in table_, or nullptr.
-  const WordWeight* Find(std::string_view token) const;
-
   uint64_t instance_id_ = 0;  // distinguishes tables in the per-thread memo of Weight()
   std::unordered_map<std::string, WordWeight> weight_;  // list words and background words
-  // The same words in an open-addressing table for Weights(), which runs for every word of every
-  // query: one probe into a flat array and one string compare, no division, no node to chase.
-  struct Slot {
-    uint64_t hash = 0;  // 0: empty (word hashes are odd)
-    uint32_t begin = 0, size = 0;  // the word in chars_
-    WordWeight weight;
-  };
-  std::vector<Slot> table_;
-  std::string chars_;
-  int shift_ = 64;
+  // The same words in a flat table for Weights(), which runs for every word of every query.
+  FlatStringMap<WordWeight> table_;
   float unseen_weight_ = 1;
   // One-deletion keys (match/blocking.h) of the table's words -> word ids, for typo neighbours.
   std::unordered_map<uint64_t, std::vector<uint32_t>> neighbours_;

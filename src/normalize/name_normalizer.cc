@@ -40,18 +40,15 @@ std::vector<std::string> TokenizeAscii(std::string_view text) {
 }
 
 bool IsStopword(std::string_view token) {
-  const auto& stop = DefaultNameTables().stopwords;
-  return stop.find(std::string(token)) != stop.end();
+  return DefaultNameTables().stopwords.Contains(token);
 }
 
 bool IsLegalWord(std::string_view token) {
-  const auto& words = DefaultNameTables().legal_words;
-  return words.find(std::string(token)) != words.end();
+  return DefaultNameTables().legal_words.Contains(token);
 }
 
 bool IsPlaceQualifier(std::string_view token) {
-  const auto& q = DefaultNameTables().qualifiers;
-  if (q.find(std::string(token)) != q.end()) return true;
+  if (DefaultNameTables().qualifiers.Contains(token)) return true;
   return token.size() >= 4 && !CountryCode(token).empty();
 }
 
@@ -240,7 +237,7 @@ NormalizedName NormalizeName(std::string_view raw_name, Schema schema) {
   size_t end = tokens.size();
   if (schema == Schema::kPerson || schema == Schema::kUnknown) {
     const auto& honorifics = DefaultNameTables().honorifics;
-    while (end - begin > 1 && honorifics.count(SoundFold(tokens[begin])))
+    while (end - begin > 1 && honorifics.Contains(SoundFold(tokens[begin])))
       out.dropped.push_back(tokens[begin++]);
   }
   if (schema != Schema::kPerson) {

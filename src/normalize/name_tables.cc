@@ -40,17 +40,17 @@ NameTables ParseTables() {
     bool latin = true;
     for (char c : line.substr(0, tab)) latin = latin && static_cast<unsigned char>(c) < 0x80;
     for (const std::string& w : words)
-      if (latin && w.size() >= 3) t.legal_words.insert(w);
+      if (latin && w.size() >= 3) t.legal_words.Set(w, true);
     if (latin && words.size() == 1 && key.size() >= 7) t.long_legal_words.push_back(key);
     if (latin && words.size() == 1 && key.size() >= 4 && key.size() < 7)
       t.short_legal_words.push_back(key);
   }
   for (std::string_view line : TableLines(embedded::k_honorifics_txt))
-    t.honorifics.insert(SoundFold(NormalizedKey(Trim(line))));
+    t.honorifics.Set(SoundFold(NormalizedKey(Trim(line))), true);
   for (std::string_view line : TableLines(embedded::k_stopwords_txt))
-    t.stopwords.insert(NormalizedKey(Trim(line)));
+    t.stopwords.Set(NormalizedKey(Trim(line)), true);
   for (std::string_view line : TableLines(embedded::k_qualifiers_txt))
-    t.qualifiers.insert(NormalizedKey(Trim(line)));
+    t.qualifiers.Set(NormalizedKey(Trim(line)), true);
   for (std::string_view line : TableLines(embedded::k_abbreviations_tsv)) {
     line = Trim(line);
     const size_t tab = line.find('\t');

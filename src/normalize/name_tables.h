@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+
+#include "core/flat_string_map.h"
 #include <unordered_set>
 #include <vector>
 
@@ -24,10 +26,10 @@ struct NameTables {
   size_t max_legal_form_tokens = 0;
   // Words of the Latin-script legal forms (3+ letters: "limited", "liability", "joint", "stock"):
   // weighted low wherever they stand, since a form mangled or cut short is still no name.
-  std::unordered_set<std::string> legal_words;
-  std::unordered_set<std::string> honorifics;  // sound folds (sound_fold.h): "hajji" = "haji"
-  std::unordered_set<std::string> stopwords;
-  std::unordered_set<std::string> qualifiers;  // place words (qualifiers.txt)
+  FlatStringMap<bool> legal_words;
+  FlatStringMap<bool> honorifics;  // sound folds (sound_fold.h): "hajji" = "haji"
+  FlatStringMap<bool> stopwords;
+  FlatStringMap<bool> qualifiers;  // place words (qualifiers.txt)
   // Organisation-word abbreviations -> the words they stand for (abbreviations.tsv).
   std::unordered_map<std::string, std::vector<std::string>> abbreviations;
   // Single-word legal forms of 7+ letters ("aktiengesellschaft", "corporation"): a word one typo
