@@ -57,8 +57,7 @@ Result<double> ParseMaxShrink(std::string_view text) {
   return v;
 }
 
-Status CheckReloadShrink(const Snapshot& serving, const std::vector<ListSpec>& lists,
-                         std::string_view max_shrink) {
+Result<ShrinkPolicy> ReloadShrinkPolicy(std::string_view max_shrink) {
   ShrinkPolicy policy;
   policy.override_hint = "POST /admin/reload?max_shrink=1";
   if (!max_shrink.empty()) {
@@ -66,10 +65,13 @@ Status CheckReloadShrink(const Snapshot& serving, const std::vector<ListSpec>& l
     if (!parsed.ok()) return parsed.status();
     policy.max_shrink = *parsed;
   }
-  if (policy.max_shrink >= 1) return Status::Ok();
-  auto next = LoadSnapshot(lists.empty() ? DefaultListSpecs() : lists);
-  if (!next.ok() || next->hash == serving.hash) return Status::Ok();
-  return CheckShrink(CountBySource(serving), CountBySource(*next), policy);
+  return policy;
+}
+
+Status CheckSnapshotShrink(const Snapshot& serving, const Snapshot& next,
+                           const ShrinkPolicy& policy) {
+  if (policy.max_shrink >= 1 || next.hash == serving.hash) return Status::Ok();
+  return CheckShrink(CountBySource(serving), CountBySource(next), policy);
 }
 
 }  // namespace partyscreen

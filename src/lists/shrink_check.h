@@ -47,11 +47,13 @@ Status CheckShrink(const SourceCounts& before, const SourceCounts& after,
 // Parses a --max-shrink value: a number in [0, 1].
 Result<double> ParseMaxShrink(std::string_view text);
 
-// For a reload (POST /admin/reload): loads `lists` (the default specs when empty) and checks them
-// against `serving`. `max_shrink` is the caller's override text, "" for kDefaultMaxShrink (a bad
-// value is an InvalidArgument). A load error gives Ok: the reload itself reports it.
-// Cost: one extra parse of the list files (no index build) before the reload's own.
-Status CheckReloadShrink(const Snapshot& serving, const std::vector<ListSpec>& lists,
-                         std::string_view max_shrink);
+// For a reload (POST /admin/reload): the policy for the caller's override text `max_shrink` ("" for
+// kDefaultMaxShrink; a bad value is an InvalidArgument), quoting the endpoint's override.
+Result<ShrinkPolicy> ReloadShrinkPolicy(std::string_view max_shrink);
+
+// CheckShrink of the snapshot about to be served against the one being served (Ok when they
+// are the same version or the policy accepts anything).
+Status CheckSnapshotShrink(const Snapshot& serving, const Snapshot& next,
+                           const ShrinkPolicy& policy);
 
 }  // namespace partyscreen

@@ -34,12 +34,14 @@ std::string RedactPaths(std::string_view message) {
 }
 
 Result<std::shared_ptr<const Engine>> LoadEngine(const std::vector<ListSpec>& lists,
-                                                 uint64_t generation) {
+                                                 uint64_t generation, const SnapshotCheck& check) {
   const auto t0 = std::chrono::steady_clock::now();
   Result<Snapshot> snapshot = LoadSnapshot(lists.empty() ? DefaultListSpecs() : lists);
   if (!snapshot.ok())
     return Status(
         Status::InvalidArgument("list load failed: " + RedactPaths(snapshot.status().ToString())));
+  if (check)
+    if (Status s = check(*snapshot); !s.ok()) return s;
   auto shared = std::make_shared<const Snapshot>(std::move(snapshot).value());
   Result<std::unique_ptr<Screener>> screener = Screener::Build(shared);
   if (!screener.ok())
@@ -69,7 +71,9 @@ std::shared_ptr<const Engine> EngineHolder::Current() const {
   return current_;
 }
 
-Result<std::shared_ptr<const Engine>> EngineHolder::Reload(const std::vector<ListSpec>& lists) {
+Result<std::shared_ptr<const Engine>> EngineHolder::Reload(
+    const std::vector<ListSpec>& lists,
+    const std::function<Status(const Snapshot& serving, const Snapshot& next)>& check) {
   std::unique_lock<std::mutex> reload_lock(reload_mu_, std::try_to_lock);
   if (!reload_lock.owns_lock())
     return Status(Status::Unsupported("a reload is already in progress"));
@@ -79,8 +83,12 @@ Result<std::shared_ptr<const Engine>> EngineHolder::Reload(const std::vector<Lis
   // 100 MB -> 600 MB over 20 reloads). A fresh thread reuses the arena the previous loader
   // released.
   std::optional<Result<std::shared_ptr<const Engine>>> loaded;
-  const uint64_t generation = Current()->generation + 1;
-  std::thread loader([&] { loaded.emplace(LoadEngine(lists, generation)); });
+  const std::shared_ptr<const Engine> serving = Current();
+  const uint64_t generation = serving->generation + 1;
+  SnapshotCheck check_loaded;
+  if (check)
+    check_loaded = [&](const Snapshot& next) { return check(serving->snapshot(), next); };
+  std::thread loader([&] { loaded.emplace(LoadEngine(lists, generation, check_loaded)); });
   loader.join();
   Result<std::shared_ptr<const Engine>> next = std::move(*loaded);
   if (!next.ok()) return next.status();

@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -32,10 +33,16 @@ struct Engine {
   const Snapshot& snapshot() const { return screener->snapshot(); }
 };
 
-// Loads `lists` (the bundled default snapshot when empty) and builds the engine. A load error's
-// message has absolute paths reduced to file names (it may be shown to API callers).
+// A test of a freshly loaded snapshot before its index is built (the reload's shrink check):
+// anything but Ok stops the load with that status.
+using SnapshotCheck = std::function<Status(const Snapshot& loaded)>;
+
+// Loads `lists` (the bundled default snapshot when empty), runs `check` (if any) on the snapshot
+// and builds the engine. A load error's message has absolute paths reduced to file names (it may
+// be shown to API callers).
 Result<std::shared_ptr<const Engine>> LoadEngine(const std::vector<ListSpec>& lists,
-                                                 uint64_t generation);
+                                                 uint64_t generation,
+                                                 const SnapshotCheck& check = {});
 
 // "/srv/lists/sdn.csv line 3: bad" -> "sdn.csv line 3: bad": no server paths in responses.
 std::string RedactPaths(std::string_view message);
@@ -46,8 +53,11 @@ class EngineHolder {
 
   std::shared_ptr<const Engine> Current() const;
 
-  // Loads `lists` and swaps the new engine in. On failure the current engine stays.
-  Result<std::shared_ptr<const Engine>> Reload(const std::vector<ListSpec>& lists);
+  // Loads `lists`, checks the snapshot with `check` (given the one being served and the new one)
+  // and swaps the new engine in. On failure, or when the check refuses, the current engine stays.
+  Result<std::shared_ptr<const Engine>> Reload(
+      const std::vector<ListSpec>& lists,
+      const std::function<Status(const Snapshot& serving, const Snapshot& next)>& check = {});
 
  private:
   mutable std::mutex mu_;  // guards current_ (pointer copies only)

@@ -6,7 +6,7 @@
 //   GET /metrics         Prometheus text format
 //   POST /admin/reload   admin key: reload the configured --list files and swap atomically
 //                        (409 list_shrunk if a source lost more than half its entities;
-//                        ?max_shrink=F sets that share, 1 accepts anything)
+//                        ?max_shrink=F sets that share, 1 accepts anything; a bad F is 400)
 #include "core/json.h"
 #include "lists/shrink_check.h"
 #include "server/http_json.h"
@@ -93,12 +93,19 @@ void RegisterAdminRoutes(httplib::Server& http, ServerState& state) {
       GuardWithBody(
           state, "/admin/reload", Access::kAdmin,
           [&state](const httplib::Request& req, httplib::Response& res, const RequestContext& ctx) {
-            // Shrink check (issue 12): a list that lost more than half a source is refused.
-            if (Status s = CheckReloadShrink(ctx.engine->snapshot(), state.options.lists,
-                                             req.get_param_value("max_shrink"));
-                !s.ok())
-              return SendError(res, 409, "list_shrunk", RedactPaths(s.message()));
-            Result<std::shared_ptr<const Engine>> next = state.engines.Reload(state.options.lists);
+            // Shrink check (issue 12): a list that lost more than half a source is refused. It
+            // runs inside the reload, on the snapshot the reload loaded (one parse, not two).
+            const Result<ShrinkPolicy> policy =
+                ReloadShrinkPolicy(req.get_param_value("max_shrink"));
+            if (!policy.ok()) return SendError(res, 400, "bad_request", policy.status().message());
+            Status refused;
+            Result<std::shared_ptr<const Engine>> next = state.engines.Reload(
+                state.options.lists, [&](const Snapshot& serving, const Snapshot& loaded) {
+                  refused = CheckSnapshotShrink(serving, loaded, *policy);
+                  return refused;
+                });
+            if (!refused.ok())
+              return SendError(res, 409, "list_shrunk", RedactPaths(refused.message()));
             state.metrics.RecordReload(next.ok());
             if (!next.ok()) {
               if (next.status().code() == Status::Code::kUnsupported)

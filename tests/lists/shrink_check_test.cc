@@ -69,14 +69,15 @@ TEST(ShrinkCheck, ReloadOfAListThatLostMostOfItsRecordsIsRefused) {
   const std::string copy = (dir / "UN_consolidated.xml").string();
   std::ofstream(copy, std::ios::binary) << shrunk;
   const std::vector<ListSpec> lists{{copy, "un-xml"}};
-  ASSERT_TRUE(LoadSnapshot(lists).ok());  // the file itself loads: only the shrink check stops it
-  Status s = CheckReloadShrink(*serving, lists, "");
+  auto next = LoadSnapshot(lists);
+  ASSERT_TRUE(next.ok());  // the file itself loads: only the shrink check stops it
+  Status s = CheckSnapshotShrink(*serving, *next, *ReloadShrinkPolicy(""));
   ASSERT_FALSE(s.ok());
   EXPECT_THAT(s.message(), HasSubstr("'un' 1003 -> 400"));
   EXPECT_THAT(s.message(), HasSubstr("max_shrink=1"));
-  EXPECT_TRUE(CheckReloadShrink(*serving, lists, "1").ok());
-  EXPECT_FALSE(CheckReloadShrink(*serving, lists, "abc").ok());
-  EXPECT_TRUE(CheckReloadShrink(*serving, {{path, "un-xml"}}, "").ok());  // same file
+  EXPECT_TRUE(CheckSnapshotShrink(*serving, *next, *ReloadShrinkPolicy("1")).ok());
+  EXPECT_FALSE(ReloadShrinkPolicy("abc").ok());
+  EXPECT_TRUE(CheckSnapshotShrink(*serving, *serving, *ReloadShrinkPolicy("")).ok());  // same
   std::filesystem::remove_all(dir);
 }
 

@@ -377,6 +377,34 @@ TEST(ServerRateLimit, SecondRequestBeyondTheBucketIs429WithRetryAfter) {
   EXPECT_EQ(c.Get("/healthz")->status, 200);
 }
 
+TEST(ServerReload, ShrunkListIsRefusedWith409UnlessOverridden) {
+  ListDir dir("shrunk");
+  dir.CopyFrom("ofac/sdn-2024-07-02");
+  auto server = StartServer(Options(dir.path()));
+  ASSERT_NE(server, nullptr);
+  httplib::Client c("127.0.0.1", server->port());
+  c.set_read_timeout(60, 0);
+  const json before = Body(c.Get("/readyz"));
+  {  // the same file cut to its first 1,000 lines: a truncated download, not a mass delisting
+    std::ifstream in(dir.path() + "/sdn.csv", std::ios::binary);
+    std::string line, head;
+    for (int i = 0; i < 1000 && std::getline(in, line); ++i) head += line + "\n";
+    in.close();
+    std::ofstream(dir.path() + "/sdn.csv", std::ios::binary | std::ios::trunc) << head;
+  }
+  ExpectJsonError(c.Post("/admin/reload?max_shrink=2", Auth(kAdminKey), "", "application/json"),
+                  400, "bad_request");
+  auto r = c.Post("/admin/reload", Auth(kAdminKey), "", "application/json");
+  ExpectJsonError(r, 409, "list_shrunk");
+  EXPECT_NE(r->body.find("'ofac'"), std::string::npos) << r->body;
+  EXPECT_NE(r->body.find("max_shrink=1"), std::string::npos) << r->body;
+  EXPECT_EQ(Body(c.Get("/readyz"))["snapshot"], before["snapshot"]);  // still serving the old one
+  auto forced = c.Post("/admin/reload?max_shrink=1", Auth(kAdminKey), "", "application/json");
+  ASSERT_TRUE(forced);
+  ASSERT_EQ(forced->status, 200) << forced->body;
+  EXPECT_LT(Body(forced)["entities"].get<size_t>(), before["entities"].get<size_t>() / 2);
+}
+
 TEST(ServerReload, FailedReloadKeepsServingAndHidesPaths) {
   ListDir dir("badreload");
   dir.CopyFrom("ofac/sdn-2021-07");
