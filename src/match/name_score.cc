@@ -14,6 +14,9 @@ ScoringParams ParamsForSchema(Schema schema) {
     p.unmatched_query_factor = 0.8;
     p.unmatched_list_factor = 0.45;
   }
+  // An organisation's name has no optional parts (legal forms and place words already weigh
+  // little): a listed word the query lacks costs what a query word the list lacks costs.
+  if (schema == Schema::kOrganization) p.unmatched_list_factor = p.unmatched_query_factor;
   return p;
 }
 

@@ -12,7 +12,8 @@
 //   wl)
 //
 // a_q and a_l (ScoringParams) say how much an unmatched query word and an unmatched list word
-// count against the match (a missing middle name costs less than an extra unknown word).
+// count against the match (a person's missing middle name costs less than an extra unknown word;
+// an organisation's names have no optional parts, so there a_l = a_q).
 // A name with no "anchor" (an aligned pair that matches, similarity.h, not as an initial nor on a
 // stopword) scores 0: that is the rule BlockingKeys covers.
 // Pure functions; thread-safe (AlignNames reuses a thread_local scratch buffer).
