@@ -8,7 +8,9 @@
 
 namespace {
 
-std::string Shared(const std::string& rel) { return std::string(PARTYSCREEN_SHARED_DIR) + "/lists/" + rel; }
+std::string Shared(const std::string& rel) {
+  return std::string(PARTYSCREEN_SHARED_DIR) + "/lists/" + rel;
+}
 
 void LoadOrFail(benchmark::State& state, const std::vector<partyscreen::ListSpec>& specs) {
   size_t entities = 0;
@@ -22,15 +24,25 @@ void LoadOrFail(benchmark::State& state, const std::vector<partyscreen::ListSpec
     benchmark::DoNotOptimize(entities);
   }
   state.counters["entities"] = static_cast<double>(entities);
-  state.counters["entities/s"] =
-      benchmark::Counter(static_cast<double>(entities) * state.iterations(), benchmark::Counter::kIsRate);
+  state.counters["entities/s"] = benchmark::Counter(
+      static_cast<double>(entities) * state.iterations(), benchmark::Counter::kIsRate);
 }
 
-void BM_LoadCslCsvGz(benchmark::State& state) { LoadOrFail(state, {{Shared("csl/csl-2022-04/consolidated.csv.gz"), ""}}); }
-void BM_LoadOfacSdnCsv(benchmark::State& state) { LoadOrFail(state, {{Shared("ofac/sdn-2024-07-02/sdn.csv"), ""}}); }
-void BM_LoadUnXml(benchmark::State& state) { LoadOrFail(state, {{Shared("un/UN_consolidated.xml"), ""}}); }
-void BM_LoadOfsiXlsx(benchmark::State& state) { LoadOrFail(state, {{Shared("uk/ofsi-2025-04/UK_Sanctions_List.xlsx"), ""}}); }
-void BM_LoadDefaultSnapshot(benchmark::State& state) { LoadOrFail(state, partyscreen::DefaultListSpecs()); }
+void BM_LoadCslCsvGz(benchmark::State& state) {
+  LoadOrFail(state, {{Shared("csl/csl-2022-04/consolidated.csv.gz"), ""}});
+}
+void BM_LoadOfacSdnCsv(benchmark::State& state) {
+  LoadOrFail(state, {{Shared("ofac/sdn-2024-07-02/sdn.csv"), ""}});
+}
+void BM_LoadUnXml(benchmark::State& state) {
+  LoadOrFail(state, {{Shared("un/UN_consolidated.xml"), ""}});
+}
+void BM_LoadOfsiXlsx(benchmark::State& state) {
+  LoadOrFail(state, {{Shared("uk/ofsi-2025-04/UK_Sanctions_List.xlsx"), ""}});
+}
+void BM_LoadDefaultSnapshot(benchmark::State& state) {
+  LoadOrFail(state, partyscreen::DefaultListSpecs());
+}
 
 BENCHMARK(BM_LoadCslCsvGz)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LoadOfacSdnCsv)->Unit(benchmark::kMillisecond);

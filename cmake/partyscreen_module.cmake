@@ -14,7 +14,11 @@ endfunction()
 function(partyscreen_module_test name)
   # One test binary per *_test.cc (named <module>_<file>), so a test in progress never blocks
   # another module's build. Each links the module library plus DEPS.
-  cmake_parse_arguments(ARG "" "" "DEPS;LABELS" ${ARGN})
+  # SLOW: file stems (without _test) whose tests are slow (real lists end to end, servers, crash
+  # tests). Each test gets one label, "<module>-slow" or "<module>-fast": ctest -L takes a regular
+  # expression, so -L fast (scripts/test-fast.sh), -L slow and -L <module> all select by it (one
+  # label because gtest_discover_tests does not pass a list of them through).
+  cmake_parse_arguments(ARG "" "" "DEPS;SLOW" ${ARGN})
   file(GLOB srcs CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*_test.cc)
   include(GoogleTest)
   foreach(src ${srcs})
@@ -29,8 +33,13 @@ function(partyscreen_module_test name)
       PARTYSCREEN_SHARED_DIR="${PARTYSCREEN_SHARED_DIR}" PARTYSCREEN_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
       PARTYSCREEN_BINARY="$<TARGET_FILE:partyscreen>")
     add_dependencies(${exe} partyscreen)
+    string(REGEX REPLACE "_test$" "" short ${stem})
+    set(speed fast)
+    if(short IN_LIST ARG_SLOW)
+      set(speed slow)
+    endif()
     gtest_discover_tests(${exe} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR} DISCOVERY_TIMEOUT 120
-                         PROPERTIES LABELS "${name};${ARG_LABELS}")
+                         PROPERTIES LABELS "${name}-${speed}")
   endforeach()
 endfunction()
 

@@ -3,7 +3,8 @@
 //
 // Calls the format's bytes-level parser, as LoadSnapshot does, and checks what the parser contract
 // (src/lists/parsers.h) promises beyond "no crash": every entity has an id, and every name is valid
-// UTF-8 (the JSON surfaces throw on anything else). A broken promise aborts, so libFuzzer keeps the input.
+// UTF-8 (the JSON surfaces throw on anything else). A broken promise aborts, so libFuzzer keeps the
+// input.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -21,8 +22,8 @@
 namespace {
 
 [[noreturn]] void Fail(const char* what, std::string_view detail) {
-  std::fprintf(stderr, "%s: %s: %.*s\n", PARTYSCREEN_FUZZ_FORMAT, what, static_cast<int>(detail.size()),
-               detail.data());
+  std::fprintf(stderr, "%s: %s: %.*s\n", PARTYSCREEN_FUZZ_FORMAT, what,
+               static_cast<int>(detail.size()), detail.data());
   std::abort();
 }
 
@@ -34,7 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (format == nullptr) Fail("unknown format", "");
 
   partyscreen::ParseLog log("fuzz-input");
-  const auto parsed = format->parse(std::string_view(reinterpret_cast<const char*>(data), size), log);
+  const auto parsed =
+      format->parse(std::string_view(reinterpret_cast<const char*>(data), size), log);
   if (!parsed.ok()) {
     if (parsed.status().message().empty()) Fail("error without a message", "");
     return 0;

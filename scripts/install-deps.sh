@@ -7,7 +7,7 @@ if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
-  g++ cmake ninja-build pkg-config clang \
+  g++ cmake ninja-build pkg-config clang clang-format \
   libicu-dev libopencc-dev nlohmann-json3-dev libpugixml-dev libsqlite3-dev libcpp-httplib-dev \
   libcli11-dev libfmt-dev libtbb-dev libzip-dev zlib1g-dev libssl-dev libpq-dev \
   libgtest-dev libgmock-dev libbenchmark-dev \

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds (warnings as errors) and runs the whole test suite with ctest.
+# Checks the formatting, builds (warnings as errors) and runs the whole test suite with ctest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+./scripts/check-format.sh
 ./scripts/build.sh -DPARTYSCREEN_WERROR=ON
 cd build && ctest --output-on-failure -j2 "$@"

@@ -104,7 +104,8 @@ void RegisterCheckCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--destination,-d", args->destination,
                   "Destination country or region (ISO2, name, \"Crimea\")");
   cmd->add_option("--eccn,-e", args->eccns, "ECCN of an item exported (repeatable; EAR99 allowed)");
-  cmd->add_option("--purpose", args->purpose, "Purpose of the transaction (accepted, not used by the rules yet)");
+  cmd->add_option("--purpose", args->purpose,
+                  "Purpose of the transaction (accepted, not used by the rules yet)");
   cmd->add_option("--list,-l", args->lists,
                   "List file or directory, optionally FORMAT:PATH (default: bundled snapshot)");
   cmd->add_option("--rules", args->rules_file,

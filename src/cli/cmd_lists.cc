@@ -16,8 +16,10 @@ void RegisterListsCommand(CLI::App& app, CliContext& ctx) {
     bool formats = false;
   };
   auto args = std::make_shared<Args>();
-  CLI::App* cmd = app.add_subcommand("lists", "Load lists and print each source with its counts and the snapshot hash");
-  cmd->add_option("--list,-l", args->lists, "List file or directory, optionally FORMAT:PATH (default: bundled snapshot)");
+  CLI::App* cmd = app.add_subcommand(
+      "lists", "Load lists and print each source with its counts and the snapshot hash");
+  cmd->add_option("--list,-l", args->lists,
+                  "List file or directory, optionally FORMAT:PATH (default: bundled snapshot)");
   cmd->add_flag("--json", args->json, "Print JSON");
   cmd->add_flag("--issues", args->issues, "Also print every skipped or repaired record");
   cmd->add_flag("--formats", args->formats, "Print the supported formats and exit");
@@ -45,12 +47,14 @@ void RegisterListsCommand(CLI::App& app, CliContext& ctx) {
     }
     std::cout << "snapshot " << snap->hash << "  (" << snap->entities.size() << " entities)\n";
     for (const SourceInfo& s : snap->sources) {
-      std::cout << "  " << std::left << std::setw(18) << s.format << std::right << std::setw(7) << s.records
-                << " records " << std::setw(7) << s.aliases << " aliases " << std::setw(5) << s.skipped
-                << " skipped  published " << (s.published.empty() ? "-" : s.published) << "  " << s.path << "\n";
+      std::cout << "  " << std::left << std::setw(18) << s.format << std::right << std::setw(7)
+                << s.records << " records " << std::setw(7) << s.aliases << " aliases "
+                << std::setw(5) << s.skipped << " skipped  published "
+                << (s.published.empty() ? "-" : s.published) << "  " << s.path << "\n";
     }
     if (args->issues)
-      for (const ParseIssue& i : snap->issues) std::cout << i.file << ":" << i.line << ": " << i.reason << "\n";
+      for (const ParseIssue& i : snap->issues)
+        std::cout << i.file << ":" << i.line << ": " << i.reason << "\n";
   });
 }
 

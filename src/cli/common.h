@@ -12,7 +12,8 @@
 namespace partyscreen::cli {
 
 // Loads the given --list arguments (FORMAT:PATH or PATH), or the bundled default snapshot when
-// empty. Prints a load error (and returns nullptr) or a one-line summary of skipped records to stderr.
+// empty. Prints a load error (and returns nullptr) or a one-line summary of skipped records to
+// stderr.
 std::shared_ptr<const Snapshot> LoadListsOrReport(const std::vector<std::string>& lists);
 
 // Loads lists and builds the engine; nullptr (error printed) on failure.

@@ -4,7 +4,8 @@
 #include "cli/commands.h"
 
 int main(int argc, char** argv) {
-  CLI::App app{"partyscreen: screen names against restricted-party lists (BIS, OFAC, CSL, UN, UK...)"};
+  CLI::App app{
+      "partyscreen: screen names against restricted-party lists (BIS, OFAC, CSL, UN, UK...)"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("partyscreen ") + PARTYSCREEN_VERSION);
   partyscreen::cli::CliContext ctx;

@@ -10,7 +10,8 @@ namespace partyscreen {
 namespace {
 
 int MonthFromName(std::string_view w) {
-  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                  "jul", "aug", "sep", "oct", "nov", "dec"};
   if (w.size() < 3) return 0;
   const std::string l = AsciiLower(w.substr(0, 3));
   for (int i = 0; i < 12; ++i)
@@ -37,7 +38,9 @@ std::vector<std::string> Words(std::string_view s) {
   std::string cur;
   int kind = 0;  // 1 digit, 2 alpha
   for (char c : s) {
-    const int k = std::isdigit(static_cast<unsigned char>(c)) ? 1 : std::isalpha(static_cast<unsigned char>(c)) ? 2 : 0;
+    const int k = std::isdigit(static_cast<unsigned char>(c))   ? 1
+                  : std::isalpha(static_cast<unsigned char>(c)) ? 2
+                                                                : 0;
     if (k != kind && !cur.empty()) {
       out.push_back(cur);
       cur.clear();
@@ -49,7 +52,9 @@ std::vector<std::string> Words(std::string_view s) {
   return out;
 }
 
-bool IsNum(const std::string& w) { return !w.empty() && std::isdigit(static_cast<unsigned char>(w[0])); }
+bool IsNum(const std::string& w) {
+  return !w.empty() && std::isdigit(static_cast<unsigned char>(w[0]));
+}
 
 }  // namespace
 
@@ -83,7 +88,8 @@ std::string ToIsoDate(std::string_view text, DateOrder order) {
   if (rest.empty()) return Format(year, 0, 0);
   if (rest.size() == 1) return Format(year, rest[0], 0);
   if (year_pos == 0) return Format(year, rest[0], rest[1]);  // YYYY-MM-DD
-  return order == DateOrder::kDayFirst ? Format(year, rest[1], rest[0]) : Format(year, rest[0], rest[1]);
+  return order == DateOrder::kDayFirst ? Format(year, rest[1], rest[0])
+                                       : Format(year, rest[0], rest[1]);
 }
 
 std::vector<std::string> ToIsoDates(std::string_view text, DateOrder order) {

@@ -6,11 +6,16 @@ namespace partyscreen {
 
 std::string_view SchemaName(Schema s) {
   switch (s) {
-    case Schema::kPerson: return "Person";
-    case Schema::kOrganization: return "Organization";
-    case Schema::kVessel: return "Vessel";
-    case Schema::kAircraft: return "Aircraft";
-    case Schema::kUnknown: break;
+    case Schema::kPerson:
+      return "Person";
+    case Schema::kOrganization:
+      return "Organization";
+    case Schema::kVessel:
+      return "Vessel";
+    case Schema::kAircraft:
+      return "Aircraft";
+    case Schema::kUnknown:
+      break;
   }
   return "Thing";
 }

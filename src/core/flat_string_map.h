@@ -38,7 +38,7 @@ class FlatStringMap {
 
  private:
   struct Slot {
-    uint64_t hash = 0;  // 0: empty (hashes are odd)
+    uint64_t hash = 0;             // 0: empty (hashes are odd)
     uint32_t begin = 0, size = 0;  // the key in chars_
     V value{};
   };

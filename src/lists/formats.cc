@@ -14,7 +14,9 @@ std::string FileName(std::string_view path) {
   return AsciiLower(std::filesystem::path(std::string(path)).filename().string());
 }
 
-std::string_view Head(std::string_view data, size_t n = 4096) { return data.substr(0, std::min(n, data.size())); }
+std::string_view Head(std::string_view data, size_t n = 4096) {
+  return data.substr(0, std::min(n, data.size()));
+}
 
 bool HeadHas(std::string_view data, std::string_view needle, size_t n = 4096) {
   return Head(data, n).find(needle) != std::string_view::npos;
@@ -54,7 +56,10 @@ int DetectOfacCsv(std::string_view path, std::string_view data) {
 }
 int DetectOfacConsCsv(std::string_view path, std::string_view) {
   const std::string f = FileName(path);
-  return (f == "cons_prim.csv" || f == "cons_add.csv" || f == "cons_alt.csv" || f == "cons_comments.csv") ? 100 : 0;
+  return (f == "cons_prim.csv" || f == "cons_add.csv" || f == "cons_alt.csv" ||
+          f == "cons_comments.csv")
+             ? 100
+             : 0;
 }
 int DetectOfacSdnXml(std::string_view, std::string_view data) {
   if (IsZip(data)) return ZipHasMember(data, "sdn.xml") ? 100 : 0;
@@ -78,7 +83,9 @@ int DetectCslJson(std::string_view, std::string_view data) {
 int DetectBisDpl(std::string_view, std::string_view data) {
   return StartsWith(FirstLineLower(data), "name\tstreet_address") ? 100 : 0;
 }
-int DetectUnXml(std::string_view, std::string_view data) { return HeadHas(data, "<CONSOLIDATED_LIST") ? 100 : 0; }
+int DetectUnXml(std::string_view, std::string_view data) {
+  return HeadHas(data, "<CONSOLIDATED_LIST") ? 100 : 0;
+}
 int DetectUkHmtCsv(std::string_view, std::string_view data) {
   return StartsWith(FirstLineLower(data), "last updated,") && HeadHas(data, "Group ID") ? 100 : 0;
 }
@@ -87,7 +94,8 @@ int DetectUkOfsiXlsx(std::string_view path, std::string_view data) {
 }
 int DetectFtmJson(std::string_view, std::string_view data) {
   std::string_view h = Trim(Head(data, 4096));
-  return !h.empty() && h[0] == '{' && HeadHas(data, "\"schema\"", 65536) && HeadHas(data, "\"properties\"", 65536)
+  return !h.empty() && h[0] == '{' && HeadHas(data, "\"schema\"", 65536) &&
+                 HeadHas(data, "\"properties\"", 65536)
              ? 95
              : 0;
 }
@@ -99,7 +107,9 @@ int DetectCustomCsv(std::string_view path, std::string_view data) {
   return has_id && has_name ? 50 : 0;
 }
 
-Result<ParsedList> ParseOfacCsvAuto(std::string_view data, ParseLog& log) { return ParseOfacCsv(data, log); }
+Result<ParsedList> ParseOfacCsvAuto(std::string_view data, ParseLog& log) {
+  return ParseOfacCsv(data, log);
+}
 
 }  // namespace
 
@@ -107,21 +117,30 @@ const std::vector<ListFormat>& ListFormats() {
   static const std::vector<ListFormat> kFormats = {
       {"ofac-csv", "ofac", "OFAC SDN legacy CSV set (sdn.csv + add.csv, alt.csv, sdn_comments.csv)",
        DetectOfacCsv, ParseOfacCsvAuto, LoadOfacCsvSet},
-      {"ofac-cons-csv", "ofac-cons", "OFAC non-SDN consolidated legacy CSV set (cons_prim.csv + cons_*.csv)",
-       DetectOfacConsCsv, ParseOfacConsCsv, LoadOfacCsvSet},
-      {"ofac-xml", "ofac", "OFAC classic sdn.xml (plain or zipped)", DetectOfacSdnXml, ParseOfacSdnXml, nullptr},
-      {"ofac-enhanced-xml", "ofac-cons", "OFAC Sanctions List Service ENHANCED XML (CONS_ENHANCED.ZIP / SDN_ENHANCED)",
+      {"ofac-cons-csv", "ofac-cons",
+       "OFAC non-SDN consolidated legacy CSV set (cons_prim.csv + cons_*.csv)", DetectOfacConsCsv,
+       ParseOfacConsCsv, LoadOfacCsvSet},
+      {"ofac-xml", "ofac", "OFAC classic sdn.xml (plain or zipped)", DetectOfacSdnXml,
+       ParseOfacSdnXml, nullptr},
+      {"ofac-enhanced-xml", "ofac-cons",
+       "OFAC Sanctions List Service ENHANCED XML (CONS_ENHANCED.ZIP / SDN_ENHANCED)",
        DetectOfacEnhancedXml, ParseOfacEnhancedXml, nullptr},
-      {"csl-csv", "csl", "trade.gov Consolidated Screening List CSV (plain or gzip)", DetectCslCsv, ParseCslCsv, nullptr},
-      {"csl-json", "csl", "trade.gov Consolidated Screening List JSON", DetectCslJson, ParseCslJson, nullptr},
-      {"bis-dpl", "bis-dpl", "BIS Denied Persons List, tab-delimited", DetectBisDpl, ParseBisDpl, nullptr},
-      {"un-xml", "un", "UN Security Council consolidated list XML", DetectUnXml, ParseUnXml, nullptr},
-      {"uk-hmt-csv", "uk", "HM Treasury consolidated list CSV (Windows-1252 or UTF-8)", DetectUkHmtCsv, ParseUkHmtCsv,
+      {"csl-csv", "csl", "trade.gov Consolidated Screening List CSV (plain or gzip)", DetectCslCsv,
+       ParseCslCsv, nullptr},
+      {"csl-json", "csl", "trade.gov Consolidated Screening List JSON", DetectCslJson, ParseCslJson,
        nullptr},
-      {"uk-ofsi-xlsx", "uk", "OFSI consolidated list workbook (.xlsx)", DetectUkOfsiXlsx, ParseUkOfsiXlsx, nullptr},
-      {"ftm-json", "ftm", "FollowTheMoney entities, JSON lines (OpenSanctions)", DetectFtmJson, ParseFtmJson, nullptr},
-      {"custom-csv", "custom", "an organisation's own list, simple CSV (docs/CUSTOM_LISTS.md)", DetectCustomCsv,
-       ParseCustomCsv, nullptr},
+      {"bis-dpl", "bis-dpl", "BIS Denied Persons List, tab-delimited", DetectBisDpl, ParseBisDpl,
+       nullptr},
+      {"un-xml", "un", "UN Security Council consolidated list XML", DetectUnXml, ParseUnXml,
+       nullptr},
+      {"uk-hmt-csv", "uk", "HM Treasury consolidated list CSV (Windows-1252 or UTF-8)",
+       DetectUkHmtCsv, ParseUkHmtCsv, nullptr},
+      {"uk-ofsi-xlsx", "uk", "OFSI consolidated list workbook (.xlsx)", DetectUkOfsiXlsx,
+       ParseUkOfsiXlsx, nullptr},
+      {"ftm-json", "ftm", "FollowTheMoney entities, JSON lines (OpenSanctions)", DetectFtmJson,
+       ParseFtmJson, nullptr},
+      {"custom-csv", "custom", "an organisation's own list, simple CSV (docs/CUSTOM_LISTS.md)",
+       DetectCustomCsv, ParseCustomCsv, nullptr},
   };
   return kFormats;
 }
@@ -144,9 +163,10 @@ Result<const ListFormat*> DetectFormat(const std::string& path, std::string_view
   }
   if (!best) {
     std::string names;
-    for (const ListFormat& f : ListFormats()) names += (names.empty() ? "" : ", ") + std::string(f.name);
-    return Status::Unsupported(path + ": unknown list format (name it explicitly as FORMAT:PATH; formats: " +
-                               names + ")");
+    for (const ListFormat& f : ListFormats())
+      names += (names.empty() ? "" : ", ") + std::string(f.name);
+    return Status::Unsupported(
+        path + ": unknown list format (name it explicitly as FORMAT:PATH; formats: " + names + ")");
   }
   return best;
 }

@@ -21,8 +21,8 @@ struct FormatLoad {
 };
 
 struct ListFormat {
-  std::string_view name;         // "ofac-csv", used in --list FORMAT:PATH
-  std::string_view source;       // entity id prefix it produces
+  std::string_view name;    // "ofac-csv", used in --list FORMAT:PATH
+  std::string_view source;  // entity id prefix it produces
   std::string_view description;
   // How sure we are that a file is in this format: 0 = not it; higher wins.
   int (*detect)(std::string_view path, std::string_view data);
@@ -35,7 +35,8 @@ struct ListFormat {
 
 const std::vector<ListFormat>& ListFormats();
 const ListFormat* FindFormat(std::string_view name);
-// The best format for a file, from its path and its bytes (gunzipped; zips as they are). Error when none fits.
+// The best format for a file, from its path and its bytes (gunzipped; zips as they are). Error when
+// none fits.
 Result<const ListFormat*> DetectFormat(const std::string& path, std::string_view data);
 
 // File-level loader for OFAC CSV sets (reads sibling add/alt/comments files), in ofac_csv.cc.

@@ -12,7 +12,9 @@
 namespace partyscreen {
 
 bool IsGzip(std::string_view d) { return d.size() >= 2 && d[0] == '\x1f' && d[1] == '\x8b'; }
-bool IsZip(std::string_view d) { return d.size() >= 4 && d.substr(0, 4) == std::string_view("PK\x03\x04", 4); }
+bool IsZip(std::string_view d) {
+  return d.size() >= 4 && d.substr(0, 4) == std::string_view("PK\x03\x04", 4);
+}
 
 Result<std::string> Gunzip(std::string_view data, std::string_view label) {
   z_stream zs{};
@@ -53,7 +55,8 @@ Result<std::string> ReadListFile(const std::string& path) {
   in.seekg(0, std::ios::end);
   const std::streamoff size = in.tellg();
   if (size < 0) return Status::IoError(path + ": cannot read file (is it a directory?)");
-  if (static_cast<uint64_t>(size) > kMaxInputBytes) return Status::IoError(path + ": file larger than 1 GiB");
+  if (static_cast<uint64_t>(size) > kMaxInputBytes)
+    return Status::IoError(path + ": file larger than 1 GiB");
   in.seekg(0);
   std::string data(static_cast<size_t>(size), '\0');
   if (!in.read(data.data(), size)) return Status::IoError(path + ": read failed");
@@ -95,7 +98,8 @@ Result<std::vector<std::string>> ZipMemberNames(std::string_view zip, std::strin
   return names;
 }
 
-Result<std::string> ReadZipMember(std::string_view zip, std::string_view member, std::string_view label) {
+Result<std::string> ReadZipMember(std::string_view zip, std::string_view member,
+                                  std::string_view label) {
   auto z = OpenZip(zip, label);
   if (!z.ok()) return z.status();
   const zip_int64_t n = zip_get_num_entries(z->get(), 0);
@@ -104,13 +108,16 @@ Result<std::string> ReadZipMember(std::string_view zip, std::string_view member,
     const char* cname = zip_get_name(z->get(), idx, 0);
     if (!cname) continue;
     std::string name = cname;
-    if (!IEquals(name, member) && !(name.size() > member.size() &&
-                                     IEquals(std::string_view(name).substr(name.size() - member.size()), member) &&
-                                     name[name.size() - member.size() - 1] == '/'))
+    if (!IEquals(name, member) &&
+        !(name.size() > member.size() &&
+          IEquals(std::string_view(name).substr(name.size() - member.size()), member) &&
+          name[name.size() - member.size() - 1] == '/'))
       continue;
     zip_stat_t st;
-    if (zip_stat_index(z->get(), idx, 0, &st) != 0) return Status::Corrupt(std::string(label) + ": cannot stat " + name);
-    if (st.size > kMaxInputBytes) return Status::Corrupt(std::string(label) + ": member " + name + " larger than 1 GiB");
+    if (zip_stat_index(z->get(), idx, 0, &st) != 0)
+      return Status::Corrupt(std::string(label) + ": cannot stat " + name);
+    if (st.size > kMaxInputBytes)
+      return Status::Corrupt(std::string(label) + ": member " + name + " larger than 1 GiB");
     zip_file_t* f = zip_fopen_index(z->get(), idx, 0);
     if (!f) return Status::Corrupt(std::string(label) + ": cannot open member " + name);
     // Read in chunks rather than trusting the declared size: a few KB of hostile zip can declare

@@ -22,6 +22,7 @@ bool IsZip(std::string_view data);
 // Zip archives held in memory.
 Result<std::vector<std::string>> ZipMemberNames(std::string_view zip, std::string_view label);
 // The member whose name equals `member` (case-insensitive; a path suffix also matches).
-Result<std::string> ReadZipMember(std::string_view zip, std::string_view member, std::string_view label);
+Result<std::string> ReadZipMember(std::string_view zip, std::string_view member,
+                                  std::string_view label);
 
 }  // namespace partyscreen

@@ -21,7 +21,9 @@ class ParseLog {
     issues_.push_back({file_, line, std::move(reason)});
   }
   // A record that was kept but repaired or is suspicious (listed, not counted as skipped).
-  void Note(uint64_t line, std::string reason) { issues_.push_back({file_, line, std::move(reason)}); }
+  void Note(uint64_t line, std::string reason) {
+    issues_.push_back({file_, line, std::move(reason)});
+  }
   // The same for a record of another file read as part of this input (e.g. the add.csv beside an
   // OFAC sdn.csv), so the issue names the file the record is in.
   void SkipIn(std::string file, uint64_t line, std::string reason) {

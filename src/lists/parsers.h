@@ -1,4 +1,5 @@
-// The list parsers: one function per published format, each in its own file (src/lists/<format>.cc).
+// The list parsers: one function per published format, each in its own file
+// (src/lists/<format>.cc).
 //
 // Contract for every parser:
 //  - input is the whole file as bytes (already gunzipped; zip formats get the zip bytes);
@@ -22,8 +23,8 @@ namespace partyscreen {
 
 struct ParsedList {
   std::vector<Entity> entities;
-  std::string list_name;   // e.g. "OFAC Specially Designated Nationals (SDN) List"
-  std::string published;   // ISO date found inside the file, or ""
+  std::string list_name;  // e.g. "OFAC Specially Designated Nationals (SDN) List"
+  std::string published;  // ISO date found inside the file, or ""
 };
 
 // OFAC legacy CSV: sdn.csv (or cons_prim.csv) alone, from bytes. `consolidated` picks the id prefix
@@ -35,19 +36,20 @@ Result<ParsedList> ParseOfacConsCsv(std::string_view cons_prim, ParseLog& log);
 struct OfacCsvSet {
   std::string_view primary, add, alt, comments;
   std::string primary_label, add_label, alt_label, comments_label;  // file names for the log
-  bool consolidated = false;  // non-SDN (cons_*) files
+  bool consolidated = false;                                        // non-SDN (cons_*) files
 };
 Result<ParsedList> ParseOfacCsvSet(const OfacCsvSet& set, ParseLog& log);
 
-Result<ParsedList> ParseOfacSdnXml(std::string_view xml_or_zip, ParseLog& log);       // classic sdn.xml
-Result<ParsedList> ParseOfacEnhancedXml(std::string_view xml_or_zip, ParseLog& log);  // CONS/SDN_ENHANCED
-Result<ParsedList> ParseCslCsv(std::string_view csv, ParseLog& log);                  // trade.gov CSL
+Result<ParsedList> ParseOfacSdnXml(std::string_view xml_or_zip, ParseLog& log);  // classic sdn.xml
+Result<ParsedList> ParseOfacEnhancedXml(std::string_view xml_or_zip,
+                                        ParseLog& log);               // CONS/SDN_ENHANCED
+Result<ParsedList> ParseCslCsv(std::string_view csv, ParseLog& log);  // trade.gov CSL
 Result<ParsedList> ParseCslJson(std::string_view json, ParseLog& log);
-Result<ParsedList> ParseBisDpl(std::string_view tsv, ParseLog& log);                  // BIS Denied Persons
-Result<ParsedList> ParseUnXml(std::string_view xml, ParseLog& log);                   // UN consolidated
-Result<ParsedList> ParseUkHmtCsv(std::string_view csv, ParseLog& log);                // HMT ConList CSV
-Result<ParsedList> ParseUkOfsiXlsx(std::string_view xlsx, ParseLog& log);             // OFSI xlsx
-Result<ParsedList> ParseFtmJson(std::string_view jsonl, ParseLog& log);               // FollowTheMoney
-Result<ParsedList> ParseCustomCsv(std::string_view csv, ParseLog& log);               // docs/CUSTOM_LISTS.md
+Result<ParsedList> ParseBisDpl(std::string_view tsv, ParseLog& log);       // BIS Denied Persons
+Result<ParsedList> ParseUnXml(std::string_view xml, ParseLog& log);        // UN consolidated
+Result<ParsedList> ParseUkHmtCsv(std::string_view csv, ParseLog& log);     // HMT ConList CSV
+Result<ParsedList> ParseUkOfsiXlsx(std::string_view xlsx, ParseLog& log);  // OFSI xlsx
+Result<ParsedList> ParseFtmJson(std::string_view jsonl, ParseLog& log);    // FollowTheMoney
+Result<ParsedList> ParseCustomCsv(std::string_view csv, ParseLog& log);    // docs/CUSTOM_LISTS.md
 
 }  // namespace partyscreen

@@ -1,19 +1,20 @@
 // LoadSnapshot: resolves --list arguments to files, detects formats, runs the parsers, and hashes
 // the inputs into the snapshot id.
+#include "partyscreen/snapshot.h"
+
 #include <algorithm>
 #include <atomic>
-#include <optional>
-#include <thread>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
+#include <thread>
 
 #include "core/sha256.h"
 #include "core/strings.h"
 #include "lists/formats.h"
 #include "lists/input.h"
-#include "partyscreen/snapshot.h"
 
 namespace partyscreen {
 
@@ -46,8 +47,9 @@ void Snapshot::BuildIdIndex() {
 namespace {
 
 bool IsOfacCompanion(const std::string& file) {
-  static const std::set<std::string> kCompanions = {"add.csv", "alt.csv", "sdn_comments.csv",
-                                                    "cons_add.csv", "cons_alt.csv", "cons_comments.csv"};
+  static const std::set<std::string> kCompanions = {"add.csv",          "alt.csv",
+                                                    "sdn_comments.csv", "cons_add.csv",
+                                                    "cons_alt.csv",     "cons_comments.csv"};
   return kCompanions.count(AsciiLower(file)) > 0;
 }
 
@@ -62,15 +64,18 @@ Result<std::vector<ListSpec>> ExpandSpec(const ListSpec& spec) {
     if (e.is_regular_file()) files.push_back(e.path().string());
   std::sort(files.begin(), files.end());
   auto has = [&](const char* name) {
-    return std::any_of(files.begin(), files.end(),
-                       [&](const std::string& f) { return AsciiLower(fs::path(f).filename().string()) == name; });
+    return std::any_of(files.begin(), files.end(), [&](const std::string& f) {
+      return AsciiLower(fs::path(f).filename().string()) == name;
+    });
   };
   std::vector<ListSpec> out;
   for (const std::string& f : files) {
     const std::string name = fs::path(f).filename().string();
     const std::string lower = AsciiLower(name);
     if (EndsWith(lower, ".md") || EndsWith(lower, ".txt.sha256") || StartsWith(name, ".")) continue;
-    if (IsOfacCompanion(name) && (StartsWith(lower, "cons_") ? has("cons_prim.csv") : has("sdn.csv"))) continue;
+    if (IsOfacCompanion(name) &&
+        (StartsWith(lower, "cons_") ? has("cons_prim.csv") : has("sdn.csv")))
+      continue;
     out.push_back({f, spec.format});
   }
   if (out.empty()) return Status::NotFound(spec.path + ": directory holds no list files");
@@ -106,7 +111,8 @@ Result<FileLoad> LoadOneFile(const ListSpec& spec, const LoadOptions& options) {
   bool have_data = false;
   if (!spec.format.empty()) {
     f.format = FindFormat(spec.format);
-    if (!f.format) return Status::InvalidArgument(spec.path + ": unknown format name '" + spec.format + "'");
+    if (!f.format)
+      return Status::InvalidArgument(spec.path + ": unknown format name '" + spec.format + "'");
   } else {
     auto bytes = ReadListFile(spec.path);
     if (!bytes.ok()) return bytes.status();
@@ -133,15 +139,21 @@ Result<FileLoad> LoadOneFile(const ListSpec& spec, const LoadOptions& options) {
     f.load.files.push_back({spec.path, HashFileOnDisk(spec.path)});
   }
   const ParseLog& log = f.log;
-  const uint64_t seen = std::max<uint64_t>(log.records_seen(), f.load.list.entities.size() + log.skipped());
-  if (seen > 0 && static_cast<double>(log.skipped()) > options.max_bad_fraction * static_cast<double>(seen)) {
-    std::string first = log.issues().empty() ? "" : "; first: line " + std::to_string(log.issues()[0].line) +
-                                                        ": " + log.issues()[0].reason;
-    return Status::Corrupt(spec.path + ": " + std::to_string(log.skipped()) + " of " + std::to_string(seen) +
-                           " records are malformed; not a usable " + std::string(f.format->name) + " file" + first);
+  const uint64_t seen =
+      std::max<uint64_t>(log.records_seen(), f.load.list.entities.size() + log.skipped());
+  if (seen > 0 &&
+      static_cast<double>(log.skipped()) > options.max_bad_fraction * static_cast<double>(seen)) {
+    std::string first = log.issues().empty()
+                            ? ""
+                            : "; first: line " + std::to_string(log.issues()[0].line) + ": " +
+                                  log.issues()[0].reason;
+    return Status::Corrupt(spec.path + ": " + std::to_string(log.skipped()) + " of " +
+                           std::to_string(seen) + " records are malformed; not a usable " +
+                           std::string(f.format->name) + " file" + first);
   }
   if (f.load.list.entities.empty())
-    return Status::Corrupt(spec.path + ": no records found in this " + std::string(f.format->name) + " file");
+    return Status::Corrupt(spec.path + ": no records found in this " + std::string(f.format->name) +
+                           " file");
   return f;
 }
 
@@ -160,12 +172,14 @@ Result<Snapshot> LoadSnapshot(const std::vector<ListSpec>& lists, const LoadOpti
   // order given so ids, issues and the hash do not depend on timing.
   std::vector<std::optional<Result<FileLoad>>> loaded(files.size());
   {
-    const size_t workers = std::min<size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
+    const size_t workers =
+        std::min<size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
     std::atomic<size_t> next{0};
     std::vector<std::thread> pool;
     for (size_t w = 0; w < workers; ++w)
       pool.emplace_back([&] {
-        for (size_t i; (i = next.fetch_add(1)) < files.size();) loaded[i].emplace(LoadOneFile(files[i], options));
+        for (size_t i; (i = next.fetch_add(1)) < files.size();)
+          loaded[i].emplace(LoadOneFile(files[i], options));
       });
     for (std::thread& t : pool) t.join();
   }
@@ -200,7 +214,8 @@ Result<Snapshot> LoadSnapshot(const std::vector<ListSpec>& lists, const LoadOpti
         std::string unique = e.id;
         for (int n = 2; !seen_ids.insert(unique = e.id + "#" + std::to_string(n)).second; ++n) {
         }
-        f.log.Note(0, "duplicate entity id " + e.id + " (also in an earlier input); renamed " + unique);
+        f.log.Note(
+            0, "duplicate entity id " + e.id + " (also in an earlier input); renamed " + unique);
         e.id = unique;
       }
       snap.entities.push_back(std::move(e));

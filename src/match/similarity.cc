@@ -61,7 +61,8 @@ bool SwappedNeighbours(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   size_t i = 0;
   while (i < a.size() && a[i] == b[i]) ++i;
-  return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
+  return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+         a.substr(i + 2) == b.substr(i + 2);
 }
 
 // A swap of neighbouring letters is the commonest slip of typing and rarely tells two different
@@ -78,8 +79,11 @@ double OneEditSimilarity(std::string_view a, std::string_view b) {
 bool GenderedEnding(std::string_view a, std::string_view b) {
   if (a.size() > b.size() || (a.size() == b.size() && a.back() == 'a')) std::swap(a, b);
   if (a.size() < 3 || b.back() != 'a') return false;
-  if (b.size() == a.size() + 1) return b.substr(0, a.size()) == a && std::string_view("aeiou").find(a.back()) == std::string_view::npos;
-  return b.size() == a.size() && a.back() == 'o' && a.substr(0, a.size() - 1) == b.substr(0, a.size() - 1);
+  if (b.size() == a.size() + 1)
+    return b.substr(0, a.size()) == a &&
+           std::string_view("aeiou").find(a.back()) == std::string_view::npos;
+  return b.size() == a.size() && a.back() == 'o' &&
+         a.substr(0, a.size() - 1) == b.substr(0, a.size() - 1);
 }
 
 WordMatch LatinMatch(const WordView& a, const WordView& b) {

@@ -13,7 +13,7 @@ namespace partyscreen {
 namespace embedded {
 extern const std::string_view k_token_weights_tsv;
 extern const std::string_view k_background_words_tsv;
-}
+}  // namespace embedded
 
 namespace {
 

@@ -84,7 +84,7 @@ void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size
             });
   key_vocab.erase(std::unique(key_vocab.begin(), key_vocab.end()), key_vocab.end());
   key_vocab_.reserve(key_vocab.size());
-  std::vector<uint64_t> keys;         // unique keys, in slot order
+  std::vector<uint64_t> keys;       // unique keys, in slot order
   std::vector<uint32_t> key_begin;  // units of keys[i]: key_vocab_[key_begin[i] .. key_begin[i+1])
   for (size_t i = 0; i < key_vocab.size(); ++i) {
     if (i == 0 || key_vocab[i].first != key_vocab[i - 1].first) {

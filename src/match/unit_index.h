@@ -110,7 +110,7 @@ class UnitIndex {
   std::vector<uint32_t> vocab_begin_;  // postings of unit v: [vocab_begin_[v], vocab_begin_[v+1])
   std::vector<Posting> postings_;
   std::vector<uint32_t> key_vocab_;  // the units of each key, key by key (see Slot)
-  std::vector<Slot> slots_;  // open addressing: key -> its units
+  std::vector<Slot> slots_;          // open addressing: key -> its units
   // Bit f of slot_pure_[s]: every unit listed under slots_[s].key has it as its key in family f
   // (no hash collision with another key), so a search need not check each unit's key.
   std::vector<uint8_t> slot_pure_;

@@ -1,10 +1,10 @@
 #include "normalize/name_normalizer.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <cctype>
 #include <climits>
-
-#include <unicode/utf8.h>
 
 #include "core/strings.h"
 #include "normalize/country.h"
@@ -39,13 +39,9 @@ std::vector<std::string> TokenizeAscii(std::string_view text) {
   return tokens;
 }
 
-bool IsStopword(std::string_view token) {
-  return DefaultNameTables().stopwords.Contains(token);
-}
+bool IsStopword(std::string_view token) { return DefaultNameTables().stopwords.Contains(token); }
 
-bool IsLegalWord(std::string_view token) {
-  return DefaultNameTables().legal_words.Contains(token);
-}
+bool IsLegalWord(std::string_view token) { return DefaultNameTables().legal_words.Contains(token); }
 
 bool IsPlaceQualifier(std::string_view token) {
   if (DefaultNameTables().qualifiers.Contains(token)) return true;
@@ -159,7 +155,8 @@ std::string InReadingOrder(std::string_view utf8) {
            c == 0x200F || c == 0x061C;
   };
   if (utf8.find("\xE2\x80") == std::string_view::npos &&
-      utf8.find("\xE2\x81") == std::string_view::npos && utf8.find("\xD8\x9C") == std::string_view::npos)
+      utf8.find("\xE2\x81") == std::string_view::npos &&
+      utf8.find("\xD8\x9C") == std::string_view::npos)
     return std::string(utf8);  // no bidi control can be there
   std::string out;
   std::vector<std::string_view> reversed;  // code points under an override, in logical order
@@ -169,8 +166,8 @@ std::string InReadingOrder(std::string_view utf8) {
     const int32_t start = i;
     UChar32 c = 0;
     U8_NEXT(utf8.data(), i, length, c);  // invalid bytes: c < 0, kept as they are
-    const std::string_view cp = utf8.substr(static_cast<size_t>(start),
-                                            static_cast<size_t>(i - start));
+    const std::string_view cp =
+        utf8.substr(static_cast<size_t>(start), static_cast<size_t>(i - start));
     if (c >= 0 && is_bidi(static_cast<char32_t>(c))) {
       if (c == 0x202C || c == 0x202E) {  // pop or a new override: what was overridden ends
         for (auto it = reversed.rbegin(); it != reversed.rend(); ++it) out.append(*it);
@@ -197,7 +194,8 @@ void JoinSpacedLetters(std::vector<std::string>* tokens, std::vector<TokenScript
   for (size_t i = 0; i < tokens->size();) {
     size_t run = i;
     while (run < tokens->size() && (*tokens)[run].size() == 1 &&
-           (*scripts)[run] == TokenScript::kLatin && std::isalpha(static_cast<unsigned char>((*tokens)[run][0])))
+           (*scripts)[run] == TokenScript::kLatin &&
+           std::isalpha(static_cast<unsigned char>((*tokens)[run][0])))
       ++run;
     if (run - i >= kMinSpacedLetters) {
       std::string joined;

@@ -9,10 +9,10 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-
-#include "core/flat_string_map.h"
 #include <unordered_set>
 #include <vector>
+
+#include "core/flat_string_map.h"
 
 namespace partyscreen {
 

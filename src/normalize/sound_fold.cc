@@ -11,14 +11,22 @@ bool StartsAt(std::string_view s, size_t i, std::string_view what) {
 // The letter a digit stands for inside a word ("hikv1s1on", "techn0l0gy"); 0 if none.
 char LetterOfDigit(char d) {
   switch (d) {
-    case '0': return 'o';
-    case '1': return 'i';
-    case '3': return 'e';
-    case '4': return 'a';
-    case '5': return 's';
-    case '7': return 't';
-    case '8': return 'b';
-    default: return 0;
+    case '0':
+      return 'o';
+    case '1':
+      return 'i';
+    case '3':
+      return 'e';
+    case '4':
+      return 'a';
+    case '5':
+      return 's';
+    case '7':
+      return 't';
+    case '8':
+      return 'b';
+    default:
+      return 0;
   }
 }
 

@@ -86,8 +86,7 @@ Result<std::shared_ptr<const Engine>> EngineHolder::Reload(
   const std::shared_ptr<const Engine> serving = Current();
   const uint64_t generation = serving->generation + 1;
   SnapshotCheck check_loaded;
-  if (check)
-    check_loaded = [&](const Snapshot& next) { return check(serving->snapshot(), next); };
+  if (check) check_loaded = [&](const Snapshot& next) { return check(serving->snapshot(), next); };
   std::thread loader([&] { loaded.emplace(LoadEngine(lists, generation, check_loaded)); });
   loader.join();
   Result<std::shared_ptr<const Engine>> next = std::move(*loaded);

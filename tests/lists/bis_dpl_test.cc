@@ -2,12 +2,11 @@
 
 #include <set>
 
-#include "lists/parsers.h"
 #include "list_test_util.h"
+#include "lists/parsers.h"
 
 namespace partyscreen {
 namespace {
-
 
 const std::string kHeader =
     "\"Name\"\t\"Street_Address\"\t\"City\"\t\"State\"\t\"Country\"\t\"Postal_Code\"\t\"Effective_"

@@ -9,9 +9,9 @@
 #include <sstream>
 #include <string>
 
+#include "list_test_util.h"
 #include "lists/formats.h"
 #include "lists/parsers.h"
-#include "list_test_util.h"
 
 namespace partyscreen {
 namespace {
@@ -26,7 +26,6 @@ const std::string kHeader =
     "id,name,aliases,schema,countries,nationalities,birth_dates,identifiers,programs,list,remarks,"
     "legal_basis,"
     "start_date,source_url\n";
-
 
 TEST(CustomCsvExample, EveryDocumentedColumnIsRead) {
   const std::string bytes = ReadBytes(kExample);

@@ -9,24 +9,21 @@
 #include <sstream>
 #include <string>
 
+#include "list_test_util.h"
 #include "lists/formats.h"
 #include "lists/parsers.h"
-#include "list_test_util.h"
 
 namespace partyscreen {
 namespace {
 
-using testutil::ReadBytes;
-using testutil::FindId;
 using testutil::FindAlias;
+using testutil::FindId;
+using testutil::ReadBytes;
 
 using ::testing::Contains;
 using ::testing::HasSubstr;
 
 const std::string kOs = std::string(PARTYSCREEN_SHARED_DIR) + "/lists/opensanctions";
-
-
-
 
 TEST(FtmT1, SixPartiesFromSevenLinesAndTheAddressIsNotAnEntity) {
   const std::string path = kOs + "/yente-t1/entities.ftm.json";
