@@ -79,12 +79,18 @@ double Calibrated(double alignment) {
 }
 
 // The family's similarity of a pair whose keys are equal.
-double FamilySimilarity(KeyFamily family, std::string_view script_raw, std::string_view latin_raw) {
+// The family's similarity of a pair whose keys are equal; the alignment families read the words'
+// units, parsed here unless the caller parsed them (`parsed`: script side, then Latin side).
+double FamilySimilarity(KeyFamily family, std::string_view script_raw, std::string_view latin_raw,
+                        const CrossScriptUnits* parsed = nullptr) {
   switch (family) {
     case KeyFamily::kAbjad:
-      return Calibrated(CrossScriptSimilarity(ScriptFamily::kAbjad, script_raw, latin_raw));
-    case KeyFamily::kCyrillic:
-      return Calibrated(CrossScriptSimilarity(ScriptFamily::kCyrillic, script_raw, latin_raw));
+    case KeyFamily::kCyrillic: {
+      const ScriptFamily f =
+          family == KeyFamily::kAbjad ? ScriptFamily::kAbjad : ScriptFamily::kCyrillic;
+      return Calibrated(parsed ? CrossScriptSimilarity(f, parsed[0], parsed[1])
+                               : CrossScriptSimilarity(f, script_raw, latin_raw));
+    }
     case KeyFamily::kHan:
     case KeyFamily::kHangul:
       // Keys of syllable readings: equal keys are the same syllables, read another way.
@@ -143,10 +149,11 @@ bool AlignableLengths(size_t a, size_t b) {
 bool AlignmentFamily(KeyFamily f) { return f == KeyFamily::kAbjad || f == KeyFamily::kCyrillic; }
 
 // The similarity of a pair in family f whose keys are equal, 0 if the family's other checks fail.
-double SimilarityInFamily(KeyFamily f, const WordView& s, const WordView& l) {
+double SimilarityInFamily(KeyFamily f, const WordView& s, const WordView& l,
+                          const CrossScriptUnits* parsed = nullptr) {
   if (AlignmentFamily(f) && !AlignableLengths(s.raw.size(), l.raw.size())) return 0;
   if (f == KeyFamily::kCyrillic && SlavicEndingOf(s.raw) != SlavicEndingOf(l.raw)) return 0;
-  const double sim = FamilySimilarity(f, s.raw, l.raw);
+  const double sim = FamilySimilarity(f, s.raw, l.raw, parsed);
   return sim >= kMinCrossScriptSimilarity ? sim : 0;
 }
 
@@ -170,6 +177,23 @@ WordMatch CrossScriptMatch(const WordView& query, const WordView& list) {
   const FamilyHit hit = BestFamily(query, list);
   if (hit.similarity <= 0) return {};
   return {TokenMatch::kCrossScript, std::min(hit.similarity, 0.99)};
+}
+
+CrossScriptUnits ParseForFamily(KeyFamily family, std::string_view raw, bool from_script) {
+  if (!AlignmentFamily(family)) return {};
+  return ParseCrossScriptUnits(
+      family == KeyFamily::kAbjad ? ScriptFamily::kAbjad : ScriptFamily::kCyrillic, raw,
+      from_script);
+}
+
+WordMatch CrossScriptMatchInFamily(KeyFamily family, const WordView& query,
+                                   const CrossScriptUnits& query_units, const WordView& list,
+                                   const CrossScriptUnits& list_units) {
+  if (list.script != TokenScript::kLatin || query.script == TokenScript::kLatin) return {};
+  const CrossScriptUnits parsed[2] = {query_units, list_units};
+  const double sim = SimilarityInFamily(family, query, list, parsed);
+  if (sim <= 0) return {};
+  return {TokenMatch::kCrossScript, std::min(sim, 0.99)};
 }
 
 bool LengthsMayMatchInFamily(KeyFamily family, size_t query_length, size_t list_length) {

@@ -20,6 +20,7 @@
 #include <string_view>
 
 #include "match/similarity.h"
+#include "normalize/cross_script.h"
 
 namespace partyscreen {
 
@@ -55,6 +56,15 @@ SlavicEnding SlavicEndingOf(std::string_view word);
 // CrossScriptMatch for a pair already known to have equal keys in `family` (the index found it
 // through that key): the checks and the similarity, without computing the keys again.
 WordMatch CrossScriptMatchInFamily(KeyFamily family, const WordView& query, const WordView& list);
+
+// The units the alignment families (abjad, Cyrillic) read of a word (ParseCrossScriptUnits);
+// empty for the other families. For callers comparing one word with many.
+CrossScriptUnits ParseForFamily(KeyFamily family, std::string_view raw, bool from_script);
+// CrossScriptMatchInFamily with both words already parsed by ParseForFamily (the query's as a
+// script word, the list's as a Latin one): the same result.
+WordMatch CrossScriptMatchInFamily(KeyFamily family, const WordView& query,
+                                   const CrossScriptUnits& query_units, const WordView& list,
+                                   const CrossScriptUnits& list_units);
 
 // False when CrossScriptMatchInFamily(family, query, list) is kNone whatever the words, given the
 // lengths of their spellings alone (the index tests it before reading the words).

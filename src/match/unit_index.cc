@@ -100,6 +100,7 @@ void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size
 void UnitIndex::FillCrossKeys() {
   static_assert(kCrossFamilies == kKeyFamilyCount);
   vocab_cross_.assign(vocab_.size() * kCrossFamilies, 0);
+  vocab_latin_units_.assign(of_queries_ ? 0 : vocab_.size(), CrossScriptUnits{});
   // The keys (Korean and Chinese syllable segmentation, consonant skeletons) cost ~1 us a unit:
   // computed on every core.
   ParallelFor(
@@ -107,6 +108,8 @@ void UnitIndex::FillCrossKeys() {
       [&](size_t v) {
         const BlockingUnit unit{vocab_[v], vocab_raw_[v], vocab_script_[v], 0, 1};
         CrossScriptKeysByFamily(unit, of_queries_, ~0u, &vocab_cross_[v * kCrossFamilies]);
+        if (!of_queries_ && vocab_script_[v] == TokenScript::kLatin)
+          vocab_latin_units_[v] = ParseForFamily(KeyFamily::kAbjad, vocab_raw_[v], false);
       },
       1024);
 }
@@ -214,11 +217,20 @@ void UnitIndex::MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* o
     if (cross[f] == 0) continue;
     const Slot* slot = FindSlot(cross[f]);
     if (slot == nullptr) continue;
+    // The alignment families compare parsed words: the searched one parsed once here, the
+    // list's Latin units parsed at build.
+    const KeyFamily family = static_cast<KeyFamily>(f);
+    const bool align = family == KeyFamily::kAbjad || family == KeyFamily::kCyrillic;
+    const CrossScriptUnits searched_units =
+        align ? ParseForFamily(family, unit.raw, !of_queries_) : CrossScriptUnits{};
     const bool pure = slot_pure_[static_cast<size_t>(slot - slots_.data())] >> f & 1;
     const uint32_t end = slot->end;
     for (uint32_t i = slot->begin; i < end; ++i) {
       if (i + 2 * kAhead < end) vocab_raw_.PrefetchBounds(key_vocab_[i + 2 * kAhead]);
-      if (i + kAhead < end) vocab_raw_.PrefetchChars(key_vocab_[i + kAhead]);
+      if (i + kAhead < end) {
+        vocab_raw_.PrefetchChars(key_vocab_[i + kAhead]);
+        if (align && !of_queries_) __builtin_prefetch(&vocab_latin_units_[key_vocab_[i + kAhead]]);
+      }
       const uint32_t v = key_vocab_[i];
       const size_t raw_size = vocab_raw_[v].size();
       const size_t query_size = of_queries_ ? raw_size : unit.raw.size();
@@ -228,7 +240,22 @@ void UnitIndex::MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* o
       if ((!pure && vocab_cross_[v * kCrossFamilies + f] != cross[f]) ||
           std::binary_search(judged.begin(), judged.end(), v))
         continue;
-      if (MatchesInFamily(v, f, searched)) out->push_back(v);
+      bool match;
+      if (!align) {
+        match = MatchesInFamily(v, f, searched);
+      } else if (of_queries_) {  // the indexed unit is the query's (script) word
+        const WordView query{{}, vocab_raw_[v], vocab_script_[v]};
+        match = Anchors(CrossScriptMatchInFamily(family, query,
+                                                 ParseForFamily(family, query.raw, true), searched,
+                                                 searched_units)
+                            .kind);
+      } else {
+        const WordView list{{}, vocab_raw_[v], vocab_script_[v]};
+        match = Anchors(
+            CrossScriptMatchInFamily(family, searched, searched_units, list, vocab_latin_units_[v])
+                .kind);
+      }
+      if (match) out->push_back(v);
     }
   }
   // The report order: ascending, each unit once (a unit may match in two families).
@@ -384,7 +411,8 @@ bool UnitIndex::Read(BinaryReader& in, size_t name_count) {
 size_t UnitIndex::memory_bytes() const {
   return vocab_.memory_bytes() + vocab_raw_.memory_bytes() + postings_.size() * sizeof(Posting) +
          vocab_begin_.size() * 4 + key_vocab_.size() * 4 + slots_.size() * sizeof(Slot) +
-         vocab_cross_.size() * 8 + slot_pure_.size();
+         vocab_cross_.size() * 8 + slot_pure_.size() +
+         vocab_latin_units_.size() * sizeof(CrossScriptUnits);
 }
 
 }  // namespace partyscreen

@@ -18,6 +18,7 @@
 #include "match/blocking.h"
 #include "match/name_score.h"
 #include "match/similarity.h"
+#include "normalize/cross_script.h"
 
 namespace partyscreen {
 
@@ -104,6 +105,9 @@ class UnitIndex {
   std::vector<TokenScript> vocab_script_;
   bool of_queries_ = false;
   std::vector<uint64_t> vocab_cross_;  // kCrossFamilies per unit: its cross-script key hashes
+  // List side: each Latin unit as the abjad and Cyrillic alignments read it, parsed once (a
+  // query word in those scripts is aligned with hundreds of them).
+  std::vector<CrossScriptUnits> vocab_latin_units_;
   // Bit f: units of KeyFamily f's scripts (query side) or Latin units with its keys (list side)
   // are indexed, so a search computes that family's keys.
   unsigned families_present_ = 0;

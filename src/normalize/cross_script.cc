@@ -364,13 +364,7 @@ constexpr size_t kMaxUnits = kMaxCrossScriptUnits;
 // Consonant classes kept in a key (see CrossScriptKey).
 constexpr size_t kKeyConsonants = 3;
 
-struct Units {
-  std::array<char, kMaxUnits> u;
-  size_t n = 0;
-  void Push(char c) {
-    if (n < kMaxUnits) u[n++] = c;
-  }
-};
+using Units = CrossScriptUnits;
 
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -1216,8 +1210,15 @@ std::string CrossScriptKey(ScriptFamily family, std::string_view ascii_token, bo
 
 double CrossScriptSimilarity(ScriptFamily family, std::string_view script_token,
                              std::string_view latin_token) {
-  const Units s = ParseScript(family, script_token);
-  const Units l = ParseLatin(latin_token);
+  return CrossScriptSimilarity(family, ParseScript(family, script_token), ParseLatin(latin_token));
+}
+
+CrossScriptUnits ParseCrossScriptUnits(ScriptFamily family, std::string_view ascii_token,
+                                       bool from_script) {
+  return from_script ? ParseScript(family, ascii_token) : ParseLatin(ascii_token);
+}
+
+double CrossScriptSimilarity(ScriptFamily family, const Units& s, const Units& l) {
   double best = Similarity(family, s, l);
   if (family == ScriptFamily::kAbjad && best < 1.0) {
     Units s2, l2;

@@ -25,6 +25,7 @@
 //     particular names.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -73,5 +74,22 @@ std::string CrossScriptKey(ScriptFamily family, std::string_view ascii_token, bo
 // Latin spelling (`latin_token`). A leading Arabic article on either side is optional (abjads).
 double CrossScriptSimilarity(ScriptFamily family, std::string_view script_token,
                              std::string_view latin_token);
+
+// A word as the similarity reads it: one code per sound (digraphs are one sound), at most
+// kMaxCrossScriptUnits of them. An index comparing one word with thousands parses it once.
+struct CrossScriptUnits {
+  std::array<char, kMaxCrossScriptUnits> u{};
+  size_t n = 0;
+  void Push(char c) {
+    if (n < u.size()) u[n++] = c;
+  }
+};
+// The units of a transliterated word of `family` (`from_script`) or of a Latin spelling (the
+// family does not matter then).
+CrossScriptUnits ParseCrossScriptUnits(ScriptFamily family, std::string_view ascii_token,
+                                       bool from_script);
+// CrossScriptSimilarity on parsed words: the same value.
+double CrossScriptSimilarity(ScriptFamily family, const CrossScriptUnits& script,
+                             const CrossScriptUnits& latin);
 
 }  // namespace partyscreen
