@@ -245,10 +245,10 @@ void UnitIndex::MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* o
         match = MatchesInFamily(v, f, searched);
       } else if (of_queries_) {  // the indexed unit is the query's (script) word
         const WordView query{{}, vocab_raw_[v], vocab_script_[v]};
-        match = Anchors(CrossScriptMatchInFamily(family, query,
-                                                 ParseForFamily(family, query.raw, true), searched,
-                                                 searched_units)
-                            .kind);
+        match =
+            Anchors(CrossScriptMatchInFamily(family, query, ParseForFamily(family, query.raw, true),
+                                             searched, searched_units)
+                        .kind);
       } else {
         const WordView list{{}, vocab_raw_[v], vocab_script_[v]};
         match = Anchors(
