@@ -151,8 +151,15 @@ class CustomerRegister {
   Result<ImportResult> ImportFile(const std::string& path, const ImportOptions& options = {});
   // Inserts or replaces (by id). A changed customer loses its screening state (due for
   // screening).
-  Result<ImportResult> Upsert(const std::vector<Customer>& customers);
-  Result<bool> Delete(const std::string& id);  // false if absent
+  // Adds or changes customers in one transaction, with one audit record (kind "customers",
+  // action "upsert": who, `source` (e.g. the imported file), the ids changed) when any changed.
+  Result<ImportResult> Upsert(const std::vector<Customer>& customers,
+                              const std::string& who = CurrentUserName(),
+                              const std::string& source = "");
+  // Deletes the customer and its alerts, and appends an audit record (kind "customers", action
+  // "delete": who, the customer as it was, the alerts removed) in the same transaction, so a
+  // customer and its alerts never vanish from the register unrecorded. False if absent.
+  Result<bool> Delete(const std::string& id, const std::string& who = CurrentUserName());
   Result<std::optional<CustomerRecord>> Get(const std::string& id);
   // Customers with id > after_id, by id, at most `limit`, without alerts.
   Result<std::vector<CustomerRecord>> List(const std::string& after_id, size_t limit);

@@ -182,7 +182,8 @@ Result<bool> UpsertCustomerInTransaction(SqlConnection& conn, const Customer& c,
 
 }  // namespace store
 
-Result<ImportResult> CustomerRegister::Upsert(const std::vector<Customer>& customers) {
+Result<ImportResult> CustomerRegister::Upsert(const std::vector<Customer>& customers,
+                                              const std::string& who, const std::string& source) {
   SqlConnection& conn = db_.connection();
   ImportResult result;
   WriteTransaction txn(conn);
@@ -190,10 +191,28 @@ Result<ImportResult> CustomerRegister::Upsert(const std::vector<Customer>& custo
   const std::string now = UtcNowIso();
   auto revision = store::NextRegisterRevision(conn);
   if (!revision.ok()) return revision.status();
+  nlohmann::json changed_ids = nlohmann::json::array();
   for (const Customer& c : customers) {
     auto changed = store::UpsertCustomerInTransaction(conn, c, now, *revision);
     if (!changed.ok()) return changed.status();
     ++(*changed ? result.imported : result.unchanged);
+    if (*changed) changed_ids.push_back(c.id);
+  }
+  if (result.imported > 0) {  // the register changed: recorded in the same transaction
+    AuditRecord rec;
+    rec.kind = "customers";
+    rec.who = who;
+    rec.time = now;
+    rec.query_json = "{}";
+    rec.engine = EngineVersion();
+    nlohmann::json detail{{"action", "upsert"},
+                          {"changed", result.imported},
+                          {"unchanged", result.unchanged},
+                          {"ids", std::move(changed_ids)}};
+    if (!source.empty()) detail["source"] = source;
+    rec.detail_json = detail.dump();
+    auto seq = AppendAuditInTransaction(conn, {rec});
+    if (!seq.ok()) return seq.status();
   }
   Status s = txn.Commit();
   if (!s.ok()) return s;
@@ -218,7 +237,7 @@ Result<ImportResult> CustomerRegister::ImportFile(const std::string& path,
     batch.reserve(pending.size());
     for (auto& [line, c] : pending) batch.push_back(std::move(c));
     pending.clear();
-    auto r = Upsert(batch);
+    auto r = Upsert(batch, CurrentUserName(), path);
     if (!r.ok()) return Status::IoError(path + ": " + r.status().message());
     result.imported += r->imported;
     result.unchanged += r->unchanged;
@@ -294,13 +313,32 @@ Result<ImportResult> CustomerRegister::ImportFile(const std::string& path,
   return result;
 }
 
-Result<bool> CustomerRegister::Delete(const std::string& id) {
+Result<bool> CustomerRegister::Delete(const std::string& id, const std::string& who) {
   SqlConnection& conn = db_.connection();
   WriteTransaction txn(conn);
   if (!txn.status().ok()) return txn.status();
-  auto existing = conn.Query("SELECT id FROM customers WHERE id = ?", {id});
+  auto existing = conn.Query(store::SelectCustomerRecords("c.id = ?"), {id});
   if (!existing.ok()) return existing.status();
   if (existing->empty()) return false;
+  const CustomerRecord customer = store::CustomerRecordFromRow(existing->front());
+  auto alerts = store::LoadAlerts(conn, id);
+  if (!alerts.ok()) return alerts.status();
+  AuditRecord rec;
+  rec.kind = "customers";
+  rec.who = who;
+  rec.query_json = CustomerToJson(customer.customer);
+  rec.engine = EngineVersion();
+  for (const Alert& a : *alerts)
+    rec.hits.push_back(
+        {a.entity_id, a.score, a.matched_name, std::string(AlertStateName(a.state))});
+  rec.detail_json = nlohmann::json{
+      {"action", "delete"},
+      {"customer_id", id},
+      {"customer_hash", customer.content_hash},
+      {"alerts_removed",
+       alerts->size()}}.dump();
+  auto seq = AppendAuditInTransaction(conn, {rec});
+  if (!seq.ok()) return seq.status();
   for (const char* sql :
        {"DELETE FROM alerts WHERE customer_id = ?", "DELETE FROM customers WHERE id = ?"}) {
     Status s = conn.Run(sql, {id});

@@ -1,5 +1,9 @@
 // The customer register: CSV and JSON-lines import with bad rows reported by line and skipped,
 // idempotent re-import, updates that make a customer due for screening, delete, schema migration.
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
 #include "store/sql.h"
 #include "store_test_util.h"
 
@@ -97,6 +101,42 @@ TEST(CustomersImportTest, MissingFileAndMissingHeaderColumnsAreErrors) {
   EXPECT_NE(no_header.status().message().find("line 1"), std::string::npos);
 }
 
+// The audit trail's records of one kind, exported one JSON object a line.
+std::vector<nlohmann::json> AuditOfKind(Database& db, const std::string& kind) {
+  std::ostringstream exported;
+  EXPECT_TRUE(AuditLog(db).Export("", "", exported).ok());
+  std::istringstream lines(exported.str());
+  std::vector<nlohmann::json> out;
+  for (std::string line; std::getline(lines, line);) {
+    const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_object() && j.value("kind", "") == kind) out.push_back(j);
+  }
+  return out;
+}
+
+TEST(CustomersTest, EveryChangeOfTheRegisterIsAudited) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("c.db"));
+  CustomerRegister reg(*db);
+  const std::string csv = dir.File("in.csv");
+  std::ofstream(csv) << "id,name\nc1,Aeroflot\nc2,Rosneft\n";
+  ASSERT_TRUE(reg.ImportFile(csv).ok());
+  ASSERT_TRUE(reg.Upsert({{"c1", "Aeroflot", Schema::kUnknown, "", "", {}}}, "ops").ok());  // same
+  ASSERT_TRUE(reg.Upsert({{"c2", "Rosneft Oil", Schema::kUnknown, "", "", {}}}, "ops").ok());
+  ASSERT_TRUE(*reg.Delete("c1", "ops"));
+  const std::vector<nlohmann::json> records = AuditOfKind(*db, "customers");
+  ASSERT_EQ(records.size(), 3u);  // the unchanged upsert wrote nothing
+  const nlohmann::json& import = records[0]["detail"];
+  EXPECT_EQ(import["action"], "upsert");
+  EXPECT_EQ(import["source"], csv);
+  EXPECT_EQ(import["ids"], nlohmann::json({"c1", "c2"}));
+  EXPECT_EQ(records[1]["who"], "ops");
+  EXPECT_EQ(records[1]["detail"]["ids"], nlohmann::json({"c2"}));
+  EXPECT_EQ(records[2]["detail"]["action"], "delete");
+  EXPECT_EQ(records[2]["detail"]["customer_id"], "c1");
+  EXPECT_TRUE(AuditLog(*db).Verify()->ok);
+}
+
 TEST(CustomersTest, ChangingACustomerMakesItDueForScreeningAndDeleteRemovesIt) {
   TempDir dir;
   auto db = OpenOrDie(dir.File("c.db"));
@@ -121,9 +161,20 @@ TEST(CustomersTest, ChangingACustomerMakesItDueForScreeningAndDeleteRemovesIt) {
   EXPECT_NE((*rec)->content_hash, old_hash);
   EXPECT_EQ((*rec)->alerts.size(), 1u);  // the last screening's alerts stay until the next one
 
-  EXPECT_TRUE(*reg.Delete("k1"));
+  EXPECT_TRUE(*reg.Delete("k1", "ops"));
   EXPECT_FALSE(*reg.Delete("k1"));
   EXPECT_FALSE(reg.Get("k1")->has_value());
+  // The deletion is on the audit trail with the customer and the alert it took along.
+  const std::vector<nlohmann::json> records = AuditOfKind(*db, "customers");
+  ASSERT_FALSE(records.empty());
+  const nlohmann::json& deletion = records.back();
+  EXPECT_EQ(deletion["who"], "ops");
+  EXPECT_EQ(deletion["detail"]["action"], "delete");
+  EXPECT_EQ(deletion["query"]["name"], "Aeroflot");
+  ASSERT_EQ(deletion["hits"].size(), 1u);
+  EXPECT_EQ(deletion["hits"][0]["entity_id"], "ofac:1");
+  EXPECT_EQ(deletion["detail"]["alerts_removed"], 1);
+  EXPECT_TRUE(AuditLog(*db).Verify()->ok);
 }
 
 TEST(DatabaseTest, ReopeningKeepsTheSchemaVersionAndData) {
