@@ -4,7 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
-#include "core/json.h"
+#include "lists/source_json.h"
 
 namespace partyscreen::cli {
 

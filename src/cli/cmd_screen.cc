@@ -4,7 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
-#include "core/json.h"
+#include "match/hit_json.h"
 #include "normalize/country.h"
 #include "partyscreen/store.h"
 

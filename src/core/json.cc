@@ -2,8 +2,7 @@
 
 namespace partyscreen {
 
-namespace {
-std::string_view QualityName(AliasQuality q) {
+std::string_view AliasQualityName(AliasQuality q) {
   switch (q) {
     case AliasQuality::kPrimary:
       return "primary";
@@ -15,11 +14,12 @@ std::string_view QualityName(AliasQuality q) {
   return "strong";
 }
 
+namespace {
 void PutIfNotEmpty(nlohmann::json& j, const char* key, const std::string& v) {
   if (!v.empty()) j[key] = v;
 }
+}  // namespace
 
-// The legal consequence fields, shared by entity and hit JSON.
 void PutLegalFields(nlohmann::json& j, const Entity& e) {
   PutIfNotEmpty(j, "federal_register", e.federal_register);
   PutIfNotEmpty(j, "start_date", e.start_date);
@@ -29,7 +29,6 @@ void PutLegalFields(nlohmann::json& j, const Entity& e) {
   PutIfNotEmpty(j, "standard_order", e.standard_order);
   PutIfNotEmpty(j, "source_url", e.source_url);
 }
-}  // namespace
 
 nlohmann::json EntityToJson(const Entity& e) {
   nlohmann::json j;
@@ -41,7 +40,7 @@ nlohmann::json EntityToJson(const Entity& e) {
   j["programs"] = e.programs;
   nlohmann::json aliases = nlohmann::json::array();
   for (const Alias& a : e.aliases) {
-    nlohmann::json ja{{"name", a.name}, {"quality", QualityName(a.quality)}};
+    nlohmann::json ja{{"name", a.name}, {"quality", AliasQualityName(a.quality)}};
     PutIfNotEmpty(ja, "type", a.type);
     PutIfNotEmpty(ja, "script", a.script);
     aliases.push_back(std::move(ja));
@@ -102,7 +101,7 @@ std::vector<const nlohmann::json*> Objects(const nlohmann::json& j, const char* 
 
 AliasQuality ParseQuality(std::string_view name) {
   for (AliasQuality q : {AliasQuality::kPrimary, AliasQuality::kStrong, AliasQuality::kWeak})
-    if (QualityName(q) == name) return q;
+    if (AliasQualityName(q) == name) return q;
   return AliasQuality::kStrong;
 }
 
@@ -140,45 +139,6 @@ Entity EntityFromJson(const nlohmann::json& j) {
   e.standard_order = Text(j, "standard_order");
   e.source_url = Text(j, "source_url");
   return e;
-}
-
-nlohmann::json SourceInfoToJson(const SourceInfo& s) {
-  return nlohmann::json{{"path", s.path},       {"files", s.files},     {"format", s.format},
-                        {"source", s.source},   {"list", s.list_name},  {"published", s.published},
-                        {"records", s.records}, {"aliases", s.aliases}, {"skipped", s.skipped},
-                        {"sha256", s.sha256}};
-}
-
-nlohmann::json ExplanationToJson(const Explanation& x) {
-  nlohmann::json aligned = nlohmann::json::array();
-  for (const TokenAlignment& t : x.aligned)
-    aligned.push_back(
-        {{"query", t.query_token}, {"list", t.list_token}, {"similarity", t.similarity}});
-  return nlohmann::json{{"matched_name", x.matched_name},
-                        {"alias_quality", QualityName(x.alias_quality)},
-                        {"normalized_query", x.normalized_query},
-                        {"normalized_name", x.normalized_name},
-                        {"aligned", std::move(aligned)},
-                        {"unmatched_query_tokens", x.unmatched_query_tokens},
-                        {"unmatched_list_tokens", x.unmatched_list_tokens},
-                        {"name_score", x.name_score},
-                        {"attributes", x.attributes},
-                        {"summary", x.summary}};
-}
-
-nlohmann::json HitToJson(const Hit& h, bool with_explanation) {
-  const Entity& e = *h.entity;
-  nlohmann::json j{{"entity_id", e.id},
-                   {"score", h.score},
-                   {"list", e.list},
-                   {"source", e.source},
-                   {"schema", std::string(SchemaName(e.schema))},
-                   {"name", e.name},
-                   {"matched_name", h.explanation.matched_name},
-                   {"programs", e.programs}};
-  PutLegalFields(j, e);
-  if (with_explanation) j["explanation"] = ExplanationToJson(h.explanation);
-  return j;
 }
 
 }  // namespace partyscreen

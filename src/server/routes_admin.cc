@@ -9,6 +9,7 @@
 //                        ?max_shrink=F sets that share, 1 accepts anything; a bad F is 400)
 #include "core/json.h"
 #include "lists/shrink_check.h"
+#include "lists/source_json.h"
 #include "server/http_json.h"
 #include "server/routes.h"
 

@@ -15,7 +15,7 @@
 #include <cmath>
 #include <map>
 
-#include "core/json.h"
+#include "match/hit_json.h"
 #include "server/ftm_json.h"
 #include "server/http_json.h"
 #include "server/query_json.h"

@@ -10,7 +10,7 @@
 // the audit trail before the answer is sent, or the answer is 503 audit_unavailable.
 #include <algorithm>
 
-#include "core/json.h"
+#include "match/hit_json.h"
 #include "server/http_json.h"
 #include "server/query_json.h"
 #include "server/routes.h"
