@@ -109,6 +109,7 @@ void UnitIndex::FillCrossKeys() {
         const BlockingUnit unit{vocab_[v], vocab_raw_[v], vocab_script_[v], 0, 1};
         CrossScriptKeysByFamily(unit, of_queries_, ~0u, &vocab_cross_[v * kCrossFamilies]);
         if (!of_queries_ && vocab_script_[v] == TokenScript::kLatin)
+          // A Latin spelling parses the same for every family; kAbjad only names one.
           vocab_latin_units_[v] = ParseForFamily(KeyFamily::kAbjad, vocab_raw_[v], false);
       },
       1024);
@@ -127,13 +128,22 @@ void UnitIndex::FillVocabFacts() {
   }
 }
 
-bool UnitIndex::MatchesInFamily(uint32_t v, int f, const WordView& searched) const {
+bool UnitIndex::MatchesInFamily(uint32_t v, int f, const WordView& searched,
+                                const CrossScriptUnits* searched_units) const {
   // The comparison across scripts reads spellings and scripts only: the fold is left out, which
   // spares a cache miss per candidate (a key meets thousands of them).
+  const KeyFamily family = static_cast<KeyFamily>(f);
   const WordView indexed{{}, vocab_raw_[v], vocab_script_[v]};
   const WordView& query = of_queries_ ? indexed : searched;
   const WordView& list = of_queries_ ? searched : indexed;
-  return Anchors(CrossScriptMatchInFamily(static_cast<KeyFamily>(f), query, list).kind);
+  if (searched_units == nullptr) return Anchors(CrossScriptMatchInFamily(family, query, list).kind);
+  // Parsed words: the searched one by the caller, a list-side Latin unit at build.
+  const CrossScriptUnits parsed =
+      of_queries_ ? ParseForFamily(family, indexed.raw, true) : CrossScriptUnits{};
+  const CrossScriptUnits& indexed_units = of_queries_ ? parsed : vocab_latin_units_[v];
+  const CrossScriptUnits& query_units = of_queries_ ? indexed_units : *searched_units;
+  const CrossScriptUnits& list_units = of_queries_ ? *searched_units : indexed_units;
+  return Anchors(CrossScriptMatchInFamily(family, query, query_units, list, list_units).kind);
 }
 
 void UnitIndex::MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* out) const {
@@ -240,21 +250,7 @@ void UnitIndex::MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* o
       if ((!pure && vocab_cross_[v * kCrossFamilies + f] != cross[f]) ||
           std::binary_search(judged.begin(), judged.end(), v))
         continue;
-      bool match;
-      if (!align) {
-        match = MatchesInFamily(v, f, searched);
-      } else if (of_queries_) {  // the indexed unit is the query's (script) word
-        const WordView query{{}, vocab_raw_[v], vocab_script_[v]};
-        match =
-            Anchors(CrossScriptMatchInFamily(family, query, ParseForFamily(family, query.raw, true),
-                                             searched, searched_units)
-                        .kind);
-      } else {
-        const WordView list{{}, vocab_raw_[v], vocab_script_[v]};
-        match = Anchors(
-            CrossScriptMatchInFamily(family, searched, searched_units, list, vocab_latin_units_[v])
-                .kind);
-      }
+      const bool match = MatchesInFamily(v, f, searched, align ? &searched_units : nullptr);
       if (match) out->push_back(v);
     }
   }

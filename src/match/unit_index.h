@@ -68,7 +68,10 @@ class UnitIndex {
   void MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* out) const;
   // True when the vocabulary entry v, found through the searched unit's key in cross-script
   // family f, matches it across scripts in that family.
-  bool MatchesInFamily(uint32_t v, int f, const WordView& searched) const;
+  // `searched_units`: the searched word parsed by ParseForFamily (alignment families), or null
+  // to parse both words here.
+  bool MatchesInFamily(uint32_t v, int f, const WordView& searched,
+                       const CrossScriptUnits* searched_units = nullptr) const;
   // Fills vocab_cross_ from the vocabulary.
   void FillCrossKeys();
   // Fills families_present_ from the vocabulary.

@@ -51,18 +51,10 @@ Result<std::vector<std::string>> Values(const json& props, const char* key,
 }  // namespace
 
 std::string_view FtmSchemaName(Schema schema) {
-  switch (schema) {
-    case Schema::kPerson:
-      return "Person";
-    case Schema::kOrganization:
-      return "Organization";
-    case Schema::kVessel:
-      return "Vessel";
-    case Schema::kAircraft:
-      return "Airplane";
-    default:
-      return "LegalEntity";
-  }
+  // FollowTheMoney's names differ from ours (SchemaName) for these two only.
+  if (schema == Schema::kAircraft) return "Airplane";
+  if (schema == Schema::kUnknown) return "LegalEntity";
+  return SchemaName(schema);
 }
 
 json EntityToFtm(const Entity& e) {
