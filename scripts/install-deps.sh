@@ -11,4 +11,4 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libicu-dev libopencc-dev nlohmann-json3-dev libpugixml-dev libsqlite3-dev libcpp-httplib-dev \
   libcli11-dev libfmt-dev libtbb-dev libzip-dev zlib1g-dev libssl-dev libpq-dev \
   libgtest-dev libgmock-dev libbenchmark-dev \
-  postgresql wrk curl python3 sqlite3 time >/dev/null
+  postgresql wrk curl python3 python3-fake-factory sqlite3 time >/dev/null

@@ -16,7 +16,7 @@
 namespace partyscreen {
 
 double DefaultThreshold() { return 0.80; }
-std::string EngineVersion() { return "partyscreen-match-7"; }
+std::string EngineVersion() { return "partyscreen-match-8"; }
 
 namespace {
 
@@ -114,7 +114,7 @@ void Screener::Impl::Weigh(WeightedName* name, Schema schema) const {
     const float share = WordShare(t, schema);
     const WordWeight ww = word_weights->Weights(t);
     float w = ww.presence * share;
-    float e = ww.evidence * share;
+    float e = (schema == Schema::kPerson ? ww.person_evidence : ww.evidence) * share;
     if (t.size() == 1) {
       w = std::min(w, kInitialWeightCap);
       e = std::min(e, kInitialWeightCap);
@@ -131,6 +131,14 @@ PreparedName Screener::Impl::PrepareName(const std::string& name, Schema schema)
   Weigh(&p.weighted, schema);
   p.summary = Summarize(p.weighted);
   p.params = ParamsForSchema(schema);
+  // Two common names (a given name and a surname thousands share) do not identify a listed person
+  // whose other names the query lacks: each listed word it lacks counts as an extra word would.
+  const std::vector<std::string>& words = p.weighted.raw;
+  if (schema == Schema::kPerson && words.size() == 2 &&
+      std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+        return w.size() > 1 && word_weights->Weights(w).common_person_name;
+      }))
+    p.params.unmatched_list_factor = p.params.unmatched_query_factor;
   return p;
 }
 

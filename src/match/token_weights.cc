@@ -13,6 +13,7 @@ namespace partyscreen {
 namespace embedded {
 extern const std::string_view k_token_weights_tsv;
 extern const std::string_view k_background_words_tsv;
+extern const std::string_view k_common_person_names_tsv;
 }  // namespace embedded
 
 namespace {
@@ -52,7 +53,8 @@ CountTable ParseCounts(std::string_view text) {
 
 }  // namespace
 
-TokenWeights::TokenWeights(std::string_view list_table, std::string_view background_table) {
+TokenWeights::TokenWeights(std::string_view list_table, std::string_view background_table,
+                           std::string_view common_person_names) {
   static std::atomic<uint64_t> instances{0};
   instance_id_ = ++instances;
   const CountTable lists = ParseCounts(list_table);
@@ -62,7 +64,7 @@ TokenWeights::TokenWeights(std::string_view list_table, std::string_view backgro
   std::vector<uint64_t> keys;
   for (const auto& [word, count] : lists.counts) {
     const float w = Idf(lists.names, std::min<double>(count, lists.names));
-    auto [it, inserted] = weight_.emplace(std::string(word), WordWeight{w, w});
+    auto [it, inserted] = weight_.emplace(std::string(word), WordWeight{w, w, w});
     if (!inserted) continue;
     const uint32_t id = static_cast<uint32_t>(words_.size());
     words_.push_back({&it->first, w});
@@ -79,22 +81,38 @@ TokenWeights::TokenWeights(std::string_view list_table, std::string_view backgro
     auto it = weight_.find(std::string(word));
     if (it == weight_.end()) {
       const float w = word.size() < kMinFuzzyLength ? unseen_weight_ : NeighbourWeight(word);
-      it = weight_.emplace(std::string(word), WordWeight{w, w}).first;
+      it = weight_.emplace(std::string(word), WordWeight{w, w, w}).first;
     }
     it->second.evidence = std::min(it->second.presence, cap);
+    it->second.person_evidence = it->second.evidence;
+  }
+  // Common given names and surnames cap what a match proves in a person's name.
+  const float common_cap = Idf(kCommonPersonNameShare, 1);
+  for (std::string_view text = common_person_names; !text.empty();) {
+    const size_t eol = text.find('\n');
+    const std::string_view word = text.substr(0, eol);
+    text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
+    if (word.empty() || word[0] == '#') continue;
+    auto it = weight_.find(std::string(word));
+    if (it == weight_.end()) {
+      const float w = word.size() < kMinFuzzyLength ? unseen_weight_ : NeighbourWeight(word);
+      it = weight_.emplace(std::string(word), WordWeight{w, w, w}).first;
+    }
+    it->second.person_evidence = std::min(it->second.evidence, common_cap);
+    it->second.common_person_name = true;
   }
   for (const auto& [word, weight] : weight_) table_.Set(word, weight);
 }
 
 const TokenWeights& TokenWeights::Default() {
-  static const TokenWeights weights(embedded::k_token_weights_tsv,
-                                    embedded::k_background_words_tsv);
+  static const TokenWeights weights(embedded::k_token_weights_tsv, embedded::k_background_words_tsv,
+                                    embedded::k_common_person_names_tsv);
   return weights;
 }
 
 WordWeight TokenWeights::Weights(std::string_view token) const {
   if (const WordWeight* w = table_.Find(token)) return *w;
-  if (token.size() < kMinFuzzyLength) return {unseen_weight_, unseen_weight_};
+  if (token.size() < kMinFuzzyLength) return {unseen_weight_, unseen_weight_, unseen_weight_};
   // The neighbour search costs a dozen lookups; registers repeat their unseen words, so each
   // thread remembers recent answers (direct-mapped; a pure function: the memo changes nothing).
   struct Memo {
@@ -110,7 +128,7 @@ WordWeight TokenWeights::Weights(std::string_view token) const {
     m.word.assign(token);
     m.weight = NeighbourWeight(token);
   }
-  return {m.weight, m.weight};
+  return {m.weight, m.weight, m.weight};
 }
 
 float TokenWeights::NeighbourWeight(std::string_view token) const {

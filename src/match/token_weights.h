@@ -23,14 +23,24 @@
 namespace partyscreen {
 
 struct WordWeight {
-  float presence = 0;  // Weight()
-  float evidence = 0;  // EvidenceWeight() <= presence
+  float presence = 0;               // Weight()
+  float evidence = 0;               // EvidenceWeight() <= presence
+  float person_evidence = 0;        // PersonEvidenceWeight() <= evidence
+  bool common_person_name = false;  // in the table of common given names and surnames
 };
+
+// What a match on a given name or surname common in the population proves in a person's name: no
+// more than a word found in one name in kCommonPersonNameShare ("Sergey", "Morozov", "Garcia":
+// thousands of people share them, so two of them matched say little next to a listed patronymic
+// or second surname the query lacks).
+inline constexpr float kCommonPersonNameShare = 50.0f;
 
 class TokenWeights {
  public:
   // Parses tables in the token_weights.tsv format; lines that do not parse are skipped.
-  explicit TokenWeights(std::string_view list_table, std::string_view background_table = {});
+  // `common_person_names`: one word a line (data/tables/common_person_names.tsv), '#' comments.
+  explicit TokenWeights(std::string_view list_table, std::string_view background_table = {},
+                        std::string_view common_person_names = {});
 
   // The table compiled into the binary, parsed once.
   static const TokenWeights& Default();
@@ -44,6 +54,11 @@ class TokenWeights {
   // ordinary names (the background table) when it is in that table. "southern" is rare on the
   // lists and common among real company names: a match on it alone proves little.
   float EvidenceWeight(std::string_view token) const { return Weights(token).evidence; }
+  // EvidenceWeight, but for a word in a person's name no more than a common given name or
+  // surname proves (kCommonPersonNameShare) when the word is one.
+  float PersonEvidenceWeight(std::string_view token) const {
+    return Weights(token).person_evidence;
+  }
   float UnseenWeight() const { return unseen_weight_; }
   size_t size() const { return weight_.size(); }
 

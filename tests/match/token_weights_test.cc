@@ -54,6 +54,24 @@ TEST(TokenWeightsTest, BackgroundTableLowersTheEvidenceOfCommonWords) {
   EXPECT_FLOAT_EQ(d.EvidenceWeight("hikvision"), d.Weight("hikvision"));
 }
 
+// A given name or surname common in the population proves little when it matches in a person's
+// name: its person evidence is capped, its presence (an unmatched word) is not.
+TEST(TokenWeightsTest, CommonPersonNamesCapThePersonEvidence) {
+  const TokenWeights w("names\t100000\nmorozov\t5\nkestrel\t5\n", "", "# c\nmorozov\n");
+  EXPECT_FLOAT_EQ(w.Weight("morozov"), w.Weight("kestrel"));
+  EXPECT_FLOAT_EQ(w.EvidenceWeight("morozov"), w.Weight("morozov"));
+  EXPECT_LT(w.PersonEvidenceWeight("morozov"), w.EvidenceWeight("morozov"));
+  EXPECT_FLOAT_EQ(w.PersonEvidenceWeight("kestrel"), w.EvidenceWeight("kestrel"));
+  EXPECT_TRUE(w.Weights("morozov").common_person_name);
+  EXPECT_FALSE(w.Weights("kestrel").common_person_name);
+  // The shipped table: from the population lists of many countries, in the engine's spelling.
+  const TokenWeights& d = TokenWeights::Default();
+  for (const char* name : {"sergey", "morozov", "garcia", "olsson", "muhammad", "wang"})
+    EXPECT_TRUE(d.Weights(name).common_person_name) << name;
+  for (const char* name : {"hikvision", "quanguo", "ikanovic"})
+    EXPECT_FALSE(d.Weights(name).common_person_name) << name;
+}
+
 Entity Org(std::string id, std::string name) {
   Entity e;
   e.id = std::move(id);
@@ -63,7 +81,14 @@ Entity Org(std::string id, std::string name) {
   return e;
 }
 
-double ScoreOf(const std::vector<Entity>& entities, const std::string& query) {
+Entity Person(std::string id, std::string name) {
+  Entity e = Org(std::move(id), std::move(name));
+  e.schema = Schema::kPerson;
+  return e;
+}
+
+double ScoreOf(const std::vector<Entity>& entities, const std::string& query,
+               Schema schema = Schema::kUnknown) {
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->entities = entities;
   snapshot->BuildIdIndex();
@@ -71,6 +96,7 @@ double ScoreOf(const std::vector<Entity>& entities, const std::string& query) {
   EXPECT_TRUE(screener.ok());
   Query q;
   q.name = query;
+  q.schema = schema;
   ScreenOptions o;
   o.threshold = 0.01;
   auto hit = (*screener)->ScoreEntity(q, 0, o);
@@ -83,6 +109,20 @@ TEST(TokenWeightsTest, CommonWordAloneDoesNotCarryAMatch) {
   const double s = ScoreOf({Org("a", "SMIC Southern")}, "Southern Co");
   EXPECT_GT(s, 0);
   EXPECT_LT(s, ScreenOptions().threshold);
+}
+
+// A common given name and surname do not identify a listed person whose patronymic the query
+// lacks (thousands of people are called Sergey Morozov); the full name, or a rarer name with its
+// middle name dropped, still does.
+TEST(TokenWeightsTest, TwoCommonNamesDoNotIdentifyALongerListedName) {
+  const double threshold = ScreenOptions().threshold;
+  const std::vector<Entity> listed = {Person("a", "Sergey Ivanovich MOROZOV"),
+                                      Person("b", "Bajro Hasan IKANOVIC")};
+  const double common = ScoreOf(listed, "Sergey Morozov", Schema::kPerson);
+  EXPECT_GT(common, 0);
+  EXPECT_LT(common, threshold);
+  EXPECT_GE(ScoreOf(listed, "Sergey Ivanovich Morozov", Schema::kPerson), threshold);
+  EXPECT_GE(ScoreOf({listed[1]}, "Bajro Ikanovic", Schema::kPerson), threshold);
 }
 
 // With corpus-wide IDF, adding many entries that share "trading" made "trading" cheaper and moved
@@ -141,6 +181,22 @@ TEST(TokenWeightsTest, ShippedBackgroundTableMatchesTheGenerator) {
   EXPECT_TRUE(ReadAll(table) == ReadAll(out))
       << "data/tables/background_words.tsv is stale: regenerate it with "
          "build/tools/make_token_weights --names (see its header)";
+}
+
+// The common-person-name table is the generator's words of the population name lists
+// (tools/make_population_names.py over Debian's python3-fake-factory).
+TEST(TokenWeightsTest, ShippedCommonPersonNamesMatchTheGenerator) {
+  const std::string table =
+      std::string(PARTYSCREEN_SOURCE_DIR) + "/data/tables/common_person_names.tsv";
+  const std::string names = ::testing::TempDir() + "population_names.jsonl";
+  const std::string out = ::testing::TempDir() + "common_person_names.tsv";
+  const std::string cmd = std::string("/usr/bin/python3 ") + PARTYSCREEN_SOURCE_DIR +
+                          "/tools/make_population_names.py > '" + names + "' && " +
+                          PARTYSCREEN_TOOLS_DIR + "/make_token_weights --words '" + names +
+                          "' > '" + out + "'";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  EXPECT_TRUE(ReadAll(table) == ReadAll(out))
+      << "data/tables/common_person_names.tsv is stale: regenerate it (see its header)";
 }
 
 }  // namespace
