@@ -1,7 +1,12 @@
 # One shape per module: src/<module>/*.cc (minus *_test.cc) becomes the static library
 # partyscreen_<module>; tests/<module>/*_test.cc becomes the test binary <module>_test.
+# EXPORTS: the headers of src/<module>/ other modules may include ("*": all of them); the rest are
+# the module's own (checked by partyscreen_check_includes).
 function(partyscreen_module name)
-  cmake_parse_arguments(ARG "" "" "DEPS" ${ARGN})
+  cmake_parse_arguments(ARG "" "" "DEPS;EXPORTS" ${ARGN})
+  partyscreen_check_includes(${name} ${CMAKE_CURRENT_SOURCE_DIR})
+  set_property(GLOBAL APPEND PROPERTY PARTYSCREEN_MODULES ${name})
+  set_property(GLOBAL PROPERTY PARTYSCREEN_EXPORTS_${name} "${ARG_EXPORTS}")
   file(GLOB srcs CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cc)
   list(FILTER srcs EXCLUDE REGEX "_test\\.cc$")
   add_library(partyscreen_${name} STATIC ${srcs})
@@ -9,6 +14,38 @@ function(partyscreen_module name)
   target_link_libraries(partyscreen_${name} PUBLIC ${ARG_DEPS})
   target_compile_definitions(partyscreen_${name} PUBLIC
     PARTYSCREEN_DATA_DIR="${PARTYSCREEN_DATA_DIR}" PARTYSCREEN_VERSION="${PROJECT_VERSION}")
+endfunction()
+
+# Module boundaries, enforced when CMake configures (so by every build and by CI): a file of
+# src/<name>/ may include the public API (partyscreen/...), its own module's headers, and the
+# EXPORTS of modules configured before it (src/CMakeLists.txt lists them in dependency order, so
+# an include of a later module would be a cycle). Anything else stops the configure step, naming
+# the file and the header.
+function(partyscreen_check_includes name dir)
+  get_property(modules GLOBAL PROPERTY PARTYSCREEN_MODULES)
+  file(GLOB files ${dir}/*.cc ${dir}/*.h)
+  foreach(f ${files})
+    file(STRINGS ${f} includes REGEX "^#include \"[a-z_]+/[a-z0-9_]+\\.h\"")
+    foreach(line ${includes})
+      string(REGEX REPLACE "^#include \"([a-z_]+)/([a-z0-9_]+\\.h)\".*" "\\1" module "${line}")
+      string(REGEX REPLACE "^#include \"([a-z_]+)/([a-z0-9_]+\\.h)\".*" "\\2" header "${line}")
+      if(module STREQUAL name OR NOT IS_DIRECTORY ${PROJECT_SOURCE_DIR}/src/${module})
+        continue()  # its own header, the public API (include/partyscreen) or a library's
+      endif()
+      if(NOT module IN_LIST modules)
+        message(FATAL_ERROR "${f}: includes ${module}/${header}, but module ${module} is configured "
+                            "after ${name} (src/CMakeLists.txt lists modules in dependency order)")
+      endif()
+      get_property(exports GLOBAL PROPERTY PARTYSCREEN_EXPORTS_${module})
+      if(NOT exports)
+        set(exports "none")
+      endif()
+      if(NOT "*" IN_LIST exports AND NOT header IN_LIST exports)
+        message(FATAL_ERROR "${f}: includes ${module}/${header}, a private header of module "
+                            "${module} (its EXPORTS in src/${module}/CMakeLists.txt: ${exports})")
+      endif()
+    endforeach()
+  endforeach()
 endfunction()
 
 function(partyscreen_module_test name)

@@ -1,4 +1,4 @@
-// libFuzzer target for the CSV/TSV reader (src/lists/csv.h). The first byte picks the options
+// libFuzzer target for the CSV/TSV reader (src/core/csv.h). The first byte picks the options
 // (delimiter, OFAC null markers, trimming); the rest is the text. Checks that the reader always
 // moves forward: record line numbers never decrease and it stops.
 #include <cstddef>
@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "lists/csv.h"
+#include "core/csv.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;

@@ -1,10 +1,10 @@
-// libFuzzer target for compressed input (src/lists/input.h): gunzip, list the members of a zip
+// libFuzzer target for compressed input (src/core/input.h): gunzip, list the members of a zip
 // and read each one. Errors are expected; crashes, leaks and over-reads are not.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
-#include "lists/input.h"
+#include "core/input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);

@@ -79,16 +79,9 @@ std::string UtcNowIso();
 
 // ---------------------------------------------------------------------------------------------
 // Customers.
-struct Customer {
-  std::string id;
-  std::string name;
-  Schema schema = Schema::kUnknown;
-  std::string country;     // ISO2 where recognised
-  std::string birth_date;  // partial ISO date
-  std::vector<Identifier> identifiers;
-};
+// A customer is a screening record (records/query_record.h has its rules) whose id is required.
+using Customer = Query;
 
-Query CustomerQuery(Customer c);  // the customer as the engine screens it
 // SHA-256 of the customer's canonical JSON: changes whenever any screened field changes.
 std::string CustomerContentHash(const Customer& c);
 // SHA-256 of EntityToJson(e) dumped compactly: changes whenever any published field changes.
@@ -171,6 +164,7 @@ class CustomerRegister {
 
 // Parses one customer from a JSON object text (the JSON-lines import format).
 Result<Customer> CustomerFromJson(std::string_view json_text);
+// The canonical JSON of the content hash: every field, empty ones included, keys sorted.
 std::string CustomerToJson(const Customer& c);
 
 // ---------------------------------------------------------------------------------------------
@@ -203,7 +197,6 @@ struct AuditRecord {
 AuditRecord ScreeningAuditRecord(std::string who, const Query& query, const Screener& screener,
                                  const ScreenOptions& options, const std::vector<Hit>& hits,
                                  std::string kind = "screen");
-std::string QueryToJson(const Query& q);
 
 struct StoredAuditRecord {
   int64_t seq = 0;

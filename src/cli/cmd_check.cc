@@ -9,8 +9,8 @@
 #include "cli/common.h"
 #include "core/strings.h"
 #include "decide/decision_json.h"
-#include "normalize/country.h"
 #include "partyscreen/decide.h"
+#include "records/query_record.h"
 
 namespace partyscreen::cli {
 
@@ -34,14 +34,18 @@ Result<Transaction> BuildTransaction(const CheckArgs& a) {
   Transaction t;
   for (size_t i = 0; i < a.parties.size(); ++i) {
     Party p;
-    p.query.name = a.parties[i];
+    QueryFields fields;
+    fields.name = a.parties[i];
+    if (i < a.countries.size()) fields.country = a.countries[i];
+    Result<Query> query = QueryFromFields(fields, "--party " + std::to_string(i + 1));
+    if (!query.ok()) return query.status();
+    p.query = std::move(query).value();
     p.role = i < a.roles.size() ? a.roles[i] : (i == 0 ? "end_user" : "other");
     const auto& known = KnownRoles();
     if (std::find(known.begin(), known.end(), p.role) == known.end()) {
       return Status::InvalidArgument("--role: unknown role '" + p.role +
                                      "' (one of: " + Join(known, ", ") + ")");
     }
-    if (i < a.countries.size()) p.query.country = NormalizeCountry(a.countries[i]);
     t.parties.push_back(std::move(p));
   }
   t.destination = a.destination;

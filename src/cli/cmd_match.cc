@@ -21,14 +21,14 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "core/atomic_file.h"
+#include "core/input.h"
 #include "core/strings.h"
 #include "decide/decision_json.h"
-#include "lists/csv.h"
-#include "lists/input.h"
 #include "match/hit_json.h"
 #include "normalize/country.h"
 #include "partyscreen/decide.h"
 #include "partyscreen/store.h"
+#include "records/record_file.h"
 
 namespace partyscreen::cli {
 
@@ -50,8 +50,8 @@ struct QueryFile {
   std::vector<std::string> problems;  // "line N: reason"
 };
 
-// The text of `key`: "" when absent or null; an integer is accepted for "id" only. Any other type
-// (e.g. "name": 12) sets `error`, so the line is skipped rather than screened as something else.
+// The text of `key` in a compare pair: "" when absent or null; an integer is accepted for "id"
+// only. Any other type sets `error`, so the line is skipped rather than read as something else.
 std::string JsonText(const nlohmann::json& j, const char* key, std::string& error) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return "";
@@ -62,91 +62,23 @@ std::string JsonText(const nlohmann::json& j, const char* key, std::string& erro
   return "";
 }
 
-// Fills a query from its fields; returns an error text for a line that cannot be screened.
-std::string FillQuery(const std::string& id, const std::string& name, const std::string& schema,
-                      const std::string& country, const std::string& birth_date, Query* q) {
-  if (Trim(name).empty()) return "no name";
-  q->id = id;
-  q->name = name;
-  q->schema = ParseSchema(schema);
-  if (!Trim(schema).empty() && q->schema == Schema::kUnknown && !IEquals(Trim(schema), "thing"))
-    return "unknown schema '" + schema + "'";
-  q->country = NormalizeCountry(country);
-  q->birth_date = birth_date;
-  return "";
-}
-
-// JSON lines {"id","name","schema"?,"country"?,"birth_date"?} or CSV with a header holding at
-// least "name" (and usually "id"). Detected from the first non-blank character.
+// A query file (records/record_file.h); a record without an id gets its line number.
 Result<QueryFile> ReadQueries(const std::string& path) {
   auto data = ReadListFile(path);
   if (!data.ok()) return data.status();
   QueryFile out;
-  const std::string& text = *data;
-  const size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (first == std::string::npos) return out;
-  if (text[first] == '{') {
-    std::istringstream in(text);
-    std::string line;
-    uint64_t n = 0;
-    while (std::getline(in, line)) {
-      ++n;
-      if (Trim(line).empty()) continue;
-      nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-      if (j.is_discarded() || !j.is_object()) {
-        out.problems.push_back("line " + std::to_string(n) + ": not a JSON object");
-        continue;
-      }
-      QueryLine ql;
-      ql.line = n;
-      std::string err;
-      std::string id = JsonText(j, "id", err);
-      if (id.empty()) id = std::to_string(n);
-      const std::string name = JsonText(j, "name", err), schema = JsonText(j, "schema", err),
-                        country = JsonText(j, "country", err),
-                        birth_date = JsonText(j, "birth_date", err);
-      if (err.empty()) err = FillQuery(id, name, schema, country, birth_date, &ql.query);
-      if (!err.empty()) {
-        out.problems.push_back("line " + std::to_string(n) + ": " + err);
-        continue;
-      }
-      out.queries.push_back(std::move(ql));
-    }
-    return out;
-  }
-  CsvReader reader(text);
-  CsvRecord rec;
-  if (!reader.Next(rec)) return out;
-  std::vector<std::string> header;
-  for (const std::string& h : rec.fields) header.push_back(AsciiLower(Trim(h)));
-  reader.set_expected_fields(header.size());
-  auto col = [&](std::string_view name) -> int {
-    auto it = std::find(header.begin(), header.end(), name);
-    return it == header.end() ? -1 : static_cast<int>(it - header.begin());
-  };
-  const int c_id = col("id"), c_name = col("name"), c_schema = col("schema"),
-            c_country = col("country"), c_birth = col("birth_date");
-  if (c_name < 0) return Status::InvalidArgument(path + ": CSV header has no 'name' column");
-  auto field = [&](int c) {
-    return c >= 0 && static_cast<size_t>(c) < rec.fields.size() ? rec.fields[c] : "";
-  };
-  while (reader.Next(rec)) {
-    if (rec.malformed) {
-      out.problems.push_back("line " + std::to_string(rec.line) + ": " + rec.error);
-      continue;
-    }
-    QueryLine ql;
-    ql.line = rec.line;
-    std::string id = field(c_id);
-    if (id.empty()) id = std::to_string(rec.line);
-    const std::string err =
-        FillQuery(id, field(c_name), field(c_schema), field(c_country), field(c_birth), &ql.query);
-    if (!err.empty()) {
-      out.problems.push_back("line " + std::to_string(rec.line) + ": " + err);
-      continue;
-    }
-    out.queries.push_back(std::move(ql));
-  }
+  Status s =
+      ForEachRecord(*data, path, /*require_id=*/false, [&](uint64_t line, Result<Query> record) {
+        if (!record.ok()) {
+          out.problems.push_back("line " + std::to_string(line) + ": " + record.status().message());
+          return Status::Ok();
+        }
+        QueryLine ql{line, std::move(record).value()};
+        if (ql.query.id.empty()) ql.query.id = std::to_string(line);
+        out.queries.push_back(std::move(ql));
+        return Status::Ok();
+      });
+  if (!s.ok()) return s;
   return out;
 }
 

@@ -5,8 +5,8 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "match/hit_json.h"
-#include "normalize/country.h"
 #include "partyscreen/store.h"
+#include "records/query_record.h"
 
 namespace partyscreen::cli {
 
@@ -75,22 +75,24 @@ void RegisterScreenCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_flag("--explain", args->explain, "Explain each hit: aligned tokens and attributes");
   cmd->add_option("--db", args->db, "Append this screening to the audit trail in this database");
   cmd->callback([args, &ctx]() {
+    // The record first (records/query_record.h): a bad flag is reported before lists load.
+    QueryFields fields;
+    fields.name = args->name;
+    fields.schema = args->schema;
+    fields.country = args->country;
+    fields.birth_date = args->birth_date;
+    Result<Query> record = QueryFromFields(fields, "");
+    if (!record.ok()) {
+      PrintError("--" + record.status().message());
+      ctx.exit_code = 2;
+      return;
+    }
+    const Query& q = *record;
     auto screener = BuildScreenerOrReport(args->lists);
     if (!screener) {
       ctx.exit_code = 1;
       return;
     }
-    Query q;
-    q.name = args->name;
-    q.schema = ParseSchema(args->schema);
-    if (!args->schema.empty() && q.schema == Schema::kUnknown) {
-      PrintError("--schema: unknown schema '" + args->schema +
-                 "' (Person, Organization, Vessel, Aircraft)");
-      ctx.exit_code = 2;
-      return;
-    }
-    q.country = NormalizeCountry(args->country);
-    q.birth_date = args->birth_date;
     ScreenOptions opt;
     if (args->threshold >= 0) opt.threshold = args->threshold;
     opt.limit = args->limit;

@@ -1,7 +1,7 @@
 #include "decide/decision_json.h"
 
 #include "core/strings.h"
-#include "normalize/country.h"
+#include "records/query_record.h"
 
 namespace partyscreen {
 
@@ -19,31 +19,13 @@ Status ReadString(const json& object, const char* key, const std::string& path, 
 }
 
 Result<Party> PartyFromJson(const json& j, const std::string& path) {
-  if (j.is_string()) {  // shorthand: just the name
-    Party p;
-    p.query.name = j.get<std::string>();
-    return p;
-  }
+  if (j.is_string()) return PartyFromJson(json{{"name", j}}, path);  // shorthand: just the name
   if (!j.is_object()) return Status::InvalidArgument(path + ": expected an object or a name");
   Party p;
-  std::string schema, country;
-  const std::string prefix = path + ".";
-  for (const auto& [key, out] : {std::pair<const char*, std::string*>{"name", &p.query.name},
-                                 {"role", &p.role},
-                                 {"id", &p.query.id},
-                                 {"country", &country},
-                                 {"schema", &schema},
-                                 {"birth_date", &p.query.birth_date}}) {
-    Status s = ReadString(j, key, prefix, out);
-    if (!s.ok()) return s;
-  }
-  if (Trim(p.query.name).empty()) return Status::InvalidArgument(prefix + "name: missing or empty");
-  p.query.country = NormalizeCountry(country);
-  p.query.schema = ParseSchema(schema);
-  if (!schema.empty() && p.query.schema == Schema::kUnknown) {
-    return Status::InvalidArgument(prefix + "schema: unknown schema '" + schema +
-                                   "' (Person, Organization, Vessel, Aircraft)");
-  }
+  if (Status s = ReadString(j, "role", path + ".", &p.role); !s.ok()) return s;
+  Result<Query> query = QueryFromJson(j, path);  // the record rules (records/query_record.h)
+  if (!query.ok()) return query.status();
+  p.query = std::move(query).value();
   return p;
 }
 

@@ -5,9 +5,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/input.h"
 #include "core/strings.h"
 #include "decide/embedded_rules.h"
-#include "lists/input.h"
 #include "normalize/country.h"
 
 namespace partyscreen {

@@ -7,10 +7,10 @@
 #include <array>
 #include <unordered_map>
 
+#include "core/csv.h"
 #include "core/dates.h"
 #include "core/sha256.h"
 #include "core/strings.h"
-#include "lists/csv.h"
 #include "lists/ofac_entity.h"
 #include "lists/parsers.h"
 #include "normalize/country.h"

@@ -8,9 +8,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/csv.h"
 #include "core/strings.h"
 #include "lists/csl_entity.h"
-#include "lists/csv.h"
 #include "lists/parsers.h"
 
 namespace partyscreen {

@@ -9,9 +9,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/csv.h"
 #include "core/dates.h"
 #include "core/strings.h"
-#include "lists/csv.h"
 #include "lists/encoding.h"
 #include "lists/ofac_entity.h"
 #include "lists/parsers.h"

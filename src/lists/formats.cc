@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/input.h"
 #include "core/strings.h"
-#include "lists/input.h"
 
 namespace partyscreen {
 

@@ -10,11 +10,11 @@
 #include <utility>
 #include <vector>
 
+#include "core/csv.h"
+#include "core/input.h"
 #include "core/sha256.h"
 #include "core/strings.h"
-#include "lists/csv.h"
 #include "lists/formats.h"
-#include "lists/input.h"
 #include "lists/ofac_entity.h"
 #include "lists/ofac_remarks.h"
 #include "lists/parsers.h"

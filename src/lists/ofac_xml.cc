@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "core/dates.h"
+#include "core/input.h"
 #include "core/strings.h"
-#include "lists/input.h"
 #include "lists/ofac_entity.h"
 #include "lists/ofac_remarks.h"
 #include "lists/parsers.h"

@@ -11,10 +11,10 @@
 #include <set>
 #include <thread>
 
+#include "core/input.h"
 #include "core/sha256.h"
 #include "core/strings.h"
 #include "lists/formats.h"
-#include "lists/input.h"
 
 namespace partyscreen {
 

@@ -3,8 +3,8 @@
 #include <pugixml.hpp>
 #include <utility>
 
+#include "core/input.h"
 #include "core/strings.h"
-#include "lists/input.h"
 
 namespace partyscreen {
 

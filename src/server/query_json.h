@@ -1,10 +1,10 @@
 // Screening queries from request JSON, validated field by field.
 //
-// One query object: {"id"?: string|integer, "name": string, "schema"?: string, "country"?: string,
-// "birth_date"?: string, "identifiers"?: [{"type"?, "value", "country"?}], "threshold"?: number in
-// [0,1], "limit"?: integer in [1, kMaxLimit], "explain"?: bool}. Numbers must be finite. It is the
-// batch command's JSON line plus per-query options. Errors name the field, prefixed with `where`
-// ("queries[3].name: missing"). Unknown fields are ignored. Thread safety: pure functions.
+// One query object: the screening record (records/query_record.h: id, name, schema, country,
+// birth_date, identifiers) plus per-query options {"threshold"?: number in [0,1], "limit"?:
+// integer in [1, kMaxLimit], "explain"?: bool}. Numbers must be finite. Errors name the field,
+// prefixed with `where` ("queries[3].name: missing"). Unknown fields are ignored. Thread safety:
+// pure functions.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -13,6 +13,7 @@
 
 #include "partyscreen/screener.h"
 #include "partyscreen/status.h"
+#include "records/query_record.h"
 
 namespace partyscreen::server {
 
@@ -30,13 +31,5 @@ Result<ScreenOptions> ScreenOptionsFromJson(const nlohmann::json& j, ScreenOptio
 // `max_name_chars` as ValidateName.
 Result<ScreenItem> ScreenItemFromJson(const nlohmann::json& j, const ScreenOptions& defaults,
                                       std::string_view where, size_t max_name_chars);
-
-// Shared name check for every endpoint: non-empty after trimming, valid UTF-8, at most
-// `max_name_chars` code points (longer names are refused, not truncated).
-Status ValidateName(std::string_view name, std::string_view where, size_t max_name_chars);
-
-// A schema name as clients send it ("Person", "Company", "LegalEntity", "Vessel", "Airplane"...);
-// InvalidArgument for a name no schema corresponds to. "Thing"/"LegalEntity"/"" -> kUnknown.
-Result<Schema> SchemaFromName(std::string_view name, std::string_view where);
 
 }  // namespace partyscreen::server

@@ -6,6 +6,7 @@
 #include "core/sha256.h"
 #include "fmt/format.h"
 #include "partyscreen/store.h"
+#include "records/query_record.h"
 #include "store/sql.h"
 
 namespace partyscreen {
@@ -62,28 +63,13 @@ std::string ChainHash(const std::string& prev_hash, const std::string& body) {
 
 }  // namespace
 
-std::string QueryToJson(const Query& q) {
-  nlohmann::json j{{"name", q.name}};
-  if (!q.id.empty()) j["id"] = q.id;
-  if (q.schema != Schema::kUnknown) j["schema"] = std::string(SchemaName(q.schema));
-  if (!q.country.empty()) j["country"] = q.country;
-  if (!q.birth_date.empty()) j["birth_date"] = q.birth_date;
-  if (!q.identifiers.empty()) {
-    nlohmann::json ids = nlohmann::json::array();
-    for (const Identifier& i : q.identifiers)
-      ids.push_back({{"type", i.type}, {"value", i.value}, {"country", i.country}});
-    j["identifiers"] = std::move(ids);
-  }
-  return Dump(j);
-}
-
 AuditRecord ScreeningAuditRecord(std::string who, const Query& query, const Screener& screener,
                                  const ScreenOptions& options, const std::vector<Hit>& hits,
                                  std::string kind) {
   AuditRecord r;
   r.kind = std::move(kind);
   r.who = std::move(who);
-  r.query_json = QueryToJson(query);
+  r.query_json = Dump(QueryToJson(query));
   r.snapshot = screener.snapshot().hash;
   r.engine = EngineVersion();
   r.threshold = options.threshold;

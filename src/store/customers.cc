@@ -4,14 +4,14 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "core/input.h"
 #include "core/parallel.h"
 #include "core/sha256.h"
 #include "core/strings.h"
 #include "fmt/format.h"
-#include "lists/csv.h"
-#include "lists/input.h"
-#include "normalize/country.h"
 #include "partyscreen/store.h"
+#include "records/query_record.h"
+#include "records/record_file.h"
 #include "store/register_index.h"
 #include "store/sql.h"
 #include "store/store_rows.h"
@@ -25,108 +25,14 @@ using store::SqlConnection;
 using store::SqlRow;
 using store::WriteTransaction;
 
-nlohmann::json IdentifiersToJson(const std::vector<Identifier>& ids) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const Identifier& i : ids) {
-    nlohmann::json j{{"type", i.type}, {"value", i.value}};
-    if (!i.country.empty()) j["country"] = i.country;
-    out.push_back(std::move(j));
-  }
-  return out;
-}
-
-// A JSON array of {type,value,country} or "Type:Value;Type:Value".
-Result<std::vector<Identifier>> ParseIdentifiers(std::string_view text) {
-  std::vector<Identifier> out;
-  text = Trim(text);
-  if (text.empty() || text == "[]") return out;
-  if (text.front() == '[') {
-    nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.is_array())
-      return Status::InvalidArgument("identifiers: not a JSON array");
-    for (const nlohmann::json& e : j) {
-      if (!e.is_object() || !e.contains("value") || !e["value"].is_string())
-        return Status::InvalidArgument("identifiers: each element needs a string \"value\"");
-      Identifier id;
-      id.type = e.value("type", "");
-      id.value = e["value"].get<std::string>();
-      id.country = NormalizeCountry(e.value("country", ""));
-      out.push_back(std::move(id));
-    }
-    return out;
-  }
-  for (const std::string& part : Split(text, ";")) {
-    const size_t colon = part.find(':');
-    Identifier id;
-    if (colon == std::string::npos) {
-      id.value = part;
-    } else {
-      id.type = std::string(Trim(std::string_view(part).substr(0, colon)));
-      id.value = std::string(Trim(std::string_view(part).substr(colon + 1)));
-    }
-    if (id.value.empty())
-      return Status::InvalidArgument("identifiers: empty value in '" + part + "'");
-    out.push_back(std::move(id));
-  }
-  return out;
-}
-
-// Builds a customer from named fields, validating them.
-Result<Customer> MakeCustomer(const std::map<std::string, std::string>& f) {
-  auto get = [&](const char* k) -> std::string {
-    auto it = f.find(k);
-    return it == f.end() ? std::string() : std::string(Trim(it->second));
-  };
-  Customer c;
-  c.id = get("id");
-  c.name = CollapseSpaces(get("name"));
-  if (c.id.empty()) return Status::InvalidArgument("missing id");
-  if (c.name.empty()) return Status::InvalidArgument("customer " + c.id + ": missing name");
-  if (!IsValidUtf8(c.id) || !IsValidUtf8(c.name))
-    return Status::InvalidArgument("customer " + c.id + ": not valid UTF-8");
-  const std::string schema = get("schema");
-  c.schema = ParseSchema(schema);
-  if (!schema.empty() && c.schema == Schema::kUnknown && !IEquals(schema, "thing"))
-    return Status::InvalidArgument(fmt::format("customer {}: unknown schema '{}'", c.id, schema));
-  c.country = NormalizeCountry(get("country"));
-  c.birth_date = get("birth_date");
-  auto ids = ParseIdentifiers(get("identifiers"));
-  if (!ids.ok()) return Status::InvalidArgument("customer " + c.id + ": " + ids.status().message());
-  c.identifiers = std::move(ids).value();
-  return c;
-}
-
-Result<Customer> CustomerFromJsonObject(const nlohmann::json& j) {
-  if (!j.is_object()) return Status::InvalidArgument("not a JSON object");
-  std::map<std::string, std::string> f;
-  for (const char* k : {"id", "name", "schema", "country", "birth_date"}) {
-    if (!j.contains(k) || j[k].is_null()) continue;
-    if (j[k].is_string()) {
-      f[k] = j[k].get<std::string>();
-    } else if (j[k].is_number_integer() && std::string_view(k) == "id") {
-      f[k] = j[k].dump();
-    } else {
-      return Status::InvalidArgument(std::string("field \"") + k + "\" must be a string");
-    }
-  }
-  if (j.contains("identifiers") && !j["identifiers"].is_null())
-    f["identifiers"] = j["identifiers"].is_string() ? j["identifiers"].get<std::string>()
-                                                    : j["identifiers"].dump();
-  return MakeCustomer(f);
+// The record rules of records/query_record.h, and an id.
+Result<Customer> RequireId(Result<Query> record) {
+  if (!record.ok()) return record.status();
+  if (record->id.empty()) return Status::InvalidArgument("missing id");
+  return record;
 }
 
 }  // namespace
-
-Query CustomerQuery(Customer c) {
-  Query q;
-  q.id = std::move(c.id);
-  q.name = std::move(c.name);
-  q.schema = c.schema;
-  q.country = std::move(c.country);
-  q.birth_date = std::move(c.birth_date);
-  q.identifiers = std::move(c.identifiers);
-  return q;
-}
 
 std::string CustomerToJson(const Customer& c) {
   nlohmann::json j{{"id", c.id},
@@ -143,7 +49,7 @@ std::string CustomerContentHash(const Customer& c) { return Sha256Hex(CustomerTo
 Result<Customer> CustomerFromJson(std::string_view json_text) {
   nlohmann::json j = nlohmann::json::parse(json_text, nullptr, false);
   if (j.is_discarded()) return Status::InvalidArgument("invalid JSON");
-  return CustomerFromJsonObject(j);
+  return RequireId(QueryFromJson(j, ""));
 }
 
 namespace store {
@@ -155,7 +61,8 @@ Customer CustomerFromRow(const SqlRow& r) {
   c.schema = ParseSchema(AsText(r[2]));
   c.country = AsText(r[3]);
   c.birth_date = AsText(r[4]);
-  if (auto ids = ParseIdentifiers(AsText(r[5])); ids.ok()) c.identifiers = std::move(ids).value();
+  if (auto ids = IdentifiersFromText(AsText(r[5]), "identifiers"); ids.ok())
+    c.identifiers = std::move(ids).value();
   return c;
 }
 
@@ -223,8 +130,7 @@ Result<ImportResult> CustomerRegister::ImportFile(const std::string& path,
                                                   const ImportOptions& options) {
   auto data = ReadListFile(path);
   if (!data.ok()) return data.status();
-  std::string_view text = *data;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  const std::string_view text = *data;
 
   ImportResult result;
   std::vector<std::pair<uint64_t, Customer>> pending;
@@ -259,47 +165,10 @@ Result<ImportResult> CustomerRegister::ImportFile(const std::string& path,
     return pending.size() >= options.rows_per_transaction ? flush() : Status::Ok();
   };
 
-  const std::string_view first = Trim(text.substr(0, 256));
-  if (!first.empty() && first.front() == '{') {  // JSON lines
-    uint64_t line = 0;
-    size_t pos = 0;
-    while (pos < text.size()) {
-      size_t end = text.find('\n', pos);
-      if (end == std::string_view::npos) end = text.size();
-      ++line;
-      const std::string_view row = Trim(text.substr(pos, end - pos));
-      pos = end + 1;
-      if (row.empty()) continue;
-      Status s = add(line, CustomerFromJson(row));
-      if (!s.ok()) return s;
-    }
-  } else {  // CSV with a header row
-    CsvReader reader(text);
-    CsvRecord rec;
-    if (!reader.Next(rec)) return Status::InvalidArgument(path + ": empty file");
-    std::vector<std::string> header;
-    for (const std::string& h : rec.fields) header.push_back(AsciiLower(Trim(h)));
-    reader.set_expected_fields(header.size());
-    if (std::find(header.begin(), header.end(), "id") == header.end() ||
-        std::find(header.begin(), header.end(), "name") == header.end())
-      return Status::InvalidArgument(path +
-                                     " line 1: header must name at least the columns id and name");
-    while (reader.Next(rec)) {
-      if (rec.malformed) {
-        result.issues.push_back({rec.line, rec.error});
-        continue;
-      }
-      if (rec.fields.size() != header.size()) {
-        result.issues.push_back({rec.line, fmt::format("expected {} fields, got {}", header.size(),
-                                                       rec.fields.size())});
-        continue;
-      }
-      std::map<std::string, std::string> f;
-      for (size_t i = 0; i < header.size(); ++i) f[header[i]] = rec.fields[i];
-      Status s = add(rec.line, MakeCustomer(f));
-      if (!s.ok()) return s;
-    }
-  }
+  Status read = ForEachRecord(
+      text, path, /*require_id=*/true,
+      [&](uint64_t line, Result<Query> record) { return add(line, RequireId(std::move(record))); });
+  if (!read.ok()) return read;
   Status s = flush();
   if (!s.ok()) return s;
   if (options.refresh_register_index) {

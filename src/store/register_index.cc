@@ -45,7 +45,7 @@ Result<RegisterIndex::Part> IndexCustomers(SqlConnection& conn, const Screener& 
         Customer c = CustomerFromRow(row);
         part.ids.push_back(c.id);
         part.tags.push_back(ContentTag(AsText(row[6])));
-        queries.push_back(CustomerQuery(std::move(c)));
+        queries.push_back(std::move(c));
         return Status::Ok();
       });
   if (!s.ok()) return s;

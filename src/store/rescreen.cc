@@ -95,7 +95,7 @@ Result<std::optional<Outcome>> AffectedOutcome(SqlConnection& conn, const Rescre
     hit_entities.insert(h.entity->id);
     out.alerts.push_back(run.MakeAlert(out, h));
   }
-  const Query query = CustomerQuery(out.customer);
+  const Query& query = out.customer;
   for (Alert& a : *old) {
     const Entity* e = snap.Find(a.entity_id);
     if (e == nullptr || hit_entities.count(a.entity_id)) continue;

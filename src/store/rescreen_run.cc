@@ -7,6 +7,7 @@
 
 #include "core/parallel.h"
 #include "fmt/format.h"
+#include "records/query_record.h"
 #include "store/screening_epochs.h"
 #include "store/store_rows.h"
 
@@ -90,7 +91,7 @@ AlertState RescreenRun::StateOf(const Outcome& out, const Entity& entity) const 
 }
 
 void RescreenRun::ScreenFully(Outcome& out) const {
-  for (const Hit& h : screener_.Screen(CustomerQuery(out.customer), ScreenOpts()))
+  for (const Hit& h : screener_.Screen(out.customer, ScreenOpts()))
     out.alerts.push_back(MakeAlert(out, h));
 }
 
@@ -148,7 +149,7 @@ Status RescreenRun::Commit(const std::vector<Outcome>& outcomes, const std::stri
       r.kind = "rescreen";
       r.who = who_;
       r.time = now;
-      r.query_json = QueryToJson(CustomerQuery(out.customer));
+      r.query_json = QueryToJson(out.customer).dump();
       r.snapshot = snapshot;
       r.engine = EngineVersion();
       r.threshold = options_.threshold;

@@ -85,7 +85,7 @@ TEST_F(Hardening, BatchJsonNameThatIsNotAStringIsASkippedLine) {
   CommandRun r =
       Partyscreen("batch --list un-xml:" + kUn + " --in " + in + " --out " + File("out.jsonl"));
   EXPECT_EQ(r.exit_code, 3) << r.out;
-  EXPECT_NE(r.out.find("line 1: \"name\" is not a string (skipped)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("line 1: name: must be a string (skipped)"), std::string::npos) << r.out;
   const std::string out = Slurp(File("out.jsonl"));
   EXPECT_EQ(CountLines(out), 1u);
   EXPECT_EQ(out.find("\"a\""), std::string::npos);

@@ -9,8 +9,8 @@
 #include <sstream>
 #include <string>
 
+#include "core/input.h"
 #include "list_test_util.h"
-#include "lists/input.h"
 #include "lists/parsers.h"
 
 namespace partyscreen {

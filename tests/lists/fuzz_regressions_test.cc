@@ -7,9 +7,9 @@
 #include <sstream>
 #include <string>
 
+#include "core/input.h"
 #include "core/strings.h"
 #include "list_test_util.h"
-#include "lists/input.h"
 #include "lists/parsers.h"
 #include "test_zip.h"
 

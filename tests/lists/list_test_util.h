@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "lists/input.h"
+#include "core/input.h"
 #include "lists/parsers.h"
 
 namespace partyscreen::testutil {

@@ -8,8 +8,8 @@
 #include <sstream>
 #include <string>
 
+#include "core/input.h"
 #include "list_test_util.h"
-#include "lists/input.h"
 #include "lists/parsers.h"
 #include "partyscreen/snapshot.h"
 

@@ -74,7 +74,7 @@ TEST(BatchCliTest, ReadsCsvWithAHeader) {
   const std::string log =
       RunCli("batch --list ofac-csv:" + kSdn + " --in " + in + " --out " + out, &status);
   EXPECT_EQ(WEXITSTATUS(status), 3) << log;  // line 3 skipped (no name)
-  EXPECT_NE(log.find("no name"), std::string::npos) << log;
+  EXPECT_NE(log.find("line 3: name: missing or empty (skipped)"), std::string::npos) << log;
   std::ifstream f(out);
   std::string line;
   ASSERT_TRUE(std::getline(f, line));

@@ -1,4 +1,4 @@
-#include "lists/input.h"
+#include "core/input.h"
 
 #include <zip.h>
 #include <zlib.h>

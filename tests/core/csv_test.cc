@@ -1,4 +1,4 @@
-#include "lists/csv.h"
+#include "core/csv.h"
 
 #include <gtest/gtest.h>
 
