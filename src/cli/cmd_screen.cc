@@ -1,10 +1,12 @@
 // `partyscreen screen NAME`: screen one name and print the best hits with their legal fields.
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "match/hit_json.h"
+#include "parties/parties.h"
 #include "partyscreen/store.h"
 #include "records/query_record.h"
 
@@ -12,10 +14,10 @@ namespace partyscreen::cli {
 
 namespace {
 
-void PrintHitText(const Hit& h, bool explain) {
+void PrintHitText(const Hit& h, bool explain, double threshold) {
   const Entity& e = *h.entity;
-  std::cout << std::fixed << std::setprecision(3) << h.score << "  " << e.id << "  " << e.name
-            << "\n";
+  std::cout << "  " << std::fixed << std::setprecision(3) << h.score << "  " << e.id << "  "
+            << e.name << (h.score < threshold ? "  (below the threshold)" : "") << "\n";
   std::cout << "       list: " << e.list << "\n";
   if (!e.programs.empty()) {
     std::cout << "       programs:";
@@ -111,13 +113,37 @@ void RegisterScreenCommand(CLI::App& app, CliContext& ctx) {
         return;
       }
     }
+    // Hits per party (parties/parties.h): every listing of a party that was hit, each with its
+    // own score, the ones below the threshold included so the reviewer sees the whole party.
+    const Parties parties = Parties::Build(screener->snapshot());
+    std::vector<PartyHits> grouped = GroupHitsByParty(hits, parties);
+    ScreenOptions every = opt;
+    every.threshold = 0;
+    for (PartyHits& g : grouped)
+      for (uint32_t listing : g.party->listings)
+        if (std::none_of(g.hits.begin(), g.hits.end(),
+                         [&](const Hit& h) { return h.entity_index == listing; }))
+          if (auto h = screener->ScoreEntity(q, listing, every)) g.hits.push_back(std::move(*h));
     if (args->json) {
       nlohmann::json j{{"query", args->name},
                        {"snapshot", screener->snapshot().hash},
                        {"engine", EngineVersion()},
                        {"threshold", opt.threshold}};
       j["hits"] = nlohmann::json::array();
-      for (const Hit& h : hits) j["hits"].push_back(HitToJson(h, true));
+      for (const Hit& h : hits) {
+        nlohmann::json jh = HitToJson(h, true);
+        jh["party"] = parties.Of(h.entity_index).id;
+        j["hits"].push_back(std::move(jh));
+      }
+      j["parties"] = nlohmann::json::array();
+      for (const PartyHits& g : grouped) {
+        nlohmann::json listings = nlohmann::json::array();
+        for (const Hit& h : g.hits) listings.push_back(HitToJson(h, false));
+        j["parties"].push_back({{"party", g.party->id},
+                                {"score", g.hits.front().score},
+                                {"listings", std::move(listings)},
+                                {"reasons", g.party->reasons}});
+      }
       std::cout << j.dump(2) << "\n";
       return;
     }
@@ -126,7 +152,13 @@ void RegisterScreenCommand(CLI::App& app, CliContext& ctx) {
               << screener->snapshot().entities.size() << " entities), engine " << EngineVersion()
               << ", threshold " << opt.threshold << "\n";
     if (hits.empty()) std::cout << "no hits\n";
-    for (const Hit& h : hits) PrintHitText(h, args->explain);
+    for (const PartyHits& g : grouped) {
+      std::cout << std::fixed << std::setprecision(3) << g.hits.front().score << "  " << g.party->id
+                << "  " << g.hits.front().entity->name << "  (" << g.party->listings.size()
+                << " listing(s))\n";
+      for (const Hit& h : g.hits) PrintHitText(h, args->explain, opt.threshold);
+      for (const std::string& r : g.party->reasons) std::cout << "  grouped: " << r << "\n";
+    }
   });
 }
 

@@ -16,6 +16,7 @@ void RegisterMatchCommands(CLI::App& app, CliContext& ctx);  // batch, compare, 
 void RegisterServeCommand(CLI::App& app, CliContext& ctx);   // serve          (cmd_serve.cc)
 void RegisterStoreCommands(
     CLI::App& app, CliContext& ctx);  // customers, audit, diff, rescreen, review (cmd_store.cc)
-void RegisterCheckCommand(CLI::App& app, CliContext& ctx);  // check          (cmd_check.cc)
+void RegisterCheckCommand(CLI::App& app, CliContext& ctx);    // check          (cmd_check.cc)
+void RegisterPartiesCommand(CLI::App& app, CliContext& ctx);  // parties      (cmd_parties.cc)
 
 }  // namespace partyscreen::cli

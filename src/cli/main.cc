@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   partyscreen::cli::RegisterServeCommand(app, ctx);
   partyscreen::cli::RegisterStoreCommands(app, ctx);
   partyscreen::cli::RegisterCheckCommand(app, ctx);
+  partyscreen::cli::RegisterPartiesCommand(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

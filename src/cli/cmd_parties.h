@@ -1,0 +1,21 @@
+// `partyscreen parties`: how the loaded listings group into parties (parties/parties.h), with the
+// reason of every merge. Args + Run, so the command is tested in-process.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace partyscreen::cli {
+
+struct PartiesArgs {
+  std::vector<std::string> lists;  // --list; empty = the bundled snapshot
+  bool grouped = false;            // list every party of two or more listings
+  std::string name;                // only parties with a listing whose name contains this
+  bool json = false;
+};
+
+// Exit code: 0, or 1 when the lists cannot be loaded (the error on `err`).
+int RunParties(const PartiesArgs& args, std::ostream& out, std::ostream& err);
+
+}  // namespace partyscreen::cli
