@@ -12,7 +12,7 @@ namespace partyscreen::cli {
 
 namespace {
 
-bool Wanted(const Party& p, const Snapshot& s, const std::string& name) {
+bool Wanted(const ListedParty& p, const Snapshot& s, const std::string& name) {
   if (name.empty()) return true;
   const std::string needle = AsciiLower(name);
   for (uint32_t i : p.listings)
@@ -29,14 +29,14 @@ int RunParties(const PartiesArgs& args, std::ostream& out, std::ostream& err) {
   const Parties parties = Parties::Build(*snapshot);
   size_t grouped_parties = 0;
   std::map<std::string, size_t> by_rule;
-  for (const Party& p : parties.all()) {
+  for (const ListedParty& p : parties.all()) {
     grouped_parties += p.listings.size() > 1;
     for (const std::string& r : p.reasons) ++by_rule[MergeRule(r)];
   }
   const bool show = args.grouped || !args.name.empty();
   nlohmann::json groups = nlohmann::json::array();
   std::string text;
-  for (const Party& p : parties.all()) {
+  for (const ListedParty& p : parties.all()) {
     if (!show || (args.name.empty() && p.listings.size() < 2) || !Wanted(p, *snapshot, args.name))
       continue;
     nlohmann::json listings = nlohmann::json::array();

@@ -214,7 +214,7 @@ Parties Parties::Build(const Snapshot& snapshot) {
     out.parties_[it->second].listings.push_back(i);
     out.party_of_[i] = it->second;
   }
-  for (Party& p : out.parties_) {
+  for (ListedParty& p : out.parties_) {
     std::sort(p.listings.begin(), p.listings.end(), [&](uint32_t a, uint32_t b) {
       const int ra = SourceRank(es[a].source), rb = SourceRank(es[b].source);
       return ra != rb ? ra < rb : es[a].id < es[b].id;
@@ -228,9 +228,9 @@ std::vector<PartyHits> GroupHitsByParty(std::vector<Hit> hits, const Parties& pa
   std::stable_sort(hits.begin(), hits.end(),
                    [](const Hit& a, const Hit& b) { return a.score > b.score; });
   std::vector<PartyHits> out;
-  std::unordered_map<const Party*, size_t> at;
+  std::unordered_map<const ListedParty*, size_t> at;
   for (Hit& h : hits) {
-    const Party* p = &parties.Of(h.entity_index);
+    const ListedParty* p = &parties.Of(h.entity_index);
     auto [it, inserted] = at.emplace(p, out.size());
     if (inserted) out.push_back({p, {}});
     out[it->second].hits.push_back(std::move(h));
@@ -251,7 +251,7 @@ std::string MergeRule(const std::string& reason) {
 
 size_t Parties::GroupedListings() const {
   size_t n = 0;
-  for (const Party& p : parties_)
+  for (const ListedParty& p : parties_)
     if (p.listings.size() > 1) n += p.listings.size();
   return n;
 }

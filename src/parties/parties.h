@@ -26,7 +26,8 @@
 
 namespace partyscreen {
 
-struct Party {
+// A listed party: the listings of one real party (not decide.h's Party, a transaction's party).
+struct ListedParty {
   std::string id;                  // "party:<id of the first listing>"
   std::vector<uint32_t> listings;  // entity indexes into the snapshot, first listing first
   std::vector<std::string>
@@ -37,21 +38,21 @@ class Parties {
  public:
   static Parties Build(const Snapshot& snapshot);
 
-  const std::vector<Party>& all() const { return parties_; }
+  const std::vector<ListedParty>& all() const { return parties_; }
   // The party of entity `index` (every entity is in exactly one party, alone or not).
-  const Party& Of(uint32_t entity_index) const { return parties_[party_of_[entity_index]]; }
+  const ListedParty& Of(uint32_t entity_index) const { return parties_[party_of_[entity_index]]; }
   // Listings in parties of two or more.
   size_t GroupedListings() const;
 
  private:
-  std::vector<Party> parties_;
+  std::vector<ListedParty> parties_;
   std::vector<uint32_t> party_of_;  // entity index -> index into parties_
 };
 
 // Hits grouped per party, best party first; within a party its hits best first. A party's score
 // is its best listing's.
 struct PartyHits {
-  const Party* party = nullptr;
+  const ListedParty* party = nullptr;
   std::vector<Hit> hits;
 };
 std::vector<PartyHits> GroupHitsByParty(std::vector<Hit> hits, const Parties& parties);

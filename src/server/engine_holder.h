@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "parties/parties.h"
 #include "partyscreen/screener.h"
 #include "partyscreen/snapshot.h"
 #include "partyscreen/status.h"
@@ -26,6 +27,7 @@ namespace partyscreen::server {
 
 struct Engine {
   std::shared_ptr<const Screener> screener;
+  std::shared_ptr<const Parties> parties;  // the snapshot's listings grouped (parties/parties.h)
   double loaded_unix_seconds = 0;
   double load_seconds = 0;  // load + index build
   uint64_t generation = 0;

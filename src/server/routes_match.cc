@@ -8,9 +8,11 @@
 // best score per entity is kept. `dataset` is "default" (every loaded list) or a loaded source key
 // (GET /lists "source"); anything else is 404. Numeric parameters must be finite numbers
 // (threshold=nan is refused); a cutoff below --min-threshold is raised to it (reported in
-// "matcher.cutoff"). Names longer than --max-name-chars are refused. The request stops before its
-// next example when its budget is spent, the client has gone or the server stops (503). With --db
-// every example's screening is committed to the audit trail before the answer is sent.
+// "matcher.cutoff"). Results are one per party (its best listing; the party's other listings in
+// "referents", as yente reports the source records it merged). Names longer than --max-name-chars
+// are refused. The request stops before its next example when its budget is spent, the client has
+// gone or the server stops (503). With --db every example's screening is committed to the audit
+// trail before the answer is sent.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -169,13 +171,22 @@ void HandleMatch(ServerState& state, const httplib::Request& req, httplib::Respo
       audited.id = key;
       audit.push_back(AuditOf(ctx, audited, params.options, *hits, "api-match"));
     }
+    // One result per party (parties/parties.h), its best listing, the others as referents.
+    const std::vector<PartyHits> parties = GroupHitsByParty(std::move(*hits), *ctx.engine->parties);
     json results = json::array();
-    for (size_t i = 0; i < hits->size() && i < params.options.limit; ++i)
-      results.push_back(ResultJson((*hits)[i], params.match_threshold));
+    for (size_t i = 0; i < parties.size() && i < params.options.limit; ++i) {
+      const Hit& best = parties[i].hits.front();
+      json r = ResultJson(best, params.match_threshold);
+      json referents = json::array();
+      for (uint32_t listing : parties[i].party->listings)
+        if (listing != best.entity_index) referents.push_back(snapshot.entities[listing].id);
+      r["referents"] = std::move(referents);
+      results.push_back(std::move(r));
+    }
     hit_count += results.size();
     responses[key] = {{"status", 200},
                       {"results", std::move(results)},
-                      {"total", {{"value", hits->size()}, {"relation", "eq"}}},
+                      {"total", {{"value", parties.size()}, {"relation", "eq"}}},
                       {"query", example.echo}};
   }
   if (Status s = state.CommitAudit(std::move(audit)); !s.ok()) return SendAuditFailure(res, s);

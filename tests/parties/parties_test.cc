@@ -24,7 +24,7 @@ Snapshot Of(std::vector<Entity> entities) {
   return s;
 }
 
-std::vector<std::string> IdsOf(const Snapshot& s, const Party& p) {
+std::vector<std::string> IdsOf(const Snapshot& s, const ListedParty& p) {
   std::vector<std::string> ids;
   for (uint32_t i : p.listings) ids.push_back(s.entities[i].id);
   return ids;
@@ -44,7 +44,7 @@ TEST(PartiesTest, CslRowRepublishingAnOfacEntryIsThatEntry) {
   });
   const Parties p = Parties::Build(s);
   EXPECT_EQ(p.all().size(), 3u);
-  const Party& hik = p.Of(0);
+  const ListedParty& hik = p.Of(0);
   EXPECT_EQ(hik.id, "party:ofac-cons:30946");  // OFAC's listing first
   EXPECT_EQ(IdsOf(s, hik), (std::vector<std::string>{"ofac-cons:30946", "csl:30946"}));
   ASSERT_EQ(hik.reasons.size(), 1u);

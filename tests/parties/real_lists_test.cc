@@ -26,7 +26,7 @@ TEST(PartiesRealListsTest, HikvisionIsOnePartyWithItsEntityListAndCmicListings) 
   const Snapshot& s = Default();
   const Parties parties = Parties::Build(s);
   std::set<std::string> lists;
-  const Party* hikvision = nullptr;
+  const ListedParty* hikvision = nullptr;
   for (uint32_t i = 0; i < s.entities.size(); ++i) {
     if (s.entities[i].name != "Hangzhou Hikvision Digital Technology Co., Ltd.") continue;
     hikvision = &parties.Of(i);
@@ -67,7 +67,7 @@ TEST(PartiesRealListsTest, PeopleOfTheSameNameBornOnDifferentDaysStayApart) {
         const Entity& y = s.entities[people[b]];
         if (x.birth_dates[0] == y.birth_dates[0]) continue;
         ++pairs;
-        const Party& p = parties.Of(people[a]);
+        const ListedParty& p = parties.Of(people[a]);
         if (&p != &parties.Of(people[b])) continue;
         EXPECT_TRUE(std::any_of(p.reasons.begin(), p.reasons.end(),
                                 [](const std::string& r) {

@@ -522,8 +522,12 @@ TEST(ServerCsl, HikvisionFoundThroughScreenAndYenteMatch) {
   ASSERT_EQ(match->status, 200) << match->body;
   found = false;
   const json matched = Body(match);
-  for (const json& r : matched["responses"]["h"]["results"])
+  // One result per party: the Entity List row is the CMIC listing's party, named in "referents".
+  ASSERT_EQ(matched["responses"]["h"]["results"].size(), 1u) << match->body;
+  for (const json& r : matched["responses"]["h"]["results"]) {
     found |= r["id"].get<std::string>() == kHikvision;
+    for (const json& id : r["referents"]) found |= id.get<std::string>() == kHikvision;
+  }
   EXPECT_TRUE(found) << match->body;
   ExpectJsonError(c.Post("/match/ofac", Auth(kUserKey), R"({"queries": {}})", "application/json"),
                   404, "unknown_dataset");
