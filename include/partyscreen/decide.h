@@ -78,6 +78,9 @@ struct Reason {
                                // ("case-by-case review", "presumption of denial", ...); else ""
   std::string citation;        // FR notices, CFR parts, executive orders
   std::string next_step;       // what a reviewer must do next
+  // Other listings of the party under the same law (same rule, text and citation, e.g. a CMIC
+  // entry as the CSL and OFAC each publish it): cited once, "ofac-cons:30946 on <list>".
+  std::vector<std::string> also_listed;
 };
 
 struct Decision {

@@ -79,6 +79,8 @@ void PrintDecisionText(const Transaction& t, const Decision& d) {
                 << std::setprecision(3) << r.score
                 << (r.review_band ? " (below the threshold: review band)" : "") << "\n";
       std::cout << "   entity " << r.entity_id << " on " << r.list << "\n";
+      for (const std::string& other : r.also_listed)
+        std::cout << "   also listed: " << other << "\n";
     } else {
       std::cout << "   " << r.list << "\n";
     }

@@ -186,6 +186,21 @@ Decision DecideHits(const DecisionRules& rules, const Party& party, const std::v
                                             /*in_review_band=*/hit.score < options.threshold));
   }
   SortStrictestFirst(decision);
+  // Each legal basis once: a reason with the same outcome, rule, law and citation as a stricter
+  // or better-scored one before it is another listing of it.
+  std::vector<Reason> cited;
+  for (Reason& r : decision.reasons) {
+    auto same = std::find_if(cited.begin(), cited.end(), [&](const Reason& c) {
+      return c.outcome == r.outcome && c.rule_id == r.rule_id && c.legal_text == r.legal_text &&
+             c.citation == r.citation && c.review_band == r.review_band;
+    });
+    if (same == cited.end()) {
+      cited.push_back(std::move(r));
+    } else {
+      same->also_listed.push_back(r.entity_id + " on " + r.list);
+    }
+  }
+  decision.reasons = std::move(cited);
   return decision;
 }
 

@@ -47,6 +47,7 @@ json ReasonToJson(const Reason& r) {
     j["review_band"] = r.review_band;
   }
   if (!r.license_policy.empty()) j["license_policy"] = r.license_policy;
+  if (!r.also_listed.empty()) j["also_listed"] = r.also_listed;
   return j;
 }
 

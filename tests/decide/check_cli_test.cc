@@ -90,3 +90,22 @@ TEST(CheckCommandTest, RulesFileOptionIsUsed) {
 }
 
 }  // namespace
+
+namespace {
+
+// Issue 14: a party listed under one law by two publishers (the CSL and OFAC each publish
+// Hikvision's CMIC entry) is cited once, the other listing named with it.
+TEST(CheckCommandTest, EachLegalBasisIsCitedOnceWithTheOtherListings) {
+  const CommandRun r = Check("--party Hikvision --json", /*merge_stderr=*/false);
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  size_t cmic = 0;
+  for (const nlohmann::json& reason : j["reasons"]) {
+    if (reason["rule_id"] != "us-ofac-cmic") continue;
+    ++cmic;
+    ASSERT_TRUE(reason.contains("also_listed")) << reason.dump(2);
+    EXPECT_THAT(reason["also_listed"].dump(), HasSubstr(":30946 on "));
+  }
+  EXPECT_EQ(cmic, 1u) << r.out;
+}
+
+}  // namespace
