@@ -23,8 +23,12 @@ namespace partyscreen {
 // One --list argument. `format` empty means: detect from the file name and content.
 // Text form accepted by ParseListSpec: "PATH" or "FORMAT:PATH" (FORMAT from KnownFormats()).
 struct ListSpec {
+  ListSpec() = default;
+  ListSpec(std::string path_, std::string format_, std::string published_ = "")
+      : path(std::move(path_)), format(std::move(format_)), published(std::move(published_)) {}
   std::string path;
   std::string format;
+  std::string published;  // the list's date (ISO) when the file itself carries none; may be empty
 };
 ListSpec ParseListSpec(std::string_view text);
 

@@ -129,6 +129,10 @@ void RegisterScreenCommand(CLI::App& app, CliContext& ctx) {
                        {"snapshot", screener->snapshot().hash},
                        {"engine", EngineVersion()},
                        {"threshold", opt.threshold}};
+      j["lists"] = nlohmann::json::array();  // what was screened against, and of when
+      for (const SourceInfo& src : screener->snapshot().sources)
+        j["lists"].push_back(
+            {{"source", src.source}, {"format", src.format}, {"published", src.published}});
       j["hits"] = nlohmann::json::array();
       for (const Hit& h : hits) {
         nlohmann::json jh = HitToJson(h, true);

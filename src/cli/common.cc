@@ -1,6 +1,9 @@
 #include "cli/common.h"
 
+#include <chrono>
 #include <iostream>
+
+#include "lists/staleness.h"
 
 namespace partyscreen::cli {
 
@@ -24,6 +27,12 @@ std::shared_ptr<const Snapshot> LoadListsOrReport(const std::vector<std::string>
     std::cerr << "; first issue: " << first.file << " line " << first.line << ": " << first.reason
               << " (see `partyscreen lists --issues`)\n";
   }
+  // Old lists screen against yesterday's world: say so on every command that loads them.
+  const double now =
+      std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const std::string warning = StalenessWarning(ListAges(*snap, kDefaultMaxListAgeDays, now),
+                                               lists.empty(), kDefaultMaxListAgeDays);
+  if (!warning.empty()) std::cerr << "partyscreen: warning: " << warning << "\n";
   return std::make_shared<const Snapshot>(std::move(snap).value());
 }
 

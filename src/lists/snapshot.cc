@@ -195,7 +195,7 @@ Result<Snapshot> LoadSnapshot(const std::vector<ListSpec>& lists, const LoadOpti
     info.format = std::string(f.format->name);
     info.source = std::string(f.format->source);
     info.list_name = f.load.list.list_name;
-    info.published = f.load.list.published;
+    info.published = f.load.list.published.empty() ? f.spec.published : f.load.list.published;
     info.skipped = f.log.skipped();
     Sha256 set_hash;
     for (const LoadedFile& lf : f.load.files) {
@@ -241,10 +241,12 @@ std::string DefaultDataDir() {
 
 std::vector<ListSpec> DefaultListSpecs() {
   const std::string dir = DefaultDataDir() + "/default";
-  return {{dir + "/csl/consolidated.csv.gz", "csl-csv"},
-          {dir + "/ofac-sdn/sdn.csv", "ofac-csv"},
-          {dir + "/ofac-nonsdn/cons_prim.csv", "ofac-cons-csv"},
-          {dir + "/un/UN_consolidated.xml", "un-xml"}};
+  // The OFAC CSV files carry no date: theirs are the publication dates data/default/PROVENANCE.md
+  // records (the CSL and UN files carry their own).
+  return {{dir + "/csl/consolidated.csv.gz", "csl-csv", ""},
+          {dir + "/ofac-sdn/sdn.csv", "ofac-csv", "2024-07-02"},
+          {dir + "/ofac-nonsdn/cons_prim.csv", "ofac-cons-csv", "2025-12-19"},
+          {dir + "/un/UN_consolidated.xml", "un-xml", ""}};
 }
 
 }  // namespace partyscreen

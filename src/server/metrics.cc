@@ -133,6 +133,10 @@ std::string Metrics::Render(const SnapshotGauge& snapshot) const {
       << "# HELP partyscreen_snapshot_load_seconds Time taken to load lists and build the index.\n"
       << "# TYPE partyscreen_snapshot_load_seconds gauge\n"
       << "partyscreen_snapshot_load_seconds " << snapshot.load_seconds << "\n";
+  out << "# HELP partyscreen_list_age_seconds Time since each loaded list was published.\n"
+      << "# TYPE partyscreen_list_age_seconds gauge\n";
+  for (const auto& [source, age] : snapshot.list_age_seconds)
+    out << "partyscreen_list_age_seconds{source=\"" << LabelValue(source) << "\"} " << age << "\n";
   return out.str();
 }
 

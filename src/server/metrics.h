@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace partyscreen::server {
 
@@ -25,6 +26,7 @@ struct SnapshotGauge {
   double loaded_unix_seconds = 0;
   double load_seconds = 0;
   uint64_t generation = 0;  // 1 for the snapshot loaded at start, +1 per successful reload
+  std::vector<std::pair<std::string, double>> list_age_seconds;  // source -> age, dated ones
 };
 
 class Metrics {

@@ -10,6 +10,7 @@
 #include "core/json.h"
 #include "lists/shrink_check.h"
 #include "lists/source_json.h"
+#include "lists/staleness.h"
 #include "server/http_json.h"
 #include "server/routes.h"
 
@@ -44,9 +45,21 @@ json SnapshotSummary(const Engine& engine) {
           {"sources", std::move(sources)}};
 }
 
+double UnixNow() {
+  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 SnapshotGauge GaugeOf(const Engine& engine) {
-  return {engine.snapshot().hash,     EngineVersion(),     engine.snapshot().entities.size(),
-          engine.loaded_unix_seconds, engine.load_seconds, engine.generation};
+  SnapshotGauge g{engine.snapshot().hash,
+                  EngineVersion(),
+                  engine.snapshot().entities.size(),
+                  engine.loaded_unix_seconds,
+                  engine.load_seconds,
+                  engine.generation,
+                  {}};
+  for (const ListAge& a : ListAges(engine.snapshot(), kDefaultMaxListAgeDays, UnixNow()))
+    if (a.age_days >= 0) g.list_age_seconds.emplace_back(a.source, a.age_days * 86400);
+  return g;
 }
 
 }  // namespace
@@ -74,14 +87,29 @@ void RegisterAdminRoutes(httplib::Server& http, ServerState& state) {
                  [](const httplib::Request&, httplib::Response& res, const RequestContext&) {
                    SendJson(res, 200, {{"status", "ok"}});
                  }));
-  http.Get("/readyz",
-           Guard(state, "/readyz", Access::kPublic,
-                 [](const httplib::Request&, httplib::Response& res, const RequestContext& ctx) {
-                   SendJson(res, 200,
-                            {{"status", "ready"},
-                             {"snapshot", ctx.engine->snapshot().hash},
-                             {"entities", ctx.engine->snapshot().entities.size()}});
-                 }));
+  http.Get(
+      "/readyz",
+      Guard(state, "/readyz", Access::kPublic,
+            [&state](const httplib::Request&, httplib::Response& res, const RequestContext& ctx) {
+              // Ready, with a warning when the lists are old (lists/staleness.h).
+              const std::vector<ListAge> ages =
+                  ListAges(ctx.engine->snapshot(), kDefaultMaxListAgeDays, UnixNow());
+              nlohmann::json lists = nlohmann::json::array();
+              for (const ListAge& a : ages)
+                lists.push_back({{"source", a.source},
+                                 {"format", a.format},
+                                 {"published", a.published},
+                                 {"age_days", a.age_days},
+                                 {"stale", a.stale}});
+              nlohmann::json body{{"status", "ready"},
+                                  {"snapshot", ctx.engine->snapshot().hash},
+                                  {"entities", ctx.engine->snapshot().entities.size()},
+                                  {"lists", std::move(lists)}};
+              const std::string warning =
+                  StalenessWarning(ages, state.options.lists.empty(), kDefaultMaxListAgeDays);
+              if (!warning.empty()) body["warning"] = warning;
+              SendJson(res, 200, body);
+            }));
   http.Get("/metrics", Guard(state, "/metrics", Access::kKey,
                              [&state](const httplib::Request&, httplib::Response& res,
                                       const RequestContext& ctx) {

@@ -107,6 +107,14 @@ TEST_F(ServerTest, HealthAndReadinessNeedNoKey) {
   EXPECT_EQ(ready->status, 200);
   EXPECT_EQ(Body(ready)["status"], "ready");
   EXPECT_EQ(Body(ready)["snapshot"].get<std::string>().size(), 64u);
+  // Staleness (issue 14): an OFAC CSV carries no date, so nobody can say it is current.
+  const json lists = Body(ready)["lists"];
+  ASSERT_EQ(lists.size(), 1u) << ready->body;
+  EXPECT_EQ(lists[0]["format"], "ofac-csv");
+  EXPECT_TRUE(lists[0]["stale"].get<bool>());
+  EXPECT_NE(Body(ready)["warning"].get<std::string>().find("ofac-csv (date unknown)"),
+            std::string::npos)
+      << ready->body;
 }
 
 TEST_F(ServerTest, ScreenFindsMaduroWithExplanationSnapshotAndEngine) {
