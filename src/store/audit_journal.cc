@@ -81,6 +81,21 @@ bool DecodeRecord(std::string_view bytes, AuditRecord* r) {
   return !in.failed() && in.at_end();
 }
 
+// The size of the intact frame at the start of `in` (its entry in `e`), or 0.
+size_t ParseFrame(std::string_view in, JournalEntry* e) {
+  if (in.size() < kFrameHeader) return 0;
+  BinaryReader r(in);
+  const uint32_t length = r.Pod<uint32_t>();
+  const uint32_t crc = r.Pod<uint32_t>();
+  const uint64_t id = r.Pod<uint64_t>();
+  if (length == 0 || length > kMaxPayload || kFrameHeader + length > in.size()) return 0;
+  const std::string_view payload = in.substr(kFrameHeader, length);
+  if (Crc(id, payload) != crc) return 0;
+  e->id = id;
+  if (!DecodeRecord(payload, &e->record)) return 0;
+  return kFrameHeader + length;
+}
+
 bool AllZero(std::string_view s) { return s.find_first_not_of('\0') == std::string_view::npos; }
 
 std::string Errno() { return std::strerror(errno); }
@@ -136,49 +151,34 @@ Result<JournalContents> DecodeJournal(std::string_view bytes, std::string_view d
         path, header.substr(kMagic.size()), database_id));
   size_t pos = eol + 1;
   out.valid_bytes = pos;
+  const auto note = [&](std::string what) {
+    out.dropped += (out.dropped.empty() ? "" : "; ") + what;
+  };
   while (pos < bytes.size()) {
-    const std::string_view rest = bytes.substr(pos);
-    const auto torn = [&](std::string why) {
-      out.dropped =
-          fmt::format("a torn last record at byte {} ({} bytes: {})", pos, rest.size(), why);
-      return out;
-    };
-    if (AllZero(rest)) return torn("zeros");
-    if (rest.size() < kFrameHeader) return torn("cut short in its frame header");
-    BinaryReader in(rest);
-    const uint32_t length = in.Pod<uint32_t>();
-    const uint32_t crc = in.Pod<uint32_t>();
-    const uint64_t id = in.Pod<uint64_t>();
-    if (length > kMaxPayload)
-      return Status::Corrupt(
-          fmt::format("{}: damaged record at byte {} (length {})", path, pos, length));
-    if (kFrameHeader + length > rest.size()) return torn("cut short");
-    const std::string_view payload = rest.substr(kFrameHeader, length);
-    const bool last = kFrameHeader + length == rest.size();
-    if (Crc(id, payload) != crc) {
-      if (last) return torn("checksum mismatch");
-      return Status::Corrupt(fmt::format(
-          "{}: damaged record at byte {} (checksum mismatch) with {} bytes after it; refusing to "
-          "drop them: move the journal aside and recover its records by hand",
-          path, pos, rest.size() - kFrameHeader - length));
-    }
     JournalEntry e;
-    e.id = id;
-    if (!DecodeRecord(payload, &e.record))
-      return Status::Corrupt(
-          fmt::format("{}: record {} at byte {} does not decode", path, id, pos));
-    if (!out.entries.empty() && id != out.entries.back().id + 1)
-      return Status::Corrupt(fmt::format("{}: record {} at byte {} follows record {}", path, id,
-                                         pos, out.entries.back().id));
-    out.entries.push_back(std::move(e));
-    pos += kFrameHeader + length;
-    out.valid_bytes = pos;
+    if (const size_t n = ParseFrame(bytes.substr(pos), &e); n > 0) {
+      out.entries.push_back(std::move(e));
+      pos += n;
+      out.valid_bytes = pos;
+      continue;
+    }
+    // No intact frame here: a write cut short. Intact frames after it were written by others.
+    size_t next = pos + 1;
+    while (next + kFrameHeader <= bytes.size() && ParseFrame(bytes.substr(next), &e) == 0) ++next;
+    if (next + kFrameHeader > bytes.size()) {
+      note(fmt::format("a torn last record at byte {} ({} bytes{})", pos, bytes.size() - pos,
+                       AllZero(bytes.substr(pos)) ? ", zeros" : ""));
+      break;
+    }
+    note(fmt::format("a record cut short at byte {} ({} bytes skipped, intact records follow)", pos,
+                     next - pos));
+    pos = next;
   }
   return out;
 }
 
-AuditJournal::AuditJournal(std::string path, int fd, std::string header, uint64_t size)
-    : path_(std::move(path)), fd_(fd), header_(std::move(header)), size_(size) {}
+AuditJournal::AuditJournal(std::string path, int fd, std::string header)
+    : path_(std::move(path)), fd_(fd), header_(std::move(header)) {}
 
 AuditJournal::~AuditJournal() {
   if (fd_ >= 0) ::close(fd_);
@@ -191,7 +191,7 @@ Result<std::unique_ptr<AuditJournal>> AuditJournal::Open(const std::string& path
   if (fd < 0)
     return Status::IoError(fmt::format("{}: cannot open the audit journal: {}", path, Errno()));
   // From here the descriptor belongs to the journal (closed by its destructor on every return).
-  std::unique_ptr<AuditJournal> j(new AuditJournal(path, fd, EncodeJournalHeader(database_id), 0));
+  std::unique_ptr<AuditJournal> j(new AuditJournal(path, fd, EncodeJournalHeader(database_id)));
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0)
     return Status::IoError(fmt::format(
         "{}: the audit journal is in use (another partyscreen serve on this database?)", path));
@@ -209,49 +209,39 @@ Result<std::unique_ptr<AuditJournal>> AuditJournal::Open(const std::string& path
   }
   auto contents = DecodeJournal(bytes, database_id, path);
   if (!contents.ok()) return contents.status();
-  j->size_ = bytes.size();
-  if (contents->valid_bytes < bytes.size()) {
-    if (::ftruncate(fd, static_cast<off_t>(contents->valid_bytes)) != 0)
-      return Status::IoError(
-          fmt::format("{}: cannot cut the torn tail of the audit journal: {}", path, Errno()));
-    j->size_ = contents->valid_bytes;
-  }
+  j->size_ = contents->valid_bytes;
+  if (contents->valid_bytes == 0) {  // new (or a header cut short): start it
+    if (Status s = j->Reset(); !s.ok()) return s;
+  } else if (contents->valid_bytes < bytes.size() &&
+             ::ftruncate(fd, static_cast<off_t>(contents->valid_bytes)) != 0)
+    return Status::IoError(
+        fmt::format("{}: cannot cut the torn tail of the audit journal: {}", path, Errno()));
   *found = std::move(contents).value();
   return j;
 }
 
-Status AuditJournal::WriteAll(std::string_view frames) {
-  // An empty file gets its header with its first frames (so it is never frames without one).
-  const std::string with_header = size_ == 0 ? header_ + std::string(frames) : std::string();
-  const std::string_view data = size_ == 0 ? std::string_view(with_header) : frames;
-  if (broken_)
-    return Status::IoError(path_ +
-                           ": an earlier failed write could not be undone; the audit journal takes "
-                           "no more records until the server restarts");
-  std::string_view rest = data;
-  while (!rest.empty()) {
+Status AuditJournal::Append(std::string_view frames) {
+  std::string_view rest = frames;
+  while (!rest.empty()) {  // more than one round only after a signal or a short write
     const ssize_t n = ::write(fd_, rest.data(), rest.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const std::string why = n < 0 ? Errno() : "nothing written";
-      // Cut the partial frame off, so that the next one follows the last intact frame.
-      if (rest.size() != data.size() && ::ftruncate(fd_, static_cast<off_t>(size_)) != 0)
-        broken_ = true;
-      return Status::IoError(fmt::format("{}: audit journal write failed: {}", path_, why));
-    }
+    if (n <= 0)
+      return Status::IoError(fmt::format("{}: audit journal write failed: {}", path_,
+                                         n < 0 ? Errno() : "nothing written"));
     rest.remove_prefix(static_cast<size_t>(n));
   }
-  size_ += data.size();
+  size_.fetch_add(frames.size(), std::memory_order_relaxed);
   return Status::Ok();
 }
-
-Status AuditJournal::Append(std::string_view frames) { return WriteAll(frames); }
 
 Status AuditJournal::Reset() {
   if (::ftruncate(fd_, 0) != 0)
     return Status::IoError(fmt::format("{}: cannot empty the audit journal: {}", path_, Errno()));
   size_ = 0;
-  broken_ = false;
+  if (Status s = Append(header_); !s.ok()) {
+    (void)::ftruncate(fd_, 0);  // a header cut short is read as an empty journal
+    return s;
+  }
   return Status::Ok();
 }
 

@@ -64,8 +64,9 @@ Status CommitRecords(store::SqlConnection& conn, const std::vector<AuditRecord>&
 // next group. The background thread does the same for Append() records that waited max_delay,
 // and (SQLite) checkpoints the WAL, so that no answer waits for a checkpoint's fsync.
 // `committing` says a thread is using the connection; the mutex is never held during database
-// I/O. With a journal, AppendDurable writes the journal under the mutex (so journal order is
-// queue order is chain order) and never commits: the background thread does, in batches.
+// I/O. With a journal, AppendDurable takes journal ids and queues its records under the mutex (id
+// order = queue order = chain order), writes the journal without it, and never commits: the
+// background thread does, in batches.
 struct AuditWriter::Impl {
   std::unique_ptr<Database> db;
   AuditWriterOptions options;
@@ -87,12 +88,19 @@ struct AuditWriter::Impl {
   uint64_t next_journal_id = 1;
   uint64_t journal_committed = 0;  // the last journal id committed
   bool rotating = false;           // emptying the journal: AppendDurable waits, the queue drains
+  bool journal_failed = false;     // a write failed: none until the journal is emptied
+  int journal_writes = 0;          // AppendDurable calls writing the journal (the lock released)
   AuditJournalRecovery recovery;
 
-  // Empties the journal once every record in it is committed (`lock` held, queue empty).
-  void FinishRotation() {
+  // Empties the journal once every record in it is committed and no write runs (`lock` held,
+  // queue empty); clears a failed journal. Else tries again on a later round.
+  void FinishRotation(std::unique_lock<std::mutex>& lock) {
+    if (journal_writes > 0 &&
+        !wake.wait_for(lock, options.max_delay, [&] { return journal_writes == 0; }))
+      return;
+    if (!pending.empty()) return;  // records of the writes just finished: commit them first
     rotating = false;
-    if (journal_committed + 1 == next_journal_id) (void)journal->Reset();  // else: try next time
+    if (journal_committed + 1 == next_journal_id) journal_failed = !journal->Reset().ok();
     committed.notify_all();
   }
 
@@ -147,11 +155,18 @@ struct AuditWriter::Impl {
     return retried;
   }
 
-  // AppendDurable with a journal (`lock` held on entry).
+  // AppendDurable with a journal (`lock` held on entry). The records join the queue (ids in
+  // queue order) before the lock is released for the write, so that writes run concurrently and
+  // the chain order stays the id order; a record whose write fails may still be committed (an
+  // audit row for a screening refused with 503, never the reverse).
   Status AppendJournalled(std::vector<AuditRecord> records,
                           std::vector<store::PreparedFrame> frames,
                           std::chrono::steady_clock::time_point deadline,
                           std::unique_lock<std::mutex>& lock) {
+    if (journal_failed)
+      return Status::IoError(
+          "audit journal: an earlier write failed; answers resume once it is committed and "
+          "emptied");
     while (rotating)
       if (committed.wait_until(lock, deadline) == std::cv_status::timeout && rotating)
         return Status::IoError("audit journal: emptying it took longer than the timeout");
@@ -161,18 +176,22 @@ struct AuditWriter::Impl {
           "audit journal: {} records wait for the database (max_backlog {}): it is failing or not "
           "keeping up",
           pending.size(), options.max_backlog));
-    // One write() for the call's records: all of them are journalled, or none.
-    for (size_t i = 0; i < frames.size(); ++i)
-      store::SealJournalFrame(next_journal_id + i, frames[i]);
-    std::string joined;
-    for (size_t i = 0; frames.size() > 1 && i < frames.size(); ++i) joined += frames[i].bytes;
-    if (Status s = journal->Append(frames.size() > 1 ? joined : frames[0].bytes); !s.ok()) return s;
+    const uint64_t first_id = next_journal_id;
     for (AuditRecord& r : records)
       pending.push_back(Entry{std::move(r), nullptr, next_journal_id++});
+    ++journal_writes;
     const bool full = pending.size() >= options.max_batch;
     lock.unlock();
     if (full) wake.notify_one();
-    return Status::Ok();
+    // One write() for the call's records, outside the lock.
+    for (size_t i = 0; i < frames.size(); ++i) store::SealJournalFrame(first_id + i, frames[i]);
+    std::string joined;
+    for (size_t i = 0; frames.size() > 1 && i < frames.size(); ++i) joined += frames[i].bytes;
+    Status s = journal->Append(frames.size() > 1 ? joined : frames[0].bytes);
+    lock.lock();
+    if (!s.ok()) journal_failed = true;  // the file may hold part of it: empty it when committed
+    if (--journal_writes == 0 && (rotating || journal_failed)) wake.notify_all();
+    return s;
   }
 
   void Run() {
@@ -187,12 +206,15 @@ struct AuditWriter::Impl {
         continue;
       }
       if (pending.empty()) {
-        if (rotating) FinishRotation();
-        if (stop) return;
+        if (rotating || journal_failed) FinishRotation(lock);
+        if (stop && pending.empty()) return;
         continue;
       }
       if (CommitPending(lock) > 0) {
-        if (rotating) FinishRotation();  // the database fails: keep answering meanwhile
+        if (rotating) {  // the database fails: keep answering meanwhile
+          rotating = false;
+          committed.notify_all();
+        }
         wake.wait_for(lock, options.max_delay, [&] { return stop; });
       } else if (journal && !rotating && !stop &&
                  journal->bytes() >= options.journal_rotate_bytes) {
@@ -235,18 +257,16 @@ Status ReplayJournal(Database& db, store::AuditJournal& journal, store::JournalC
   auto mark = ReadJournalMark(conn);
   if (!mark.ok()) return mark.status();
   recovery->dropped = std::move(found.dropped);
+  // Concurrent writes leave frames out of id order, and an id whose write never finished absent.
+  std::sort(found.entries.begin(), found.entries.end(),
+            [](const store::JournalEntry& a, const store::JournalEntry& b) { return a.id < b.id; });
   uint64_t last = *mark;
   std::vector<AuditRecord> records;
   for (store::JournalEntry& e : found.entries) {
-    if (e.id <= *mark) {
-      ++recovery->already_committed;
+    if (e.id <= last) {  // committed before the crash (or a duplicate)
+      recovery->already_committed += e.id <= *mark;
       continue;
     }
-    if (e.id != last + 1)
-      return Status::Corrupt(fmt::format(
-          "{}: journal record {} follows record {}, the last in the database {}: records are "
-          "missing (a database restored from a backup?); move the journal aside to start",
-          journal.path(), e.id, last, db.location()));
     records.push_back(std::move(e.record));
     last = e.id;
     if (records.size() >= batch) {
