@@ -232,23 +232,53 @@ Result<int64_t> AppendAuditInTransaction(store::SqlConnection& conn,
 struct AuditWriterOptions {
   size_t max_batch = 2000;                   // commit when this many records wait...
   std::chrono::milliseconds max_delay{200};  // ...or when the oldest has waited this long
+  // The audit journal file (AuditJournalPath(location) for a server on SQLite); empty: none.
+  // With a journal, AppendDurable returns once its records are written to it (one write()), and
+  // the background thread commits them in batches of max_batch behind the answers; Open replays
+  // the records a previous writer journalled but did not commit. See docs/STORE.md.
+  std::string journal;
+  // Journalled records not yet committed beyond which AppendDurable refuses (the database is not
+  // keeping up or is failing: answers stop rather than the backlog growing without bound).
+  size_t max_backlog = 200000;
+  // The journal is emptied once it exceeds this size and every record in it is committed (new
+  // AppendDurable calls wait meanwhile, at most one commit).
+  uint64_t journal_rotate_bytes = uint64_t{64} << 20;
+};
+
+// The journal beside a SQLite database file (location + "-audit-journal"); empty for PostgreSQL
+// (no local directory to put it in: its servers keep the commit-per-answer path) and in-memory
+// databases.
+std::string AuditJournalPath(const std::string& location);
+
+// What AuditWriter::Open found in the journal.
+struct AuditJournalRecovery {
+  uint64_t replayed = 0;           // records journalled but not committed: appended now, in order
+  uint64_t already_committed = 0;  // records in the journal the database already held (skipped)
+  std::string dropped;             // empty, or the torn last record dropped (never answered)
 };
 
 // Commits audit records in batches from a background thread. Two ways in, both thread-safe:
 //   Append()        buffers and returns at once (CLI batch runs: screening never waits on the
 //                   database; a failed commit is retried, Flush() reports it);
-//   AppendDurable() returns only once its records are committed (group commit: every record
-//                   appended while one transaction runs goes into the next one, so many waiting
-//                   callers share one commit), or with the error if their transaction failed or
-//                   did not commit within `timeout`; failed durable records are not retried (the
-//                   caller refused to answer). A server answers only after AppendDurable is OK.
+//   AppendDurable() returns only once its records are durable, or with the error (the caller
+//                   refuses to answer). Without a journal: once they are committed (group commit:
+//                   every record appended while one transaction runs goes into the next one), or
+//                   with the error if their transaction failed or did not commit within
+//                   `timeout`; failed durable records are not retried. With a journal: once they
+//                   are written to it; the commit follows (retried until it succeeds, or replayed
+//                   by the next Open). A server answers only after AppendDurable is OK.
 // Durability of a commit is the database's: SQLite WAL with synchronous=NORMAL survives a killed
-// process (not a power cut); PostgreSQL's default survives both.
+// process (not a power cut); PostgreSQL's default survives both. A journal write is as durable as
+// the former (the page cache; no fsync).
 class AuditWriter {
  public:
+  // Replays the journal first, when options.journal names one (error: the journal is locked by
+  // another writer, belongs to another database, is damaged, or the replay failed).
   static Result<std::unique_ptr<AuditWriter>> Open(const std::string& location,
                                                    AuditWriterOptions options = {});
-  ~AuditWriter();  // flushes everything appended, then stops the thread
+  // Flushes everything appended, then stops the thread; with a journal, deletes it if every
+  // journalled record is committed (else it stays, for the next Open).
+  ~AuditWriter();
   AuditWriter(const AuditWriter&) = delete;
   AuditWriter& operator=(const AuditWriter&) = delete;
 
@@ -256,6 +286,7 @@ class AuditWriter {
   Status AppendDurable(std::vector<AuditRecord> records, std::chrono::milliseconds timeout);
   // Blocks until every record appended before the call is committed; returns the first write error.
   Status Flush();
+  const AuditJournalRecovery& recovery() const;
 
   struct Impl;
 

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -13,6 +14,7 @@
 #include "cli/common.h"
 #include "core/strings.h"
 #include "partyscreen/screener.h"
+#include "partyscreen/store.h"
 #include "server/server.h"
 
 namespace partyscreen::cli {
@@ -185,7 +187,14 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();
     const uint64_t audit_failures = (*server)->audit_write_failures();
-    server->reset();           // commits what the audit writer still holds
+    server->reset();  // commits what the audit writer still holds
+    if (const std::string journal = AuditJournalPath(args->db);
+        !journal.empty() && std::filesystem::exists(journal)) {  // a commit failed at the end
+      PrintError("audit journal " + journal +
+                 " kept: records answered were not all committed; the next `serve --db` on this "
+                 "database replays them");
+      ctx.exit_code = 1;
+    }
     if (audit_failures > 0) {  // each was answered 503 and logged; the run was not clean
       PrintError(std::to_string(audit_failures) +
                  " request(s) were refused because the audit trail could not be written");

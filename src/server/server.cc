@@ -1,6 +1,7 @@
 #include "server/server.h"
 
 #include <chrono>
+#include <iostream>
 #include <thread>
 
 #include "server/http_json.h"
@@ -58,9 +59,20 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
                                                  std::move(rules).value());
   ServerState& state = *state_ptr;
   if (!state.options.audit_db.empty()) {
-    Result<std::unique_ptr<AuditWriter>> audit = AuditWriter::Open(state.options.audit_db);
+    // SQLite: answers wait for the journal's write(), commits follow in batches; PostgreSQL:
+    // for its commit (no journal; see docs/STORE.md).
+    AuditWriterOptions writer;
+    writer.journal = AuditJournalPath(state.options.audit_db);
+    Result<std::unique_ptr<AuditWriter>> audit = AuditWriter::Open(state.options.audit_db, writer);
     if (!audit.ok()) return audit.status();
     state.audit = std::move(audit).value();
+    const AuditJournalRecovery& found = state.audit->recovery();
+    if (!found.dropped.empty())
+      std::cerr << "partyscreen: audit journal " << writer.journal << ": dropped " << found.dropped
+                << " (written while the server was killed; it was never answered)\n";
+    if (found.replayed > 0)
+      std::cerr << "partyscreen: audit journal " << writer.journal << ": " << found.replayed
+                << " record(s) of screenings answered before the last stop committed now\n";
   }
   const auto seconds = [](double s) {
     return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s));

@@ -73,11 +73,13 @@ struct ServerOptions {
   // Keep-alive requests per connection before the server closes it.
   size_t keep_alive_max_requests = 1000;
   // SQLite file or PostgreSQL URL of the audit trail (include/partyscreen/store.h); every
-  // screening through /screen and /match is committed with the caller's key name BEFORE it is
-  // answered; if it cannot be (disk full, database gone) the request gets 503 audit_unavailable,
-  // the failure is logged and counted in /metrics. "" = no audit.
+  // screening through /screen and /match is durable, with the caller's key name, BEFORE it is
+  // answered: SQLite, written to the audit journal (AuditJournalPath) and committed in batches
+  // behind the answers; PostgreSQL, committed. If it cannot be (disk full, database gone, journal
+  // backlog full) the request gets 503 audit_unavailable, the failure is logged and counted in
+  // /metrics. "" = no audit.
   std::string audit_db;
-  // Seconds an answer waits for its audit commit before giving up with 503.
+  // Seconds an answer waits for its audit record (commit, or journal rotation) before 503.
   double audit_timeout_seconds = 10;
 };
 

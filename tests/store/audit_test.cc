@@ -154,8 +154,12 @@ TEST(AuditWriterTest, ConcurrentAppendsAreAllCommittedInOneChain) {
   const std::string path = dir.File("writer.db");
   constexpr int kThreads = 4, kPerThread = 2500;
   {
-    auto writer =
-        AuditWriter::Open(path, {.max_batch = 500, .max_delay = std::chrono::milliseconds(20)});
+    auto writer = AuditWriter::Open(path, [] {
+      AuditWriterOptions o;
+      o.max_batch = 500;
+      o.max_delay = std::chrono::milliseconds(20);
+      return o;
+    }());
     ASSERT_TRUE(writer.ok()) << writer.status().ToString();
     std::vector<std::thread> threads;
     for (int t = 0; t < kThreads; ++t)
