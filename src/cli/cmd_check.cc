@@ -116,7 +116,8 @@ void RegisterCheckCommand(CLI::App& app, CliContext& ctx) {
                   "List file or directory, optionally FORMAT:PATH (default: bundled snapshot)");
   cmd->add_option("--rules", args->rules_file,
                   "Rules file (default: the embedded data/rules/us_export_rules.json)");
-  cmd->add_option("--threshold,-t", args->threshold, "Screening threshold (default: the engine's)");
+  cmd->add_option("--threshold,-t", args->threshold, "Screening threshold (default: the engine's)")
+      ->check(CLI::Range(0.0, 1.0).description("a score from 0 to 1, e.g. 0.8"));
   cmd->add_option("--review-band", args->review_band,
                   "Width of the review band below the threshold (default: the rules file's)");
   cmd->add_flag("--json", args->json, "Print the decision as JSON");

@@ -135,7 +135,8 @@ void RegisterBatch(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--out", args->out, "Results, JSON lines {id,hits:[...]}, in input order")
       ->required();
   cmd->add_option("--threshold,-t", args->threshold,
-                  "Minimum score (default: the engine's documented default)");
+                  "Minimum score (default: the engine's documented default)")
+      ->check(CLI::Range(0.0, 1.0).description("a score from 0 to 1, e.g. 0.8"));
   cmd->add_option("--limit,-k", args->limit, "At most this many hits per query");
   cmd->add_option("--threads,-j", args->threads, "Worker threads");
   cmd->add_flag("--explain", args->explain, "Add the explanation to every hit");
@@ -380,7 +381,8 @@ void RegisterBench(CLI::App& app, CliContext& ctx) {
                   "Single-thread passes over the queries; the median and best pass are reported "
                   "(a shared machine makes single passes noisy)")
       ->check(CLI::Range(1, 1000));
-  cmd->add_option("--threshold,-t", args->threshold, "Threshold (default: the engine's default)");
+  cmd->add_option("--threshold,-t", args->threshold, "Threshold (default: the engine's default)")
+      ->check(CLI::Range(0.0, 1.0).description("a score from 0 to 1, e.g. 0.8"));
   cmd->add_option("--aliases-tsv", args->aliases_tsv,
                   "Also write entity_id<TAB>name for every name of the lists (input of the peers "
                   "in shared/peers)");

@@ -71,7 +71,8 @@ void RegisterScreenCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--list,-l", args->lists,
                   "List file or directory, optionally FORMAT:PATH (default: bundled snapshot)");
   cmd->add_option("--threshold,-t", args->threshold,
-                  "Minimum score (default: the engine's documented default)");
+                  "Minimum score (default: the engine's documented default)")
+      ->check(CLI::Range(0.0, 1.0).description("a score from 0 to 1, e.g. 0.8"));
   cmd->add_option("--limit,-k", args->limit, "At most this many hits");
   cmd->add_flag("--json", args->json, "Print JSON");
   cmd->add_flag("--explain", args->explain, "Explain each hit: aligned tokens and attributes");
@@ -85,7 +86,9 @@ void RegisterScreenCommand(CLI::App& app, CliContext& ctx) {
     fields.birth_date = args->birth_date;
     Result<Query> record = QueryFromFields(fields, "");
     if (!record.ok()) {
-      PrintError("--" + record.status().message());
+      std::string message = record.status().message();  // "birth_date: ..." -> "--birth-date: ..."
+      if (const size_t u = message.find('_'); u < message.find(':')) message[u] = '-';
+      PrintError("--" + message);
       ctx.exit_code = 2;
       return;
     }

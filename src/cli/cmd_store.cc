@@ -465,7 +465,8 @@ void RegisterRescreen(CLI::App& app, CliContext& ctx) {
       "Delta: screen against what changed since this snapshot (hash in the db, or list specs)");
   all->excludes(since);
   cmd->add_option("--list,-l", a->lists, "Current lists (default: bundled snapshot)");
-  cmd->add_option("--threshold,-t", a->threshold, "Minimum score (default: the engine's default)");
+  cmd->add_option("--threshold,-t", a->threshold, "Minimum score (default: the engine's default)")
+      ->check(CLI::Range(0.0, 1.0).description("a score from 0 to 1, e.g. 0.8"));
   cmd->add_option("--threads", a->threads, "Worker threads (default: all cores)");
   cmd->add_option("--chunk", a->chunk,
                   "Customers committed per transaction (a crash loses at most one chunk)")

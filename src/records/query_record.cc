@@ -25,6 +25,24 @@ Result<std::string> OptionalText(const json& j, const char* key, std::string_vie
       Field(where, key) + (integer_ok ? ": must be a string or an integer" : ": must be a string"));
 }
 
+// An ISO date, whole or partial: "1962", "1962-11", "1962-11-23" (month 1-12, day 1-31).
+bool IsIsoPartialDate(std::string_view d) {
+  auto digits = [&](size_t at, size_t n) {
+    if (d.size() < at + n) return -1;
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (d[i] < '0' || d[i] > '9') return -1;
+      v = v * 10 + (d[i] - '0');
+    }
+    return v;
+  };
+  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
+  if (digits(0, 4) < 0) return false;
+  if (d.size() >= 7 && (d[4] != '-' || digits(5, 2) < 1 || digits(5, 2) > 12)) return false;
+  if (d.size() == 10 && (d[7] != '-' || digits(8, 2) < 1 || digits(8, 2) > 31)) return false;
+  return true;
+}
+
 // The rules shared by both readers, on fields already read as text.
 Result<Query> Build(std::string id, std::string_view name, std::string_view schema,
                     std::string_view country, std::string_view birth_date,
@@ -41,6 +59,11 @@ Result<Query> Build(std::string id, std::string_view name, std::string_view sche
   q.schema = *parsed;
   q.country = NormalizeCountry(country);
   q.birth_date = std::string(Trim(birth_date));
+  // "23/11/1962" is day-first in one country and impossible in another: refused, not guessed.
+  if (!q.birth_date.empty() && !IsIsoPartialDate(q.birth_date))
+    return Status::InvalidArgument(Field(where, "birth_date") + ": '" + q.birth_date +
+                                   "' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD, e.g. "
+                                   "1962-11-23)");
   q.identifiers = std::move(identifiers);
   return q;
 }

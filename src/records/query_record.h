@@ -9,7 +9,8 @@
 //   - id: a string or (JSON) an integer; optional here (callers that need one check it).
 //   - schema: SchemaFromName ("" / Thing / LegalEntity = any schema).
 //   - country: its ISO2 code when recognised (normalize/country.h), else the trimmed text.
-//   - birth_date: as given, trimmed.
+//   - birth_date: an ISO date, whole or partial (1962, 1962-11, 1962-11-23); anything else
+//     ("23/11/1962") is refused rather than guessed.
 //   - identifiers: JSON [{"type"?, "value", "country"?}] or the text form "type:value;value".
 // Errors name the field, prefixed with `where` ("queries[3].name: missing or empty"). A field of
 // the wrong JSON type is an error, never read as something else. Pure functions; thread-safe.

@@ -72,6 +72,11 @@ TEST(QueryRecordTest, RefusesWhatItCannotReadAndNamesTheField) {
             "queries[2].identifiers: must be an array");
   EXPECT_EQ(error(R"({"name": "abcdefghijklmnopqrstuvwxyz"})"),
             "queries[2].name: 26 characters, longer than the limit of 20");
+  EXPECT_EQ(error(R"({"name": "A", "birth_date": "23/11/1962"})"),
+            "queries[2].birth_date: '23/11/1962' is not an ISO date (YYYY, YYYY-MM or "
+            "YYYY-MM-DD, e.g. 1962-11-23)");
+  EXPECT_NE(error(R"({"name": "A", "birth_date": "1962-13"})"), "ok");
+  EXPECT_EQ(error(R"({"name": "A", "birth_date": "1962-11"})"), "ok");
   EXPECT_EQ(QueryFromFields({"", "A\xff", "", "", "", ""}, "").status().message(),
             "name: not valid UTF-8");
   EXPECT_EQ(QueryFromFields({"", "A", "", "", "", "passport:"}, "").status().message(),
