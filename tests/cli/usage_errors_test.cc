@@ -23,5 +23,21 @@ TEST(UsageErrorsTest, ABirthDateThatIsNotIsoIsRefusedNotGuessed) {
   EXPECT_EQ(r.out.find("screened"), std::string::npos) << r.out;  // nothing was screened
 }
 
+TEST(UsageErrorsTest, AMistypedCommandIsNamedWithASuggestion) {
+  const CommandRun r = RunPartyscreen("scren Hikvision");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("unknown command 'scren' (did you mean 'screen'?); commands: lists, screen"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST(UsageErrorsTest, EveryUsageErrorExitsTwoAndHelpExitsZero) {
+  EXPECT_EQ(RunPartyscreen("check").exit_code, 2);  // --party is required
+  EXPECT_EQ(RunPartyscreen("screen").exit_code, 2);
+  EXPECT_EQ(RunPartyscreen("screen Hikvision --no-such-option").exit_code, 2);
+  EXPECT_EQ(RunPartyscreen("check --help").exit_code, 0);
+  EXPECT_EQ(RunPartyscreen("--version").exit_code, 0);
+}
+
 }  // namespace
 }  // namespace partyscreen
