@@ -15,7 +15,8 @@ struct PartiesArgs {
   bool json = false;
 };
 
-// Exit code: 0, or 1 when the lists cannot be loaded (the error on `err`).
+// Exit code: 0, or 1 when the lists cannot be loaded (the loader prints why on stderr; `err` is
+// for the command's own messages, none yet).
 int RunParties(const PartiesArgs& args, std::ostream& out, std::ostream& err);
 
 }  // namespace partyscreen::cli

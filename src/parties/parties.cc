@@ -30,17 +30,16 @@ std::string_view LocalId(const Entity& e) {
                                     : std::string_view(e.id).substr(colon + 1);
 }
 
-// "ofac:<entry number>" for an OFAC entry and for a CSL row republishing one (the CSL keeps the
+// "OFAC entry <number>" for an OFAC entry and for a CSL row republishing one (the CSL keeps the
 // OFAC entry number as the row id of its Treasury lists, "#2", "#3" when one entry is on several
 // of them); "" otherwise.
 std::string OfacRecordKey(const Entity& e) {
   std::string_view local = LocalId(e);
   if (e.source == "csl") local = local.substr(0, local.find('#'));
   if (!AllDigits(local)) return "";
-  if (e.source == "ofac" || e.source == "ofac-cons") return "ofac:" + std::string(local);
-  if (e.source == "csl" && e.list.find("Treasury Department") != std::string::npos)
-    return "ofac:" + std::string(local);
-  return "";
+  const bool ofac = e.source == "ofac" || e.source == "ofac-cons" ||
+                    (e.source == "csl" && e.list.find("Treasury Department") != std::string::npos);
+  return ofac ? "OFAC entry " + std::string(local) : "";
 }
 
 // The class of a strong identifier ("imo", "swift", ...), or "" for a weak or unknown type.
@@ -189,10 +188,7 @@ Parties Parties::Build(const Snapshot& snapshot) {
     return es[a].schema == es[b].schema || es[a].schema == Schema::kUnknown ||
            es[b].schema == Schema::kUnknown;
   };
-  // The OFAC record key is "ofac:N": say what it is.
-  Buckets renamed;
-  for (auto& [key, members] : record) renamed["OFAC entry " + key.substr(5)] = members;
-  MergeBuckets(renamed, groups, "same ", true, any);
+  MergeBuckets(record, groups, "same ", true, any);
   MergeBuckets(identifier, groups, "same ", false, same_schema);
   MergeBuckets(
       person, groups, "same name and birth date, shared nationality: ", false,
