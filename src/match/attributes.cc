@@ -84,8 +84,8 @@ double AdjustScore(double name_score, const QueryFacts& q, const EntityFacts& e,
   };
   if (q.schema != Schema::kUnknown && entity_schema != Schema::kUnknown &&
       q.schema != entity_schema) {
-    const bool person = q.schema == Schema::kPerson || entity_schema == Schema::kPerson;
-    s += person ? kPersonSchemaMismatch : kOtherSchemaMismatch;
+    auto asset = [](Schema x) { return x == Schema::kVessel || x == Schema::kAircraft; };
+    s += asset(q.schema) && asset(entity_schema) ? kAssetKindMismatch : kPartyKindMismatch;
     note([&] {
       return "schema " + std::string(SchemaName(q.schema)) + " vs listed " +
              std::string(SchemaName(entity_schema)) + " disagrees";

@@ -7,7 +7,9 @@
 //                +0.03, otherwise -0.03
 //   identifier   an equal identifier value (letters and digits, 5+ characters) lifts the score
 //                to at least 0.98: near-certain, provided the name anchors at all
-//   schema       Person vs a non-person entity -0.25; other known, different schemas -0.10
+//   schema       a person, an organisation and an asset (vessel, aircraft) are different kinds of
+//                party: a query of one kind against a listing of another -0.25 (yente does not
+//                match them at all); vessel vs aircraft -0.10; an unknown schema costs nothing
 // Pure functions over precomputed entity facts; thread-safe.
 #pragma once
 
@@ -24,8 +26,8 @@ inline constexpr double kBirthYearDisagrees = -0.15;
 inline constexpr double kCountryAgrees = 0.03;
 inline constexpr double kCountryDisagrees = -0.03;
 inline constexpr double kIdentifierFloor = 0.98;
-inline constexpr double kPersonSchemaMismatch = -0.25;
-inline constexpr double kOtherSchemaMismatch = -0.10;
+inline constexpr double kPartyKindMismatch = -0.25;
+inline constexpr double kAssetKindMismatch = -0.10;
 
 // What an entity offers for comparison, precomputed once per entity at Build.
 struct EntityFacts {

@@ -22,6 +22,7 @@ FamilySet FamiliesOf(TokenScript script) {
       return {{KeyFamily::kHangul, KeyFamily::kHangul}, 1};
     case TokenScript::kLatin:
     case TokenScript::kOther:
+    case TokenScript::kCode:
       break;
   }
   return {};
@@ -148,11 +149,33 @@ bool AlignableLengths(size_t a, size_t b) {
 
 bool AlignmentFamily(KeyFamily f) { return f == KeyFamily::kAbjad || f == KeyFamily::kCyrillic; }
 
+// Cyrillic writes every vowel, so a Cyrillic name ending in a consonant against a Latin one ending
+// in -a is the masculine against the feminine (Viktor/Victoria, Milan/Milanka), and the reverse
+// (Aleksandra/Alexander) too, another name. A final -ah is the Latin spelling of a final -a
+// (Abdulla/Abdullah); a Latin final s, t, x, d or z may be silent (French Deblois = Деблуа).
+enum class FinalLetter { kA, kConsonant, kOther };
+FinalLetter FinalLetterOf(std::string_view w) {
+  if (w.ends_with("ah")) w.remove_suffix(1);
+  if (w.empty()) return FinalLetter::kOther;
+  if (w.back() == 'a') return FinalLetter::kA;
+  return std::string_view("eiouyh").find(w.back()) == std::string_view::npos
+             ? FinalLetter::kConsonant
+             : FinalLetter::kOther;
+}
+bool GenderedEndingsDiffer(std::string_view cyrillic, std::string_view latin) {
+  const FinalLetter fc = FinalLetterOf(cyrillic), fl = FinalLetterOf(latin);
+  if (fc == FinalLetter::kConsonant) return fl == FinalLetter::kA;
+  return fc == FinalLetter::kA && fl == FinalLetter::kConsonant &&
+         std::string_view("stxdz").find(latin.back()) == std::string_view::npos;
+}
+
 // The similarity of a pair in family f whose keys are equal, 0 if the family's other checks fail.
 double SimilarityInFamily(KeyFamily f, const WordView& s, const WordView& l,
                           const CrossScriptUnits* parsed = nullptr) {
   if (AlignmentFamily(f) && !AlignableLengths(s.raw.size(), l.raw.size())) return 0;
-  if (f == KeyFamily::kCyrillic && SlavicEndingOf(s.raw) != SlavicEndingOf(l.raw)) return 0;
+  if (f == KeyFamily::kCyrillic &&
+      (SlavicEndingOf(s.raw) != SlavicEndingOf(l.raw) || GenderedEndingsDiffer(s.raw, l.raw)))
+    return 0;
   const double sim = FamilySimilarity(f, s.raw, l.raw, parsed);
   return sim >= kMinCrossScriptSimilarity ? sim : 0;
 }

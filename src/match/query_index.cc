@@ -281,12 +281,17 @@ std::vector<QueryIndex::Match> QueryIndex::FindChanged(uint32_t entity_index, co
     auto [it, inserted] = old_weak.emplace(old_names[k], weak);
     if (!inserted) it->second = it->second && weak;
   }
+  // A one-word name that was an acronym of another name (matched only as spelled) and is no
+  // longer one matches more queries: new in that sense too.
   const auto new_names = now.AllNames();
   return impl_->FindIn(entity_index, options, [&](uint32_t a) {
     const IndexedAlias& alias = s.aliases[a];
     auto it = old_weak.find(new_names[alias.name_index]);
     const bool weak = alias.quality == AliasQuality::kWeak;
-    const bool no_higher = it != old_weak.end() && (weak || !it->second);
+    const WeightedName& w = alias.weighted;
+    const bool was_code = w.raw.size() == 1 && w.ScriptAt(0) == TokenScript::kLatin &&
+                          IsListedAcronym(before, w.raw[0]);
+    const bool no_higher = it != old_weak.end() && (weak || !it->second) && !was_code;
     return no_higher ? AliasScope{false, changed} : AliasScope{};
   });
 }

@@ -8,17 +8,42 @@
 #include <unordered_map>
 
 #include "core/parallel.h"
+#include "core/strings.h"
 #include "match/blocking.h"
 #include "match/explain.h"
 #include "match/screener_impl.h"
 #include "match/similarity.h"
+#include "normalize/acronym.h"
+#include "normalize/name_normalizer.h"
 
 namespace partyscreen {
 
 double DefaultThreshold() { return 0.80; }
-std::string EngineVersion() { return "partyscreen-match-8"; }
+
+bool IsListedAcronym(const Entity& e, std::string_view word) {
+  if (e.schema == Schema::kPerson) return false;
+  for (std::string_view name : e.AllNames()) {
+    // A one-word name spells nothing (IsAcronymOf wants two words), so the word's own name is
+    // never the reason.
+    const std::vector<std::string> words = TokenizeAscii(AsciiLower(name));
+    if (IsAcronymOf(word, std::vector<std::string_view>(words.begin(), words.end()))) return true;
+  }
+  return false;
+}
+std::string EngineVersion() { return "partyscreen-match-9"; }
 
 namespace {
+
+// An organisation's one-word name spelled by the first letters of another of its names ("IARA" for
+// ISLAMIC AFRICAN RELIEF AGENCY) is a code, matched only as spelled (normalize/acronym.h). Persons'
+// one-word names (nicknames, kunyas) are names.
+void MarkAcronyms(const Entity& e, IndexedAlias* first, IndexedAlias* last) {
+  for (IndexedAlias* a = first; a != last; ++a) {
+    WeightedName& w = a->weighted;
+    if (w.raw.size() == 1 && w.ScriptAt(0) == TokenScript::kLatin && IsListedAcronym(e, w.raw[0]))
+      w.scripts.assign(1, TokenScript::kCode);
+  }
+}
 
 constexpr double kWeakAliasFactor = 0.92;
 constexpr double kLegalFormMismatchFactor = 0.98;
@@ -285,6 +310,7 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::shared_ptr<const Snapshot
     impl->facts.push_back(ExtractFacts(e));
     impl->entity_schema.push_back(e.schema);
     std::vector<std::string> seen;  // the same normalised name twice adds nothing
+    const size_t first_alias = impl->aliases.size();
     for (uint32_t k = 0; k < normalized[i].size(); ++k) {
       IndexedAlias a;
       a.entity = i;
@@ -302,6 +328,8 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::shared_ptr<const Snapshot
       impl->alias_entity.push_back(i);
       impl->aliases.push_back(std::move(a));
     }
+    MarkAcronyms(e, impl->aliases.data() + first_alias,
+                 impl->aliases.data() + impl->aliases.size());
   }
   impl->entity_alias_begin.push_back(static_cast<uint32_t>(impl->aliases.size()));
   impl->units.Build(impl->aliases.size(),

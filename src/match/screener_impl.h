@@ -16,6 +16,10 @@
 
 namespace partyscreen {
 
+// True when `word` (one normalised Latin word) is an acronym of another name of the organisation e
+// (normalize/acronym.h): such a listed name is marked TokenScript::kCode, matched only as spelled.
+bool IsListedAcronym(const Entity& e, std::string_view word);
+
 // What the candidate bound needs to know of a name beyond its words: kept in a small record of
 // its own so that the bound loop over thousands of candidates stays in cache.
 struct NameSummary {

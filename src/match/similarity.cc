@@ -119,15 +119,22 @@ WordMatch LatinMatch(const WordView& a, const WordView& b) {
 namespace {
 
 // Han and Hangul are written without typos: their romanisation is exact, and a pinyin or Korean
-// syllable one letter away is another character ("zhiming"/"zhiqing"), another name.
-bool Syllabic(TokenScript s) { return s == TokenScript::kHan || s == TokenScript::kHangul; }
+// syllable one letter away is another character ("zhiming"/"zhiqing"), another name. A listed
+// acronym is the same: a code one letter away is another code (normalize/acronym.h).
+bool SpelledExactly(TokenScript s) {
+  return s == TokenScript::kHan || s == TokenScript::kHangul || s == TokenScript::kCode;
+}
 
 }  // namespace
 
 WordMatch CompareBySpelling(const WordView& query, const WordView& list) {
   WordMatch m = LatinMatch(query, list);
-  if (m.kind != TokenMatch::kEqual && m.kind != TokenMatch::kInitial &&
-      (Syllabic(query.script) || Syllabic(list.script)))
+  const bool code = query.script == TokenScript::kCode || list.script == TokenScript::kCode;
+  // A code's letters may still be typed in the wrong order (the slip, not another code).
+  const bool slip =
+      code && m.kind == TokenMatch::kOneEdit && SwappedNeighbours(query.raw, list.raw);
+  if (m.kind != TokenMatch::kEqual && m.kind != TokenMatch::kInitial && !slip &&
+      (SpelledExactly(query.script) || SpelledExactly(list.script)))
     m = {};
   if (m.kind == TokenMatch::kOneEdit || m.kind == TokenMatch::kSound) {
     // "ivanova" is Ivanov's wife or daughter, not a typo of him.

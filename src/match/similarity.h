@@ -21,7 +21,8 @@
 //               similarity. (Lists publish every party under a Latin name; a Latin query is
 //               compared with the list's original-script names by spelling only.)
 // A word written in Chinese or Korean script is romanised exactly, so it matches by spelling only
-// when equal (a syllable one letter away is another character), else across scripts.
+// when equal (a syllable one letter away is another character), else across scripts. So does a
+// listed acronym (TokenScript::kCode, normalize/acronym.h): a code one letter away is another code.
 // Every match but kInitial anchors, and every anchoring pair shares a blocking key (blocking.h),
 // so fuzzy matching never escapes the index. Pure functions; thread-safe.
 #pragma once

@@ -5,7 +5,8 @@
 // has several customary Latin spellings (김 = gim = kim), a Russian "х" is kh, h or x. The matcher
 // uses the script to pick the cross-script comparison (match/cross_script_match.h). kLatin also
 // covers ASCII and digits; kOther is every script without a dedicated comparison (Greek, kana,
-// Georgian...), compared by its transliteration alone.
+// Georgian...), compared by its transliteration alone. kCode marks a list's acronym ("IARA"),
+// which like a Han or Hangul syllable matches only as spelled.
 #pragma once
 
 #include <cstdint>
@@ -19,7 +20,8 @@ enum class TokenScript : uint8_t {
   kHan = 3,       // Chinese characters
   kHangul = 4,    // Korean
   kOther = 5,
+  kCode = 6,  // Latin letters that are a listed acronym, not a word (normalize/acronym.h)
 };
-inline constexpr int kTokenScriptCount = 6;
+inline constexpr int kTokenScriptCount = 7;
 
 }  // namespace partyscreen

@@ -81,7 +81,18 @@ INSTANTIATE_TEST_SUITE_P(
         Pair{"Иван Иванов", "Ivan Ivanovich", Schema::kPerson},
         Pair{"Viktor Ivanova", "Viktor Ivanov", Schema::kPerson},
         // A Russified surname is not the name it was made from.
-        Pair{"Омар Абдуллаев", "Omar Abdullah", Schema::kPerson}));
+        Pair{"Омар Абдуллаев", "Omar Abdullah", Schema::kPerson},
+        // Cyrillic writes every vowel: a masculine given name is not the feminine in -a.
+        Pair{"Виктор Николаев", "Victoria Nikolaev", Schema::kPerson},
+        Pair{"Александра Петрова", "Alexander Petrova", Schema::kPerson}));
+
+TEST(CrossScriptTest, GenderedEndingsLeaveSilentLettersAndFinalAhAlone) {
+  // French final -s is silent (Деблуа = Deblois); Latin -ah writes a final -a.
+  EXPECT_GE(CompareNames("деблуа аморим", "Deblois Amorim", Schema::kPerson), DefaultThreshold());
+  EXPECT_GE(CompareNames("Абдулла Хамза", "Abdullah Hamzah", Schema::kPerson), DefaultThreshold());
+  EXPECT_GE(CompareNames("Виктория Николаева", "Victoria Nikolaeva", Schema::kPerson),
+            DefaultThreshold());
+}
 
 TEST(CrossScriptTest, OnlyTheQuerySideReadsAcrossScripts) {
   // Lists publish every party under a Latin name: a Latin query is compared with a list's

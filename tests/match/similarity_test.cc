@@ -126,6 +126,18 @@ TEST(CompareWordsTest, HanAndHangulSyllablesAreExact) {
   EXPECT_EQ(CompareWords(han, same).kind, TokenMatch::kEqual);
 }
 
+TEST(CompareWordsTest, AListedAcronymMatchesAsSpelledOrWithLettersSwapped) {
+  // "IARA" is a code (normalize/acronym.h): "IMARA" and "IARO" are other codes.
+  const WordView code{"iara", "iara", TokenScript::kCode};
+  EXPECT_EQ(CompareWords({"iara", "iara", TokenScript::kLatin}, code).kind, TokenMatch::kEqual);
+  EXPECT_EQ(CompareWords({"imara", "imara", TokenScript::kLatin}, code).kind, TokenMatch::kNone);
+  EXPECT_EQ(CompareWords({"iaro", "iaro", TokenScript::kLatin}, code).kind, TokenMatch::kNone);
+  // Its letters typed in the wrong order are the commonest slip, not another code.
+  EXPECT_EQ(CompareWords({"iraa", "iraa", TokenScript::kLatin}, code).kind, TokenMatch::kOneEdit);
+  // The same spelling as an ordinary word keeps its typos.
+  EXPECT_EQ(ClassifyTokens("imara", "iara"), TokenMatch::kOneEdit);
+}
+
 TEST(CompareWordsTest, MasculineAndFeminineSurnamesDiffer) {
   EXPECT_EQ(ClassifyTokens("ivanova", "ivanov"), TokenMatch::kNone);
   EXPECT_EQ(ClassifyTokens("petrova", "petrov"), TokenMatch::kNone);
