@@ -21,7 +21,9 @@
 namespace partyscreen {
 
 // One --list argument. `format` empty means: detect from the file name and content.
-// Text form accepted by ParseListSpec: "PATH" or "FORMAT:PATH" (FORMAT from KnownFormats()).
+// Text form accepted by ParseListSpec: "PATH" or "FORMAT:PATH" (FORMAT from KnownFormats()). A
+// directory stands for the list files in it, or, when it holds the manifest `lists update` keeps
+// (lists/manifest.h), for the active version of each source.
 struct ListSpec {
   ListSpec() = default;
   ListSpec(std::string path_, std::string format_, std::string published_ = "")
@@ -29,6 +31,7 @@ struct ListSpec {
   std::string path;
   std::string format;
   std::string published;  // the list's date (ISO) when the file itself carries none; may be empty
+  std::string retrieved;  // when this copy was downloaded (ISO 8601 UTC; `lists update`), or ""
 };
 ListSpec ParseListSpec(std::string_view text);
 
@@ -51,6 +54,7 @@ struct SourceInfo {
   std::string source;              // entity id prefix ("csl", "ofac", ...)
   std::string list_name;           // human name of the list
   std::string published;           // publication date found inside the file, ISO; may be empty
+  std::string retrieved;           // ListSpec::retrieved: when the copy was downloaded, or
   uint64_t records = 0;            // entities produced
   uint64_t aliases = 0;            // aliases over those entities (primary names not counted)
   uint64_t skipped = 0;            // malformed records skipped

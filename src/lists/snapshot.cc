@@ -15,6 +15,7 @@
 #include "core/sha256.h"
 #include "core/strings.h"
 #include "lists/formats.h"
+#include "lists/manifest.h"
 
 namespace partyscreen {
 
@@ -59,6 +60,7 @@ Result<std::vector<ListSpec>> ExpandSpec(const ListSpec& spec) {
   std::error_code ec;
   if (!fs::exists(spec.path, ec)) return Status::IoError(spec.path + ": no such file or directory");
   if (!fs::is_directory(spec.path, ec)) return std::vector<ListSpec>{spec};
+  if (fs::exists(fs::path(spec.path) / kManifestFile, ec)) return ManifestListSpecs(spec.path);
   std::vector<std::string> files;
   for (const auto& e : fs::directory_iterator(spec.path, ec))
     if (e.is_regular_file()) files.push_back(e.path().string());
@@ -196,6 +198,7 @@ Result<Snapshot> LoadSnapshot(const std::vector<ListSpec>& lists, const LoadOpti
     info.source = std::string(f.format->source);
     info.list_name = f.load.list.list_name;
     info.published = f.load.list.published.empty() ? f.spec.published : f.load.list.published;
+    info.retrieved = f.spec.retrieved;
     info.skipped = f.log.skipped();
     Sha256 set_hash;
     for (const LoadedFile& lf : f.load.files) {

@@ -38,7 +38,7 @@ TEST(StalenessTest, WarnsAboutOldListsAndAlwaysAboutTheBundledSnapshot) {
   EXPECT_EQ(StalenessWarning(ListAges(fresh, 2, k2024_07_02 + kDay), false, 2), "");
   EXPECT_EQ(StalenessWarning(ListAges(fresh, 2, k2024_07_02 + 10 * kDay), false, 2),
             "lists older than 2 days: ofac-csv of 2024-07-02 (10 days old); load current lists "
-            "with --list for real screening");
+            "(`partyscreen lists update`) for real screening");
   const std::string bundled = StalenessWarning(ListAges(fresh, 2, k2024_07_02 + kDay), true, 2);
   EXPECT_NE(bundled.find("bundled snapshot"), std::string::npos) << bundled;
 }
@@ -48,6 +48,22 @@ TEST(StalenessTest, TheBundledSnapshotCarriesADateForEverySource) {
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   for (const ListAge& a : ListAges(*s, 2, k2024_07_02))
     EXPECT_FALSE(a.published.empty()) << a.format;
+}
+
+TEST(StalenessTest, ADownloadedCopyIsAsOldAsItsDownload) {
+  // The UN file says it was generated months ago (its last change); downloaded an hour ago it is
+  // current.
+  Snapshot s = WithSources({{"un-xml", "2024-03-01"}});
+  s.sources[0].retrieved = "2024-07-02T10:00:00Z";
+  const auto fresh = ListAges(s, 2, k2024_07_02 + 11 * 3600.0);
+  EXPECT_FALSE(fresh[0].stale);
+  EXPECT_NEAR(fresh[0].age_days, 1.0 / 24, 1e-9);
+  EXPECT_EQ(StalenessWarning(fresh, false, 2), "");
+  const auto old = ListAges(s, 2, k2024_07_02 + 5 * kDay);
+  EXPECT_TRUE(old[0].stale);
+  EXPECT_NE(StalenessWarning(old, false, 2).find("downloaded 2024-07-02T10:00:00Z (4 days ago)"),
+            std::string::npos)
+      << StalenessWarning(old, false, 2);
 }
 
 }  // namespace
