@@ -62,7 +62,9 @@ QueryFacts ExtractFacts(const Query& q) {
   QueryFacts f;
   f.schema = q.schema;
   f.birth_year = YearOf(q.birth_date);
-  if (!Trim(q.country).empty()) f.country = CountryKey(q.country);
+  // A country the query gives but no one recognises ("Narnia", a typo) says nothing: it is not
+  // compared, rather than counted as a disagreement with every listing.
+  if (!Trim(q.country).empty()) f.country = CountryCode(q.country);
   for (const Identifier& id : q.identifiers) {
     std::string v = NormalizeIdentifier(id.value);
     if (v.size() >= 5) AddUnique(&f.identifiers, std::move(v));

@@ -4,7 +4,8 @@
 //   birth year   same year +0.05; one year apart 0; otherwise -0.15 ("a different birth year
 //                counts against a person match")
 //   country      query country among the entity's countries/nationalities/address countries
-//                +0.03, otherwise -0.03
+//                +0.03, otherwise -0.03; a query country that is not a recognised country name
+//                or ISO code is not compared
 //   identifier   an equal identifier value (letters and digits, 5+ characters) lifts the score
 //                to at least 0.98: near-certain, provided the name anchors at all
 //   schema       a person, an organisation and an asset (vessel, aircraft) are different kinds of
@@ -40,7 +41,7 @@ EntityFacts ExtractFacts(const Entity& e);
 // The query side, prepared once per query.
 struct QueryFacts {
   int birth_year = 0;   // 0 = not given
-  std::string country;  // ISO2 or upper-cased text; empty = not given
+  std::string country;  // ISO2; empty = not given or not a recognised country
   std::vector<std::string> identifiers;
   Schema schema = Schema::kUnknown;
   // The most the adjustments can add: bounds the index's pruning.

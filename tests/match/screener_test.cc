@@ -155,6 +155,30 @@ TEST(ScreenerSchemaTest, AnAssetIsAnotherKindOfPartyThanAnOrganisation) {
   EXPECT_NEAR(BestScore(listed, "DOVER", Schema::kAircraft), 0.9, 1e-9);
 }
 
+// A country the query gives counts for or against a listing; one nobody recognises (a typo, a
+// made-up place) is not compared at all (it used to lower every score by 0.03).
+TEST(ScreenerCountryTest, AnUnrecognisedCountryIsNotCompared) {
+  Entity e = Make("ofac:1", Schema::kOrganization, "MEGVII TECHNOLOGY LIMITED");
+  e.countries = {"CN"};
+  auto s = std::make_shared<Snapshot>();
+  s->entities = {e};
+  s->BuildIdIndex();
+  auto screener = Screener::Build(s);
+  ASSERT_TRUE(screener.ok());
+  auto score = [&](const std::string& country) {
+    Query q;
+    q.name = "Megvii Technology";
+    q.schema = Schema::kOrganization;
+    q.country = country;
+    const auto hits = (*screener)->Screen(q);
+    return hits.empty() ? 0.0 : hits.front().score;
+  };
+  const double none = score("");
+  EXPECT_NEAR(score("China"), std::min(1.0, none + 0.03), 1e-9);
+  EXPECT_NEAR(score("Russia"), none - 0.03, 1e-9);
+  EXPECT_DOUBLE_EQ(score("Narnia"), none);
+}
+
 TEST_F(ScreenerTest, ExactOutranksNear) {
   const auto exact = Screen("Megvii Technology");
   const auto typo = Screen("Megvi Technology");
