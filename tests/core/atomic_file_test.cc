@@ -9,17 +9,14 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/files.h"
+
 namespace partyscreen {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testing_support::ReadWholeFile;
 
 class AtomicFileTest : public ::testing::Test {
  protected:
@@ -42,9 +39,10 @@ TEST_F(AtomicFileTest, TargetKeepsThePreviousContentUntilCommit) {
   ASSERT_TRUE(file.ok()) << file.status().ToString();
   (*file)->stream() << "new line 1\n";
   (*file)->stream().flush();
-  EXPECT_EQ(Slurp(path_), "previous results\n");  // a reader (or a kill -9 now) sees the old file
+  EXPECT_EQ(ReadWholeFile(path_),
+            "previous results\n");  // a reader (or a kill -9 now) sees the old file
   ASSERT_TRUE((*file)->Commit().ok());
-  EXPECT_EQ(Slurp(path_), "new line 1\n");
+  EXPECT_EQ(ReadWholeFile(path_), "new line 1\n");
   EXPECT_EQ(FilesInDir(), 1u);  // no temporary left
 }
 
@@ -54,7 +52,7 @@ TEST_F(AtomicFileTest, AbandonedWriteLeavesTheTargetAndRemovesTheTemporary) {
     ASSERT_TRUE(file.ok());
     (*file)->stream() << "half of the";
   }
-  EXPECT_EQ(Slurp(path_), "previous results\n");
+  EXPECT_EQ(ReadWholeFile(path_), "previous results\n");
   EXPECT_EQ(FilesInDir(), 1u);
 }
 

@@ -12,15 +12,13 @@
 
 #include "core/input.h"
 #include "lists/parsers.h"
+#include "support/files.h"
 
 namespace partyscreen::testutil {
 
 // The whole file as bytes ("" if it cannot be read; the parse then fails loudly).
 inline std::string ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
+  return testing_support::ReadWholeFile(path);
 }
 
 // A file of the shared collection, by its path under shared/lists/.

@@ -5,7 +5,6 @@
 
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <sys/wait.h>
 
 #include <chrono>
 #include <cstdio>
@@ -18,21 +17,16 @@
 
 #include "lists/staleness.h"
 #include "partyscreen/snapshot.h"
+#include "support/command.h"
+#include "support/files.h"
 
 namespace partyscreen {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 std::string Shared(const std::string& rel) {
-  return Slurp(std::string(PARTYSCREEN_SHARED_DIR) + "/lists/" + rel);
+  return testing_support::ReadWholeFile(std::string(PARTYSCREEN_SHARED_DIR) + "/lists/" + rel);
 }
 
 // Every other line of a CSV dropped: a file that lost half its entries.
@@ -208,20 +202,9 @@ TEST_F(UpdaterTest, EveryFailureKeepsTheLastGoodVersionAndSaysWhy) {
   EXPECT_EQ(Load().hash, good_hash);
 }
 
-// Runs the built binary; its exit code, stdout in *out (and stderr when `with_stderr`).
-int RunBinary(const std::string& args, std::string* out, bool with_stderr = false) {
-  const std::string cmd =
-      std::string(PARTYSCREEN_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (!p) return -1;
-  char buf[4096];
-  out->clear();
-  for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out->append(buf, n);
-  const int status = ::pclose(p);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 TEST_F(UpdaterTest, TheCommandReportsEachSourceAndExitsOneOnAFailure) {
+  using testing_support::CommandRun;
+  using testing_support::RunPartyscreen;
   const std::string sources_file = dir_ + ".sources.tsv";
   auto write_sources = [&](const std::string& path) {
     std::ofstream f(sources_file);
@@ -229,23 +212,27 @@ TEST_F(UpdaterTest, TheCommandReportsEachSourceAndExitsOneOnAFailure) {
   };
   write_sources("/sdn.csv");
   const std::string update = "lists update --dir " + dir_ + " --sources " + sources_file;
-  std::string out;
-  EXPECT_EQ(RunBinary(update, &out), 0) << out;
-  EXPECT_NE(out.find("ofac-sdn: updated, "), std::string::npos) << out;
-  EXPECT_NE(out.find("switched to list version 1"), std::string::npos) << out;
-  // The directory is a --list: the downloaded SDN screens, with no staleness warning.
-  EXPECT_EQ(RunBinary("lists --list " + dir_ + " --json", &out), 0);
-  EXPECT_NE(out.find("\"retrieved\""), std::string::npos) << out;
-  EXPECT_EQ(RunBinary("lists --list " + dir_, &out, true), 0);
-  EXPECT_EQ(out.find("warning"), std::string::npos) << out;
-  EXPECT_EQ(RunBinary("lists", &out, true), 0);  // the bundled snapshot always warns
-  EXPECT_NE(out.find("warning: screening against the bundled snapshot"), std::string::npos) << out;
+  CommandRun r = RunPartyscreen(update, /*merge_stderr=*/false);
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("ofac-sdn: updated, "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("switched to list version 1"), std::string::npos) << r.out;
+  // The directory is a --list: the downloaded SDN loads, with no staleness warning.
+  r = RunPartyscreen("lists --list " + dir_ + " --json", false);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("\"retrieved\""), std::string::npos) << r.out;
+  r = RunPartyscreen("lists --list " + dir_);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.find("warning"), std::string::npos) << r.out;
+  r = RunPartyscreen("lists");  // the bundled snapshot always warns
+  EXPECT_NE(r.out.find("warning: screening against the bundled snapshot"), std::string::npos)
+      << r.out;
   write_sources("/nothing.csv");
-  EXPECT_EQ(RunBinary(update, &out), 1);
-  EXPECT_NE(out.find("ofac-sdn: FAILED: download failed: "), std::string::npos) << out;
-  EXPECT_NE(out.find("still list version 1"), std::string::npos) << out;
-  EXPECT_EQ(RunBinary("lists update --dir " + dir_ + " --sources " + dir_ + ".missing.tsv", &out),
-            2);
+  r = RunPartyscreen(update, false);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("ofac-sdn: FAILED: download failed: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("still list version 1"), std::string::npos) << r.out;
+  r = RunPartyscreen("lists update --dir " + dir_ + " --sources " + dir_ + ".missing.tsv", false);
+  EXPECT_EQ(r.exit_code, 2);
   fs::remove(sources_file);
 }
 
