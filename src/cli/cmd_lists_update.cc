@@ -1,28 +1,13 @@
 #include "cli/cmd_lists_update.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "update/updater.h"
 
 namespace partyscreen::cli {
 
 int RunListsUpdate(const ListsUpdateArgs& args, std::ostream& out, std::ostream& err) {
-  std::string text(DefaultSourcesText());
-  std::string origin = "data/sources.tsv";
-  if (!args.sources.empty()) {
-    std::ifstream in(args.sources, std::ios::binary);
-    if (!in) {
-      err << "partyscreen: " << args.sources << ": cannot open the sources file\n";
-      return 2;
-    }
-    std::stringstream s;
-    s << in.rdbuf();
-    text = s.str();
-    origin = args.sources;
-  }
-  auto sources = ParseSources(text, origin);
+  auto sources = ReadSources(args.sources);
   if (!sources.ok()) {
     err << "partyscreen: " << sources.status().message() << "\n";
     return 2;

@@ -13,9 +13,11 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "core/strings.h"
+#include "lists/manifest.h"
 #include "partyscreen/screener.h"
 #include "partyscreen/store.h"
 #include "server/server.h"
+#include "update/updater.h"
 
 namespace partyscreen::cli {
 
@@ -45,6 +47,62 @@ bool ParseRate(std::string text, double& rate) {
   }
 }
 
+// "6h", "30m", "90s" or a number of seconds; false when none of these or not positive.
+bool ParsePeriod(const std::string& text, double& seconds) {
+  if (text.empty()) return false;
+  double unit = 1;
+  std::string number = text;
+  switch (text.back()) {
+    case 'h':
+      unit = 3600;
+      number.pop_back();
+      break;
+    case 'm':
+      unit = 60;
+      number.pop_back();
+      break;
+    case 's':
+      number.pop_back();
+      break;
+    default:
+      break;
+  }
+  try {
+    size_t used = 0;
+    seconds = std::stod(number, &used) * unit;
+    return used == number.size() && seconds > 0;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+// `--update-dir`: the directory is served, and when it holds no list version yet one update runs
+// before the server starts (so it never starts on nothing). False (error printed) on failure.
+bool PrepareUpdates(const std::string& dir, const std::string& sources_file, double max_shrink,
+                    server::ServerOptions& o) {
+  auto sources = ReadSources(sources_file);
+  if (!sources.ok()) {
+    PrintError(sources.status().message());
+    return false;
+  }
+  o.update_dir = dir;
+  o.update_sources = std::move(sources).value();
+  o.update_max_shrink = max_shrink;
+  o.lists.push_back(ListSpec(dir, ""));
+  if (std::filesystem::exists(std::filesystem::path(dir) / kManifestFile)) return true;
+  UpdateOptions first;
+  first.dir = dir;
+  first.max_shrink = max_shrink;
+  first.progress = [](const std::string& line) { std::cerr << "partyscreen: " << line << "\n"; };
+  auto report = UpdateLists(o.update_sources, first);
+  if (!report.ok() || report->manifest_number == 0) {
+    PrintError(dir + ": no list version to serve: " +
+               (report.ok() ? "every source failed (see above)" : report.status().message()));
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
@@ -58,6 +116,9 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
     size_t max_queries = 100;
     std::string rate_limit = "0";
     std::string db;
+    std::string update_every;
+    std::string update_dir;
+    std::string sources;
     server::ServerOptions defaults;  // the documented defaults of the flags below
   };
   auto args = std::make_shared<Args>();
@@ -83,7 +144,17 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--db", args->db,
                   "Audit trail database: every screening is committed with its key name before "
                   "it is answered (503 if it cannot be)");
+  cmd->add_option("--update-dir", args->update_dir,
+                  "List directory kept by `lists update`: served, and updated by --update-every "
+                  "(one update first if it holds no version yet)");
+  cmd->add_option("--update-every", args->update_every,
+                  "Update --update-dir this often (e.g. 6h, 30m) and reload when a list changed");
+  cmd->add_option("--sources", args->sources,
+                  "Sources file for the updates (default: the shipped data/sources.tsv)");
   server::ServerOptions& d = args->defaults;
+  cmd->add_option("--update-max-shrink", d.update_max_shrink,
+                  "Share of a source's entities an update may lose (default 0.05)")
+      ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--max-connections", d.max_connections,
                   "Open connections at once; one more gets 503 (max 900)")
       ->capture_default_str();
@@ -122,6 +193,17 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
       return;
     }
     for (const std::string& l : args->lists) o.lists.push_back(ParseListSpec(l));
+    if (!args->update_every.empty() &&
+        (args->update_dir.empty() || !ParsePeriod(args->update_every, o.update_every_seconds))) {
+      PrintError("--update-every: expected a period such as 6h, 30m or 90s, with --update-dir");
+      ctx.exit_code = 2;
+      return;
+    }
+    if (!args->update_dir.empty() &&
+        !PrepareUpdates(args->update_dir, args->sources, o.update_max_shrink, o)) {
+      ctx.exit_code = 1;
+      return;
+    }
     o.threads = args->threads;
     o.max_body_bytes = args->max_body;
     o.max_queries = args->max_queries;

@@ -6,15 +6,17 @@
 
 #include "server/http_json.h"
 #include "server/http_listener.h"
+#include "server/list_updates.h"
 #include "server/routes.h"
 
 namespace partyscreen::server {
 
 struct Server::Impl {
   Impl(std::unique_ptr<ServerState> s, ListenerOptions listener)
-      : state(std::move(s)), http(std::move(listener)) {}
+      : state(std::move(s)), http(std::move(listener)), updates(*state) {}
   std::unique_ptr<ServerState> state;
   HttpListener http;
+  ListUpdates updates;
   std::thread listener;
   int port = 0;
 };
@@ -40,6 +42,8 @@ Status ValidateOptions(const ServerOptions& o) {
   if (o.rate_limit_per_second < 0)
     return Status::InvalidArgument("--rate-limit must not be negative");
   if (o.port < 0 || o.port > 65535) return Status::InvalidArgument("port must be in [0, 65535]");
+  if (o.update_every_seconds < 0 || (o.update_every_seconds > 0 && o.update_dir.empty()))
+    return Status::InvalidArgument("--update-every needs --update-dir, and a positive period");
   if (o.require_auth && o.api_keys.empty())
     return Status::InvalidArgument(
         "no API keys configured: give --api-keys FILE or set PARTYSCREEN_API_KEYS, or pass "
@@ -127,6 +131,7 @@ Status Server::Start() {
   if (!port.ok()) return port.status();
   impl_->port = *port;
   impl_->listener = std::thread([this] { impl_->http.Serve(); });
+  impl_->updates.Start();
   return Status::Ok();
 }
 
@@ -134,7 +139,10 @@ int Server::port() const { return impl_->port; }
 
 uint64_t Server::audit_write_failures() const { return impl_->state->metrics.audit_failures(); }
 
-void Server::Stop() { impl_->http.Stop(); }
+void Server::Stop() {
+  impl_->updates.Stop();
+  impl_->http.Stop();
+}
 
 void Server::Wait() {
   if (impl_->listener.joinable()) impl_->listener.join();

@@ -22,6 +22,7 @@
 #include "partyscreen/snapshot.h"
 #include "partyscreen/status.h"
 #include "server/auth.h"
+#include "update/sources.h"
 
 namespace partyscreen::server {
 
@@ -81,6 +82,14 @@ struct ServerOptions {
   std::string audit_db;
   // Seconds an answer waits for its audit record (commit, or journal rotation) before 503.
   double audit_timeout_seconds = 10;
+  // `serve --update-every` (server/list_updates.h): every update_every_seconds (0: never) the
+  // list directory update_dir (which `lists` must name) is updated from update_sources, and the
+  // lists are reloaded when a new version became active. update_max_shrink: the updater's
+  // per-source shrink limit.
+  std::string update_dir;
+  std::vector<ListSource> update_sources;
+  double update_every_seconds = 0;
+  double update_max_shrink = 0.05;
 };
 
 class Server {

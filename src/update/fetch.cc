@@ -36,6 +36,11 @@ size_t Write(char* data, size_t size, size_t count, void* user) {
   return n;
 }
 
+int Progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  const auto* cancelled = static_cast<const std::function<bool()>*>(user);
+  return (*cancelled)() ? 1 : 0;  // non-zero aborts with CURLE_ABORTED_BY_CALLBACK
+}
+
 }  // namespace
 
 Status FetchToFile(const std::string& url, const std::string& path, const FetchOptions& options) {
@@ -61,6 +66,11 @@ Status FetchToFile(const std::string& url, const std::string& path, const FetchO
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &Write);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
+  if (options.cancelled) {
+    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, &Progress);
+    curl_easy_setopt(c, CURLOPT_XFERINFODATA, &options.cancelled);
+  }
   const CURLcode rc = curl_easy_perform(c);
   long http = 0;
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &http);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "partyscreen/status.h"
@@ -18,6 +19,8 @@ struct FetchOptions {
   long timeout_seconds = 600;              // the whole transfer
   uint64_t max_bytes = uint64_t{1} << 30;  // a larger body is refused
   std::string user_agent = "partyscreen";
+  // Polled during the transfer (about once a second and on every chunk); true aborts it.
+  std::function<bool()> cancelled;
 };
 
 Status FetchToFile(const std::string& url, const std::string& path, const FetchOptions& options);

@@ -1,6 +1,8 @@
 #include "update/sources.h"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
 #include "core/strings.h"
 #include "partyscreen/snapshot.h"
@@ -59,6 +61,15 @@ Result<std::vector<ListSource>> ParseSources(std::string_view text, std::string_
   }
   if (out.empty()) return Status::InvalidArgument(std::string(origin) + ": names no source");
   return out;
+}
+
+Result<std::vector<ListSource>> ReadSources(const std::string& path) {
+  if (path.empty()) return ParseSources(DefaultSourcesText(), "data/sources.tsv");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open the sources file");
+  std::stringstream text;
+  text << in.rdbuf();
+  return ParseSources(text.str(), path);
 }
 
 }  // namespace partyscreen

@@ -32,4 +32,8 @@ Result<std::vector<ListSource>> ParseSources(std::string_view text, std::string_
 // The shipped data/sources.tsv.
 std::string_view DefaultSourcesText();
 
+// The sources of the file at `path`, or of the shipped file when `path` is empty. IoError when the
+// file cannot be read, else as ParseSources.
+Result<std::vector<ListSource>> ReadSources(const std::string& path);
+
 }  // namespace partyscreen

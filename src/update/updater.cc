@@ -172,6 +172,7 @@ Result<UpdateReport> UpdateLists(const std::vector<ListSource>& sources,
   Manifest next = active;
   bool changed = false, renewed = false;
   for (const ListSource& source : sources) {
+    if (options.fetch.cancelled && options.fetch.cancelled()) break;  // the rest stay as they are
     const ManifestSource* was = FindSource(active, source.id);
     ManifestSource entry;
     SourceUpdate r = UpdateOne(source, was, options, &entry);

@@ -1,0 +1,64 @@
+#include "server/list_updates.h"
+
+#include <chrono>
+#include <iostream>
+
+#include "server/routes.h"
+#include "update/updater.h"
+
+namespace partyscreen::server {
+
+void ListUpdates::Start() {
+  const ServerOptions& o = state_.options;
+  if (o.update_every_seconds <= 0 || o.update_dir.empty()) return;
+  thread_ = std::thread([this] {
+    const auto every = std::chrono::duration<double>(state_.options.update_every_seconds);
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!wake_.wait_for(lock, every, [this] { return stopping_; })) {
+      lock.unlock();
+      RunOnce();
+      lock.lock();
+    }
+  });
+}
+
+void ListUpdates::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void ListUpdates::RunOnce() {
+  const ServerOptions& o = state_.options;
+  UpdateOptions options;
+  options.dir = o.update_dir;
+  options.max_shrink = o.update_max_shrink;
+  options.fetch.user_agent = std::string("partyscreen/") + PARTYSCREEN_VERSION;
+  options.fetch.cancelled = [this] {
+    std::lock_guard<std::mutex> lock(mu_);
+    return stopping_;
+  };
+  Result<UpdateReport> report = UpdateLists(o.update_sources, options);
+  if (!report.ok()) {
+    std::cerr << "partyscreen: list update: " << report.status().message() << "\n";
+    return;
+  }
+  for (const SourceUpdate& s : report->sources)
+    if (s.outcome == SourceOutcome::kFailed)
+      std::cerr << "partyscreen: list update: " << s.id << " failed: " << s.detail << "\n";
+  if (!report->switched) return;
+  Result<std::shared_ptr<const Engine>> next = state_.engines.Reload(o.lists);
+  state_.metrics.RecordReload(next.ok());
+  if (next.ok())
+    std::cerr << "partyscreen: list update: now serving list version " << report->manifest_number
+              << " (snapshot " << (*next)->snapshot().hash.substr(0, 12) << ")\n";
+  else
+    std::cerr << "partyscreen: list update: version " << report->manifest_number
+              << " is active on disk but the reload failed: " << next.status().message()
+              << "; still serving the previous lists\n";
+}
+
+}  // namespace partyscreen::server

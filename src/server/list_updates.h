@@ -1,0 +1,43 @@
+// `serve --update-every`: the `lists update` cycle (update/updater.h) on a timer inside the
+// server, then an atomic reload when a new list version became active.
+//
+// Every ServerOptions::update_every_seconds the thread updates ServerOptions::update_dir from
+// update_sources; a source that fails keeps its version (logged); when the active version changed
+// the engines are reloaded from the server's lists (which name the directory), exactly like
+// POST /admin/reload, and the outcome is counted in the reload metrics. The shrink check is the
+// updater's, per source (update_max_shrink).
+// Thread safety: Start/Stop from the server's controlling thread.
+#pragma once
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+namespace partyscreen::server {
+
+struct ServerState;
+
+class ListUpdates {
+ public:
+  explicit ListUpdates(ServerState& state) : state_(state) {}
+  ~ListUpdates() { Stop(); }
+  ListUpdates(const ListUpdates&) = delete;
+  ListUpdates& operator=(const ListUpdates&) = delete;
+
+  // Starts the timer thread when the options ask for updates; otherwise does nothing.
+  void Start();
+  // Wakes the thread and waits for it (an update in progress stops its download, keeping every
+  // source as it was).
+  void Stop();
+  // One update now, then a reload if the version changed (also what the timer runs).
+  void RunOnce();
+
+ private:
+  ServerState& state_;
+  std::mutex mu_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace partyscreen::server
