@@ -1,7 +1,5 @@
-// `partyscreen check`: decide a transaction (parties, destination, ECCNs) under the rules file and
-// print the strictest outcome with every reason, its legal text, citation and next step.
-// Exit code: 0 CLEAR, 3 REVIEW, 4 RESTRICTED, 5 LICENSE_REQUIRED, 6 DENY, 7 BLOCK; 1 error, 2
-// usage.
+#include "cli/cmd_check.h"
+
 #include <iomanip>
 #include <iostream>
 
@@ -16,17 +14,10 @@ namespace partyscreen::cli {
 
 namespace {
 
-struct CheckArgs {
-  std::vector<std::string> parties, roles, countries, eccns, lists;
-  std::string destination, purpose, rules_file;
-  double threshold = -1;
-  double review_band = -1;
-  bool json = false;
-};
-
 // Pairs --party with --role and --country by position; a missing role is "end_user" for the first
 // party and "other" after it. Usage errors come back as InvalidArgument.
 Result<Transaction> BuildTransaction(const CheckArgs& a) {
+  if (a.parties.empty()) return Status::InvalidArgument("--party: give at least one party");
   if (a.roles.size() > a.parties.size() || a.countries.size() > a.parties.size()) {
     return Status::InvalidArgument(
         "more --role or --country values than --party values (they pair by position)");
@@ -54,45 +45,79 @@ Result<Transaction> BuildTransaction(const CheckArgs& a) {
   return t;
 }
 
-void PrintDecisionText(const Transaction& t, const Decision& d) {
-  std::cout << "DECISION: " << OutcomeName(d.outcome) << "\n";
-  std::cout << "  rules " << d.rules_version << " (effective " << d.rules_effective
-            << "), snapshot " << d.snapshot_hash.substr(0, 12) << "\n";
+void PrintDecisionText(std::ostream& out, const Transaction& t, const Decision& d) {
+  out << "DECISION: " << OutcomeName(d.outcome) << "\n";
+  out << "  rules " << d.rules_version << " (effective " << d.rules_effective << "), snapshot "
+      << d.snapshot_hash.substr(0, 12) << "\n";
   for (const Party& p : t.parties) {
-    std::cout << "  party: \"" << p.query.name << "\" (" << p.role << ")";
-    if (!p.query.country.empty()) std::cout << ", country " << p.query.country;
-    std::cout << "\n";
+    out << "  party: \"" << p.query.name << "\" (" << p.role << ")";
+    if (!p.query.country.empty()) out << ", country " << p.query.country;
+    out << "\n";
   }
-  if (!t.destination.empty()) std::cout << "  destination: " << t.destination << "\n";
-  if (!t.eccns.empty()) std::cout << "  ECCNs: " << Join(t.eccns, ", ") << "\n";
+  if (!t.destination.empty()) out << "  destination: " << t.destination << "\n";
+  if (!t.eccns.empty()) out << "  ECCNs: " << Join(t.eccns, ", ") << "\n";
   if (d.reasons.empty()) {
-    std::cout << "\nNo list hit, review-band hit or destination rule applies: CLEAR.\n";
+    out << "\nNo list hit, review-band hit or destination rule applies: CLEAR.\n";
     return;
   }
   for (size_t i = 0; i < d.reasons.size(); ++i) {
     const Reason& r = d.reasons[i];
-    std::cout << "\n" << i + 1 << ". " << OutcomeName(r.outcome) << "  [" << r.rule_id << "]";
-    if (!r.party.empty()) std::cout << "  " << r.role << " \"" << r.party << "\"";
-    std::cout << "\n";
+    out << "\n" << i + 1 << ". " << OutcomeName(r.outcome) << "  [" << r.rule_id << "]";
+    if (!r.party.empty()) out << "  " << r.role << " \"" << r.party << "\"";
+    out << "\n";
     if (!r.entity_id.empty()) {
-      std::cout << "   matched \"" << r.matched_name << "\" score " << std::fixed
-                << std::setprecision(3) << r.score
-                << (r.review_band ? " (below the threshold: review band)" : "") << "\n";
-      std::cout << "   entity " << r.entity_id << " on " << r.list << "\n";
-      for (const std::string& other : r.also_listed)
-        std::cout << "   also listed: " << other << "\n";
+      out << "   matched \"" << r.matched_name << "\" score " << std::fixed << std::setprecision(3)
+          << r.score << (r.review_band ? " (below the threshold: review band)" : "") << "\n";
+      out << "   entity " << r.entity_id << " on " << r.list << "\n";
+      for (const std::string& other : r.also_listed) out << "   also listed: " << other << "\n";
     } else {
-      std::cout << "   " << r.list << "\n";
+      out << "   " << r.list << "\n";
     }
-    if (!r.license_policy.empty())
-      std::cout << "   licence review policy: " << r.license_policy << "\n";
-    std::cout << "   law: " << r.legal_text << "\n";
-    if (!r.citation.empty()) std::cout << "   citation: " << r.citation << "\n";
-    std::cout << "   next step: " << r.next_step << "\n";
+    if (!r.license_policy.empty()) out << "   licence review policy: " << r.license_policy << "\n";
+    out << "   law: " << r.legal_text << "\n";
+    if (!r.citation.empty()) out << "   citation: " << r.citation << "\n";
+    out << "   next step: " << r.next_step << "\n";
   }
 }
 
 }  // namespace
+
+int RunCheck(const CheckArgs& args, std::ostream& out, std::ostream& err) {
+  if (Status s = CheckThreshold(args.threshold); !s.ok()) {
+    PrintError(err, s.message());
+    return 2;
+  }
+  Result<Transaction> transaction = BuildTransaction(args);
+  if (!transaction.ok()) {
+    PrintError(err, transaction.status().message());
+    return 2;
+  }
+  Result<DecisionRules> rules = args.rules_file.empty() ? DecisionRules::Embedded()
+                                                        : DecisionRules::LoadFile(args.rules_file);
+  if (!rules.ok()) {
+    PrintError(err, rules.status().ToString());
+    return 1;
+  }
+  auto screener = BuildScreenerOrReport(args.lists, err);
+  if (!screener) return 1;
+  DecideOptions options;
+  if (args.threshold >= 0) options.threshold = args.threshold;
+  options.review_band_width = args.review_band;
+  Result<Decision> decision = DecideTransaction(*rules, *screener, *transaction, options);
+  if (!decision.ok()) {
+    PrintError(err, decision.status().message());
+    return 2;
+  }
+  if (args.json) {
+    nlohmann::json j = DecisionToJson(*decision);
+    j["threshold"] = options.threshold;
+    j["review_band_lower"] = ReviewBandLower(*rules, options);
+    out << j.dump(2) << "\n";
+  } else {
+    PrintDecisionText(out, *transaction, *decision);
+  }
+  return ExitCodeFor(decision->outcome);
+}
 
 void RegisterCheckCommand(CLI::App& app, CliContext& ctx) {
   auto args = std::make_shared<CheckArgs>();
@@ -112,57 +137,17 @@ void RegisterCheckCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--eccn,-e", args->eccns, "ECCN of an item exported (repeatable; EAR99 allowed)");
   cmd->add_option("--purpose", args->purpose,
                   "Purpose of the transaction (accepted, not used by the rules yet)");
-  cmd->add_option("--list,-l", args->lists,
-                  "List file or directory, optionally FORMAT:PATH (default: bundled snapshot)");
+  AddListOption(cmd, &args->lists);
   cmd->add_option("--rules", args->rules_file,
                   "Rules file (default: the embedded data/rules/us_export_rules.json)");
-  cmd->add_option("--threshold,-t", args->threshold, "Screening threshold (default: the engine's)")
-      ->check(CLI::Range(0.0, 1.0).description("a score from 0 to 1, e.g. 0.8"));
+  AddThresholdOption(cmd, &args->threshold);
   cmd->add_option("--review-band", args->review_band,
                   "Width of the review band below the threshold (default: the rules file's)");
-  cmd->add_flag("--json", args->json, "Print the decision as JSON");
+  AddJsonFlag(cmd, &args->json, "Print the decision as JSON");
   cmd->footer(
       "Exit code: 0 CLEAR, 3 REVIEW, 4 RESTRICTED, 5 LICENSE_REQUIRED, 6 DENY, 7 BLOCK; 1 error, 2 "
       "usage.");
-  cmd->callback([args, &ctx]() {
-    Result<Transaction> transaction = BuildTransaction(*args);
-    if (!transaction.ok()) {
-      PrintError(transaction.status().message());
-      ctx.exit_code = 2;
-      return;
-    }
-    Result<DecisionRules> rules = args->rules_file.empty()
-                                      ? DecisionRules::Embedded()
-                                      : DecisionRules::LoadFile(args->rules_file);
-    if (!rules.ok()) {
-      PrintError(rules.status().ToString());
-      ctx.exit_code = 1;
-      return;
-    }
-    auto screener = BuildScreenerOrReport(args->lists);
-    if (!screener) {
-      ctx.exit_code = 1;
-      return;
-    }
-    DecideOptions options;
-    if (args->threshold >= 0) options.threshold = args->threshold;
-    options.review_band_width = args->review_band;
-    Result<Decision> decision = DecideTransaction(*rules, *screener, *transaction, options);
-    if (!decision.ok()) {
-      PrintError(decision.status().message());
-      ctx.exit_code = 2;
-      return;
-    }
-    if (args->json) {
-      nlohmann::json j = DecisionToJson(*decision);
-      j["threshold"] = options.threshold;
-      j["review_band_lower"] = ReviewBandLower(*rules, options);
-      std::cout << j.dump(2) << "\n";
-    } else {
-      PrintDecisionText(*transaction, *decision);
-    }
-    ctx.exit_code = ExitCodeFor(decision->outcome);
-  });
+  cmd->callback([args, &ctx]() { ctx.exit_code = RunCheck(*args, std::cout, std::cerr); });
 }
 
 }  // namespace partyscreen::cli

@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/options.h"
 #include "core/strings.h"
 #include "parties/parties.h"
 
@@ -24,7 +25,7 @@ bool Wanted(const ListedParty& p, const Snapshot& s, const std::string& name) {
 }  // namespace
 
 int RunParties(const PartiesArgs& args, std::ostream& out, std::ostream& err) {
-  const std::shared_ptr<const Snapshot> snapshot = LoadListsOrReport(args.lists);
+  const std::shared_ptr<const Snapshot> snapshot = LoadListsOrReport(args.lists, err);
   if (!snapshot) return 1;
   const Parties parties = Parties::Build(*snapshot);
   size_t grouped_parties = 0;
@@ -64,7 +65,6 @@ int RunParties(const PartiesArgs& args, std::ostream& out, std::ostream& err) {
   out << "merges:";
   for (const auto& [rule, count] : by_rule) out << " " << rule << " " << count << ";";
   out << "\n" << text;
-  (void)err;
   return 0;
 }
 
@@ -74,11 +74,10 @@ void RegisterPartiesCommand(CLI::App& app, CliContext& ctx) {
       "parties",
       "Group the loaded listings into parties (same OFAC entry, identifier, person or "
       "organisation) and show why");
-  cmd->add_option("--list,-l", args->lists,
-                  "List file or directory, optionally FORMAT:PATH (default: bundled snapshot)");
+  AddListOption(cmd, &args->lists);
   cmd->add_flag("--grouped", args->grouped, "List every party of two or more listings");
   cmd->add_option("--name", args->name, "Only parties with a listing whose name contains this");
-  cmd->add_flag("--json", args->json, "Print JSON");
+  AddJsonFlag(cmd, &args->json);
   cmd->callback([args, &ctx]() { ctx.exit_code = RunParties(*args, std::cout, std::cerr); });
 }
 

@@ -15,8 +15,9 @@ struct PartiesArgs {
   bool json = false;
 };
 
-// Exit code: 0, or 1 when the lists cannot be loaded (the loader prints why on stderr; `err` is
-// for the command's own messages, none yet).
+// Exit code: 0, or 1 when the lists cannot be loaded. `out`: the report (text, or JSON with
+// --json). `err`: why the lists could not be loaded, and the loader's notes (skipped records,
+// stale lists).
 int RunParties(const PartiesArgs& args, std::ostream& out, std::ostream& err);
 
 }  // namespace partyscreen::cli

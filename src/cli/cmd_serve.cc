@@ -1,6 +1,5 @@
-// `partyscreen serve`: the HTTP API (src/server/, docs/API.md) in the foreground until SIGINT or
-// SIGTERM (a second one exits at once). Exit 0 after a clean stop; 1 if the server could not start
-// or if any screening was refused because the audit trail (--db) could not be written.
+#include "cli/cmd_serve.h"
+
 #include <pthread.h>
 #include <signal.h>
 
@@ -12,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/options.h"
 #include "core/strings.h"
 #include "lists/manifest.h"
 #include "partyscreen/screener.h"
@@ -79,10 +79,10 @@ bool ParsePeriod(const std::string& text, double& seconds) {
 // `--update-dir`: the directory is served, and when it holds no list version yet one update runs
 // before the server starts (so it never starts on nothing). False (error printed) on failure.
 bool PrepareUpdates(const std::string& dir, const std::string& sources_file, double max_shrink,
-                    server::ServerOptions& o) {
+                    server::ServerOptions& o, std::ostream& err) {
   auto sources = ReadSources(sources_file);
   if (!sources.ok()) {
-    PrintError(sources.status().message());
+    PrintError(err, sources.status().message());
     return false;
   }
   o.update_dir = dir;
@@ -93,10 +93,10 @@ bool PrepareUpdates(const std::string& dir, const std::string& sources_file, dou
   UpdateOptions first;
   first.dir = dir;
   first.max_shrink = max_shrink;
-  first.progress = [](const std::string& line) { std::cerr << "partyscreen: " << line << "\n"; };
+  first.progress = [&err](const std::string& line) { err << "partyscreen: " << line << "\n"; };
   auto report = UpdateLists(o.update_sources, first);
   if (!report.ok() || report->manifest_number == 0) {
-    PrintError(dir + ": no list version to serve: " +
+    PrintError(err, dir + ": no list version to serve: " +
                (report.ok() ? "every source failed (see above)" : report.status().message()));
     return false;
   }
@@ -105,28 +105,113 @@ bool PrepareUpdates(const std::string& dir, const std::string& sources_file, dou
 
 }  // namespace
 
+int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err) {
+  server::ServerOptions o = args.defaults;
+  o.audit_db = args.db;
+  if (!ParseListen(args.listen, o)) {
+    PrintError(err, "--listen: expected HOST:PORT, got '" + args.listen + "'");
+    return 2;
+  }
+  if (!ParseRate(args.rate_limit, o.rate_limit_per_second)) {
+    PrintError(err, "--rate-limit: expected N or N/s, got '" + args.rate_limit + "'");
+    return 2;
+  }
+  for (const std::string& l : args.lists) o.lists.push_back(ParseListSpec(l));
+  if (!args.update_every.empty() &&
+      (args.update_dir.empty() || !ParsePeriod(args.update_every, o.update_every_seconds))) {
+    PrintError(err, "--update-every: expected a period such as 6h, 30m or 90s, with --update-dir");
+    return 2;
+  }
+  if (!args.update_dir.empty() &&
+      !PrepareUpdates(args.update_dir, args.sources, o.update_max_shrink, o, err))
+    return 1;
+  o.threads = args.threads;
+  o.max_body_bytes = args.max_body;
+  o.max_queries = args.max_queries;
+  o.require_auth = !args.no_auth;
+  if (!args.api_keys.empty()) {
+    auto keys = server::ApiKeyRing::LoadFile(args.api_keys);
+    if (!keys.ok()) {
+      PrintError(err, keys.status().ToString());
+      return 2;
+    }
+    o.api_keys = std::move(keys).value();
+  } else if (!args.api_keys_env.empty()) {
+    auto keys = server::ApiKeyRing::Parse(args.api_keys_env, ',', "PARTYSCREEN_API_KEYS");
+    if (!keys.ok()) {
+      PrintError(err, keys.status().ToString());
+      return 2;
+    }
+    o.api_keys = std::move(keys).value();
+  }
+  if (args.no_auth)
+    err << "partyscreen: WARNING: --no-auth: serving without authentication; every "
+           "caller can screen and reload\n";
+  // Block SIGINT/SIGTERM before any thread starts so only the waiter below receives them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  err << "partyscreen: loading lists...\n" << std::flush;
+  auto server = server::Server::Create(std::move(o));
+  if (!server.ok()) {
+    PrintError(err, server.status().ToString());
+    return 1;
+  }
+  if (Status s = (*server)->Start(); !s.ok()) {
+    PrintError(err, s.ToString());
+    return 1;
+  }
+  err << "partyscreen: serving on " << args.listen.substr(0, args.listen.rfind(':')) << ":"
+      << (*server)->port() << " (engine " << EngineVersion() << ")\n"
+      << std::flush;
+  // First SIGINT/SIGTERM: stop accepting, stop requests before their next query, finish the
+  // answers being written. A second one: exit at once. `err` is written by the waiter only while
+  // this thread waits for the server.
+  std::atomic<bool> finished{false};
+  std::thread waiter([&signals, &finished, &err, srv = server->get()] {
+    int received = 0;
+    sigwait(&signals, &received);
+    if (finished) return;
+    err << "partyscreen: stopping\n" << std::flush;
+    srv->Stop();
+    sigwait(&signals, &received);
+    if (finished) return;
+    err << "partyscreen: second signal: exiting without waiting for requests\n" << std::flush;
+    std::_Exit(1);
+  });
+  (*server)->Wait();
+  finished = true;
+  // Wake the waiter (the server stopped by a signal, or without one: the socket failed).
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  int exit_code = 0;
+  const uint64_t audit_failures = (*server)->audit_write_failures();
+  server->reset();  // commits what the audit writer still holds
+  if (const std::string journal = AuditJournalPath(args.db);
+      !journal.empty() && std::filesystem::exists(journal)) {  // a commit failed at the end
+    PrintError(err, "audit journal " + journal +
+                        " kept: records answered were not all committed; the next `serve --db` "
+                        "on this database replays them");
+    exit_code = 1;
+  }
+  if (audit_failures > 0) {  // each was answered 503 and logged; the run was not clean
+    PrintError(err, std::to_string(audit_failures) +
+                        " request(s) were refused because the audit trail could not be written");
+    exit_code = 1;
+  }
+  err << "partyscreen: stopped\n";
+  return exit_code;
+}
+
 void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
-  struct Args {
-    std::string listen = "127.0.0.1:8080";
-    std::vector<std::string> lists;
-    int threads = 16;
-    std::string api_keys;
-    bool no_auth = false;
-    size_t max_body = 1 << 20;
-    size_t max_queries = 100;
-    std::string rate_limit = "0";
-    std::string db;
-    std::string update_every;
-    std::string update_dir;
-    std::string sources;
-    server::ServerOptions defaults;  // the documented defaults of the flags below
-  };
-  auto args = std::make_shared<Args>();
+  auto args = std::make_shared<ServeArgs>();
   CLI::App* cmd = app.add_subcommand("serve", "Serve the screening HTTP API (see docs/API.md)");
   cmd->add_option("--listen", args->listen, "HOST:PORT to listen on (loopback by default)")
       ->capture_default_str();
-  cmd->add_option("--list,-l", args->lists,
-                  "List file or directory, optionally FORMAT:PATH (default: bundled snapshot)");
+  AddListOption(cmd, &args->lists);
   cmd->add_option("--threads,-j", args->threads,
                   "Requests computed at once (every open connection has its own thread)")
       ->capture_default_str();
@@ -141,9 +226,9 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--rate-limit", args->rate_limit,
                   "Requests per second per API key, e.g. 200/s (0 = unlimited)")
       ->capture_default_str();
-  cmd->add_option("--db", args->db,
-                  "Audit trail database: every screening is committed with its key name before "
-                  "it is answered (503 if it cannot be)");
+  AddAuditDbOption(cmd, &args->db,
+                   "Audit trail database: every screening is committed with its key name before "
+                   "it is answered (503 if it cannot be)");
   cmd->add_option("--update-dir", args->update_dir,
                   "List directory kept by `lists update`: served, and updated by --update-every "
                   "(one update first if it holds no version yet)");
@@ -180,109 +265,8 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
                   "Seconds an answer waits for its audit commit before 503")
       ->capture_default_str();
   cmd->callback([args, &ctx]() {
-    server::ServerOptions o = args->defaults;
-    o.audit_db = args->db;
-    if (!ParseListen(args->listen, o)) {
-      PrintError("--listen: expected HOST:PORT, got '" + args->listen + "'");
-      ctx.exit_code = 2;
-      return;
-    }
-    if (!ParseRate(args->rate_limit, o.rate_limit_per_second)) {
-      PrintError("--rate-limit: expected N or N/s, got '" + args->rate_limit + "'");
-      ctx.exit_code = 2;
-      return;
-    }
-    for (const std::string& l : args->lists) o.lists.push_back(ParseListSpec(l));
-    if (!args->update_every.empty() &&
-        (args->update_dir.empty() || !ParsePeriod(args->update_every, o.update_every_seconds))) {
-      PrintError("--update-every: expected a period such as 6h, 30m or 90s, with --update-dir");
-      ctx.exit_code = 2;
-      return;
-    }
-    if (!args->update_dir.empty() &&
-        !PrepareUpdates(args->update_dir, args->sources, o.update_max_shrink, o)) {
-      ctx.exit_code = 1;
-      return;
-    }
-    o.threads = args->threads;
-    o.max_body_bytes = args->max_body;
-    o.max_queries = args->max_queries;
-    o.require_auth = !args->no_auth;
-    if (!args->api_keys.empty()) {
-      auto keys = server::ApiKeyRing::LoadFile(args->api_keys);
-      if (!keys.ok()) {
-        PrintError(keys.status().ToString());
-        ctx.exit_code = 2;
-        return;
-      }
-      o.api_keys = std::move(keys).value();
-    } else if (const char* env = std::getenv("PARTYSCREEN_API_KEYS"); env && *env) {
-      auto keys = server::ApiKeyRing::Parse(env, ',', "PARTYSCREEN_API_KEYS");
-      if (!keys.ok()) {
-        PrintError(keys.status().ToString());
-        ctx.exit_code = 2;
-        return;
-      }
-      o.api_keys = std::move(keys).value();
-    }
-    if (args->no_auth)
-      std::cerr << "partyscreen: WARNING: --no-auth: serving without authentication; every "
-                   "caller can screen and reload\n";
-    // Block SIGINT/SIGTERM before any thread starts so only the waiter below receives them.
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-
-    std::cerr << "partyscreen: loading lists...\n";
-    auto server = server::Server::Create(std::move(o));
-    if (!server.ok()) {
-      PrintError(server.status().ToString());
-      ctx.exit_code = 1;
-      return;
-    }
-    if (Status s = (*server)->Start(); !s.ok()) {
-      PrintError(s.ToString());
-      ctx.exit_code = 1;
-      return;
-    }
-    std::cerr << "partyscreen: serving on " << args->listen.substr(0, args->listen.rfind(':'))
-              << ":" << (*server)->port() << " (engine " << EngineVersion() << ")\n";
-    // First SIGINT/SIGTERM: stop accepting, stop requests before their next query, finish the
-    // answers being written. A second one: exit at once.
-    std::atomic<bool> finished{false};
-    std::thread waiter([&signals, &finished, srv = server->get()] {
-      int received = 0;
-      sigwait(&signals, &received);
-      if (finished) return;
-      std::cerr << "partyscreen: stopping\n";
-      srv->Stop();
-      sigwait(&signals, &received);
-      if (finished) return;
-      std::cerr << "partyscreen: second signal: exiting without waiting for requests\n";
-      std::_Exit(1);
-    });
-    (*server)->Wait();
-    finished = true;
-    // Wake the waiter (the server stopped by a signal, or without one: the socket failed).
-    pthread_kill(waiter.native_handle(), SIGTERM);
-    waiter.join();
-    const uint64_t audit_failures = (*server)->audit_write_failures();
-    server->reset();  // commits what the audit writer still holds
-    if (const std::string journal = AuditJournalPath(args->db);
-        !journal.empty() && std::filesystem::exists(journal)) {  // a commit failed at the end
-      PrintError("audit journal " + journal +
-                 " kept: records answered were not all committed; the next `serve --db` on this "
-                 "database replays them");
-      ctx.exit_code = 1;
-    }
-    if (audit_failures > 0) {  // each was answered 503 and logged; the run was not clean
-      PrintError(std::to_string(audit_failures) +
-                 " request(s) were refused because the audit trail could not be written");
-      ctx.exit_code = 1;
-    }
-    std::cerr << "partyscreen: stopped\n";
+    if (const char* env = std::getenv("PARTYSCREEN_API_KEYS"); env) args->api_keys_env = env;
+    ctx.exit_code = RunServe(*args, std::cout, std::cerr);
   });
 }
 

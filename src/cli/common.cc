@@ -1,47 +1,50 @@
 #include "cli/common.h"
 
 #include <chrono>
-#include <iostream>
 
 #include "lists/staleness.h"
 
 namespace partyscreen::cli {
 
-void PrintError(const std::string& message) { std::cerr << "partyscreen: " << message << "\n"; }
+void PrintError(std::ostream& err, const std::string& message) {
+  err << "partyscreen: " << message << "\n";
+}
 
-std::shared_ptr<const Snapshot> LoadListsOrReport(const std::vector<std::string>& lists) {
+std::shared_ptr<const Snapshot> LoadListsOrReport(const std::vector<std::string>& lists,
+                                                  std::ostream& err) {
   std::vector<ListSpec> specs;
   for (const std::string& l : lists) specs.push_back(ParseListSpec(l));
   if (specs.empty()) specs = DefaultListSpecs();
   auto snap = LoadSnapshot(specs);
   if (!snap.ok()) {
-    PrintError(snap.status().ToString());
+    PrintError(err, snap.status().ToString());
     return nullptr;
   }
   uint64_t skipped = 0;
   for (const SourceInfo& s : snap->sources) skipped += s.skipped;
   if (skipped > 0) {
-    std::cerr << "partyscreen: " << skipped << " malformed record(s) skipped while loading";
+    err << "partyscreen: " << skipped << " malformed record(s) skipped while loading";
     // Issues hold skips and notes alike; name the first so the user knows where to look.
     const ParseIssue& first = snap->issues.front();
-    std::cerr << "; first issue: " << first.file << " line " << first.line << ": " << first.reason
-              << " (see `partyscreen lists --issues`)\n";
+    err << "; first issue: " << first.file << " line " << first.line << ": " << first.reason
+        << " (see `partyscreen lists --issues`)\n";
   }
   // Old lists screen against yesterday's world: say so on every command that loads them.
   const double now =
       std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
   const std::string warning = StalenessWarning(ListAges(*snap, kDefaultMaxListAgeDays, now),
                                                lists.empty(), kDefaultMaxListAgeDays);
-  if (!warning.empty()) std::cerr << "partyscreen: warning: " << warning << "\n";
+  if (!warning.empty()) err << "partyscreen: warning: " << warning << "\n";
   return std::make_shared<const Snapshot>(std::move(snap).value());
 }
 
-std::unique_ptr<Screener> BuildScreenerOrReport(const std::vector<std::string>& lists) {
-  auto snap = LoadListsOrReport(lists);
+std::unique_ptr<Screener> BuildScreenerOrReport(const std::vector<std::string>& lists,
+                                                std::ostream& err) {
+  auto snap = LoadListsOrReport(lists, err);
   if (!snap) return nullptr;
   auto screener = Screener::Build(snap);
   if (!screener.ok()) {
-    PrintError(screener.status().ToString());
+    PrintError(err, screener.status().ToString());
     return nullptr;
   }
   return std::move(screener).value();

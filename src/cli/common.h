@@ -1,8 +1,10 @@
-// Helpers shared by the CLI commands: loading lists, printing errors, reading query files.
+// Helpers shared by the CLI commands: loading lists and reporting errors. Everything a command
+// prints goes to the streams it is given (the Run* functions' `out`/`err`), never to std::cout or
+// std::cerr directly, so commands run in-process in tests.
 #pragma once
 
 #include <memory>
-#include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -12,14 +14,16 @@
 namespace partyscreen::cli {
 
 // Loads the given --list arguments (FORMAT:PATH or PATH), or the bundled default snapshot when
-// empty. Prints a load error (and returns nullptr) or a one-line summary of skipped records to
-// stderr.
-std::shared_ptr<const Snapshot> LoadListsOrReport(const std::vector<std::string>& lists);
+// empty. Prints a load error (and returns nullptr), a one-line summary of skipped records and a
+// warning for stale lists to `err`.
+std::shared_ptr<const Snapshot> LoadListsOrReport(const std::vector<std::string>& lists,
+                                                  std::ostream& err);
 
-// Loads lists and builds the engine; nullptr (error printed) on failure.
-std::unique_ptr<Screener> BuildScreenerOrReport(const std::vector<std::string>& lists);
+// Loads lists and builds the engine; nullptr (error printed to `err`) on failure.
+std::unique_ptr<Screener> BuildScreenerOrReport(const std::vector<std::string>& lists,
+                                                std::ostream& err);
 
-// Prints "partyscreen: <message>" to stderr.
-void PrintError(const std::string& message);
+// Prints "partyscreen: <message>" to `err`.
+void PrintError(std::ostream& err, const std::string& message);
 
 }  // namespace partyscreen::cli

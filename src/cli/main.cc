@@ -52,13 +52,20 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("partyscreen ") + PARTYSCREEN_VERSION);
   partyscreen::cli::CliContext ctx;
-  partyscreen::cli::RegisterListsCommand(app, ctx);
-  partyscreen::cli::RegisterScreenCommand(app, ctx);
-  partyscreen::cli::RegisterMatchCommands(app, ctx);
-  partyscreen::cli::RegisterServeCommand(app, ctx);
-  partyscreen::cli::RegisterStoreCommands(app, ctx);
-  partyscreen::cli::RegisterCheckCommand(app, ctx);
-  partyscreen::cli::RegisterPartiesCommand(app, ctx);
+  namespace cli = partyscreen::cli;
+  cli::RegisterListsCommand(app, ctx);
+  cli::RegisterScreenCommand(app, ctx);
+  cli::RegisterBatchCommand(app, ctx);
+  cli::RegisterCompareCommand(app, ctx);
+  cli::RegisterBenchCommand(app, ctx);
+  cli::RegisterServeCommand(app, ctx);
+  cli::RegisterCustomersCommands(app, ctx);
+  cli::RegisterAuditCommands(app, ctx);
+  cli::RegisterReviewCommand(app, ctx);
+  cli::RegisterDiffCommand(app, ctx);
+  cli::RegisterRescreenCommand(app, ctx);
+  cli::RegisterCheckCommand(app, ctx);
+  cli::RegisterPartiesCommand(app, ctx);
   if (const std::string unknown = UnknownCommand(app, argc, argv); !unknown.empty()) {
     std::cerr << "partyscreen: " << unknown << "\n";
     return 2;

@@ -1,0 +1,140 @@
+#include "cli/cmd_batch.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <iomanip>
+#include <iostream>
+#include <optional>
+
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "cli/screen_many.h"
+#include "core/atomic_file.h"
+#include "decide/decision_json.h"
+#include "match/hit_json.h"
+#include "partyscreen/decide.h"
+#include "partyscreen/store.h"
+
+namespace partyscreen::cli {
+
+int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err) {
+  if (Status s = CheckThreshold(args.threshold); !s.ok()) {
+    PrintError(err, s.message());
+    return 2;
+  }
+  auto queries = ReadQueries(args.in);
+  if (!queries.ok()) {
+    PrintError(err, queries.status().ToString());
+    return 1;
+  }
+  for (const std::string& p : queries->problems) PrintError(err, args.in + " " + p + " (skipped)");
+  auto screener = BuildScreenerOrReport(args.lists, err);
+  if (!screener) return 1;
+  ScreenOptions opt;
+  if (args.threshold >= 0) opt.threshold = args.threshold;
+  opt.limit = args.limit;
+  opt.explain = args.explain;
+  // Written aside and renamed at the end: a killed run leaves the previous results intact.
+  auto out_file = AtomicFile::Create(args.out);
+  if (!out_file.ok()) {
+    PrintError(err, out_file.status().ToString());
+    return 1;
+  }
+  std::ostream& results_out = (*out_file)->stream();
+  std::optional<DecisionRules> rules;
+  DecideOptions decide_opt;
+  ScreenOptions screen_opt = opt;  // with --decide, screen down to the review band
+  if (args.decide) {
+    auto r = DecisionRules::Embedded();
+    if (!r.ok()) {
+      PrintError(err, r.status().ToString());
+      return 1;
+    }
+    rules = std::move(r).value();
+    decide_opt.threshold = opt.threshold;
+    decide_opt.limit = opt.limit;
+    screen_opt.threshold = ReviewBandLower(*rules, decide_opt);
+  }
+  std::unique_ptr<AuditWriter> audit;
+  if (!args.db.empty()) {
+    auto w = AuditWriter::Open(args.db);
+    if (!w.ok()) {
+      PrintError(err, w.status().ToString());
+      return 1;
+    }
+    audit = std::move(w).value();
+  }
+  const std::string who = CurrentUserName();
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto results = ScreenAll(*screener, queries->queries, screen_opt, args.threads,
+                                 args.progress ? &err : nullptr);
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  for (size_t i = 0; i < results.size(); ++i) {
+    const Query& q = queries->queries[i].query;
+    std::vector<Hit> hits;  // the hits at or above the threshold
+    for (const Hit& h : results[i])
+      if (h.score >= opt.threshold) hits.push_back(h);
+    nlohmann::json j{{"id", q.id}};
+    j["hits"] = nlohmann::json::array();
+    for (const Hit& h : hits) j["hits"].push_back(HitToJson(h, args.explain));
+    if (rules) {
+      Decision d =
+          DecideHits(*rules, Party{"", q}, results[i], ExportContext{args.eccns}, decide_opt);
+      d.snapshot_hash = screener->snapshot().hash;
+      j["decision"] = DecisionToJson(d);
+    }
+    if (audit) audit->Append(ScreeningAuditRecord(who, q, *screener, opt, hits, "batch"));
+    results_out << j.dump() << "\n";
+  }
+  int exit_code = 0;
+  if (audit) {
+    if (Status s = audit->Flush(); !s.ok()) {
+      PrintError(err, "audit trail: " + s.ToString());
+      exit_code = 1;
+    }
+  }
+  if (Status s = (*out_file)->Commit(); !s.ok()) {
+    PrintError(err, s.ToString());
+    exit_code = 1;
+  }
+  err << "batch: " << results.size() << " queries, " << queries->problems.size() << " skipped, "
+      << std::fixed << std::setprecision(2) << secs << " s, " << std::setprecision(0)
+      << (secs > 0 ? results.size() / secs : 0) << " queries/s (" << args.threads
+      << " thread(s))\n";
+  // Exit 3 (as `customers import`): the results are complete for every line that was read, but
+  // some input lines were not screened (named above as "(skipped)").
+  if (!queries->problems.empty() && exit_code == 0) {
+    err << "batch: " << queries->problems.size()
+        << " input line(s) NOT screened (see the lines marked skipped above); exit 3\n";
+    exit_code = 3;
+  }
+  return exit_code;
+}
+
+void RegisterBatchCommand(CLI::App& app, CliContext& ctx) {
+  auto args = std::make_shared<BatchArgs>();
+  CLI::App* cmd =
+      app.add_subcommand("batch", "Screen a file of names (JSON lines or CSV) in parallel");
+  AddListOption(cmd, &args->lists);
+  cmd->add_option("--in", args->in,
+                  "Queries: JSON lines {id,name,schema?,country?,birth_date?} or CSV with a header")
+      ->required();
+  cmd->add_option("--out", args->out, "Results, JSON lines {id,hits:[...]}, in input order")
+      ->required();
+  AddThresholdOption(cmd, &args->threshold);
+  AddHitLimitOption(cmd, &args->limit, "At most this many hits per query");
+  cmd->add_option("--threads,-j", args->threads, "Worker threads");
+  cmd->add_flag("--explain", args->explain, "Add the explanation to every hit");
+  cmd->add_flag("--decide", args->decide,
+                "Add the legal outcome per query (docs/DECISIONS.md); weak hits give REVIEW");
+  cmd->add_option("--eccn", args->eccns,
+                  "With --decide: ECCN(s) of the items, for Entity List policies");
+  AddAuditDbOption(cmd, &args->db, "Append every screening to the audit trail in this database");
+  cmd->callback([args, &ctx]() {
+    args->progress = isatty(STDERR_FILENO) != 0;
+    ctx.exit_code = RunBatch(*args, std::cout, std::cerr);
+  });
+}
+
+}  // namespace partyscreen::cli

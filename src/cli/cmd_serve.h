@@ -1,0 +1,40 @@
+// `partyscreen serve`: the HTTP API (src/server/, docs/API.md) in the foreground until SIGINT or
+// SIGTERM (a second one exits at once). Args + Run; the CLI11 registration only fills the Args.
+// RunServe blocks SIGINT and SIGTERM in the calling thread (and the threads it starts) and waits
+// for one of them, so tests call it only for the usage errors it reports before starting.
+//
+// Exit code: 0 after a clean stop; 2 on a usage error (--listen, --rate-limit, API keys,
+// --update-every), reported before any list is loaded; 1 if the server could not start (or
+// --update-dir holds no list version and the first update found none) or if any screening was refused
+// because the audit trail (--db) could not be written. `out`: nothing. `err`: progress ("loading
+// lists...", "serving on HOST:PORT", "stopping", "stopped"), warnings and errors.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "server/server.h"
+
+namespace partyscreen::cli {
+
+struct ServeArgs {
+  std::string listen = "127.0.0.1:8080";  // HOST:PORT, :PORT or PORT
+  std::vector<std::string> lists;         // --list; empty = the bundled snapshot
+  int threads = 16;                       // requests computed at once
+  std::string api_keys;                   // file of API keys; "" = api_keys_env
+  std::string api_keys_env;               // 'name:key,...' (the CLI: $PARTYSCREEN_API_KEYS)
+  bool no_auth = false;                   // serve without authentication
+  size_t max_body = 1 << 20;              // bytes
+  size_t max_queries = 100;               // per request
+  std::string rate_limit = "0";           // N or N/s per API key; 0 = unlimited
+  std::string db;                         // audit trail; "" = none
+  std::string update_dir;                 // list directory served and kept by updates; "" = none
+  std::string update_every;               // "6h", "30m", "90s"; "" = no timed updates
+  std::string sources;                    // sources file for the updates; "" = the shipped one
+  server::ServerOptions defaults;         // timeouts, limits: the other flags
+};
+
+int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err);
+
+}  // namespace partyscreen::cli

@@ -1,0 +1,58 @@
+#include "cli/options.h"
+
+#include <cstdlib>
+#include <sstream>
+
+#include "records/query_record.h"
+
+namespace partyscreen::cli {
+
+CLI::Option* AddListOption(CLI::App* cmd, std::vector<std::string>* lists,
+                           const std::string& help) {
+  return cmd->add_option("--list,-l", *lists, help);
+}
+
+CLI::Option* AddThresholdOption(CLI::App* cmd, double* threshold, const std::string& help) {
+  return cmd->add_option("--threshold,-t", *threshold, help)
+      ->check(CLI::Range(0.0, 1.0).description("a score from 0 to 1, e.g. 0.8"));
+}
+
+CLI::Option* AddJsonFlag(CLI::App* cmd, bool* json, const std::string& help) {
+  return cmd->add_flag("--json", *json, help);
+}
+
+CLI::Option* AddHitLimitOption(CLI::App* cmd, size_t* limit, const std::string& help) {
+  return cmd->add_option("--limit,-k", *limit, help);
+}
+
+std::string DefaultDbPath() {
+  const char* env = std::getenv("PARTYSCREEN_DB");
+  return env && *env ? env : "partyscreen.db";
+}
+
+CLI::Option* AddStoreDbOption(CLI::App* cmd, std::string* db) {
+  *db = DefaultDbPath();
+  return cmd
+      ->add_option("--db", *db,
+                   "Database: a SQLite file (created on first use) or a postgresql:// URL")
+      ->capture_default_str();
+}
+
+CLI::Option* AddAuditDbOption(CLI::App* cmd, std::string* db, const std::string& help) {
+  return cmd->add_option("--db", *db, help);
+}
+
+Status CheckThreshold(double threshold) {
+  if (threshold == kEngineDefaultThreshold || (threshold >= 0 && threshold <= 1))
+    return Status::Ok();
+  std::ostringstream text;
+  text << "--threshold: " << threshold << " is not a score from 0 to 1, e.g. 0.8";
+  return Status::InvalidArgument(text.str());
+}
+
+Status CheckSchemaName(const std::string& schema) {
+  const Result<Schema> parsed = SchemaFromName(schema, "--schema");
+  return parsed.ok() ? Status::Ok() : parsed.status();
+}
+
+}  // namespace partyscreen::cli
