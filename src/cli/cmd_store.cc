@@ -361,7 +361,7 @@ void RegisterReview(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--list,-l", a->lists, "Lists holding the entity (default: bundled snapshot)");
   AddDbOption(cmd, a->db);
   cmd->callback([a, &ctx] {
-    auto decision = ParseDecision(a->decision);
+    auto decision = ParseReviewVerdict(a->decision);
     if (!decision) {
       PrintError("--decision: expected false_positive or true_match, got '" + a->decision + "'");
       return void(ctx.exit_code = 2);
