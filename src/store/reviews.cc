@@ -1,9 +1,9 @@
 // Review decisions: recording them (audited on the same hash chain) and applying them to hits.
 #include "partyscreen/store/reviews.h"
-#include "partyscreen/store/snapshots.h"
 
 #include <nlohmann/json.hpp>
 
+#include "partyscreen/store/snapshots.h"
 #include "store/audit_chain.h"
 #include "store/review_states.h"
 #include "store/store_rows.h"
