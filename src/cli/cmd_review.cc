@@ -11,7 +11,7 @@
 namespace partyscreen::cli {
 
 int RunReview(const ReviewArgs& args, std::ostream& out, std::ostream& err) {
-  auto decision = ParseDecision(args.decision);
+  auto decision = ParseReviewVerdict(args.decision);
   if (!decision) {
     PrintError(err,
                "--decision: expected false_positive or true_match, got '" + args.decision + "'");

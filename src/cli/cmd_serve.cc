@@ -96,8 +96,9 @@ bool PrepareUpdates(const std::string& dir, const std::string& sources_file, dou
   first.progress = [&err](const std::string& line) { err << "partyscreen: " << line << "\n"; };
   auto report = UpdateLists(o.update_sources, first);
   if (!report.ok() || report->manifest_number == 0) {
-    PrintError(err, dir + ": no list version to serve: " +
-               (report.ok() ? "every source failed (see above)" : report.status().message()));
+    PrintError(err,
+               dir + ": no list version to serve: " +
+                   (report.ok() ? "every source failed (see above)" : report.status().message()));
     return false;
   }
   return true;

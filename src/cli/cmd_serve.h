@@ -5,9 +5,9 @@
 //
 // Exit code: 0 after a clean stop; 2 on a usage error (--listen, --rate-limit, API keys,
 // --update-every), reported before any list is loaded; 1 if the server could not start (or
-// --update-dir holds no list version and the first update found none) or if any screening was refused
-// because the audit trail (--db) could not be written. `out`: nothing. `err`: progress ("loading
-// lists...", "serving on HOST:PORT", "stopping", "stopped"), warnings and errors.
+// --update-dir holds no list version and the first update found none) or if any screening was
+// refused because the audit trail (--db) could not be written. `out`: nothing. `err`: progress
+// ("loading lists...", "serving on HOST:PORT", "stopping", "stopped"), warnings and errors.
 #pragma once
 
 #include <ostream>

@@ -132,12 +132,12 @@ BoundSides MatchableWeights(const WeightedName& bits_name, const NameSummary& bi
   return out;
 }
 
-void Screener::Impl::Weigh(WeightedName* name, Schema schema) const {
+void WeighName(WeightedName* name, Schema schema, const TokenWeights& word_weights) {
   name->weights.clear();
   name->evidence.clear();
   for (const std::string& t : name->raw) {
     const float share = WordShare(t, schema);
-    const WordWeight ww = word_weights->Weights(t);
+    const WordWeight ww = word_weights.Weights(t);
     float w = ww.presence * share;
     float e = (schema == Schema::kPerson ? ww.person_evidence : ww.evidence) * share;
     if (t.size() == 1) {
@@ -149,11 +149,11 @@ void Screener::Impl::Weigh(WeightedName* name, Schema schema) const {
   }
 }
 
-PreparedName Screener::Impl::PrepareName(const std::string& name, Schema schema) const {
+PreparedName PrepareName(const std::string& name, Schema schema, const TokenWeights& word_weights) {
   PreparedName p;
   p.normalized = NormalizeName(name, schema);
   p.weighted.SetWords(p.normalized.tokens, p.normalized.scripts);
-  Weigh(&p.weighted, schema);
+  WeighName(&p.weighted, schema, word_weights);
   p.summary = Summarize(p.weighted);
   p.params = ParamsForSchema(schema);
   // Two common names (a given name and a surname thousands share) do not identify a listed person
@@ -161,10 +161,18 @@ PreparedName Screener::Impl::PrepareName(const std::string& name, Schema schema)
   const std::vector<std::string>& words = p.weighted.raw;
   if (schema == Schema::kPerson && words.size() == 2 &&
       std::all_of(words.begin(), words.end(), [&](const std::string& w) {
-        return w.size() > 1 && word_weights->Weights(w).common_person_name;
+        return w.size() > 1 && word_weights.Weights(w).common_person_name;
       }))
     p.params.unmatched_list_factor = p.params.unmatched_query_factor;
   return p;
+}
+
+void Screener::Impl::Weigh(WeightedName* name, Schema schema) const {
+  WeighName(name, schema, *word_weights);
+}
+
+PreparedName Screener::Impl::PrepareName(const std::string& name, Schema schema) const {
+  return partyscreen::PrepareName(name, schema, *word_weights);
 }
 
 PreparedQuery Screener::Impl::Prepare(const Query& q) const {

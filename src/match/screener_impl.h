@@ -57,6 +57,12 @@ struct PreparedName {
   ScoringParams params;
 };
 
+// Fills name->weights and name->evidence from the word tables (token_weights.h).
+void WeighName(WeightedName* name, Schema schema, const TokenWeights& word_weights);
+// Normalises and weighs a name: what Screener and PreparedQueries both do to every query name, so
+// that the two prepare it alike (exactness of QueryIndex).
+PreparedName PrepareName(const std::string& name, Schema schema, const TokenWeights& word_weights);
+
 // A query after normalisation and weighting: computed once per query.
 struct PreparedQuery : PreparedName {
   QueryFacts facts;
@@ -82,7 +88,7 @@ struct Screener::Impl {
   UnitIndex units;  // blocking units of the aliases
   double build_seconds = 0;
 
-  // Fills name->weights and name->evidence from the word tables (token_weights.h).
+  // WeighName and PrepareName with word_weights.
   void Weigh(WeightedName* name, Schema schema) const;
   PreparedName PrepareName(const std::string& name, Schema schema) const;
   PreparedQuery Prepare(const Query& q) const;

@@ -1,5 +1,5 @@
 // Alert rows and states.
-#include "partyscreen/store.h"
+#include "partyscreen/store/customers.h"
 #include "store/store_rows.h"
 
 namespace partyscreen {

@@ -1,12 +1,15 @@
 // The hash-chained audit trail: canonical record bodies, appending (inside a transaction), chain
-// verification and export. See store.h for the chain definition.
+// verification and export. The chain is defined in
+// include/partyscreen/store/audit.h.
+#include "partyscreen/store/audit.h"
+
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "core/sha256.h"
 #include "fmt/format.h"
-#include "partyscreen/store.h"
 #include "records/query_record.h"
+#include "store/audit_chain.h"
 #include "store/sql.h"
 
 namespace partyscreen {
@@ -78,8 +81,8 @@ AuditRecord ScreeningAuditRecord(std::string who, const Query& query, const Scre
   return r;
 }
 
-Result<int64_t> AppendAuditInTransaction(SqlConnection& conn,
-                                         const std::vector<AuditRecord>& records) {
+Result<int64_t> store::AppendAuditInTransaction(SqlConnection& conn,
+                                                const std::vector<AuditRecord>& records) {
   auto head =
       conn.Query("SELECT seq, hash FROM audit_head WHERE id = 1" + std::string(conn.ForUpdate()));
   if (!head.ok()) return head.status();
@@ -108,10 +111,10 @@ Result<int64_t> AppendAuditInTransaction(SqlConnection& conn,
 }
 
 Result<int64_t> AuditLog::Append(const std::vector<AuditRecord>& records) {
-  SqlConnection& conn = db_.connection();
+  SqlConnection& conn = store::ConnectionOf(db_);
   store::WriteTransaction txn(conn);
   if (!txn.status().ok()) return txn.status();
-  auto seq = AppendAuditInTransaction(conn, records);
+  auto seq = store::AppendAuditInTransaction(conn, records);
   if (!seq.ok()) return seq;
   Status s = txn.Commit();
   if (!s.ok()) return s;
@@ -119,7 +122,7 @@ Result<int64_t> AuditLog::Append(const std::vector<AuditRecord>& records) {
 }
 
 Result<AuditVerification> AuditLog::Verify() {
-  SqlConnection& conn = db_.connection();
+  SqlConnection& conn = store::ConnectionOf(db_);
   AuditVerification v;
   auto fail = [&](int64_t seq, std::string problem) {
     v.ok = false;
@@ -178,7 +181,7 @@ Result<AuditVerification> AuditLog::Verify() {
 
 Result<uint64_t> AuditLog::Export(const std::string& from, const std::string& to,
                                   std::ostream& out) {
-  SqlConnection& conn = db_.connection();
+  SqlConnection& conn = store::ConnectionOf(db_);
   uint64_t n = 0;
   int64_t after = 0;
   const std::string upper = to.empty() ? std::string("\x7f") : to;

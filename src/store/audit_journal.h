@@ -28,7 +28,7 @@
 #include <vector>
 
 #include "partyscreen/status.h"
-#include "partyscreen/store.h"
+#include "partyscreen/store/audit.h"
 
 namespace partyscreen::store {
 

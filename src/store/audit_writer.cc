@@ -1,5 +1,7 @@
 // AuditWriter: a background thread that commits buffered audit records in batches, behind the
 // audit journal when it has one.
+#include "partyscreen/store/audit_writer.h"
+
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
@@ -7,7 +9,7 @@
 #include <thread>
 
 #include "fmt/format.h"
-#include "partyscreen/store.h"
+#include "store/audit_chain.h"
 #include "store/audit_journal.h"
 #include "store/sql.h"
 
@@ -44,7 +46,7 @@ Status CommitRecords(store::SqlConnection& conn, const std::vector<AuditRecord>&
                      uint64_t journal_mark) {
   store::WriteTransaction txn(conn);
   if (!txn.status().ok()) return txn.status();
-  auto seq = AppendAuditInTransaction(conn, records);
+  auto seq = store::AppendAuditInTransaction(conn, records);
   if (!seq.ok()) return seq.status();
   if (journal_mark > 0) {
     Status s = conn.Run(
@@ -132,7 +134,7 @@ struct AuditWriter::Impl {
       records.push_back(std::move(e.record));
       journal_mark = std::max(journal_mark, e.journal_id);
     }
-    const Status s = CommitRecords(db->connection(), records, journal_mark);
+    const Status s = CommitRecords(store::ConnectionOf(*db), records, journal_mark);
     lock.lock();
     if (s.ok()) journal_committed = std::max(journal_committed, journal_mark);
     size_t retried = 0;
@@ -253,7 +255,7 @@ namespace {
 // at most `batch` records, then empties the journal.
 Status ReplayJournal(Database& db, store::AuditJournal& journal, store::JournalContents found,
                      size_t batch, AuditJournalRecovery* recovery, uint64_t* last_id) {
-  store::SqlConnection& conn = db.connection();
+  store::SqlConnection& conn = store::ConnectionOf(db);
   auto mark = ReadJournalMark(conn);
   if (!mark.ok()) return mark.status();
   recovery->dropped = std::move(found.dropped);
@@ -291,12 +293,13 @@ Result<std::unique_ptr<AuditWriter>> AuditWriter::Open(const std::string& locati
   if (!db.ok()) return db.status();
   auto impl = std::make_unique<Impl>();
   impl->db = std::move(db).value();
-  if (impl->db->connection().dialect() == "sqlite") {
+  if (store::ConnectionOf(*impl->db).dialect() == "sqlite") {
     // Commits are waited for by answers: keep checkpoints (which fsync) out of them. The
     // background thread checkpoints through a second connection, which SQLite runs alongside
     // commits (PASSIVE).
     auto checkpointer = store::OpenSqlConnection(location);
-    if (checkpointer.ok() && impl->db->connection().ExecScript("PRAGMA wal_autocheckpoint=0;").ok())
+    if (checkpointer.ok() &&
+        store::ConnectionOf(*impl->db).ExecScript("PRAGMA wal_autocheckpoint=0;").ok())
       impl->checkpointer = std::move(checkpointer).value();
   }
   if (options.max_batch == 0) options.max_batch = 1;

@@ -1,5 +1,7 @@
 // The customer register: import (CSV or JSON lines), upsert, delete, read. A write that changes a
 // customer clears its screening state (screening_epochs.h).
+#include "partyscreen/store/customers.h"
+
 #include <map>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -9,9 +11,9 @@
 #include "core/sha256.h"
 #include "core/strings.h"
 #include "fmt/format.h"
-#include "partyscreen/store.h"
 #include "records/query_record.h"
 #include "records/record_file.h"
+#include "store/audit_chain.h"
 #include "store/register_index.h"
 #include "store/sql.h"
 #include "store/store_rows.h"
@@ -91,7 +93,7 @@ Result<bool> UpsertCustomerInTransaction(SqlConnection& conn, const Customer& c,
 
 Result<ImportResult> CustomerRegister::Upsert(const std::vector<Customer>& customers,
                                               const std::string& who, const std::string& source) {
-  SqlConnection& conn = db_.connection();
+  SqlConnection& conn = store::ConnectionOf(db_);
   ImportResult result;
   WriteTransaction txn(conn);
   if (!txn.status().ok()) return txn.status();
@@ -118,7 +120,7 @@ Result<ImportResult> CustomerRegister::Upsert(const std::vector<Customer>& custo
                           {"ids", std::move(changed_ids)}};
     if (!source.empty()) detail["source"] = source;
     rec.detail_json = detail.dump();
-    auto seq = AppendAuditInTransaction(conn, {rec});
+    auto seq = store::AppendAuditInTransaction(conn, {rec});
     if (!seq.ok()) return seq.status();
   }
   Status s = txn.Commit();
@@ -183,7 +185,7 @@ Result<ImportResult> CustomerRegister::ImportFile(const std::string& path,
 }
 
 Result<bool> CustomerRegister::Delete(const std::string& id, const std::string& who) {
-  SqlConnection& conn = db_.connection();
+  SqlConnection& conn = store::ConnectionOf(db_);
   WriteTransaction txn(conn);
   if (!txn.status().ok()) return txn.status();
   auto existing = conn.Query(store::SelectCustomerRecords("c.id = ?"), {id});
@@ -206,7 +208,7 @@ Result<bool> CustomerRegister::Delete(const std::string& id, const std::string& 
       {"customer_hash", customer.content_hash},
       {"alerts_removed",
        alerts->size()}}.dump();
-  auto seq = AppendAuditInTransaction(conn, {rec});
+  auto seq = store::AppendAuditInTransaction(conn, {rec});
   if (!seq.ok()) return seq.status();
   for (const char* sql :
        {"DELETE FROM alerts WHERE customer_id = ?", "DELETE FROM customers WHERE id = ?"}) {
@@ -219,7 +221,7 @@ Result<bool> CustomerRegister::Delete(const std::string& id, const std::string& 
 }
 
 Result<std::optional<CustomerRecord>> CustomerRegister::Get(const std::string& id) {
-  SqlConnection& conn = db_.connection();
+  SqlConnection& conn = store::ConnectionOf(db_);
   auto rows = conn.Query(store::SelectCustomerRecords("c.id = ?"), {id});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return std::optional<CustomerRecord>();
@@ -232,7 +234,8 @@ Result<std::optional<CustomerRecord>> CustomerRegister::Get(const std::string& i
 
 Result<std::vector<CustomerRecord>> CustomerRegister::List(const std::string& after_id,
                                                            size_t limit) {
-  auto rows = db_.connection().Query(store::SelectCustomerRecords("c.id > ? ORDER BY c.id LIMIT ?"),
+  auto rows =
+      store::ConnectionOf(db_).Query(store::SelectCustomerRecords("c.id > ? ORDER BY c.id LIMIT ?"),
                                      {after_id, static_cast<int64_t>(limit)});
   if (!rows.ok()) return rows.status();
   std::vector<CustomerRecord> out;
@@ -241,7 +244,7 @@ Result<std::vector<CustomerRecord>> CustomerRegister::List(const std::string& af
 }
 
 Result<uint64_t> CustomerRegister::Count() {
-  auto rows = db_.connection().Query("SELECT COUNT(*) FROM customers");
+  auto rows = store::ConnectionOf(db_).Query("SELECT COUNT(*) FROM customers");
   if (!rows.ok()) return rows.status();
   return static_cast<uint64_t>(store::AsInt((*rows)[0][0]));
 }

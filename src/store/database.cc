@@ -1,6 +1,8 @@
 // Database::Open and the versioned schema. Migrations run in order, each in its own write
 // transaction that also records its version, so opening an up-to-date database changes nothing and
 // two processes opening a fresh file at once cannot both apply a migration.
+#include "partyscreen/store/database.h"
+
 #include <pwd.h>
 #include <unistd.h>
 
@@ -11,7 +13,6 @@
 
 #include "core/strings.h"
 #include "fmt/format.h"
-#include "partyscreen/store.h"
 #include "store/sql.h"
 
 namespace partyscreen {
@@ -132,16 +133,23 @@ Status CheckTables(store::SqlConnection& c, const std::string& location) {
 
 int Database::CurrentSchemaVersion() { return kMigrations[std::size(kMigrations) - 1].version; }
 
-Database::Database(std::string location, std::unique_ptr<store::SqlConnection> conn)
+struct Database::Connection {
+  std::unique_ptr<store::SqlConnection> sql;
+};
+
+Database::Database(std::string location, std::unique_ptr<Connection> conn)
     : location_(std::move(location)), conn_(std::move(conn)) {}
 Database::~Database() = default;
+
+store::SqlConnection& store::DatabaseAccess::Connection(Database& db) { return *db.conn_->sql; }
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& location, DbAccess access) {
   const bool read_only = access == DbAccess::kReadOnly;
   auto conn = store::OpenSqlConnection(location, read_only);
   if (!conn.ok()) return conn.status();
-  std::unique_ptr<Database> db(new Database(location, std::move(conn).value()));
-  store::SqlConnection& c = *db->conn_;
+  std::unique_ptr<Database> db(
+      new Database(location, std::make_unique<Connection>(Connection{std::move(conn).value()})));
+  store::SqlConnection& c = *db->conn_->sql;
   if (!read_only) {
     Status s = c.ExecScript(
         "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT PRIMARY KEY, applied_at TEXT "

@@ -34,8 +34,7 @@ Result<int64_t> CurrentRevision(SqlConnection& conn) {
 }
 
 // The customers `where` selects, as a part of the index.
-Result<RegisterIndex::Part> IndexCustomers(SqlConnection& conn, const Screener& screener,
-                                           const std::string& where,
+Result<RegisterIndex::Part> IndexCustomers(SqlConnection& conn, const std::string& where,
                                            const std::vector<SqlParam>& params, size_t threads) {
   RegisterIndex::Part part;
   std::vector<Query> queries;
@@ -49,7 +48,7 @@ Result<RegisterIndex::Part> IndexCustomers(SqlConnection& conn, const Screener& 
         return Status::Ok();
       });
   if (!s.ok()) return s;
-  part.index = QueryIndex::Build(screener, queries, threads);
+  part.queries = PreparedQueries::Build(queries, threads);
   return part;
 }
 
@@ -62,7 +61,7 @@ Status Save(const std::string& path, const std::string& database_id, int64_t rev
   out.Pod<int64_t>(revision);
   out.StrVector(part.ids);
   out.PodVector(part.tags);
-  out.Str(part.index->Serialize());
+  out.Str(part.queries->Serialize());
   std::string& bytes = out.bytes();
   bytes += Sha256Hex(bytes);
   // Written aside and renamed: a reader sees the old file or the new one, never half of one.
@@ -111,8 +110,7 @@ class MappedFile {
   size_t size_ = 0;
 };
 
-Result<SavedPart> Load(const std::string& path, const std::string& database_id,
-                       const Screener& screener, size_t threads) {
+Result<SavedPart> Load(const std::string& path, const std::string& database_id, size_t threads) {
   const auto started = std::chrono::steady_clock::now();
   auto file = MappedFile::Open(path);
   if (!file.ok()) return file.status();
@@ -135,10 +133,10 @@ Result<SavedPart> Load(const std::string& path, const std::string& database_id,
     saved.part.tags = in.PodVector<uint64_t>();
     const std::string_view index_bytes = in.StrView();
     if (in.failed() || !in.at_end()) return damaged("malformed");
-    auto index = QueryIndex::Deserialize(screener, index_bytes, threads);
-    if (!index.ok()) return damaged(index.status().message());
-    saved.part.index = std::move(index).value();
-    if (saved.part.ids.size() != saved.part.index->size() ||
+    auto queries = PreparedQueries::Deserialize(index_bytes, threads);
+    if (!queries.ok()) return damaged(queries.status().message());
+    saved.part.queries = std::move(queries).value();
+    if (saved.part.ids.size() != saved.part.queries->size() ||
         saved.part.tags.size() != saved.part.ids.size())
       return damaged("customer count disagrees with the index");
     return saved;
@@ -152,23 +150,15 @@ Result<SavedPart> Load(const std::string& path, const std::string& database_id,
   return saved;
 }
 
-// A screener without entities: enough to prepare customer names (which never depend on lists).
-const Screener& NameOnlyScreener() {
-  static const std::unique_ptr<Screener> screener =
-      std::move(Screener::Build(std::make_shared<const Snapshot>()).value());
-  return *screener;
-}
-
 // Builds the whole register's index and saves it (when the database has a file). The index is
 // derived data: if it cannot be saved, it is still returned, and `*not_saved` says why.
-Result<RegisterIndex::Part> RebuildAndSave(Database& db, const Screener& screener, size_t threads,
-                                           std::string* not_saved) {
-  SqlConnection& conn = db.connection();
+Result<RegisterIndex::Part> RebuildAndSave(Database& db, size_t threads, std::string* not_saved) {
+  SqlConnection& conn = store::ConnectionOf(db);
   // Read before the scan: a customer written during it gets a larger revision and is indexed
   // afresh by the next Open, whether or not the scan saw it.
   auto revision = CurrentRevision(conn);
   if (!revision.ok()) return revision.status();
-  auto part = IndexCustomers(conn, screener, "", {}, threads);
+  auto part = IndexCustomers(conn, "", {}, threads);
   if (!part.ok()) return part.status();
   if (const std::string path = RegisterIndexPath(db); !path.empty()) {
     Status s = Save(path, db.id(), *revision, *part);
@@ -249,28 +239,27 @@ uint64_t ContentTag(std::string_view content_hash) {
 }
 
 std::future<Result<RegisterIndex::Saved>> RegisterIndex::StartReading(const Database& db,
-                                                                      const Screener& screener,
                                                                       size_t threads) {
   return std::async(std::launch::async,
-                    [path = RegisterIndexPath(db), id = db.id(), &screener,
+                    [path = RegisterIndexPath(db), id = db.id(),
                      threads = std::max<size_t>(1, threads)]() -> Result<Saved> {
                       if (path.empty()) return Status::NotFound("no file for this database");
-                      return Load(path, id, screener, threads);
+                      return Load(path, id, threads);
                     });
 }
 
 Result<std::unique_ptr<RegisterIndex>> RegisterIndex::Open(Database& db, const Screener& screener,
                                                            size_t threads,
                                                            std::future<Result<Saved>> started) {
-  std::unique_ptr<RegisterIndex> out(new RegisterIndex());
+  std::unique_ptr<RegisterIndex> out(new RegisterIndex(screener));
   out->threads_ = std::max<size_t>(1, threads);
-  SqlConnection& conn = db.connection();
+  SqlConnection& conn = store::ConnectionOf(db);
   const std::string path = RegisterIndexPath(db);
   Result<Saved> saved = Status::NotFound("no file for this database");
   if (started.valid()) {
     saved = started.get();
   } else if (!path.empty()) {
-    saved = Load(path, db.id(), screener, out->threads_);
+    saved = Load(path, db.id(), out->threads_);
   }
   auto usable = CheckUsable(conn, saved);
   if (!usable.ok()) return usable.status();
@@ -278,8 +267,7 @@ Result<std::unique_ptr<RegisterIndex>> RegisterIndex::Open(Database& db, const S
     out->saved_ = std::move(saved->part);
     out->read_seconds_ = saved->read_seconds;
     if (usable->written > 0) {
-      auto fresh =
-          IndexCustomers(conn, screener, " WHERE c.revision > ?", {saved->revision}, out->threads_);
+      auto fresh = IndexCustomers(conn, " WHERE c.revision > ?", {saved->revision}, out->threads_);
       if (!fresh.ok()) return fresh.status();
       out->fresh_ = std::move(fresh).value();
       out->fresh_ids_.insert(out->fresh_.ids.begin(), out->fresh_.ids.end());
@@ -289,7 +277,7 @@ Result<std::unique_ptr<RegisterIndex>> RegisterIndex::Open(Database& db, const S
     return out;
   }
   std::string not_saved;
-  auto built = RebuildAndSave(db, screener, out->threads_, &not_saved);
+  auto built = RebuildAndSave(db, out->threads_, &not_saved);
   if (!built.ok()) return built.status();
   out->saved_ = std::move(built).value();
   out->source_ = fmt::format("built from the register ({} customers): {}", out->saved_.ids.size(),
@@ -302,14 +290,13 @@ Result<std::string> RegisterIndex::Refresh(Database& db, size_t threads) {
   threads = std::max<size_t>(1, threads);
   const std::string path = RegisterIndexPath(db);
   if (path.empty()) return std::string("no register index file for this database");
-  const Screener& screener = NameOnlyScreener();
-  auto usable = CheckUsable(db.connection(), Load(path, db.id(), screener, threads));
+  auto usable = CheckUsable(store::ConnectionOf(db), Load(path, db.id(), threads));
   if (!usable.ok()) return usable.status();
   if (usable->why_not.empty())
     return fmt::format("register index kept ({} customers written since are indexed when used)",
                        usable->written);
   std::string not_saved;
-  auto built = RebuildAndSave(db, screener, threads, &not_saved);
+  auto built = RebuildAndSave(db, threads, &not_saved);
   if (!built.ok()) return built.status();
   if (!not_saved.empty()) return Status::IoError(not_saved);
   return fmt::format("register index rebuilt ({} customers)", built->ids.size());
@@ -319,12 +306,13 @@ RegisterMatches RegisterIndex::Search(const std::vector<SearchedEntity>& entitie
                                       const ScreenOptions& options) const {
   RegisterMatches out;
   for (const Part* part : {&saved_, &fresh_}) {
-    if (!part->index || part->ids.empty()) continue;
+    if (!part->queries || part->ids.empty()) continue;
+    const QueryIndex index(screener_, part->queries);
     std::vector<std::vector<QueryIndex::Match>> per_entity(entities.size());
     ParallelFor(entities.size(), threads_, [&](size_t i) {
       const SearchedEntity& e = entities[i];
-      per_entity[i] = e.before ? part->index->FindChanged(e.index, *e.before, options)
-                               : part->index->Find(e.index, options);
+      per_entity[i] =
+          e.before ? index.FindChanged(e.index, *e.before, options) : index.Find(e.index, options);
     });
     for (std::vector<QueryIndex::Match>& matches : per_entity)
       for (QueryIndex::Match& m : matches) {

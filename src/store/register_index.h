@@ -1,6 +1,7 @@
-// The register index: a QueryIndex (include/partyscreen/query_index.h) over every customer, saved
-// next to the database so that a delta re-screen reads the prepared customer names instead of
-// normalising the whole register again. Derived data only: a missing, damaged or foreign file is
+// The register index: every customer prepared for matching (PreparedQueries,
+// include/partyscreen/query_index.h), saved next to the database so that a delta re-screen reads
+// the prepared customer names instead of normalising the whole register again, and searches them
+// with a QueryIndex. Derived data only: a missing, damaged or foreign file is
 // rebuilt from the register, so deleting it costs time, never correctness.
 //
 // Validity. Every customer write stamps the customer with a new register revision, larger than
@@ -23,7 +24,7 @@
 
 #include "partyscreen/query_index.h"
 #include "partyscreen/screener.h"
-#include "partyscreen/store.h"
+#include "partyscreen/store/database.h"
 #include "store/sql.h"
 
 namespace partyscreen::store {
@@ -61,9 +62,9 @@ struct RegisterMatches {
 
 class RegisterIndex {
  public:
-  // The customers of one QueryIndex, by query position.
+  // Customers prepared together, by query position. Independent of the lists.
   struct Part {
-    std::unique_ptr<QueryIndex> index;
+    std::shared_ptr<const PreparedQueries> queries;
     std::vector<std::string> ids;
     std::vector<uint64_t> tags;
   };
@@ -75,13 +76,12 @@ class RegisterIndex {
   };
 
   // Starts reading the saved file of `db` on another thread (no database access) so that it
-  // overlaps other work; Open takes the result instead of reading the file itself. `db` and
-  // `screener` must outlive the future.
-  static std::future<Result<Saved>> StartReading(const Database& db, const Screener& screener,
-                                                 size_t threads);
+  // overlaps other work; Open takes the result instead of reading the file itself.
+  static std::future<Result<Saved>> StartReading(const Database& db, size_t threads);
   // The index of the whole register for searching the entities of `screener`: the saved file
   // plus the customers written since, or (no usable file, or more than a quarter of the register
-  // written since) built from the register and saved. `threads` for building and searching.
+  // written since) built from the register and saved. `threads` for building and searching;
+  // `screener` (whose entities Search looks up) must outlive the index.
   static Result<std::unique_ptr<RegisterIndex>> Open(
       Database& db, const Screener& screener, size_t threads,
       std::future<Result<Saved>> started = std::future<Result<Saved>>());
@@ -102,7 +102,8 @@ class RegisterIndex {
   size_t size() const;                                   // customers indexed (saved + fresh)
 
  private:
-  RegisterIndex() = default;
+  explicit RegisterIndex(const Screener& screener) : screener_(screener) {}
+  const Screener& screener_;
   size_t threads_ = 1;
   Part saved_;                                 // from the file (or built anew)
   Part fresh_;                                 // customers written after the saved part

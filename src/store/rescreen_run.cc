@@ -8,6 +8,7 @@
 #include "core/parallel.h"
 #include "fmt/format.h"
 #include "records/query_record.h"
+#include "store/audit_chain.h"
 #include "store/screening_epochs.h"
 #include "store/store_rows.h"
 
@@ -75,7 +76,7 @@ ScreenOptions RescreenRun::ScreenOpts() const {
   return o;
 }
 
-Alert RescreenRun::MakeAlert(const Outcome& out, const Hit& h) const {
+Alert RescreenRun::MakeAlert(const RescreenOutcome& out, const Hit& h) const {
   Alert a;
   a.customer_id = out.customer.id;
   a.entity_id = h.entity->id;
@@ -86,11 +87,11 @@ Alert RescreenRun::MakeAlert(const Outcome& out, const Hit& h) const {
   return a;
 }
 
-AlertState RescreenRun::StateOf(const Outcome& out, const Entity& entity) const {
+AlertState RescreenRun::StateOf(const RescreenOutcome& out, const Entity& entity) const {
   return ClassifyAlert(reviews_, out.customer.id, out.content_hash, entity);
 }
 
-void RescreenRun::ScreenFully(Outcome& out) const {
+void RescreenRun::ScreenFully(RescreenOutcome& out) const {
   for (const Hit& h : screener_.Screen(out.customer, ScreenOpts()))
     out.alerts.push_back(MakeAlert(out, h));
 }
@@ -99,7 +100,7 @@ Status RescreenRun::ScreenFullyInChunks(const std::vector<CustomerRecord>& recor
   const size_t chunk = std::max<size_t>(1, options_.customers_per_chunk);
   for (size_t start = 0; start < records.size(); start += chunk) {
     const size_t end = std::min(records.size(), start + chunk);
-    std::vector<Outcome> outcomes(end - start);
+    std::vector<RescreenOutcome> outcomes(end - start);
     for (size_t i = start; i < end; ++i) {
       outcomes[i - start].customer = records[i].customer;
       outcomes[i - start].content_hash = records[i].content_hash;
@@ -111,14 +112,15 @@ Status RescreenRun::ScreenFullyInChunks(const std::vector<CustomerRecord>& recor
   return Status::Ok();
 }
 
-Status RescreenRun::Commit(const std::vector<Outcome>& outcomes, const std::string& last_customer) {
+Status RescreenRun::Commit(const std::vector<RescreenOutcome>& outcomes,
+                           const std::string& last_customer) {
   const std::string snapshot = screener_.snapshot().hash;
   const std::string now = UtcNowIso();
   std::vector<AlertChange> added, cleared;
   std::vector<AuditRecord> audit;
   WriteTransaction txn(conn_);
   if (!txn.status().ok()) return txn.status();
-  for (const Outcome& out : outcomes) {
+  for (const RescreenOutcome& out : outcomes) {
     auto old = LoadAlerts(conn_, out.customer.id);
     if (!old.ok()) return old.status();
     std::map<std::string, const Alert*> before, after;
@@ -160,11 +162,11 @@ Status RescreenRun::Commit(const std::vector<Outcome>& outcomes, const std::stri
     }
   }
   if (!audit.empty()) {
-    auto seq = AppendAuditInTransaction(conn_, audit);
+    auto seq = store::AppendAuditInTransaction(conn_, audit);
     if (!seq.ok()) return seq.status();
   }
   uint64_t screened = 0, rescored = 0;
-  for (const Outcome& out : outcomes) ++(out.delta ? rescored : screened);
+  for (const RescreenOutcome& out : outcomes) ++(out.delta ? rescored : screened);
   Status s = conn_.Run(
       "UPDATE rescreen_runs SET last_customer = ?, screened = screened + ?,"
       " new_alerts = new_alerts + ?, cleared_alerts = cleared_alerts + ? WHERE id = ?",
@@ -208,7 +210,7 @@ Status RescreenRun::Finish(const std::string& summary,
                                      {"new_alerts", AsInt((*rows)[0][1])},
                                      {"cleared_alerts", AsInt((*rows)[0][2])}}
                           .dump();
-    auto seq = AppendAuditInTransaction(conn_, {r});
+    auto seq = store::AppendAuditInTransaction(conn_, {r});
     if (!seq.ok()) return seq.status();
   }
   return txn.Commit();

@@ -8,19 +8,40 @@
 // and StateOf are const and may be called from worker threads.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "lists/shrink_check.h"
 #include "partyscreen/screener.h"
-#include "partyscreen/store.h"
-#include "store/reviews.h"
+#include "partyscreen/store/rescreen.h"
+#include "store/review_states.h"
 #include "store/sql.h"
 
 namespace partyscreen::store {
 
+// Seconds since the last Lap() (or construction): the phase timings of a run.
+class Stopwatch {
+ public:
+  double Lap() {
+    const auto now = std::chrono::steady_clock::now();
+    const double s = std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+    return s;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+// How much a list may shrink before a run refuses (RescreenOptions::max_shrink).
+inline ShrinkPolicy ShrinkPolicyOf(const RescreenOptions& options) {
+  return {options.max_shrink, "--max-shrink 1"};
+}
+
 // What one customer's screening produced: its complete new alert set.
-struct Outcome {
+struct RescreenOutcome {
   Customer customer;
   std::string content_hash;
   std::vector<Alert> alerts;
@@ -48,15 +69,15 @@ class RescreenRun {
   ScreenOptions ScreenOpts() const;
 
   // The alert a hit raises for the customer, its state from the review decisions.
-  Alert MakeAlert(const Outcome& out, const Hit& hit) const;
+  Alert MakeAlert(const RescreenOutcome& out, const Hit& hit) const;
   // The state an alert on `entity` has for this customer now.
-  AlertState StateOf(const Outcome& out, const Entity& entity) const;
+  AlertState StateOf(const RescreenOutcome& out, const Entity& entity) const;
 
-  void ScreenFully(Outcome& out) const;
+  void ScreenFully(RescreenOutcome& out) const;
   // Screens `records` fully (in parallel), committing every options.customers_per_chunk.
   Status ScreenFullyInChunks(const std::vector<CustomerRecord>& records);
   // Writes the outcomes and the run's progress (resume point `last_customer`) in one transaction.
-  Status Commit(const std::vector<Outcome>& outcomes, const std::string& last_customer);
+  Status Commit(const std::vector<RescreenOutcome>& outcomes, const std::string& last_customer);
   // Marks the run done, re-points `advanced_epochs` to the run's snapshot and appends the run's
   // audit record (`summary`: a JSON object text), all in one transaction.
   Status Finish(const std::string& summary, const std::vector<int64_t>& advanced_epochs);

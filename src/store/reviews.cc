@@ -1,19 +1,22 @@
 // Review decisions: recording them (audited on the same hash chain) and applying them to hits.
-#include "store/reviews.h"
+#include "partyscreen/store/reviews.h"
 
 #include <nlohmann/json.hpp>
 
+#include "partyscreen/store/snapshots.h"
+#include "store/audit_chain.h"
+#include "store/review_states.h"
 #include "store/store_rows.h"
 
 namespace partyscreen {
 
-std::optional<ReviewVerdict> ParseDecision(std::string_view text) {
+std::optional<ReviewVerdict> ParseReviewVerdict(std::string_view text) {
   if (text == "false_positive") return ReviewVerdict::kFalsePositive;
   if (text == "true_match") return ReviewVerdict::kTrueMatch;
   return std::nullopt;
 }
 
-std::string_view DecisionName(ReviewVerdict d) {
+std::string_view ReviewVerdictName(ReviewVerdict d) {
   return d == ReviewVerdict::kTrueMatch ? "true_match" : "false_positive";
 }
 
@@ -33,7 +36,7 @@ Result<ReviewMap> LoadReviews(SqlConnection& conn) {
   ReviewMap out;
   for (const SqlRow& r : *rows) {
     ReviewRow row;
-    row.decision = ParseDecision(AsText(r[2])).value_or(ReviewVerdict::kFalsePositive);
+    row.decision = ParseReviewVerdict(AsText(r[2])).value_or(ReviewVerdict::kFalsePositive);
     row.customer_hash = AsText(r[3]);
     row.entity_hash = AsText(r[4]);
     out.emplace(PairKey(AsText(r[0]), AsText(r[1])), std::move(row));
@@ -56,7 +59,7 @@ AlertState ClassifyAlert(const ReviewMap& reviews, const std::string& customer_i
 
 Status ReviewLog::Record(const ReviewDecision& d, const Entity& entity,
                          const std::string& snapshot_hash) {
-  store::SqlConnection& conn = db_.connection();
+  store::SqlConnection& conn = store::ConnectionOf(db_);
   if (d.reason.empty()) return Status::InvalidArgument("review: a reason is required");
   if (entity.id != d.entity_id)
     return Status::InvalidArgument("review: entity " + entity.id + " is not " + d.entity_id);
@@ -88,14 +91,14 @@ Status ReviewLog::Record(const ReviewDecision& d, const Entity& entity,
     rec.hits.push_back({d.entity_id, store::AsDouble((*alert)[0][0]), store::AsText((*alert)[0][1]),
                         std::string(AlertStateName(state))});
   rec.detail_json = nlohmann::json{
-      {"decision", std::string(DecisionName(d.decision))},
+      {"decision", std::string(ReviewVerdictName(d.decision))},
       {"reason", d.reason},
       {"customer_id", d.customer_id},
       {"entity_id", d.entity_id},
       {"customer_hash", customer.content_hash},
       {"entity_hash",
        entity_hash}}.dump();
-  auto seq = AppendAuditInTransaction(conn, {rec});
+  auto seq = store::AppendAuditInTransaction(conn, {rec});
   if (!seq.ok()) return seq.status();
   Status s = conn.Run(
       "INSERT INTO reviews (customer_id, entity_id, decision, reason, reviewer, at, customer_hash, "
@@ -105,8 +108,8 @@ Status ReviewLog::Record(const ReviewDecision& d, const Entity& entity,
       "excluded.at,"
       " customer_hash = excluded.customer_hash, entity_hash = excluded.entity_hash, audit_seq = "
       "excluded.audit_seq",
-      {d.customer_id, d.entity_id, std::string(DecisionName(d.decision)), d.reason, reviewer, now,
-       customer.content_hash, entity_hash, *seq});
+      {d.customer_id, d.entity_id, std::string(ReviewVerdictName(d.decision)), d.reason, reviewer,
+       now, customer.content_hash, entity_hash, *seq});
   if (!s.ok()) return s;
   s = conn.Run("UPDATE alerts SET state = ? WHERE customer_id = ? AND entity_id = ?",
                {std::string(AlertStateName(state)), d.customer_id, d.entity_id});

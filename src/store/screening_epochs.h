@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "partyscreen/status.h"
-#include "partyscreen/store.h"
+#include "partyscreen/store/customers.h"
 #include "store/sql.h"
 
 namespace partyscreen::store {

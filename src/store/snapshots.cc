@@ -1,4 +1,6 @@
 // Snapshots kept in the store (so later runs can diff against them by hash) and list diffs.
+#include "partyscreen/store/snapshots.h"
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -6,7 +8,6 @@
 #include "core/json.h"
 #include "core/parallel.h"
 #include "core/sha256.h"
-#include "partyscreen/store.h"
 #include "store/sql.h"
 
 namespace partyscreen {
@@ -53,13 +54,13 @@ Result<bool> IsArchived(SqlConnection& conn, const std::string& hash) {
 }  // namespace
 
 Status SnapshotArchive::Save(const Snapshot& snapshot) {
-  auto known = IsArchived(db_.connection(), snapshot.hash);
+  auto known = IsArchived(store::ConnectionOf(db_), snapshot.hash);
   if (!known.ok()) return known.status();
   return *known ? Status::Ok() : Save(EntitySetOf(snapshot));
 }
 
 Status SnapshotArchive::Save(const EntitySet& set) {
-  SqlConnection& conn = db_.connection();
+  SqlConnection& conn = store::ConnectionOf(db_);
   auto known = IsArchived(conn, set.snapshot_hash);
   if (!known.ok()) return known.status();
   if (*known) return Status::Ok();
@@ -83,7 +84,7 @@ Status SnapshotArchive::Save(const EntitySet& set) {
 }
 
 Result<std::vector<std::string>> SnapshotArchive::Hashes() {
-  auto rows = db_.connection().Query("SELECT hash FROM snapshots ORDER BY saved_at");
+  auto rows = store::ConnectionOf(db_).Query("SELECT hash FROM snapshots ORDER BY saved_at");
   if (!rows.ok()) return rows.status();
   std::vector<std::string> out;
   for (const SqlRow& r : *rows) out.push_back(AsText(r[0]));
@@ -91,7 +92,7 @@ Result<std::vector<std::string>> SnapshotArchive::Hashes() {
 }
 
 Result<std::optional<EntitySet>> SnapshotArchive::Load(const std::string& hash) {
-  SqlConnection& conn = db_.connection();
+  SqlConnection& conn = store::ConnectionOf(db_);
   if (hash.size() < 6)
     return Status::InvalidArgument("snapshot hash '" + hash + "': give at least 6 hex digits");
   auto rows =

@@ -20,6 +20,10 @@
 
 #include "partyscreen/status.h"
 
+namespace partyscreen {
+class Database;
+}
+
 namespace partyscreen::store {
 
 using SqlParam = std::variant<std::monostate, int64_t, double, std::string>;
@@ -89,6 +93,13 @@ class WriteTransaction {
   Status status_;
   bool done_ = false;
 };
+
+// The connection a Database owns (include/partyscreen/store/database.h keeps it private): for the
+// store's own code and its tests. Valid as long as the Database.
+struct DatabaseAccess {
+  static SqlConnection& Connection(Database& db);
+};
+inline SqlConnection& ConnectionOf(Database& db) { return DatabaseAccess::Connection(db); }
 
 // Text -> number helpers for values read back (0 on NULL or garbage).
 int64_t AsInt(const std::optional<std::string>& v);

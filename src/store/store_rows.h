@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "partyscreen/store.h"
+#include "partyscreen/store/customers.h"
 #include "store/sql.h"
 
 namespace partyscreen::store {

@@ -155,6 +155,39 @@ TEST(QueryIndexTest, SerializedIndexFindsTheSameAndRejectsDamage) {
   }
 }
 
+// PreparedQueries are built without any list: the same bytes as the queries a Screener-built
+// index prepares, and a QueryIndex over them (sharing them) finds exactly what that index finds.
+TEST(QueryIndexTest, PreparedQueriesNeedNoScreener) {
+  auto screener = RealScreener();
+  const std::vector<Query> queries = DevQueries();
+  const auto index = QueryIndex::Build(*screener, queries, 2);
+  const std::shared_ptr<const PreparedQueries> prepared = PreparedQueries::Build(queries, 2);
+  ASSERT_EQ(prepared->size(), queries.size());
+  EXPECT_EQ(prepared->Serialize(), index->Serialize());
+  auto loaded = PreparedQueries::Deserialize(prepared->Serialize(), 2);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ((*loaded)->Serialize(), index->Serialize());
+  EXPECT_FALSE(PreparedQueries::Deserialize("not prepared queries").ok());
+
+  const QueryIndex over(*screener, prepared);
+  EXPECT_EQ(&over.queries(), prepared.get());
+  ScreenOptions o;
+  o.limit = 100000;
+  o.explain = false;
+  size_t matches = 0;
+  for (uint32_t e = 0; e < screener->snapshot().entities.size(); ++e) {
+    const auto a = index->Find(e, o);
+    const auto b = over.Find(e, o);
+    ASSERT_EQ(a.size(), b.size()) << screener->snapshot().entities[e].name;
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].query, b[i].query);
+      EXPECT_EQ(a[i].hit.score, b[i].hit.score);
+    }
+    matches += a.size();
+  }
+  EXPECT_GT(matches, 500u);
+}
+
 // FindChanged over the real SDN 2021-07 -> 2024-07 change: for every entry on both lists, it
 // returns every query that matches now but did not match the 2021 entry, and only queries that
 // match now, each with ScoreEntity's hit.

@@ -496,7 +496,7 @@ TEST(ServerHardening, FailedAuditWriteIs503LoggedAndCounted) {
   EXPECT_FALSE(fs::exists(journal)) << "a clean stop commits everything and removes the journal";
   auto db = Database::Open(db_path);
   ASSERT_TRUE(db.ok()) << db.status().ToString();
-  auto rows = (*db)->connection().Query("SELECT COUNT(*) FROM audit", {});
+  auto rows = store::ConnectionOf(**db).Query("SELECT COUNT(*) FROM audit", {});
   ASSERT_TRUE(rows.ok());
   // The answered screening, and the first refused one: its record was queued before its journal
   // write failed (an audit row for a refused screening, never an answer without one); the later
@@ -513,8 +513,7 @@ TEST(ServerHardening, AnswersJournalledWhileTheDatabaseFailsAreCommittedAtTheNex
   {
     auto db = Database::Open(db_path);  // creates the schema
     ASSERT_TRUE(db.ok()) << db.status().ToString();
-    ASSERT_TRUE((*db)
-                    ->connection()
+    ASSERT_TRUE(store::ConnectionOf(**db)
                     .ExecScript("CREATE TRIGGER full_disk BEFORE INSERT ON audit BEGIN "
                                 "SELECT RAISE(ABORT, 'database or disk is full'); END;")
                     .ok());
@@ -541,7 +540,7 @@ TEST(ServerHardening, AnswersJournalledWhileTheDatabaseFailsAreCommittedAtTheNex
   {
     auto db = Database::Open(db_path);
     ASSERT_TRUE(db.ok());
-    ASSERT_TRUE((*db)->connection().ExecScript("DROP TRIGGER full_disk;").ok());
+    ASSERT_TRUE(store::ConnectionOf(**db).ExecScript("DROP TRIGGER full_disk;").ok());
   }
   ServerOptions again = Options();
   again.audit_db = db_path;
@@ -550,7 +549,7 @@ TEST(ServerHardening, AnswersJournalledWhileTheDatabaseFailsAreCommittedAtTheNex
   server.reset();
   auto db = Database::Open(db_path);
   ASSERT_TRUE(db.ok());
-  auto rows = (*db)->connection().Query("SELECT body FROM audit ORDER BY seq", {});
+  auto rows = store::ConnectionOf(**db).Query("SELECT body FROM audit ORDER BY seq", {});
   ASSERT_TRUE(rows.ok());
   ASSERT_EQ(rows->size(), 3u);
   for (int i = 0; i < 3; ++i)
@@ -636,7 +635,7 @@ TEST(ServerHardening, EveryAnsweredScreeningIsAuditedWhenKilled) {
   }
   auto db = Database::Open(db_path);
   ASSERT_TRUE(db.ok()) << db.status().ToString();
-  auto rows = (*db)->connection().Query("SELECT body FROM audit ORDER BY seq", {});
+  auto rows = store::ConnectionOf(**db).Query("SELECT body FROM audit ORDER BY seq", {});
   ASSERT_TRUE(rows.ok()) << rows.status().ToString();
   std::map<std::string, int> audited;  // query id -> audit rows
   for (const auto& r : *rows) ++audited[json::parse(r[0].value_or("{}"))["query"].value("id", "")];

@@ -58,7 +58,7 @@ std::string ReadAll(const std::string& path) {
 }
 
 int64_t AuditRows(Database& db) {
-  auto rows = db.connection().Query("SELECT COUNT(*) FROM audit");
+  auto rows = store::ConnectionOf(db).Query("SELECT COUNT(*) FROM audit");
   EXPECT_TRUE(rows.ok());
   return rows.ok() ? store::AsInt((*rows)[0][0]) : -1;
 }
@@ -66,7 +66,7 @@ int64_t AuditRows(Database& db) {
 // The query ids of the audit rows, in chain order.
 std::vector<std::string> AuditedIds(Database& db) {
   std::vector<std::string> ids;
-  auto rows = db.connection().Query("SELECT body FROM audit ORDER BY seq");
+  auto rows = store::ConnectionOf(db).Query("SELECT body FROM audit ORDER BY seq");
   EXPECT_TRUE(rows.ok());
   for (const auto& r : *rows) {
     const std::string body = store::AsText(r[0]);

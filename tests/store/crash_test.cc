@@ -47,7 +47,7 @@ int WaitExit(pid_t pid) {
 
 int64_t ScalarQuery(const std::string& db_path, const std::string& sql) {
   auto db = OpenOrDie(db_path);
-  auto rows = db->connection().Query(sql);
+  auto rows = store::ConnectionOf(*db).Query(sql);
   EXPECT_TRUE(rows.ok()) << rows.status().ToString();
   return rows.ok() && !rows->empty() ? store::AsInt((*rows)[0][0]) : -1;
 }

@@ -243,7 +243,7 @@ TEST(DatabaseTest, VersionOneDatabaseMigratesKeepingScreeningStateWithoutCustome
   auto db = OpenOrDie(path);
   ASSERT_TRUE(db);
   EXPECT_EQ(db->schema_version(), Database::CurrentSchemaVersion());
-  store::SqlConnection& conn = db->connection();
+  store::SqlConnection& conn = store::ConnectionOf(*db);
   EXPECT_FALSE(conn.Query("SELECT COUNT(*) FROM customer_keys").ok());  // dropped
   auto meta = conn.Query("SELECT name FROM store_meta");  // customer_keys_engine is gone
   ASSERT_TRUE(meta.ok());

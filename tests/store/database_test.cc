@@ -17,7 +17,7 @@ TEST(DatabaseOpen, SchemaNewerThanThisBinaryIsRefusedAndNotWrittenTo) {
   const std::string path = dir.File("newer.db");
   {
     auto db = OpenOrDie(path);
-    ASSERT_TRUE(db->connection()
+    ASSERT_TRUE(store::ConnectionOf(*db)
                     .Run("INSERT INTO schema_version (version, applied_at) VALUES (99, 'later')")
                     .ok());
   }
@@ -36,7 +36,7 @@ TEST(DatabaseOpen, DroppedTableIsNamedInsteadOfAnInternalError) {
   const std::string path = dir.File("damaged.db");
   {
     auto db = OpenOrDie(path);
-    ASSERT_TRUE(db->connection().Run("DROP TABLE audit").ok());
+    ASSERT_TRUE(store::ConnectionOf(*db).Run("DROP TABLE audit").ok());
   }
   for (DbAccess access : {DbAccess::kReadWrite, DbAccess::kReadOnly}) {
     auto db = Database::Open(path, access);
@@ -64,7 +64,7 @@ TEST(DatabaseOpen, ReadOnlyOpenReadsAndWritesNothing) {
   EXPECT_EQ(*CustomerRegister(**db).Count(), 1u);
   auto verified = AuditLog(**db).Verify();
   ASSERT_TRUE(verified.ok()) << verified.status().ToString();
-  EXPECT_FALSE((*db)->connection().Run("DELETE FROM customers").ok());  // writes are refused
+  EXPECT_FALSE(store::ConnectionOf(**db).Run("DELETE FROM customers").ok());  // writes are refused
   EXPECT_EQ(*CustomerRegister(**db).Count(), 1u);
 
   // A missing file is an error, not a new empty database.

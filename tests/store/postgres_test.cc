@@ -178,7 +178,8 @@ TEST_F(PostgresStoreTest, DeltaEqualsFullAndAuditChainDetectsAnEdit) {
   auto v = audit.Verify();
   ASSERT_TRUE(v.ok());
   EXPECT_TRUE(v->ok) << v->problem;
-  ASSERT_TRUE(delta_db->connection().Run("UPDATE audit SET who = 'mallory' WHERE seq = 3").ok());
+  ASSERT_TRUE(
+      store::ConnectionOf(*delta_db).Run("UPDATE audit SET who = 'mallory' WHERE seq = 3").ok());
   v = audit.Verify();
   ASSERT_TRUE(v.ok());
   EXPECT_FALSE(v->ok);

@@ -330,8 +330,9 @@ TEST(RescreenTest, UnchangedAlertKeepsItsReviewStateWhenTheCustomerIsAffected) {
 TEST(RescreenTest, CustomersScreenedByAnotherEngineVersionGetAFullScreening) {
   ScreenedOnOldList t;
   // As if an older engine had screened the register: its scores cannot be carried forward.
-  ASSERT_TRUE(
-      t.db->connection().Run("UPDATE screening_epochs SET engine = 'partyscreen-match-0'").ok());
+  ASSERT_TRUE(store::ConnectionOf(*t.db)
+                  .Run("UPDATE screening_epochs SET engine = 'partyscreen-match-0'")
+                  .ok());
   auto delta = t.Delta();
   ASSERT_TRUE(delta.ok()) << delta.status().ToString();
   EXPECT_EQ(delta->customers_screened, Register().size());
@@ -375,8 +376,9 @@ TEST(RescreenTest, CustomersAddedAfterTheBaseScreeningGetAFullScreening) {
 // delta screens that customer fully instead of carrying it forward.
 TEST(RescreenTest, CustomerInAnUnknownEpochGetsAFullScreening) {
   ScreenedOnOldList t;
-  ASSERT_TRUE(
-      t.db->connection().Run("UPDATE customers SET screened_epoch = 999 WHERE id = 'c04'").ok());
+  ASSERT_TRUE(store::ConnectionOf(*t.db)
+                  .Run("UPDATE customers SET screened_epoch = 999 WHERE id = 'c04'")
+                  .ok());
   auto delta = t.Delta();
   ASSERT_TRUE(delta.ok());
   EXPECT_EQ(delta->customers_screened, 1u);

@@ -5,7 +5,8 @@
 #include <string>
 #include <unordered_map>
 
-#include "partyscreen/store.h"
+#include "partyscreen/store/customers.h"
+#include "partyscreen/store/reviews.h"
 #include "store/sql.h"
 
 namespace partyscreen::store {
