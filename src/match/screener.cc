@@ -23,8 +23,8 @@ double DefaultThreshold() { return 0.80; }
 bool IsListedAcronym(const Entity& e, std::string_view word) {
   if (e.schema == Schema::kPerson) return false;
   for (std::string_view name : e.AllNames()) {
-    // A one-word name spells nothing (IsAcronymOf wants two words), so the word's own name is
-    // never the reason.
+    // The word's own name spells nothing: it would take most of a word (at most 3 letters of
+    // each) or a single word (IsAcronymOf wants two).
     const std::vector<std::string> words = TokenizeAscii(AsciiLower(name));
     if (IsAcronymOf(word, std::vector<std::string_view>(words.begin(), words.end()))) return true;
   }

@@ -8,6 +8,9 @@ namespace {
 
 constexpr size_t kMinCode = 2;
 constexpr size_t kMaxCode = 8;
+// An acronym takes the first letters or the first syllable of a word ("ex" of EXPLORATION, "gan"
+// of GANADERAS), never most of it: "alborad" + "a" of "ALBORADA S.A." is the name, not a code.
+constexpr size_t kMaxPart = 3;
 
 // Searches spellings of code[at..] by prefixes of words[next..]; `used` counts words used so far
 // (only "none", "one", "two or more" matter), `cut` whether one was cut short (two whole words
@@ -25,8 +28,9 @@ class Speller {
     if (failed_[state]) return false;
     for (size_t w = next; w < words_.size(); ++w) {
       const std::string_view word = words_[w];
-      for (size_t k = 1;
-           k <= word.size() && at + k <= code_.size() && word[k - 1] == code_[at + k - 1]; ++k) {
+      for (size_t k = 1; k <= word.size() && k <= kMaxPart && at + k <= code_.size() &&
+                         word[k - 1] == code_[at + k - 1];
+           ++k) {
         if (Spells(at + k, w + 1, used < 2 ? used + 1 : 2, cut || k < word.size())) return true;
       }
     }

@@ -13,9 +13,9 @@
 
 namespace partyscreen {
 
-// True when `code` (lower-case ASCII letters, 2-8 of them) is spelled by non-empty prefixes of two
-// or more of `words` (lower-case ASCII), taken in order, at least one of them cut short; words may
-// be skipped ("pars energy gostar drilling and exploration" spells "pedex" as p + e + d + ex;
+// True when `code` (lower-case ASCII letters, 2-8 of them) is spelled by prefixes of 1-3 letters of
+// two or more of `words` (lower-case ASCII), taken in order, at least one of them cut short; words
+// may be skipped ("pars energy gostar drilling and exploration" spells "pedex" as p + e + d + ex;
 // "tai pen" does not spell "taipen": two whole words joined are the name written together).
 bool IsAcronymOf(std::string_view code, const std::vector<std::string_view>& words);
 

@@ -140,6 +140,9 @@ TEST(ScreenerAcronymTest, AListedAcronymIsMatchedAsSpelled) {
   EXPECT_EQ(BestScore(listed, "PREDEX", Schema::kOrganization), 0.0);
   // A name written together is not an acronym: its typos still hit.
   EXPECT_GE(BestScore(listed, "TAIREN S.A. DE C.V.", Schema::kOrganization), DefaultThreshold());
+  // A name is not an acronym of itself with its legal form ("alborad" + "a" of ALBORADA S.A.).
+  const std::vector<Entity> named = {Make("ofac:19156", Schema::kOrganization, "ALBORADA S.A.")};
+  EXPECT_GE(BestScore(named, "ALBORADAS.A.", Schema::kOrganization), DefaultThreshold());
   // The ordinary one-word name of a company keeps its typo tolerance.
   const std::vector<Entity> word = {Make("ofac:1", Schema::kOrganization, "IARA")};
   EXPECT_GE(BestScore(word, "IMARA", Schema::kOrganization), 0.79);

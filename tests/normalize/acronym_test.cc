@@ -28,6 +28,12 @@ TEST(AcronymTest, WordsMayBeSkipped) {
   EXPECT_TRUE(Spells("alco", "beijing alite technologies co., ltd."));
 }
 
+TEST(AcronymTest, MostOfAWordIsNotAnAcronymPart) {
+  // The name with its own legal form: "alborad" + "a" is the name, not a code.
+  EXPECT_FALSE(Spells("alborada", "alborada s.a."));
+  EXPECT_FALSE(Spells("canalve", "canales venecia ltda"));
+}
+
 TEST(AcronymTest, WholeWordsJoinedAreNotAnAcronym) {
   EXPECT_FALSE(Spells("taipen", "tai pen"));
   EXPECT_FALSE(Spells("hikvision", "hikvision digital technology"));  // one word, not two
