@@ -32,14 +32,7 @@ int RunAuditExport(const AuditExportArgs& args, std::ostream& out, std::ostream&
   auto db = OpenDbOrReport(args.db, err, DbAccess::kReadOnly);
   if (!db) return 1;
   std::unique_ptr<AtomicFile> file;  // --out: written aside, renamed when complete
-  if (!args.out.empty()) {
-    auto created = AtomicFile::Create(args.out);
-    if (!created.ok()) {
-      PrintError(err, created.status().ToString());
-      return 1;
-    }
-    file = std::move(created).value();
-  }
+  if (!OpenOutputOrReport(args.out, err, &file)) return 1;
   auto n = AuditLog(*db).Export(args.from, args.to, file ? file->stream() : out);
   if (!n.ok()) {
     PrintError(err, n.status().ToString());

@@ -50,15 +50,8 @@ int ComparePairs(const CompareArgs& args, Schema schema, std::ostream& out, std:
     PrintError(err, data.status().ToString());
     return 1;
   }
-  std::unique_ptr<AtomicFile> file;
-  if (!args.out.empty()) {
-    auto created = AtomicFile::Create(args.out);
-    if (!created.ok()) {
-      PrintError(err, created.status().ToString());
-      return 1;
-    }
-    file = std::move(created).value();
-  }
+  std::unique_ptr<AtomicFile> file;  // --out: written aside, renamed when complete
+  if (!OpenOutputOrReport(args.out, err, &file)) return 1;
   std::ostream& scores = file ? file->stream() : out;
   std::istringstream in(*data);
   std::string line;

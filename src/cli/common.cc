@@ -50,4 +50,16 @@ std::unique_ptr<Screener> BuildScreenerOrReport(const std::vector<std::string>& 
   return std::move(screener).value();
 }
 
+bool OpenOutputOrReport(const std::string& path, std::ostream& err,
+                        std::unique_ptr<AtomicFile>* file) {
+  if (path.empty()) return true;
+  auto created = AtomicFile::Create(path);
+  if (!created.ok()) {
+    PrintError(err, created.status().ToString());
+    return false;
+  }
+  *file = std::move(created).value();
+  return true;
+}
+
 }  // namespace partyscreen::cli

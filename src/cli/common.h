@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/atomic_file.h"
 #include "partyscreen/screener.h"
 #include "partyscreen/snapshot.h"
 
@@ -25,5 +26,11 @@ std::unique_ptr<Screener> BuildScreenerOrReport(const std::vector<std::string>& 
 
 // Prints "partyscreen: <message>" to `err`.
 void PrintError(std::ostream& err, const std::string& message);
+
+// An optional --out file: for a non-empty `path`, *file is an AtomicFile (written aside, renamed
+// over `path` when the caller commits it); for "" *file stays null (the caller writes to `out`).
+// False, with the error printed to `err`, when the file cannot be created.
+bool OpenOutputOrReport(const std::string& path, std::ostream& err,
+                        std::unique_ptr<AtomicFile>* file);
 
 }  // namespace partyscreen::cli
