@@ -164,6 +164,30 @@ TEST_F(UpdaterTest, EveryFailureKeepsTheLastGoodVersionAndSaysWhy) {
   EXPECT_EQ(Load().hash, good_hash);
 }
 
+TEST_F(UpdaterTest, ADamagedManifestIsReportedByNameAndNeverOverwritten) {
+  ASSERT_TRUE(Update(Sources()).switched);
+  const std::string current = dir_ + "/current.json";
+  { std::ofstream(current, std::ios::trunc) << "{\"sources\": [{\"id\": \"x\"}"; }
+  auto loaded = LoadSnapshot({ListSpec(dir_, "")});
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_NE(loaded.status().message().find(current), std::string::npos)
+      << loaded.status().ToString();
+  UpdateOptions o;
+  o.dir = dir_;
+  auto r = UpdateLists(Sources(), o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find(current), std::string::npos) << r.status().ToString();
+  EXPECT_EQ(testing_support::ReadWholeFile(current), "{\"sources\": [{\"id\": \"x\"}");
+  // A manifest pointing outside its directory is refused too.
+  {
+    std::ofstream(current, std::ios::trunc)
+        << R"({"sources": [{"id": "x", "format": "un-xml", "path": "../../etc/passwd"}]})";
+  }
+  auto escaped = LoadSnapshot({ListSpec(dir_, "")});
+  ASSERT_FALSE(escaped.ok());
+  EXPECT_NE(escaped.status().message().find("invalid path"), std::string::npos);
+}
+
 TEST_F(UpdaterTest, TheCommandReportsEachSourceAndExitsOneOnAFailure) {
   using testing_support::CommandRun;
   using testing_support::RunPartyscreen;
