@@ -160,6 +160,9 @@ Result<UpdateReport> UpdateLists(const std::vector<ListSource>& sources,
     return Status::IoError(options.dir + ": cannot create the list directory: " + ec.message());
   auto lock = DirLock::Take(options.dir);
   if (!lock.ok()) return lock.status();
+  // Staging left by an update that was killed (no other update runs: the lock is ours).
+  for (const auto& left : fs::directory_iterator(fs::path(options.dir) / "incoming", ec))
+    fs::remove_all(left.path(), ec);
 
   const std::string current_path = (fs::path(options.dir) / kManifestFile).string();
   Manifest active;
