@@ -130,10 +130,14 @@ SlavicEnding SlavicEndingOf(std::string_view w) {
     return false;
   };
   // South Slavic -ović/-ević (written -ovic) is a surname, East Slavic -ovich a patronymic.
-  if (ends({"vich", "vych", "vitch", "vna", "ichna"})) return SlavicEnding::kPatronymic;
-  if (ends({"ova", "eva", "ina", "yna", "skaya", "skaja", "ska"})) return SlavicEnding::kFeminine;
-  if (ends({"ov", "ev", "off", "eff", "in", "yn", "sky", "ski", "skiy", "skii", "skij", "ovic",
-            "evic"}))
+  // Polish -wicz and German -witsch spell the same suffix as -vich (Macierewicz = Мацеревич).
+  if (ends({"vich", "vych", "vitch", "wicz", "wycz", "witsch", "vna", "ichna"}))
+    return SlavicEnding::kPatronymic;
+  // Polish and Czech -cki/-cka, -dzki are -цкий/-цкая (Krasnowiecki = Красновецкий).
+  if (ends({"ova", "eva", "ina", "yna", "skaya", "skaja", "ska", "cka"}))
+    return SlavicEnding::kFeminine;
+  if (ends({"ov", "ev", "off", "eff", "in", "yn", "sky", "ski", "skiy", "skii", "skij", "cki",
+            "cky", "ovic", "evic"}))
     return SlavicEnding::kMasculine;
   return SlavicEnding::kNone;
 }

@@ -849,6 +849,8 @@ PairReadings PairReadingsOf(ScriptFamily f, char s1, char s2) {
     // Dutch sch is сх (Schoeman = Схуман).
     if (s1 == 's' && s2 == 'K') return {{'S'}, {20}, 1};
     if (s1 == 'y' && s2 == 'y') return {{'y', 'i'}, {10, 10}, 2};  // -yy
+    // Polish ck is цк (Potocka = Потоцкая), read by ParseLatin as the k of German ck.
+    if (s1 == 'X' && s2 == 'k') return {{'k'}, {15}, 1};
   }
   return {};
 }
@@ -1044,8 +1046,15 @@ bool CyrillicKeySkips(const Units& u, size_t i, char c, bool from_script) {
   if (from_script && c == 'z' && i > 0 && u.u[i - 1] == 'd' && (next == 'i' || next == 'y'))
     return true;
   // (Before i and a vowel, ti is the soft т of Russian тю, тя: Tiurin = Тюрин; kept.)
-  if ((c == 't' || c == 'C') && next == 'i' &&
+  if ((c == 't' || c == 'C' || (!from_script && c == 'T')) && next == 'i' &&
       !(i + 2 < u.n && (IsLatinVowel(u.u[i + 2]) || u.u[i + 2] == 'y')))
+    return true;
+  // Latin ck is one k unit (German Becker = Беккер), Polish ck is цк (Potocki = Потоцкий): the ц
+  // before к is left out.
+  if (from_script && c == 'X' && next == 'k') return true;
+  // German, Dutch and French ie is one i (Tiefenbach = Тифенбах, Thiers = Тьер): a Latin t or th
+  // before ie is left out like one before i.
+  if (!from_script && (c == 't' || c == 'T') && next == 'i' && i + 2 < u.n && u.u[i + 2] == 'e')
     return true;
   // Chinese in Russian (Palladius): Pinyin zh is чж (Zhizhi = Чжичжи): the ch before zh.
   if (from_script && c == 'C' && next == 'Z') return true;

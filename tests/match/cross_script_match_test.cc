@@ -43,6 +43,13 @@ INSTANTIATE_TEST_SUITE_P(
         // Russian names in another romanisation standard.
         Pair{"Александр Вячеславович Захаров", "Aleksandr Viacheslavovich Zakharov",
              Schema::kPerson},
+        // Names of other languages written in Russian, against their own orthography: Polish
+        // -wicz and ie, German -witsch and ie.
+        Pair{"Генрик Сенкевич", "Henryk Sienkiewicz", Schema::kPerson},
+        Pair{"Иван Абрамович", "Ivan Abramowitsch", Schema::kPerson},
+        Pair{"Курт Тиссен", "Kurt Thiessen", Schema::kPerson},
+        Pair{"Адам Мицкевич", "Adam Mickiewicz", Schema::kPerson},
+        Pair{"Ирина Потоцкая", "Irina Potocka", Schema::kPerson},
         // Spellings of one sound; two edits that fold to one.
         Pair{"Mahmood Ahmadinezhad", "Mahmoud Ahmadinejad", Schema::kPerson},
         Pair{"Satya Nandela", "Satya Nadella", Schema::kPerson},
@@ -119,6 +126,11 @@ TEST(SlavicEndingTest, TellsNamePartsApart) {
   EXPECT_EQ(SlavicEndingOf("ivanov"), SlavicEnding::kMasculine);
   EXPECT_EQ(SlavicEndingOf("jovanovic"), SlavicEnding::kMasculine);  // South Slavic surname
   EXPECT_EQ(SlavicEndingOf("ivan"), SlavicEnding::kNone);
+  // The same endings in Polish, Czech and German spelling.
+  EXPECT_EQ(SlavicEndingOf("sienkiewicz"), SlavicEnding::kPatronymic);
+  EXPECT_EQ(SlavicEndingOf("abramowitsch"), SlavicEnding::kPatronymic);
+  EXPECT_EQ(SlavicEndingOf("krasnowiecki"), SlavicEnding::kMasculine);
+  EXPECT_EQ(SlavicEndingOf("potocka"), SlavicEnding::kFeminine);
 }
 
 }  // namespace
