@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/check-format.sh
-./scripts/build.sh -DPARTYSCREEN_WERROR=ON
+./scripts/build.sh
 cd build && ctest --output-on-failure -j2 "$@"
