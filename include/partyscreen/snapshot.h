@@ -84,8 +84,11 @@ struct LoadOptions {
 Result<Snapshot> LoadSnapshot(const std::vector<ListSpec>& lists, const LoadOptions& options = {});
 
 // The snapshot shipped in data/default/ (see data/default/PROVENANCE.md). The directory is taken
-// from $PARTYSCREEN_DATA_DIR if set, else the one compiled in.
+// from $PARTYSCREEN_DATA_DIR if set, else <prefix>/share/partyscreen beside an installed binary
+// (<prefix>/bin/partyscreen) if it holds default/, else the source tree's data/ compiled in.
 std::string DefaultDataDir();
 std::vector<ListSpec> DefaultListSpecs();
+// The bundled snapshot's files under another data directory (its default/).
+std::vector<ListSpec> DefaultListSpecs(const std::string& data_dir);
 
 }  // namespace partyscreen

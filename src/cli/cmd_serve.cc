@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/config_file.h"
 #include "cli/options.h"
 #include "core/strings.h"
 #include "lists/manifest.h"
@@ -118,6 +119,13 @@ int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err) {
     return 2;
   }
   for (const std::string& l : args.lists) o.lists.push_back(ParseListSpec(l));
+  if (o.lists.empty() && !args.data_dir.empty()) {
+    if (!std::filesystem::is_directory(args.data_dir + "/default")) {
+      PrintError(err, "--data-dir: " + args.data_dir + " holds no default/ snapshot");
+      return 2;
+    }
+    o.lists = DefaultListSpecs(args.data_dir);
+  }
   if (!args.update_every.empty() &&
       (args.update_dir.empty() || !ParsePeriod(args.update_every, o.update_every_seconds))) {
     PrintError(err, "--update-every: expected a period such as 6h, 30m or 90s, with --update-dir");
@@ -127,6 +135,12 @@ int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err) {
       !PrepareUpdates(args.update_dir, args.sources, o.update_max_shrink, o, err))
     return 1;
   o.threads = args.threads;
+  o.access_log = args.access_log;
+  o.log_queries = args.log_queries;
+  if (args.log_queries && args.access_log.empty()) {
+    PrintError(err, "--log-queries needs --access-log");
+    return 2;
+  }
   o.max_body_bytes = args.max_body;
   o.max_queries = args.max_queries;
   o.require_auth = !args.no_auth;
@@ -265,7 +279,29 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--audit-timeout", d.audit_timeout_seconds,
                   "Seconds an answer waits for its audit commit before 503")
       ->capture_default_str();
-  cmd->callback([args, &ctx]() {
+  cmd->add_option("--access-log", args->access_log,
+                  "Write one JSON line per request (time, key, route, status, latency, queries) "
+                  "to this file, or - for standard output");
+  cmd->add_flag("--log-queries", args->log_queries,
+                "The access log also names the names screened (personal data: off by default)");
+  cmd->add_option("--data-dir", args->data_dir,
+                  "Directory holding the bundled snapshot (default/), served without --list "
+                  "(default: $PARTYSCREEN_DATA_DIR, else beside the installed binary)");
+  // Every option above can also come from the environment (PARTYSCREEN_<OPTION>) or a config
+  // file (cli/config_file.h). PARTYSCREEN_API_KEYS keeps its own meaning: the keys themselves.
+  AddEnvironmentNames(*cmd, {"api-keys"});
+  auto config = std::make_shared<std::string>();
+  cmd->add_option("--config", *config,
+                  "File of serve options, 'option = value' per line (e.g. listen = "
+                  "\"0.0.0.0:8080\"); the command line and PARTYSCREEN_<OPTION> override it");
+  cmd->callback([args, config, cmd, &ctx]() {
+    if (!config->empty()) {
+      if (Status s = ApplyConfigFile(*cmd, *config); !s.ok()) {
+        PrintError(std::cerr, s.ToString());
+        ctx.exit_code = 2;
+        return;
+      }
+    }
     if (const char* env = std::getenv("PARTYSCREEN_API_KEYS"); env) args->api_keys_env = env;
     ctx.exit_code = RunServe(*args, std::cout, std::cerr);
   });

@@ -32,6 +32,9 @@ struct ServeArgs {
   std::string update_dir;                 // list directory served and kept by updates; "" = none
   std::string update_every;               // "6h", "30m", "90s"; "" = no timed updates
   std::string sources;                    // sources file for the updates; "" = the shipped one
+  std::string data_dir;                   // where the bundled snapshot is read without --list
+  std::string access_log;                 // JSON-lines access log: a file, "-" = stdout, "" = none
+  bool log_queries = false;               // the access log also names the screened names
   server::ServerOptions defaults;         // timeouts, limits: the other flags
 };
 

@@ -239,11 +239,21 @@ Result<Snapshot> LoadSnapshot(const std::vector<ListSpec>& lists, const LoadOpti
 
 std::string DefaultDataDir() {
   if (const char* env = std::getenv("PARTYSCREEN_DATA_DIR"); env && *env) return env;
+  // An installed binary (cmake --install, the Debian package) finds its data beside it, under
+  // <prefix>/share/partyscreen, wherever the prefix was put.
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const std::filesystem::path installed = exe.parent_path().parent_path() / "share/partyscreen";
+    if (std::filesystem::is_directory(installed / "default", ec)) return installed.string();
+  }
   return PARTYSCREEN_DATA_DIR;
 }
 
-std::vector<ListSpec> DefaultListSpecs() {
-  const std::string dir = DefaultDataDir() + "/default";
+std::vector<ListSpec> DefaultListSpecs() { return DefaultListSpecs(DefaultDataDir()); }
+
+std::vector<ListSpec> DefaultListSpecs(const std::string& data_dir) {
+  const std::string dir = data_dir + "/default";
   // The OFAC CSV files carry no date: theirs are the publication dates data/default/PROVENANCE.md
   // records (the CSL and UN files carry their own).
   return {{dir + "/csl/consolidated.csv.gz", "csl-csv", ""},

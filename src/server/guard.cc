@@ -121,6 +121,9 @@ void Serve(ServerState& state, const std::string& route, Access access, const Ro
            const httplib::ContentReader* body) {
   const auto t0 = Clock::now();
   RequestContext ctx;
+  AccessNote note;
+  note.keep_names = state.options.log_queries;
+  if (state.access_log) ctx.access = &note;
   ctx.remote_addr = req.remote_addr;
   ctx.connection = ThisConnection();
   ctx.deadline = t0 + Seconds(state.options.request_budget_seconds);
@@ -140,11 +143,27 @@ void Serve(ServerState& state, const std::string& route, Access access, const Ro
       }
     }
   }
-  state.metrics.RecordRequest(route, res.status,
-                              std::chrono::duration<double>(Clock::now() - t0).count());
+  state.RecordRequest(req, route, res.status,
+                      std::chrono::duration<double>(Clock::now() - t0).count(), &ctx);
 }
 
 }  // namespace
+
+void ServerState::RecordRequest(const httplib::Request& req, std::string_view route, int status,
+                                double seconds, const RequestContext* ctx) {
+  metrics.RecordRequest(route, status, seconds);
+  if (!access_log) return;
+  AccessRecord r;
+  r.remote = req.remote_addr;
+  r.key = ctx != nullptr ? std::string_view(ctx->caller.key_name) : std::string_view();
+  r.method = req.method;
+  r.route = route;
+  r.path = req.path;
+  r.status = status;
+  r.seconds = seconds;
+  r.note = ctx != nullptr ? ctx->access : nullptr;
+  access_log->Write(r);
+}
 
 httplib::Server::Handler Guard(ServerState& state, std::string route, Access access,
                                RouteHandler handler) {
@@ -168,7 +187,7 @@ httplib::Server::HandlerWithResponse PreRouting(ServerState& state) {
     auto refuse = [&](int status, std::string_view code, const std::string& message) {
       CloseAfterAnswer(req);
       SendError(res, status, code, message);
-      state.metrics.RecordRequest("(unrouted)", status, 0);
+      state.RecordRequest(req, "(unrouted)", status, 0, nullptr);
       return httplib::Server::HandlerResponse::Handled;
     };
     const bool post = req.method == "POST";
@@ -206,7 +225,7 @@ httplib::Server::HandlerWithContentReader UnknownPost(ServerState& state) {
       [&state](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader&) {
         CloseAfterAnswer(req);
         SendError(res, 404, "not_found", "no such endpoint");
-        state.metrics.RecordRequest("(unrouted)", 404, 0);
+        state.RecordRequest(req, "(unrouted)", 404, 0, nullptr);
       };
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "server/access_log.h"
 #include "server/auth.h"
 #include "server/connection.h"
 #include "server/engine_holder.h"
@@ -27,6 +28,14 @@ struct RequestContext {
   std::string body;                      // the request body (POST), at most --max-body bytes
   Clock::time_point deadline = Clock::time_point::max();  // end of the work budget
   const Connection* connection = nullptr;  // the client's connection; null in unit tests
+  AccessNote* access = nullptr;            // what the access log records; null without one
+
+  // For the access log: the handler screens `name` (counted; kept with --log-queries).
+  void NoteQuery(std::string_view name) const {
+    if (access == nullptr) return;
+    ++access->queries;
+    if (access->keep_names) access->names.emplace_back(name);
+  }
 
   // Why the handler should stop now (work budget spent, client gone, server stopping), or kNone.
   StopReason ShouldStop() const;

@@ -22,6 +22,7 @@
 
 #include "partyscreen/decide.h"
 #include "partyscreen/store.h"
+#include "server/access_log.h"
 #include "server/engine_holder.h"
 #include "server/metrics.h"
 #include "server/rate_limit.h"
@@ -68,14 +69,20 @@ struct ServerState {
   EngineHolder engines;
   RateLimiter limiter;
   Metrics metrics;
-  const DecisionRules rules;           // for POST /check
-  std::unique_ptr<AuditWriter> audit;  // null when options.audit_db is empty; thread-safe
-  WorkSlots work_slots;                // requests computing at once (options.threads)
+  const DecisionRules rules;              // for POST /check
+  std::unique_ptr<AuditWriter> audit;     // null when options.audit_db is empty; thread-safe
+  std::unique_ptr<AccessLog> access_log;  // null when options.access_log is empty; thread-safe
+  WorkSlots work_slots;                   // requests computing at once (options.threads)
 
   // Commits the audit records of one request's screenings before it is answered (no-op without
   // --db). On failure the error is logged (at most once a second) and counted; the caller then
   // answers 503 audit_unavailable instead of the results.
   Status CommitAudit(std::vector<AuditRecord> records);
+
+  // Counts an answered request in the metrics and writes its access-log line. `ctx`: null when
+  // the request was refused before a route took it.
+  void RecordRequest(const httplib::Request& req, std::string_view route, int status,
+                     double seconds, const RequestContext* ctx);
 
  private:
   std::mutex audit_log_mu_;

@@ -12,6 +12,7 @@
 #include "lists/source_json.h"
 #include "lists/staleness.h"
 #include "server/http_json.h"
+#include "server/process_metrics.h"
 #include "server/routes.h"
 
 namespace partyscreen::server {
@@ -114,8 +115,16 @@ void RegisterAdminRoutes(httplib::Server& http, ServerState& state) {
                              [&state](const httplib::Request&, httplib::Response& res,
                                       const RequestContext& ctx) {
                                res.status = 200;
-                               res.set_content(state.metrics.Render(GaugeOf(*ctx.engine)),
-                                               "text/plain; version=0.0.4");
+                               std::string text = state.metrics.Render(GaugeOf(*ctx.engine));
+                               text += RenderProcessMetrics();
+                               if (state.access_log)
+                                 text +=
+                                     "# HELP partyscreen_access_log_failures_total Access-log "
+                                     "lines that could not be written.\n"
+                                     "# TYPE partyscreen_access_log_failures_total counter\n"
+                                     "partyscreen_access_log_failures_total " +
+                                     std::to_string(state.access_log->failures()) + "\n";
+                               res.set_content(text, "text/plain; version=0.0.4");
                              }));
   http.Post(
       "/admin/reload",

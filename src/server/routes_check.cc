@@ -28,6 +28,7 @@ void HandleCheck(ServerState& state, const httplib::Request&, httplib::Response&
         ValidateName(transaction->parties[i].query.name, where, state.options.max_name_chars);
     if (!s.ok()) return SendStatus(res, s);
   }
+  for (const auto& party : transaction->parties) ctx.NoteQuery(party.query.name);
   Result<Decision> decision = DecideTransaction(state.rules, *ctx.engine->screener, *transaction);
   if (!decision.ok()) return SendStatus(res, decision.status());
   uint64_t hits = 0;

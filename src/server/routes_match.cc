@@ -159,6 +159,8 @@ void HandleMatch(ServerState& state, const httplib::Request& req, httplib::Respo
     if (!parsed.ok()) return SendStatus(res, parsed.status());
     examples.emplace_back(key, std::move(parsed).value());
   }
+  for (const auto& [key, example] : examples)
+    for (const Query& q : example.queries) ctx.NoteQuery(q.name);
   json responses = json::object();
   uint64_t hit_count = 0;
   std::vector<AuditRecord> audit;

@@ -67,6 +67,7 @@ void HandleScreen(ServerState& state, const httplib::Request&, httplib::Response
       items.push_back(WithFloor(state, std::move(item).value()));
     }
   }
+  for (const ScreenItem& item : items) ctx.NoteQuery(item.query.name);
   uint64_t hit_count = 0;
   std::vector<AuditRecord> audit;
   audit.reserve(items.size());

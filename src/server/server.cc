@@ -78,6 +78,11 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
       std::cerr << "partyscreen: audit journal " << writer.journal << ": " << found.replayed
                 << " record(s) of screenings answered before the last stop committed now\n";
   }
+  if (!state.options.access_log.empty()) {
+    Result<std::unique_ptr<AccessLog>> log = AccessLog::Open(state.options.access_log);
+    if (!log.ok()) return log.status();
+    state.access_log = std::move(log).value();
+  }
   const auto seconds = [](double s) {
     return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s));
   };
@@ -97,10 +102,10 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   // Errors cpp-httplib produces itself (no route, bad request line...) get the JSON error shape and
   // are counted under the route "(unrouted)"; responses a handler already filled are left alone.
   http.set_error_handler(httplib::Server::HandlerWithResponse(
-      [&state](const httplib::Request&, httplib::Response& res) {
+      [&state](const httplib::Request& req, httplib::Response& res) {
         if (res.body.empty()) {
           SendJson(res, res.status, DefaultErrorBody(res.status));
-          state.metrics.RecordRequest("(unrouted)", res.status, 0);
+          state.RecordRequest(req, "(unrouted)", res.status, 0, nullptr);
         }
         return httplib::Server::HandlerResponse::Handled;
       }));

@@ -90,6 +90,10 @@ struct ServerOptions {
   std::vector<ListSource> update_sources;
   double update_every_seconds = 0;
   double update_max_shrink = 0.05;
+  // `serve --access-log`: one JSON line per request (server/access_log.h) to this file, "-" for
+  // standard output, "" for none; log_queries: the lines also carry the names screened.
+  std::string access_log;
+  bool log_queries = false;
 };
 
 class Server {
