@@ -243,7 +243,10 @@ TEST_F(PostgresStoreTest, PartyReviewClearsBothListingsAndANewListingReopensThem
   EXPECT_EQ(recorded->alerts.size(), 2u);
   auto states = [&] {
     std::map<std::string, AlertState> out;
-    for (const Alert& a : (*CustomerRegister(*db).Get("c1"))->alerts) out[a.entity_id] = a.state;
+    auto rec = CustomerRegister(*db).Get("c1");
+    EXPECT_TRUE(rec.ok() && rec->has_value());
+    if (rec.ok() && rec->has_value())
+      for (const Alert& a : (*rec)->alerts) out[a.entity_id] = a.state;
     return out;
   };
   EXPECT_EQ(states(), (std::map<std::string, AlertState>{{"csl:10", AlertState::kSuppressed},
