@@ -1,11 +1,13 @@
 // `partyscreen review`: record a reviewer's decision (false_positive or true_match) on the alert
 // of one customer for one listed entity, in the database given by --db (default $PARTYSCREEN_DB
-// or ./partyscreen.db); the decision is audited. Args + Run, so the command is tested
+// or ./partyscreen.db). The decision is made on the entity's party in the loaded lists and covers
+// every listing of it (docs/PARTIES.md); it is audited. Args + Run, so the command is tested
 // in-process; the CLI11 registration only fills the Args.
 //
 // Exit code: 0; 2 on a bad --decision (reported before any list is loaded); 1 when the lists or
 // database fail or the entity is not in the loaded lists. `out`: "recorded DECISION for CUSTOMER
-// / ENTITY". `err`: errors and the loader's notes.
+// / ENTITY", then "  party PARTY: N listing(s) covered: ID, ID" and "  alerts now STATE: ID, ID"
+// (or "none"). `err`: errors and the loader's notes.
 #pragma once
 
 #include <ostream>

@@ -99,6 +99,10 @@ constexpr Migration kMigrations[] = {
      "ALTER TABLE customers ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;"
      "CREATE INDEX IF NOT EXISTS customers_by_revision ON customers (revision);"
      "CREATE INDEX IF NOT EXISTS customers_by_epoch ON customers (screened_epoch)"},
+    // Review decisions on parties (reviews.h): a decision covers every listing of the party it was
+    // made on, one row per listing, the rows sharing the decision's audit_seq; `party` names the
+    // party. Rows written before keep party '': decisions on their listing alone, as they were.
+    {4, "ALTER TABLE reviews ADD COLUMN party TEXT NOT NULL DEFAULT ''"},
 };
 
 // Every table of the current schema; Open checks that each is there.

@@ -42,6 +42,32 @@ Result<std::set<std::string>> CustomersAlertedOn(SqlConnection& conn,
   return out;
 }
 
+// Customers on the base whose alerts, although no listing they are alerted on changed, take
+// another review state on the current lists: a listing joined, left or changed in a party one of
+// their decisions covers (review_states.h). Only customers with a decision on a party can; their
+// stored states (exact for the base) are compared with the states now.
+Result<std::set<std::string>> CustomersWithStaleReviewStates(
+    SqlConnection& conn, const RescreenRun& run, const Snapshot& snap,
+    const std::vector<int64_t>& base_epochs) {
+  std::set<std::string> out;
+  if (!run.has_party_decisions() || base_epochs.empty()) return out;
+  Status s = conn.ForEachRow(
+      "SELECT a.customer_id, a.entity_id, a.state, c.content_hash FROM alerts a"
+      " JOIN customers c ON c.id = a.customer_id WHERE c.screened_epoch IN (" +
+          store::Placeholders(base_epochs.size()) +
+          ") AND a.customer_id IN (SELECT customer_id FROM reviews WHERE party <> '')",
+      store::AsParams(base_epochs), [&](const SqlRow& r) {
+        const std::string customer = store::AsText(r[0]);
+        const Entity* e = snap.Find(store::AsText(r[1]));
+        if (e == nullptr || out.count(customer)) return Status::Ok();  // gone: affected anyway
+        const auto stored = store::ParseAlertState(store::AsText(r[2]));
+        if (stored != run.ReviewOf(customer, store::AsText(r[3]), *e).state) out.insert(customer);
+        return Status::Ok();
+      });
+  if (!s.ok()) return s;
+  return out;
+}
+
 // The new alert set of a customer on the base snapshot that the change affects: its alerts on
 // entities that did not change (same pair, so same score; state re-derived from the reviews), its
 // alerts on changed entities re-scored (the search of a changed entry may leave out customers it
@@ -290,10 +316,14 @@ Status DeltaPass::CommitAffected() {
     Status s = archiving_.get();
     if (!s.ok()) return s;
   }
-  // Affected: a match, or an alert that may have to go. Written chunk by chunk, by id.
+  // Affected: a match, an alert that may have to go, or an alert whose party's review state
+  // changed. Written chunk by chunk, by id.
   auto alerted = CustomersAlertedOn(conn_, gone_);
   if (!alerted.ok()) return alerted.status();
   for (const std::string& id : *alerted) found_.by_customer.try_emplace(id);
+  auto restated = CustomersWithStaleReviewStates(conn_, run_, snap_, base_epochs_);
+  if (!restated.ok()) return restated.status();
+  for (const std::string& id : *restated) found_.by_customer.try_emplace(id);
   const size_t chunk = std::max<size_t>(1, options_.customers_per_chunk);
   std::vector<RescreenOutcome> outcomes;
   size_t done = 0;

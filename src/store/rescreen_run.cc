@@ -30,9 +30,11 @@ RescreenRun::RescreenRun(SqlConnection& conn, const Screener& screener,
 }
 
 Status RescreenRun::StartOrResume(const std::string& kind, const std::string& base) {
-  auto reviews = LoadReviews(conn_);
+  auto reviews = ReviewMap::Load(conn_);
   if (!reviews.ok()) return reviews.status();
   reviews_ = std::move(reviews).value();
+  if (reviews_.has_party_decisions() && parties_ == nullptr)
+    parties_ = std::make_unique<const Parties>(Parties::Build(screener_.snapshot()));
   base_ = base;
 
   const std::string snapshot = screener_.snapshot().hash;
@@ -87,8 +89,11 @@ Alert RescreenRun::MakeAlert(const RescreenOutcome& out, const Hit& h) const {
   return a;
 }
 
-AlertState RescreenRun::StateOf(const RescreenOutcome& out, const Entity& entity) const {
-  return ClassifyAlert(reviews_, out.customer.id, out.content_hash, entity);
+AlertReview RescreenRun::ReviewOf(const std::string& customer_id, const std::string& content_hash,
+                                  const Entity& entity) const {
+  const Snapshot& snap = screener_.snapshot();
+  return ClassifyAlert(reviews_, customer_id, content_hash, snap, parties_.get(),
+                       static_cast<uint32_t>(&entity - snap.entities.data()));
 }
 
 void RescreenRun::ScreenFully(RescreenOutcome& out) const {
@@ -114,7 +119,8 @@ Status RescreenRun::ScreenFullyInChunks(const std::vector<CustomerRecord>& recor
 
 Status RescreenRun::Commit(const std::vector<RescreenOutcome>& outcomes,
                            const std::string& last_customer) {
-  const std::string snapshot = screener_.snapshot().hash;
+  const Snapshot& snap = screener_.snapshot();
+  const std::string snapshot = snap.hash;
   const std::string now = UtcNowIso();
   std::vector<AlertChange> added, cleared;
   std::vector<AuditRecord> audit;
@@ -155,9 +161,16 @@ Status RescreenRun::Commit(const std::vector<RescreenOutcome>& outcomes,
       r.snapshot = snapshot;
       r.engine = EngineVersion();
       r.threshold = options_.threshold;
-      for (const auto& [id, a] : after)
+      nlohmann::json reopened = nlohmann::json::object();  // why, per alert reopened
+      for (const auto& [id, a] : after) {
         r.hits.push_back({id, a->score, a->matched_name, std::string(AlertStateName(a->state))});
-      if (out.delta) r.detail_json = nlohmann::json{{"mode", "delta"}, {"base", base_}}.dump();
+        if (const Entity* e = snap.Find(id); e && a->state == AlertState::kReopened)
+          reopened[id] = ReviewOf(out.customer.id, out.content_hash, *e).reason;
+      }
+      nlohmann::json detail = nlohmann::json::object();
+      if (out.delta) detail = {{"mode", "delta"}, {"base", base_}};
+      if (!reopened.empty()) detail["reopened"] = std::move(reopened);
+      if (!detail.empty()) r.detail_json = detail.dump();
       audit.push_back(std::move(r));
     }
   }

@@ -4,16 +4,18 @@
 // customer and the run's progress, so a killed process loses at most the chunk in flight and a
 // rerun resumes without screening or auditing anyone twice. Internal to src/store/.
 //
-// Thread safety: one thread drives a run (its connection is not shared); ScreenFully, MakeAlert
-// and StateOf are const and may be called from worker threads.
+// Thread safety: one thread drives a run (its connection is not shared); ScreenFully, MakeAlert,
+// StateOf and ReviewOf are const and may be called from worker threads.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "lists/shrink_check.h"
+#include "parties/parties.h"
 #include "partyscreen/screener.h"
 #include "partyscreen/store/rescreen.h"
 #include "store/review_states.h"
@@ -55,9 +57,10 @@ class RescreenRun {
   RescreenRun(SqlConnection& conn, const Screener& screener, const RescreenOptions& options,
               RescreenReport& report);
 
-  // Loads the review decisions, then resumes the newest unfinished run of `kind` with the same
-  // snapshot, base, threshold and engine whose epoch is still on that snapshot, or starts a new
-  // run with a new epoch.
+  // Loads the review decisions (and, when one covers a party, builds the parties of the
+  // screener's snapshot, which review states are judged on), then resumes the newest unfinished run
+  // of `kind` with the same snapshot, base, threshold and engine whose epoch is still on that
+  // snapshot, or starts a new run with a new epoch.
   Status StartOrResume(const std::string& kind, const std::string& base);
 
   const std::string& run_id() const { return run_id_; }
@@ -70,8 +73,16 @@ class RescreenRun {
 
   // The alert a hit raises for the customer, its state from the review decisions.
   Alert MakeAlert(const RescreenOutcome& out, const Hit& hit) const;
-  // The state an alert on `entity` has for this customer now.
-  AlertState StateOf(const RescreenOutcome& out, const Entity& entity) const;
+  // The state an alert on `entity` (of the screener's snapshot) has for this customer now, and
+  // why it is reopened (review_states.h).
+  AlertReview ReviewOf(const std::string& customer_id, const std::string& content_hash,
+                       const Entity& entity) const;
+  AlertState StateOf(const RescreenOutcome& out, const Entity& entity) const {
+    return ReviewOf(out.customer.id, out.content_hash, entity).state;
+  }
+  // Whether a review decision covers a party: a change of a party's listings can then change the
+  // state of alerts whose own listing did not change.
+  bool has_party_decisions() const { return reviews_.has_party_decisions(); }
 
   void ScreenFully(RescreenOutcome& out) const;
   // Screens `records` fully (in parallel), committing every options.customers_per_chunk.
@@ -88,6 +99,7 @@ class RescreenRun {
   const RescreenOptions& options_;
   RescreenReport& report_;
   ReviewMap reviews_;
+  std::unique_ptr<const Parties> parties_;  // of the screener's snapshot, if has_party_decisions()
   size_t threads_ = 1;
   std::string who_;
   std::string run_id_;

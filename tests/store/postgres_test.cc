@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <map>
 
 #include "store/sql.h"
 #include "store_test_util.h"
@@ -216,6 +217,48 @@ TEST_F(PostgresStoreTest, RegisterIndexIsKeptInTheGivenDirectory) {
   ASSERT_TRUE(CustomerRegister(*full_db).ImportFile(file).ok());
   ASSERT_TRUE(Rescreener(*full_db, *after).All(testing::Threads(2)).ok());
   EXPECT_EQ(AllAlerts(*delta_db), AllAlerts(*full_db));
+}
+
+// Reviews on the party (schema 4) on PostgreSQL: one review clears both listings of a party; a
+// listing that joins it reopens them in the delta, which agrees with a full pass.
+TEST_F(PostgresStoreTest, PartyReviewClearsBothListingsAndANewListingReopensThem) {
+  Entity ofac = MakeEntity("ofac:10", "SEA LANTERN");
+  Entity csl = MakeEntity("csl:10", "SEA LANTERN");
+  csl.source = "csl";
+  csl.list = "Specially Designated Nationals (SDN) - Treasury Department";
+  Entity un = MakeEntity("un:20", "SEA LANTERN");
+  un.source = "un";
+  un.list = "UN";
+  for (Entity* e : {&ofac, &csl, &un}) e->identifiers.push_back({"IMO", "9999990", "", ""});
+  auto before = BuildScreener({ofac, csl});
+  auto after = BuildScreener({ofac, csl, un});
+  auto db = testing::OpenOrDie(server_->NewDatabase("ps_party_reviews"));
+  ASSERT_NE(db, nullptr);
+  ASSERT_TRUE(
+      CustomerRegister(*db).Upsert({{"c1", "Sea Lantern", Schema::kUnknown, "", "", {}}}).ok());
+  ASSERT_TRUE(Rescreener(*db, *before).All(testing::Threads(1)).ok());
+  auto recorded = testing::Review(
+      *db, *before, {"c1", "ofac:10", ReviewVerdict::kFalsePositive, "other ship", "alice"});
+  ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
+  EXPECT_EQ(recorded->alerts.size(), 2u);
+  auto states = [&] {
+    std::map<std::string, AlertState> out;
+    auto rec = CustomerRegister(*db).Get("c1");
+    EXPECT_TRUE(rec.ok() && rec->has_value());
+    if (rec.ok() && rec->has_value())
+      for (const Alert& a : (*rec)->alerts) out[a.entity_id] = a.state;
+    return out;
+  };
+  EXPECT_EQ(states(), (std::map<std::string, AlertState>{{"csl:10", AlertState::kSuppressed},
+                                                         {"ofac:10", AlertState::kSuppressed}}));
+  auto delta = Rescreener(*db, *after).Delta(EntitySetOf(before->snapshot()), testing::Threads(1));
+  ASSERT_TRUE(delta.ok()) << delta.status().ToString();
+  EXPECT_EQ(states(), (std::map<std::string, AlertState>{{"csl:10", AlertState::kReopened},
+                                                         {"ofac:10", AlertState::kReopened},
+                                                         {"un:20", AlertState::kReopened}}));
+  const std::vector<std::string> after_delta = AllAlerts(*db);
+  ASSERT_TRUE(Rescreener(*db, *after).All(testing::Threads(1)).ok());
+  EXPECT_EQ(AllAlerts(*db), after_delta);
 }
 
 TEST_F(PostgresStoreTest, AuditWriterCommitsFromManyThreads) {

@@ -16,6 +16,7 @@ using testing::AllAlerts;
 using testing::BuildScreener;
 using testing::MakeEntity;
 using testing::OpenOrDie;
+using testing::Review;
 using testing::TempDir;
 
 std::vector<Customer> Register() {
@@ -300,14 +301,12 @@ TEST(RescreenTest, UnchangedAlertKeepsItsReviewStateWhenTheCustomerIsAffected) {
   auto db = OpenOrDie(dir.File("r.db"));
   ASSERT_TRUE(CustomerRegister(*db).Upsert(Register()).ok());
   ASSERT_TRUE(Rescreener(*db, *before).All(testing::Threads(1)).ok());
-  ASSERT_TRUE(ReviewLog(*db)
-                  .Record({"c02", "ofac:2", ReviewVerdict::kFalsePositive, "other bank", "alice"},
-                          *before->snapshot().Find("ofac:2"), before->snapshot().hash)
-                  .ok());
-  ASSERT_TRUE(ReviewLog(*db)
-                  .Record({"c01", "ofac:1", ReviewVerdict::kTrueMatch, "same airline", "alice"},
-                          *before->snapshot().Find("ofac:1"), before->snapshot().hash)
-                  .ok());
+  ASSERT_TRUE(
+      Review(*db, *before, {"c02", "ofac:2", ReviewVerdict::kFalsePositive, "other bank", "alice"})
+          .ok());
+  ASSERT_TRUE(
+      Review(*db, *before, {"c01", "ofac:1", ReviewVerdict::kTrueMatch, "same airline", "alice"})
+          .ok());
   auto delta = Rescreener(*db, *after).Delta(EntitySetOf(before->snapshot()), testing::Threads(1));
   ASSERT_TRUE(delta.ok()) << delta.status().ToString();
   EXPECT_EQ(delta->customers_rescored, 1u);  // c02: the new entry matches it too
@@ -394,21 +393,15 @@ TEST(ReviewTest, FalsePositiveIsSuppressedUntilTheCustomerOrTheEntryChanges) {
   auto list = BuildScreener(OldList());
   ASSERT_TRUE(Rescreener(*db, *list).All(testing::Threads(1)).ok());
 
-  const Entity* melli = list->snapshot().Find("ofac:2");
-  ASSERT_NE(melli, nullptr);
-  Status s = ReviewLog(*db).Record(
-      {"c02", "ofac:2", ReviewVerdict::kFalsePositive, "different bank", "alice"}, *melli,
-      list->snapshot().hash);
-  ASSERT_TRUE(s.ok()) << s.ToString();
+  auto recorded = Review(
+      *db, *list, {"c02", "ofac:2", ReviewVerdict::kFalsePositive, "different bank", "alice"});
+  ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
+  EXPECT_EQ(recorded->listings, std::vector<std::string>{"ofac:2"});  // a party of one listing
   EXPECT_EQ((*reg.Get("c02"))->alerts.at(0).state, AlertState::kSuppressed);
   EXPECT_FALSE(
-      ReviewLog(*db)
-          .Record({"c02", "ofac:2", ReviewVerdict::kFalsePositive, "", "alice"}, *melli, "")
-          .ok());
+      Review(*db, *list, {"c02", "ofac:2", ReviewVerdict::kFalsePositive, "", "alice"}).ok());
   EXPECT_FALSE(
-      ReviewLog(*db)
-          .Record({"nobody", "ofac:2", ReviewVerdict::kFalsePositive, "x", "alice"}, *melli, "")
-          .ok());
+      Review(*db, *list, {"nobody", "ofac:2", ReviewVerdict::kFalsePositive, "x", "alice"}).ok());
 
   // Same customer, same entry: still suppressed on the next screening.
   ASSERT_TRUE(Rescreener(*db, *list).All(testing::Threads(1)).ok());
@@ -425,11 +418,9 @@ TEST(ReviewTest, FalsePositiveIsSuppressedUntilTheCustomerOrTheEntryChanges) {
   EXPECT_EQ((*reg.Get("c02"))->alerts.at(0).state, AlertState::kReopened);
 
   // Reviewed again against the new entry: suppressed; then the customer changes: reopened.
-  ASSERT_TRUE(
-      ReviewLog(*db)
-          .Record({"c02", "ofac:2", ReviewVerdict::kFalsePositive, "still different", "bob"},
-                  *list2->snapshot().Find("ofac:2"), list2->snapshot().hash)
-          .ok());
+  ASSERT_TRUE(Review(*db, *list2,
+                     {"c02", "ofac:2", ReviewVerdict::kFalsePositive, "still different", "bob"})
+                  .ok());
   {
     auto r = Rescreener(*db, *list2).All(testing::Threads(1));
     ASSERT_TRUE(r.ok()) << r.status().ToString();
@@ -443,10 +434,9 @@ TEST(ReviewTest, FalsePositiveIsSuppressedUntilTheCustomerOrTheEntryChanges) {
   EXPECT_EQ((*reg.Get("c02"))->alerts.at(0).state, AlertState::kReopened);
 
   // A true match stays an alert, confirmed. Decisions are on the audit chain.
-  ASSERT_TRUE(ReviewLog(*db)
-                  .Record({"c01", "ofac:1", ReviewVerdict::kTrueMatch, "same airline", "bob"},
-                          *list2->snapshot().Find("ofac:1"), list2->snapshot().hash)
-                  .ok());
+  ASSERT_TRUE(
+      Review(*db, *list2, {"c01", "ofac:1", ReviewVerdict::kTrueMatch, "same airline", "bob"})
+          .ok());
   EXPECT_EQ((*reg.Get("c01"))->alerts.at(0).state, AlertState::kConfirmed);
   auto v = AuditLog(*db).Verify();
   ASSERT_TRUE(v.ok());

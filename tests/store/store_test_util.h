@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/sha256.h"
+#include "parties/parties.h"
 #include "partyscreen/screener.h"
 #include "partyscreen/snapshot.h"
 #include "partyscreen/store.h"
@@ -74,6 +75,12 @@ inline std::unique_ptr<Screener> BuildScreener(std::vector<Entity> entities) {
   auto s = Screener::Build(snap);
   EXPECT_TRUE(s.ok()) << s.status().ToString();
   return std::move(s).value();
+}
+
+// Records `decision` on the party of its entity in the screener's lists (ReviewLog::Record).
+inline Result<RecordedReview> Review(Database& db, const Screener& screener,
+                                     const ReviewDecision& decision) {
+  return ReviewLog(db).Record(decision, screener.snapshot(), Parties::Build(screener.snapshot()));
 }
 
 inline RescreenOptions Threads(size_t n) {

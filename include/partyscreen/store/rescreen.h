@@ -91,10 +91,11 @@ class Rescreener {
   // Requires pair-local scores (ScoreEntity depends only on the pair and EngineVersion()):
   //  - customers whose alerts are exact for `base` (same engine and threshold) are indexed in
   //    memory (QueryIndex) and searched with every added and changed entity; a customer with a
-  //    match, or with an alert on a removed or changed entity, gets its new alert set (its alerts
-  //    on unchanged entities, which keep their scores, plus the matches), audited; every other
-  //    one is moved to the new snapshot as is, all at once (screening epochs, no per-customer
-  //    write);
+  //    match, with an alert on a removed or changed entity, or with a decision on a party whose
+  //    alerts take another review state now (a listing joined or changed in the party), gets its
+  //    new alert set (its alerts on unchanged entities, which keep their scores, plus the
+  //    matches), audited; every other one is moved to the new snapshot as is, all at once
+  //    (screening epochs, no per-customer write);
   //  - customers never screened, changed since, or screened against other lists, another engine
   //    or threshold get a full screening;
   //  - customers already on the new snapshot are skipped (so a rerun after a crash finishes).
