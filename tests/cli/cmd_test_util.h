@@ -9,7 +9,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <ostream>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -64,6 +66,15 @@ class TempDir {
  private:
   std::string path_;
 };
+
+// The string values of `field` in JSON lines `text` (one object per line).
+inline std::set<std::string> FieldOfJsonLines(const std::string& text, const std::string& field) {
+  std::istringstream lines(text);
+  std::string line;
+  std::set<std::string> out;
+  while (std::getline(lines, line)) out.insert(nlohmann::json::parse(line)[field]);
+  return out;
+}
 
 inline std::string ReadFile(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
