@@ -22,6 +22,15 @@ inline std::string ExampleList() {
   return std::string("custom-csv:") + PARTYSCREEN_SOURCE_DIR + "/data/examples/custom_list.csv";
 }
 
+// A customer register (CSV) for the example list: c1 and c2 match two of its listings
+// (custom:VR-0001, custom:VR-0003), c3 none.
+inline std::string ThreeCustomersCsv() {
+  return "id,name,schema,country\n"
+         "c1,Marek Dvorsky,Person,CZ\n"
+         "c2,Northgate Logistics Holdings,Organization,CY\n"
+         "c3,Jane Roe,Person,GB\n";
+}
+
 // A --list spec that cannot be loaded: a command that reports an error without it failing has
 // not loaded its lists.
 inline std::string MissingList() { return "custom-csv:/nonexistent/partyscreen/list.csv"; }
