@@ -9,8 +9,11 @@
 //   reviews.h       ReviewVerdict, ReviewDecision, ReviewLog
 //   snapshots.h     EntitySet, SnapshotArchive, DiffEntitySets
 //   rescreen.h      RescreenOptions, RescreenReport, Rescreener (All, Delta)
+//   alert_events.h  AlertEvent, AlertEventLog: the outbox of new and reopened alerts, webhook
+//   cursors
 #pragma once
 
+#include "partyscreen/store/alert_events.h"
 #include "partyscreen/store/audit.h"
 #include "partyscreen/store/audit_writer.h"
 #include "partyscreen/store/customers.h"

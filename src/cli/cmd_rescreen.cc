@@ -37,6 +37,7 @@ nlohmann::json ReportJson(const RescreenReport& r, double threshold, bool delta)
                    {"added_entities", r.added_entities},
                    {"removed_entities", r.removed_entities},
                    {"changed_entities", r.changed_entities},
+                   {"alert_events", r.alert_events},
                    {"seconds", r.seconds}};
   if (delta) {
     j["register_index"] = r.register_index;
@@ -102,6 +103,9 @@ int RunRescreen(const RescreenArgs& args, std::ostream& out, std::ostream& err) 
     PrintError(err, s.message());
     return 2;
   }
+  bool webhook_ok = true;
+  const std::optional<Webhook> webhook = LoadWebhookOrReport(args.webhook, err, webhook_ok);
+  if (!webhook_ok) return 2;
   // The base list version is read while the current one is loaded and indexed; its messages are
   // written to `err` after the current lists' (a stream is not shared between threads).
   std::ostringstream base_err;
@@ -120,6 +124,12 @@ int RunRescreen(const RescreenArgs& args, std::ostream& out, std::ostream& err) 
   if (!screener) return 1;
   auto db = OpenDbOrReport(args.db, err);
   if (!db) return 1;
+  if (webhook) {
+    if (Status s = SubscribeWebhook(*db, *webhook); !s.ok()) {
+      PrintError(err, s.ToString());
+      return 1;
+    }
+  }
   RescreenOptions opt;
   if (args.threshold >= 0) opt.threshold = args.threshold;
   opt.threads = args.threads;
@@ -128,16 +138,18 @@ int RunRescreen(const RescreenArgs& args, std::ostream& out, std::ostream& err) 
   opt.max_shrink = args.max_shrink;
   Rescreener rescreener(*db, *screener);
   auto r = base ? rescreener.Delta(*base, opt) : rescreener.All(opt);
-  if (!r.ok()) {
-    PrintError(err, r.status().ToString());
-    return 1;
-  }
-  if (args.json) {
-    out << ReportJson(*r, opt.threshold, base.has_value()).dump(2) << "\n";
+  if (r.ok()) {
+    if (args.json) {
+      out << ReportJson(*r, opt.threshold, base.has_value()).dump(2) << "\n";
+    } else {
+      PrintReportText(out, *r, opt.threshold, base.has_value());
+    }
   } else {
-    PrintReportText(out, *r, opt.threshold, base.has_value());
+    PrintError(err, r.status().ToString());
   }
-  return 0;
+  const bool delivered = !webhook || DeliverOrReport(*db, *webhook, args.webhook.policy, err);
+  if (!r.ok()) return 1;
+  return delivered ? 0 : 3;
 }
 
 void RegisterRescreenCommand(CLI::App& app, CliContext& ctx) {
@@ -164,6 +176,7 @@ void RegisterRescreenCommand(CLI::App& app, CliContext& ctx) {
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
   AddStoreDbOption(cmd, &a->db);
+  AddWebhookOptions(cmd, &a->webhook);
   cmd->callback([a, &ctx] { ctx.exit_code = RunRescreen(*a, std::cout, std::cerr); });
 }
 

@@ -4,11 +4,17 @@
 // cleared, each screening audited unless --no-audit. Args + Run, so the command is tested
 // in-process; the CLI11 registration only fills the Args.
 //
+// With --webhook URL --webhook-secret-file F (cli/webhooks.h) the webhook is subscribed before the
+// run and, after it (also after a failed one: its committed chunks hold alerts), receives every
+// pending new and reopened alert event of the database (notify/deliverer.h).
+//
 // Exit code: 0; 2 on a usage error (neither --all nor --since-snapshot, both, a threshold,
-// max-shrink or chunk out of range: reported before any list is loaded); 1 when the lists, base
-// version, database or re-screen fail (a source that shrank more than max_shrink included).
+// max-shrink or chunk out of range, a bad webhook or secret file: reported before any list is
+// loaded); 1 when the lists, base version, database or re-screen fail (a source that shrank more
+// than max_shrink included); 3 when the re-screen succeeded but alert events could not all be
+// delivered (they stay in the database's outbox; the reason is printed).
 // `out`: the report (text with at most 50 new and 50 cleared alerts, or JSON with --json).
-// `err`: errors and the loader's notes.
+// `err`: errors, the loader's notes and the webhook's outcome.
 #pragma once
 
 #include <ostream>
@@ -16,6 +22,7 @@
 #include <vector>
 
 #include "cli/options.h"
+#include "cli/webhooks.h"
 #include "partyscreen/store.h"
 
 namespace partyscreen::cli {
@@ -31,6 +38,7 @@ struct RescreenArgs {
   double max_shrink = RescreenOptions().max_shrink;      // 0-1; 1 = accept any shrinking source
   bool json = false;
   bool no_audit = false;  // write no audit records (not recommended)
+  WebhookArgs webhook;    // --webhook, --webhook-secret-file
 };
 
 int RunRescreen(const RescreenArgs& args, std::ostream& out, std::ostream& err);

@@ -48,35 +48,6 @@ bool ParseRate(std::string text, double& rate) {
   }
 }
 
-// "6h", "30m", "90s" or a number of seconds; false when none of these or not positive.
-bool ParsePeriod(const std::string& text, double& seconds) {
-  if (text.empty()) return false;
-  double unit = 1;
-  std::string number = text;
-  switch (text.back()) {
-    case 'h':
-      unit = 3600;
-      number.pop_back();
-      break;
-    case 'm':
-      unit = 60;
-      number.pop_back();
-      break;
-    case 's':
-      number.pop_back();
-      break;
-    default:
-      break;
-  }
-  try {
-    size_t used = 0;
-    seconds = std::stod(number, &used) * unit;
-    return used == number.size() && seconds > 0;
-  } catch (const std::exception&) {
-    return false;
-  }
-}
-
 // `--update-dir`: the directory is served, and when it holds no list version yet one update runs
 // before the server starts (so it never starts on nothing). False (error printed) on failure.
 bool PrepareUpdates(const std::string& dir, const std::string& sources_file, double max_shrink,
@@ -129,6 +100,20 @@ int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err) {
   if (!args.update_every.empty() &&
       (args.update_dir.empty() || !ParsePeriod(args.update_every, o.update_every_seconds))) {
     PrintError(err, "--update-every: expected a period such as 6h, 30m or 90s, with --update-dir");
+    return 2;
+  }
+  bool webhook_ok = true;
+  if (auto hook = LoadWebhookOrReport(args.webhook, err, webhook_ok); hook) {
+    o.webhook = std::move(*hook);
+    o.webhook_policy = args.webhook.policy;
+  }
+  if (!webhook_ok) return 2;
+  if (!o.webhook.url.empty() && args.db.empty()) {
+    PrintError(err, "--webhook needs --db (the alerts and their outbox live there)");
+    return 2;
+  }
+  if (!ParsePeriod(args.webhook_retry_every, o.webhook_retry_seconds)) {
+    PrintError(err, "--webhook-retry-every: expected a period such as 1m or 30s");
     return 2;
   }
   if (!args.update_dir.empty() &&
@@ -248,9 +233,14 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
                   "List directory kept by `lists update`: served, and updated by --update-every "
                   "(one update first if it holds no version yet)");
   cmd->add_option("--update-every", args->update_every,
-                  "Update --update-dir this often (e.g. 6h, 30m) and reload when a list changed");
+                  "Update --update-dir this often (e.g. 6h, 30m), reload when a list changed and, "
+                  "with --db, re-screen the register's customers (delta)");
   cmd->add_option("--sources", args->sources,
                   "Sources file for the updates (default: the shipped data/sources.tsv)");
+  AddWebhookOptions(cmd, &args->webhook);
+  cmd->add_option("--webhook-retry-every", args->webhook_retry_every,
+                  "Retry undelivered alert events this often (e.g. 1m, 30s)")
+      ->capture_default_str();
   server::ServerOptions& d = args->defaults;
   cmd->add_option("--update-max-shrink", d.update_max_shrink,
                   "Share of a source's entities an update may lose (default 0.05)")

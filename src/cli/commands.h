@@ -24,6 +24,7 @@ void RegisterAuditCommands(CLI::App& app, CliContext& ctx);      // audit      (
 void RegisterReviewCommand(CLI::App& app, CliContext& ctx);      // review     (cmd_review.h)
 void RegisterDiffCommand(CLI::App& app, CliContext& ctx);        // diff       (cmd_diff.h)
 void RegisterRescreenCommand(CLI::App& app, CliContext& ctx);    // rescreen   (cmd_rescreen.h)
+void RegisterAlertsCommand(CLI::App& app, CliContext& ctx);      // alerts     (cmd_alerts.h)
 void RegisterCheckCommand(CLI::App& app, CliContext& ctx);       // check      (cmd_check.h)
 void RegisterPartiesCommand(CLI::App& app, CliContext& ctx);     // parties    (cmd_parties.h)
 

@@ -64,6 +64,7 @@ int main(int argc, char** argv) {
   cli::RegisterReviewCommand(app, ctx);
   cli::RegisterDiffCommand(app, ctx);
   cli::RegisterRescreenCommand(app, ctx);
+  cli::RegisterAlertsCommand(app, ctx);
   cli::RegisterCheckCommand(app, ctx);
   cli::RegisterPartiesCommand(app, ctx);
   if (const std::string unknown = UnknownCommand(app, argc, argv); !unknown.empty()) {

@@ -42,6 +42,38 @@ CLI::Option* AddAuditDbOption(CLI::App* cmd, std::string* db, const std::string&
   return cmd->add_option("--db", *db, help);
 }
 
+bool ParsePeriod(const std::string& text, double& seconds) {
+  if (text.empty()) return false;
+  double unit = 1;
+  std::string number = text;
+  switch (text.back()) {
+    case 'd':
+      unit = 86400;
+      number.pop_back();
+      break;
+    case 'h':
+      unit = 3600;
+      number.pop_back();
+      break;
+    case 'm':
+      unit = 60;
+      number.pop_back();
+      break;
+    case 's':
+      number.pop_back();
+      break;
+    default:
+      break;
+  }
+  try {
+    size_t used = 0;
+    seconds = std::stod(number, &used) * unit;
+    return used == number.size() && seconds > 0;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
 Status CheckThreshold(double threshold) {
   if (threshold == kEngineDefaultThreshold || (threshold >= 0 && threshold <= 1))
     return Status::Ok();

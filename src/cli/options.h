@@ -63,6 +63,10 @@ CLI::Option* AddBirthDateOption(CLI::App* cmd, T* birth_date) {
                          "Birth date, full or partial (1955, 1955-11-03)");
 }
 
+// A period: "7d", "6h", "30m", "90s" or a number of seconds (serve --update-every,
+// --webhook-retry-every, alerts --new-since). False when none of these or not positive.
+bool ParsePeriod(const std::string& text, double& seconds);
+
 // kEngineDefaultThreshold or 0-1; else InvalidArgument "--threshold: 80 is not a score from 0 to
 // 1".
 Status CheckThreshold(double threshold);

@@ -1,4 +1,5 @@
-// SHA-256 (OpenSSL EVP) as lowercase hex. Used for snapshot hashes and the audit hash chain.
+// SHA-256 and HMAC-SHA256 (OpenSSL) as lowercase hex. SHA-256: snapshot hashes and the audit hash
+// chain; HMAC-SHA256: the signature of webhook notifications (notify/webhook.h).
 #pragma once
 
 #include <string>
@@ -7,6 +8,8 @@
 namespace partyscreen {
 
 std::string Sha256Hex(std::string_view data);
+// HMAC-SHA256 (RFC 2104) of `data` under `key`, as 64 lowercase hex digits.
+std::string HmacSha256Hex(std::string_view key, std::string_view data);
 
 // Incremental form for hashing several buffers without concatenating them.
 class Sha256 {

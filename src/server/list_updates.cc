@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "server/routes.h"
+#include "server/update_rescreen.h"
 #include "update/updater.h"
 
 namespace partyscreen::server {
@@ -32,6 +33,32 @@ void ListUpdates::Stop() {
 }
 
 void ListUpdates::RunOnce() {
+  std::shared_ptr<const Engine> before = state_.engines.Current();
+  if (UpdateAndReload() && !state_.options.audit_db.empty() && !rescreen_base_)
+    rescreen_base_ = std::move(before);
+  if (rescreen_base_) Rescreen();
+}
+
+void ListUpdates::Rescreen() {
+  std::shared_ptr<const Engine> now = state_.engines.Current();
+  if (now->snapshot().hash == rescreen_base_->snapshot().hash) {
+    rescreen_base_.reset();
+    return;
+  }
+  Result<RescreenReport> r =
+      RescreenAfterUpdate(state_.options.audit_db, rescreen_base_->snapshot(), *now->screener,
+                          state_.options.update_max_shrink);
+  if (r.ok()) {
+    std::cerr << "partyscreen: list update: " << DescribeRescreen(*r) << "\n";
+    rescreen_base_.reset();
+  } else {
+    std::cerr << "partyscreen: list update: the delta re-screen of the register failed: "
+              << r.status().message() << "; retried at the next update\n";
+  }
+  if (rescreened_) rescreened_();  // a failed run may have committed chunks with alert events
+}
+
+bool ListUpdates::UpdateAndReload() {
   const ServerOptions& o = state_.options;
   UpdateOptions options;
   options.dir = o.update_dir;
@@ -44,12 +71,12 @@ void ListUpdates::RunOnce() {
   Result<UpdateReport> report = UpdateLists(o.update_sources, options);
   if (!report.ok()) {
     std::cerr << "partyscreen: list update: " << report.status().message() << "\n";
-    return;
+    return false;
   }
   for (const SourceUpdate& s : report->sources)
     if (s.outcome == SourceOutcome::kFailed)
       std::cerr << "partyscreen: list update: " << s.id << " failed: " << s.detail << "\n";
-  if (!report->switched) return;
+  if (!report->switched) return false;
   Result<std::shared_ptr<const Engine>> next = state_.engines.Reload(o.lists);
   state_.metrics.RecordReload(next.ok());
   if (next.ok())
@@ -59,6 +86,7 @@ void ListUpdates::RunOnce() {
     std::cerr << "partyscreen: list update: version " << report->manifest_number
               << " is active on disk but the reload failed: " << next.status().message()
               << "; still serving the previous lists\n";
+  return next.ok();
 }
 
 }  // namespace partyscreen::server

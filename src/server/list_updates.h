@@ -5,21 +5,28 @@
 // update_sources; a source that fails keeps its version (logged); when the active version changed
 // the engines are reloaded from the server's lists (which name the directory), exactly like
 // POST /admin/reload, and the outcome is counted in the reload metrics. The shrink check is the
-// updater's, per source (update_max_shrink).
+// updater's, per source (update_max_shrink). With ServerOptions::audit_db, the reload is followed
+// by the delta re-screen of the register from the snapshot served before (update_rescreen.h),
+// then `rescreened` is called (the server pokes its webhook deliveries); a re-screen that fails is
+// logged and retried at the next tick from the same base until it succeeds.
 // Thread safety: Start/Stop from the server's controlling thread.
 #pragma once
 
 #include <condition_variable>
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 
 namespace partyscreen::server {
 
 struct ServerState;
+struct Engine;
 
 class ListUpdates {
  public:
-  explicit ListUpdates(ServerState& state) : state_(state) {}
+  ListUpdates(ServerState& state, std::function<void()> rescreened)
+      : state_(state), rescreened_(std::move(rescreened)) {}
   ~ListUpdates() { Stop(); }
   ListUpdates(const ListUpdates&) = delete;
   ListUpdates& operator=(const ListUpdates&) = delete;
@@ -29,11 +36,20 @@ class ListUpdates {
   // Wakes the thread and waits for it (an update in progress stops its download, keeping every
   // source as it was).
   void Stop();
-  // One update now, then a reload if the version changed (also what the timer runs).
+  // One update now, then a reload if the version changed and the re-screen (also what the timer
+  // runs).
   void RunOnce();
 
  private:
+  // The update and the reload; true when a new version is being served.
+  bool UpdateAndReload();
+  // The delta re-screen from rescreen_base_ to the engine served now (cleared once done).
+  void Rescreen();
+
   ServerState& state_;
+  std::function<void()> rescreened_;
+  // Served before the last new version(s), while the register has not been re-screened since.
+  std::shared_ptr<const Engine> rescreen_base_;
   std::mutex mu_;
   std::condition_variable wake_;
   bool stopping_ = false;

@@ -7,15 +7,20 @@
 #include "server/http_json.h"
 #include "server/http_listener.h"
 #include "server/list_updates.h"
+#include "server/notifications.h"
 #include "server/routes.h"
 
 namespace partyscreen::server {
 
 struct Server::Impl {
   Impl(std::unique_ptr<ServerState> s, ListenerOptions listener)
-      : state(std::move(s)), http(std::move(listener)), updates(*state) {}
+      : state(std::move(s)),
+        http(std::move(listener)),
+        notifications(state->options),
+        updates(*state, [this] { notifications.Poke(); }) {}
   std::unique_ptr<ServerState> state;
   HttpListener http;
+  Notifications notifications;  // before `updates`, which pokes it
   ListUpdates updates;
   std::thread listener;
   int port = 0;
@@ -44,6 +49,10 @@ Status ValidateOptions(const ServerOptions& o) {
   if (o.port < 0 || o.port > 65535) return Status::InvalidArgument("port must be in [0, 65535]");
   if (o.update_every_seconds < 0 || (o.update_every_seconds > 0 && o.update_dir.empty()))
     return Status::InvalidArgument("--update-every needs --update-dir, and a positive period");
+  if (!o.webhook.url.empty() && o.audit_db.empty())
+    return Status::InvalidArgument("--webhook needs --db (the alerts and their outbox live there)");
+  if (!o.webhook.url.empty() && !(o.webhook_retry_seconds > 0))
+    return Status::InvalidArgument("--webhook-retry-every must be a positive period");
   if (o.require_auth && o.api_keys.empty())
     return Status::InvalidArgument(
         "no API keys configured: give --api-keys FILE or set PARTYSCREEN_API_KEYS, or pass "
@@ -132,6 +141,7 @@ Server::~Server() {
 
 Status Server::Start() {
   const ServerOptions& o = impl_->state->options;
+  if (Status s = impl_->notifications.Start(); !s.ok()) return s;
   Result<int> port = impl_->http.Bind(o.host, o.port);
   if (!port.ok()) return port.status();
   impl_->port = *port;
@@ -146,6 +156,7 @@ uint64_t Server::audit_write_failures() const { return impl_->state->metrics.aud
 
 void Server::Stop() {
   impl_->updates.Stop();
+  impl_->notifications.Stop();
   impl_->http.Stop();
 }
 

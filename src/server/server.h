@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "notify/deliverer.h"
 #include "partyscreen/snapshot.h"
 #include "partyscreen/status.h"
 #include "server/auth.h"
@@ -85,7 +86,8 @@ struct ServerOptions {
   // `serve --update-every` (server/list_updates.h): every update_every_seconds (0: never) the
   // list directory update_dir (which `lists` must name) is updated from update_sources, and the
   // lists are reloaded when a new version became active. update_max_shrink: the updater's
-  // per-source shrink limit.
+  // per-source shrink limit. With audit_db, each new version is followed by the delta re-screen
+  // of the database's customer register (server/update_rescreen.h), audited.
   std::string update_dir;
   std::vector<ListSource> update_sources;
   double update_every_seconds = 0;
@@ -94,6 +96,12 @@ struct ServerOptions {
   // standard output, "" for none; log_queries: the lines also carry the names screened.
   std::string access_log;
   bool log_queries = false;
+  // Needs audit_db: new and reopened alerts in its outbox (alert_events.h) are POSTed to
+  // webhook.url (empty: none) by server/notifications.h at start, after each re-screen and every
+  // webhook_retry_seconds while any is undelivered; webhook_policy: retries within a round.
+  Webhook webhook;
+  double webhook_retry_seconds = 60;
+  RetryPolicy webhook_policy;
 };
 
 class Server {

@@ -103,12 +103,28 @@ constexpr Migration kMigrations[] = {
     // made on, one row per listing, the rows sharing the decision's audit_seq; `party` names the
     // party. Rows written before keep party '': decisions on their listing alone, as they were.
     {4, "ALTER TABLE reviews ADD COLUMN party TEXT NOT NULL DEFAULT ''"},
+    // The alert outbox (alert_events.h): new and reopened alerts, numbered in commit order from
+    // the counter in store_meta, and each webhook's cursor into it.
+    {5,
+     "CREATE TABLE IF NOT EXISTS alert_events ("
+     "  seq BIGINT PRIMARY KEY, id TEXT NOT NULL UNIQUE, at TEXT NOT NULL, kind TEXT NOT NULL,"
+     "  customer_id TEXT NOT NULL, customer_name TEXT NOT NULL, entity_id TEXT NOT NULL,"
+     "  entity_name TEXT NOT NULL, matched_name TEXT NOT NULL, list TEXT NOT NULL,"
+     "  score DOUBLE PRECISION NOT NULL, state TEXT NOT NULL, snapshot TEXT NOT NULL,"
+     "  run_id TEXT NOT NULL, reason TEXT NOT NULL);"
+     "CREATE INDEX IF NOT EXISTS alert_events_by_time ON alert_events (at);"
+     "CREATE TABLE IF NOT EXISTS webhook_cursors ("
+     "  webhook TEXT PRIMARY KEY, label TEXT NOT NULL, delivered_seq BIGINT NOT NULL,"
+     "  created_at TEXT NOT NULL, delivered_at TEXT NOT NULL, failures BIGINT NOT NULL,"
+     "  last_error TEXT NOT NULL);"
+     "INSERT INTO store_meta (name, value) VALUES ('alert_event_seq', '0') ON CONFLICT DO NOTHING"},
 };
 
 // Every table of the current schema; Open checks that each is there.
-constexpr const char* kTables[] = {
-    "customers",         "alerts",        "audit",      "audit_head",      "reviews", "snapshots",
-    "snapshot_entities", "rescreen_runs", "store_meta", "screening_epochs"};
+constexpr const char* kTables[] = {"customers",         "alerts",        "audit",
+                                   "audit_head",        "reviews",       "snapshots",
+                                   "snapshot_entities", "rescreen_runs", "store_meta",
+                                   "screening_epochs",  "alert_events",  "webhook_cursors"};
 
 // The highest schema version recorded, 0 for none.
 Result<int> RecordedSchemaVersion(store::SqlConnection& c, const std::string& location) {

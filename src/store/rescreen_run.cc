@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <random>
 
 #include "core/parallel.h"
 #include "fmt/format.h"
 #include "records/query_record.h"
+#include "store/alert_outbox.h"
 #include "store/audit_chain.h"
 #include "store/screening_epochs.h"
 #include "store/store_rows.h"
@@ -20,7 +22,47 @@ namespace {
 // count.
 constexpr size_t kMaxAlertsPerCustomer = 1000;
 
+// The event an alert of `out` gives, if any (alert_events.h): a new alert that is not suppressed,
+// or an alert that became reopened.
+std::optional<AlertEventKind> EventKindOf(const Alert& now, const Alert* before) {
+  if (now.state == AlertState::kReopened && (!before || before->state != AlertState::kReopened))
+    return AlertEventKind::kReopened;
+  if (!before && now.state != AlertState::kSuppressed) return AlertEventKind::kNew;
+  return std::nullopt;
+}
+
 }  // namespace
+
+AlertEvent RescreenRun::EventOf(const RescreenOutcome& out, const Alert& alert, AlertEventKind kind,
+                                const std::string& now) const {
+  const Snapshot& snap = screener_.snapshot();
+  AlertEvent e;
+  e.kind = kind;
+  e.time = now;
+  e.customer_id = out.customer.id;
+  e.customer_name = out.customer.name;
+  e.entity_id = alert.entity_id;
+  const Entity* entity = snap.Find(alert.entity_id);
+  e.entity_name = entity ? entity->name : "";
+  e.list = entity ? entity->source : alert.entity_id.substr(0, alert.entity_id.find(':'));
+  e.matched_name = alert.matched_name;
+  e.score = alert.score;
+  e.state = std::string(AlertStateName(alert.state));
+  e.snapshot = snap.hash;
+  e.run_id = run_id_;
+  if (kind == AlertEventKind::kReopened)
+    e.reason =
+        "reopened: reviewed as a false positive, but the customer record or the list entry "
+        "changed since the review";
+  else if (out.delta)
+    e.reason = fmt::format(
+        "new alert: matched '{}' at {:.3f} in a delta re-screen for the list changes from {} to {}",
+        alert.matched_name, alert.score, base_.substr(0, 12), snap.hash.substr(0, 12));
+  else
+    e.reason = fmt::format("new alert: matched '{}' at {:.3f} in a screening against lists {}",
+                           alert.matched_name, alert.score, snap.hash.substr(0, 12));
+  return e;
+}
 
 RescreenRun::RescreenRun(SqlConnection& conn, const Screener& screener,
                          const RescreenOptions& options, RescreenReport& report)
@@ -124,6 +166,7 @@ Status RescreenRun::Commit(const std::vector<RescreenOutcome>& outcomes,
   const std::string now = UtcNowIso();
   std::vector<AlertChange> added, cleared;
   std::vector<AuditRecord> audit;
+  std::vector<AlertEvent> events;
   WriteTransaction txn(conn_);
   if (!txn.status().ok()) return txn.status();
   for (const RescreenOutcome& out : outcomes) {
@@ -132,8 +175,12 @@ Status RescreenRun::Commit(const std::vector<RescreenOutcome>& outcomes,
     std::map<std::string, const Alert*> before, after;
     for (const Alert& a : *old) before[a.entity_id] = &a;
     for (const Alert& a : out.alerts) after[a.entity_id] = &a;
-    for (const auto& [id, a] : after)
-      if (!before.count(id)) added.push_back({a->customer_id, id, a->score, a->state});
+    for (const auto& [id, a] : after) {
+      const auto was = before.find(id);
+      const Alert* prev = was == before.end() ? nullptr : was->second;
+      if (!prev) added.push_back({a->customer_id, id, a->score, a->state});
+      if (auto kind = EventKindOf(*a, prev)) events.push_back(EventOf(out, *a, *kind, now));
+    }
     for (const auto& [id, a] : before)
       if (!after.count(id)) cleared.push_back({a->customer_id, id, a->score, a->state});
     Status s = conn_.Run("DELETE FROM alerts WHERE customer_id = ?", {out.customer.id});
@@ -178,6 +225,7 @@ Status RescreenRun::Commit(const std::vector<RescreenOutcome>& outcomes,
     auto seq = store::AppendAuditInTransaction(conn_, audit);
     if (!seq.ok()) return seq.status();
   }
+  if (Status s = AppendAlertEventsInTransaction(conn_, events); !s.ok()) return s;
   uint64_t screened = 0, rescored = 0;
   for (const RescreenOutcome& out : outcomes) ++(out.delta ? rescored : screened);
   Status s = conn_.Run(
@@ -192,6 +240,7 @@ Status RescreenRun::Commit(const std::vector<RescreenOutcome>& outcomes,
   report_.customers_rescored += rescored;
   report_.new_alerts.insert(report_.new_alerts.end(), added.begin(), added.end());
   report_.cleared_alerts.insert(report_.cleared_alerts.end(), cleared.begin(), cleared.end());
+  report_.alert_events += events.size();
   return Status::Ok();
 }
 

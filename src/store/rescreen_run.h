@@ -17,6 +17,7 @@
 #include "lists/shrink_check.h"
 #include "parties/parties.h"
 #include "partyscreen/screener.h"
+#include "partyscreen/store/alert_events.h"
 #include "partyscreen/store/rescreen.h"
 #include "store/review_states.h"
 #include "store/sql.h"
@@ -87,13 +88,17 @@ class RescreenRun {
   void ScreenFully(RescreenOutcome& out) const;
   // Screens `records` fully (in parallel), committing every options.customers_per_chunk.
   Status ScreenFullyInChunks(const std::vector<CustomerRecord>& records);
-  // Writes the outcomes and the run's progress (resume point `last_customer`) in one transaction.
+  // Writes the outcomes, the events of their new and reopened alerts (alert_events.h) and the
+  // run's progress (resume point `last_customer`) in one transaction.
   Status Commit(const std::vector<RescreenOutcome>& outcomes, const std::string& last_customer);
   // Marks the run done, re-points `advanced_epochs` to the run's snapshot and appends the run's
   // audit record (`summary`: a JSON object text), all in one transaction.
   Status Finish(const std::string& summary, const std::vector<int64_t>& advanced_epochs);
 
  private:
+  AlertEvent EventOf(const RescreenOutcome& out, const Alert& alert, AlertEventKind kind,
+                     const std::string& now) const;
+
   SqlConnection& conn_;
   const Screener& screener_;
   const RescreenOptions& options_;

@@ -1,21 +1,14 @@
 #include "update/fetch.h"
 
-#include <curl/curl.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <memory>
-#include <mutex>
+
+#include "update/curl_setup.h"
 
 namespace partyscreen {
 
 namespace {
-
-// libcurl's process-wide setup is not thread-safe: done once, before the first transfer.
-void InitCurlOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 struct Sink {
   std::FILE* file = nullptr;
@@ -36,11 +29,6 @@ size_t Write(char* data, size_t size, size_t count, void* user) {
   return n;
 }
 
-int Progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
-  const auto* cancelled = static_cast<const std::function<bool()>*>(user);
-  return (*cancelled)() ? 1 : 0;  // non-zero aborts with CURLE_ABORTED_BY_CALLBACK
-}
-
 }  // namespace
 
 Status FetchToFile(const std::string& url, const std::string& path, const FetchOptions& options) {
@@ -54,23 +42,13 @@ Status FetchToFile(const std::string& url, const std::string& path, const FetchO
   char error[CURL_ERROR_SIZE] = {};
   CURL* c = curl.get();
   curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  SetTransferOptions(c, options.connect_timeout_seconds, options.timeout_seconds,
+                     options.user_agent, options.cancelled, error);
   curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
   curl_easy_setopt(c, CURLOPT_MAXREDIRS, 10L);
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, options.connect_timeout_seconds);
-  curl_easy_setopt(c, CURLOPT_TIMEOUT, options.timeout_seconds);
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c, CURLOPT_USERAGENT, options.user_agent.c_str());
   curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // gzip/deflate on the wire, decoded here
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &Write);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
-  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
-  if (options.cancelled) {
-    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, &Progress);
-    curl_easy_setopt(c, CURLOPT_XFERINFODATA, &options.cancelled);
-  }
   const CURLcode rc = curl_easy_perform(c);
   long http = 0;
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &http);

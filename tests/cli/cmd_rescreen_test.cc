@@ -30,11 +30,7 @@ std::string FirstTwoRows(const testing::TempDir& dir) {
 class RescreenCmdTest : public ::testing::Test {
  protected:
   RescreenCmdTest() : db_(dir_.File("register.db")) {
-    const std::string csv = dir_.Write("customers.csv",
-                                       "id,name,schema,country\n"
-                                       "c1,Marek Dvorsky,Person,CZ\n"
-                                       "c2,Northgate Logistics Holdings,Organization,CY\n"
-                                       "c3,Jane Roe,Person,GB\n");
+    const std::string csv = dir_.Write("customers.csv", testing::ThreeCustomersCsv());
     const Ran r = RunCommand(RunCustomersImport, CustomersImportArgs{db_, csv});
     EXPECT_EQ(r.code, 0) << r.err;
   }

@@ -52,5 +52,25 @@ TEST(ServeCmdTest, BadKeysFromTheEnvironmentAreAUsageError) {
   EXPECT_TRUE(Contains(r.err, "PARTYSCREEN_API_KEYS")) << r.err;
 }
 
+TEST(ServeCmdTest, WebhookFlagsAreCheckedBeforeTheListsLoad) {
+  testing::TempDir dir;
+  ServeArgs a = Args();
+  a.webhook.url = "https://hooks.example.com/partyscreen";
+  a.webhook.secret_file = dir.Write("secret", "0123456789abcdef0123\n");
+  const Ran no_db = RunCommand(RunServe, a);
+  EXPECT_EQ(no_db.code, 2);
+  EXPECT_TRUE(Contains(no_db.err, "--webhook needs --db")) << no_db.err;
+  a.db = dir.File("store.db");
+  a.webhook_retry_every = "soon";
+  const Ran bad_period = RunCommand(RunServe, a);
+  EXPECT_EQ(bad_period.code, 2);
+  EXPECT_TRUE(Contains(bad_period.err, "--webhook-retry-every")) << bad_period.err;
+  a.webhook_retry_every = "1m";
+  a.webhook.secret_file = dir.Write("short", "abc");
+  const Ran short_secret = RunCommand(RunServe, a);
+  EXPECT_EQ(short_secret.code, 2);
+  EXPECT_TRUE(Contains(short_secret.err, "at least 16")) << short_secret.err;
+}
+
 }  // namespace
 }  // namespace partyscreen::cli

@@ -9,7 +9,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <ostream>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -18,6 +20,15 @@ namespace partyscreen::cli::testing {
 // The --list spec of the tiny example list.
 inline std::string ExampleList() {
   return std::string("custom-csv:") + PARTYSCREEN_SOURCE_DIR + "/data/examples/custom_list.csv";
+}
+
+// A customer register (CSV) for the example list: c1 and c2 match two of its listings
+// (custom:VR-0001, custom:VR-0003), c3 none.
+inline std::string ThreeCustomersCsv() {
+  return "id,name,schema,country\n"
+         "c1,Marek Dvorsky,Person,CZ\n"
+         "c2,Northgate Logistics Holdings,Organization,CY\n"
+         "c3,Jane Roe,Person,GB\n";
 }
 
 // A --list spec that cannot be loaded: a command that reports an error without it failing has
@@ -64,6 +75,15 @@ class TempDir {
  private:
   std::string path_;
 };
+
+// The string values of `field` in JSON lines `text` (one object per line).
+inline std::set<std::string> FieldOfJsonLines(const std::string& text, const std::string& field) {
+  std::istringstream lines(text);
+  std::string line;
+  std::set<std::string> out;
+  while (std::getline(lines, line)) out.insert(nlohmann::json::parse(line)[field]);
+  return out;
+}
 
 inline std::string ReadFile(const std::string& path) {
   std::ifstream f(path, std::ios::binary);

@@ -1,14 +1,20 @@
 // `serve --update-every`: the server updates its list directory on a timer and reloads when a
 // list changed (SDN 2021-07 -> 2024-07 served by a local HTTP server), and keeps serving when an
-// update fails.
+// update fails. With --db it then runs the delta re-screen of the register and posts the new
+// alerts to a webhook (an in-test receiver), each once.
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
 #include <thread>
 
+#include "partyscreen/store.h"
 #include "support/files.h"
 #include "support/list_server.h"
+#include "support/webhook_receiver.h"
 #include "test_server.h"
 #include "update/updater.h"
 
@@ -66,6 +72,109 @@ TEST(ServerListUpdates, ReloadsWhenAListChangesAndKeepsServingWhenAnUpdateFails)
   EXPECT_EQ(snapshot(), v2);
   server->Stop();
   server->Wait();
+  fs::remove_all(dir);
+}
+
+TEST(ServerListUpdates, WithADatabaseAnUpdateIsFollowedByTheDeltaRescreenAndItsWebhookPosts) {
+  testing_support::ListServer lists;
+  lists.Set("/sdn.csv", Sdn("sdn-2021-07"));
+  const std::string dir =
+      (fs::temp_directory_path() / ("partyscreen_serve_rescreen_" + std::to_string(::getpid())))
+          .string();
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  auto sources = ParseSources("ofac-sdn\tofac-csv\tsdn.csv\t" + lists.Url("/sdn.csv") + "\n", "t");
+  ASSERT_TRUE(sources.ok());
+  UpdateOptions first;
+  first.dir = dir + "/lists";
+  ASSERT_TRUE(UpdateLists(*sources, first).ok());
+
+  // A register screened against the 2021 version: three names listed only by 2024, one innocent.
+  auto v2021 = LoadSnapshot({ListSpec(first.dir, "")});
+  auto v2024 = LoadSnapshot({ParseListSpec("ofac-csv:" + std::string(PARTYSCREEN_SHARED_DIR) +
+                                           "/lists/ofac/sdn-2024-07-02")});
+  ASSERT_TRUE(v2021.ok() && v2024.ok());
+  std::vector<Customer> customers;
+  for (size_t i = 0; i < v2024->entities.size() && customers.size() < 3; i += 101) {
+    const Entity& e = v2024->entities[i];
+    if (v2021->Find(e.id) || e.schema != Schema::kOrganization) continue;
+    Customer c;
+    c.id = "new" + std::to_string(customers.size());
+    c.name = e.name;
+    c.schema = Schema::kOrganization;
+    customers.push_back(c);
+  }
+  ASSERT_EQ(customers.size(), 3u);
+  Customer innocent;
+  innocent.id = "innocent";
+  innocent.name = "Blue Harbor Bakery";
+  customers.push_back(innocent);
+  const std::string db_path = dir + "/store.db";
+  const std::string hash2021 = v2021->hash;
+  {
+    auto db = Database::Open(db_path);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_TRUE(CustomerRegister(**db).Upsert(customers).ok());
+    auto screener = Screener::Build(std::make_shared<const Snapshot>(std::move(v2021).value()));
+    ASSERT_TRUE(screener.ok());
+    auto all = Rescreener(**db, **screener).All();
+    ASSERT_TRUE(all.ok()) << all.status().ToString();
+  }
+
+  testing_support::WebhookReceiver receiver;
+  receiver.FailNext(1);  // the first post is refused: retried, still delivered once
+  std::ofstream(dir + "/secret") << testing_support::kWebhookSecret;
+  auto hook = LoadWebhook(receiver.Url(), dir + "/secret");
+  ASSERT_TRUE(hook.ok());
+  ServerOptions o = Options(first.dir);
+  o.lists = {ListSpec(first.dir, "")};
+  o.update_dir = first.dir;
+  o.update_sources = *sources;
+  o.update_every_seconds = 0.3;
+  o.audit_db = db_path;
+  o.webhook = *hook;
+  o.webhook_policy.first_backoff_seconds = 0.05;
+  auto server = StartServer(std::move(o));
+  ASSERT_TRUE(server);
+
+  lists.Set("/sdn.csv", Sdn("sdn-2024-07-02"));
+  std::map<std::string, std::string> acked;
+  std::set<std::string> alerted;
+  for (int i = 0; i < 300 && alerted.size() < 3; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    acked = receiver.Acknowledged();
+    alerted.clear();
+    for (const auto& [key, body] : acked)
+      alerted.insert(nlohmann::json::parse(body)["customer_id"].get<std::string>());
+  }
+  EXPECT_EQ(alerted, (std::set<std::string>{"new0", "new1", "new2"}))
+      << "the delta re-screen never posted the new alerts";
+  std::this_thread::sleep_for(std::chrono::milliseconds(1000));  // more ticks: nothing new
+  server->Stop();
+  server->Wait();
+
+  std::vector<std::string> duplicates;
+  acked = receiver.Acknowledged(&duplicates);
+  EXPECT_TRUE(duplicates.empty());
+  ASSERT_FALSE(acked.empty());
+  const std::string served = nlohmann::json::parse(acked.begin()->second)["snapshot"];
+  EXPECT_NE(served, hash2021);
+  for (const auto& [key, body] : acked) {
+    const nlohmann::json j = nlohmann::json::parse(body);
+    EXPECT_EQ(j["run_id"].get<std::string>().rfind("delta-", 0), 0u) << body;
+    EXPECT_EQ(j["snapshot"], served);
+  }
+  for (const auto& d : receiver.Deliveries()) EXPECT_TRUE(d.signature_ok);
+  // The register is on the new lists, with the alerts committed and audited by the delta.
+  auto db = Database::Open(db_path);
+  ASSERT_TRUE(db.ok());
+  auto rec = CustomerRegister(**db).Get("new0");
+  ASSERT_TRUE(rec.ok() && *rec);
+  EXPECT_EQ((*rec)->screened_snapshot, served);
+  EXPECT_FALSE((*rec)->alerts.empty());
+  auto verified = AuditLog(**db).Verify();
+  ASSERT_TRUE(verified.ok());
+  EXPECT_TRUE(verified->ok) << verified->problem;
   fs::remove_all(dir);
 }
 

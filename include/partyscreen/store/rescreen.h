@@ -5,9 +5,10 @@
 // Ownership: a Rescreener borrows a Database& and a Screener& that must outlive it.
 // Thread safety: one thread drives a run (it uses RescreenOptions::threads workers inside);
 // one thread at a time per Database (database.h).
-// Durability: a run commits chunk by chunk (alerts, screening state, audit records and progress
-// in one transaction each); a killed run resumes from its last committed chunk when run again,
-// without screening or auditing anyone twice.
+// Durability: a run commits chunk by chunk (alerts, the outbox events of new and reopened alerts
+// (alert_events.h), screening state, audit records and progress in one transaction each); a killed
+// run resumes from its last committed chunk when run again, without screening or auditing anyone
+// twice.
 #pragma once
 
 #include <cstddef>
@@ -75,6 +76,8 @@ struct RescreenReport {
   uint64_t added_entities = 0, removed_entities = 0, changed_entities = 0;
   std::vector<AlertChange> new_alerts;
   std::vector<AlertChange> cleared_alerts;  // alerts that disappeared
+  // Events of new and reopened alerts written to the outbox (alert_events.h) by this call.
+  uint64_t alert_events = 0;
   DeltaTimings timings;
   std::string register_index;  // delta: where the register index came from, in words
   double seconds = 0;
