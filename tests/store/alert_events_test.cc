@@ -65,9 +65,8 @@ TEST(AlertEventsTest, NewAndReopenedAlertsAreEventsCommittedWithThem) {
 
   // c02's alert reviewed a false positive; the entry changes and ROSNEFT is added: the delta
   // reopens one alert and raises one.
-  ASSERT_TRUE(ReviewLog(*db)
-                  .Record({"c02", "ofac:2", ReviewVerdict::kFalsePositive, "other bank", "alice"},
-                          *v1->snapshot().Find("ofac:2"), v1->snapshot().hash)
+  ASSERT_TRUE(testing::Review(
+                  *db, *v1, {"c02", "ofac:2", ReviewVerdict::kFalsePositive, "other bank", "alice"})
                   .ok());
   std::vector<Entity> changed = OldList();
   changed[1].programs.push_back("IRAN");
