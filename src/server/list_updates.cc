@@ -29,6 +29,7 @@ void ListUpdates::Stop() {
     stopping_ = true;
   }
   wake_.notify_all();
+  std::lock_guard<std::mutex> join_lock(join_mu_);
   if (thread_.joinable()) thread_.join();
 }
 

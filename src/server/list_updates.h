@@ -9,7 +9,9 @@
 // by the delta re-screen of the register from the snapshot served before (update_rescreen.h),
 // then `rescreened` is called (the server pokes its webhook deliveries); a re-screen that fails is
 // logged and retried at the next tick from the same base until it succeeds.
-// Thread safety: Start/Stop from the server's controlling thread.
+// Thread safety: Start from the server's controlling thread (before any Stop); Stop from any
+// thread, concurrently and more than once (Server::Stop's contract): one caller joins the timer
+// thread, the others wait for that join.
 #pragma once
 
 #include <condition_variable>
@@ -34,7 +36,7 @@ class ListUpdates {
   // Starts the timer thread when the options ask for updates; otherwise does nothing.
   void Start();
   // Wakes the thread and waits for it (an update in progress stops its download, keeping every
-  // source as it was).
+  // source as it was). Any thread; returns once the timer thread has finished.
   void Stop();
   // One update now, then a reload if the version changed and the re-screen (also what the timer
   // runs).
@@ -53,6 +55,10 @@ class ListUpdates {
   std::mutex mu_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  // Guards thread_ in Stop(): without it two Stop()s at once both saw it joinable and joined it
+  // twice (a data race on thread_; the second pthread_join is undefined). Held while joining; the
+  // timer thread never takes it. Separate from mu_, which the timer thread needs to finish.
+  std::mutex join_mu_;
   std::thread thread_;
 };
 

@@ -28,6 +28,7 @@ using nlohmann::json;
 using testing::Auth;
 using testing::Body;
 using testing::kAdminKey;
+using testing::kSlowdown;
 using testing::kUserKey;
 using testing::Options;
 using testing::StartServer;
@@ -449,7 +450,7 @@ TEST(ServerReload, ConcurrentReloadUnderLoadLosesNoRequestAndStaysConsistent) {
   std::map<std::string, std::set<std::string>> answers;  // snapshot -> distinct hit lists
   auto client = [&] {
     httplib::Client c("127.0.0.1", port);
-    c.set_read_timeout(60, 0);
+    c.set_read_timeout(60 * kSlowdown, 0);
     while (!stop) {
       auto r = c.Post("/screen", Auth(kUserKey),
                       R"({"name": "Nicolas Maduro Moros", "explain": false})", "application/json");
@@ -466,9 +467,20 @@ TEST(ServerReload, ConcurrentReloadUnderLoadLosesNoRequestAndStaysConsistent) {
     }
   };
   std::vector<std::thread> clients;
+  // The clients stop and are joined however the test ends (a failed ASSERT returns early; a
+  // joinable std::thread destroyed would terminate the whole test binary).
+  struct JoinClients {
+    std::atomic<bool>& stop;
+    std::vector<std::thread>& clients;
+    ~JoinClients() {
+      stop = true;
+      for (std::thread& t : clients)
+        if (t.joinable()) t.join();
+    }
+  } join_clients{stop, clients};
   for (int i = 0; i < 4; ++i) clients.emplace_back(client);
   httplib::Client admin("127.0.0.1", port);
-  admin.set_read_timeout(120, 0);
+  admin.set_read_timeout(120 * kSlowdown, 0);
   std::set<std::string> loaded{Body(admin.Get("/readyz"))["snapshot"]};
   for (int round = 0; round < 4; ++round) {
     dir.CopyFrom(round % 2 == 0 ? "ofac/sdn-2024-07-02" : "ofac/sdn-2021-07");
