@@ -28,14 +28,24 @@ std::string Sdn(const std::string& edition) {
                                         edition + "/sdn.csv");
 }
 
+// An empty directory under the temporary directory, private to this process.
+std::string FreshDir(const std::string& name) {
+  const std::string dir =
+      (fs::temp_directory_path() / (name + "_" + std::to_string(::getpid()))).string();
+  fs::remove_all(dir);
+  return dir;
+}
+
+// The sources file of one source, ofac-sdn, served by `lists` at /sdn.csv.
+Result<std::vector<ListSource>> SdnSource(const testing_support::ListServer& lists) {
+  return ParseSources("ofac-sdn\tofac-csv\tsdn.csv\t" + lists.Url("/sdn.csv") + "\n", "t");
+}
+
 TEST(ServerListUpdates, ReloadsWhenAListChangesAndKeepsServingWhenAnUpdateFails) {
   testing_support::ListServer lists;
   lists.Set("/sdn.csv", Sdn("sdn-2021-07"));
-  const std::string dir =
-      (fs::temp_directory_path() / ("partyscreen_serve_update_" + std::to_string(::getpid())))
-          .string();
-  fs::remove_all(dir);
-  auto sources = ParseSources("ofac-sdn\tofac-csv\tsdn.csv\t" + lists.Url("/sdn.csv") + "\n", "t");
+  const std::string dir = FreshDir("partyscreen_serve_update");
+  auto sources = SdnSource(lists);
   ASSERT_TRUE(sources.ok());
   UpdateOptions first;
   first.dir = dir;
@@ -78,12 +88,9 @@ TEST(ServerListUpdates, ReloadsWhenAListChangesAndKeepsServingWhenAnUpdateFails)
 TEST(ServerListUpdates, WithADatabaseAnUpdateIsFollowedByTheDeltaRescreenAndItsWebhookPosts) {
   testing_support::ListServer lists;
   lists.Set("/sdn.csv", Sdn("sdn-2021-07"));
-  const std::string dir =
-      (fs::temp_directory_path() / ("partyscreen_serve_rescreen_" + std::to_string(::getpid())))
-          .string();
-  fs::remove_all(dir);
+  const std::string dir = FreshDir("partyscreen_serve_rescreen");
   fs::create_directories(dir);
-  auto sources = ParseSources("ofac-sdn\tofac-csv\tsdn.csv\t" + lists.Url("/sdn.csv") + "\n", "t");
+  auto sources = SdnSource(lists);
   ASSERT_TRUE(sources.ok());
   UpdateOptions first;
   first.dir = dir + "/lists";
@@ -186,11 +193,8 @@ TEST(ServerListUpdates, WithADatabaseAnUpdateIsFollowedByTheDeltaRescreenAndItsW
 TEST(ServerListUpdates, StopFromTwoThreadsAtOnceStopsTheTimerOnce) {
   testing_support::ListServer lists;
   lists.Set("/sdn.csv", Sdn("sdn-2021-07"));
-  const std::string dir =
-      (fs::temp_directory_path() / ("partyscreen_serve_stop_" + std::to_string(::getpid())))
-          .string();
-  fs::remove_all(dir);
-  auto sources = ParseSources("ofac-sdn\tofac-csv\tsdn.csv\t" + lists.Url("/sdn.csv") + "\n", "t");
+  const std::string dir = FreshDir("partyscreen_serve_stop");
+  auto sources = SdnSource(lists);
   ASSERT_TRUE(sources.ok());
   UpdateOptions first;
   first.dir = dir;
