@@ -36,6 +36,23 @@ TEST(ServeCmdTest, ABadRateLimitIsAUsageError) {
   EXPECT_EQ(r.err, "partyscreen: --rate-limit: expected N or N/s, got 'fast'\n");
 }
 
+TEST(ServeCmdTest, ADataDirWithoutTheBundledSnapshotIsAUsageError) {
+  ServeArgs a;  // no --list: the bundled snapshot is read from --data-dir
+  a.data_dir = "/nonexistent/partyscreen-data";
+  const Ran r = RunCommand(RunServe, a);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err,
+            "partyscreen: --data-dir: /nonexistent/partyscreen-data holds no default/ snapshot\n");
+}
+
+TEST(ServeCmdTest, LogQueriesWithoutAnAccessLogIsAUsageError) {
+  ServeArgs a = Args();
+  a.log_queries = true;
+  const Ran r = RunCommand(RunServe, a);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(Contains(r.err, "--log-queries needs --access-log")) << r.err;
+}
+
 TEST(ServeCmdTest, AnApiKeyFileThatCannotBeReadIsAUsageError) {
   ServeArgs a = Args();
   a.api_keys = "/nonexistent/keys.txt";
