@@ -150,19 +150,10 @@ std::string CslInformationUrl(std::string_view code) {
 }
 
 std::string CslTypeOf(const Entity& e) {
-  switch (e.schema) {
-    case Schema::kPerson:
-      return "Individual";
-    case Schema::kOrganization:
-      return "Entity";
-    case Schema::kVessel:
-      return "Vessel";
-    case Schema::kAircraft:
-      return "Aircraft";
-    case Schema::kUnknown:
-      break;
-  }
-  return {};
+  if (e.schema == Schema::kPerson) return "Individual";
+  if (e.schema == Schema::kOrganization) return "Entity";
+  if (e.schema == Schema::kUnknown) return {};
+  return std::string(SchemaName(e.schema));  // Vessel, Aircraft: the same words
 }
 
 json CslIdsOf(const Entity& e) {

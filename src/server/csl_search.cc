@@ -308,7 +308,7 @@ json CslSources(const Engine& engine) {
                        {"source_last_updated", published.empty() ? json(nullptr) : json(published)},
                        {"last_imported", IsoTime(engine.loaded_unix_seconds)}});
   }
-  return {{"sources", std::move(sources)}};
+  return json::object({{"sources", std::move(sources)}});
 }
 
 }  // namespace partyscreen::server
