@@ -185,7 +185,8 @@ TEST_F(CslApiTest, SourcesListsWhatIsLoaded) {
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200) << r->body;
   std::set<std::string> codes;
-  for (const json& s : Body(r)["sources"]) {
+  const json body = Body(r);  // kept: a range-for over Body(r)["sources"] would dangle
+  for (const json& s : body["sources"]) {
     codes.insert(s["code"].get<std::string>());
     EXPECT_GT(s["records"].get<int>(), 0);
   }
