@@ -15,14 +15,19 @@ Clock::duration Seconds(double s) {
 
 // The caller's key as sent: from the connection's raw request head when there is one (cpp-httplib
 // percent-decodes header values and cuts them at a NUL, so "KEY%00x" would read as "KEY").
+// `subscription-key` (what the trade.gov CSL API's clients send) stands in for X-API-Key.
 std::optional<Caller> Authenticate(const ServerState& state, const httplib::Request& req) {
   if (const Connection* c = ThisConnection(); c != nullptr) {
     const std::string_view head = c->RawHead();
-    return state.options.api_keys.Authenticate(RawHeaderValue(head, "Authorization"),
-                                               RawHeaderValue(head, "X-API-Key"));
+    const std::string_view x_api_key = RawHeaderValue(head, "X-API-Key");
+    return state.options.api_keys.Authenticate(
+        RawHeaderValue(head, "Authorization"),
+        x_api_key.empty() ? RawHeaderValue(head, "subscription-key") : x_api_key);
   }
-  return state.options.api_keys.Authenticate(req.get_header_value("Authorization"),
-                                             req.get_header_value("X-API-Key"));
+  const std::string x_api_key = req.get_header_value("X-API-Key");
+  return state.options.api_keys.Authenticate(
+      req.get_header_value("Authorization"),
+      x_api_key.empty() ? req.get_header_value("subscription-key") : x_api_key);
 }
 
 // Runs the checks before the handler; false when the request was answered with an error.
@@ -34,9 +39,9 @@ bool Admit(ServerState& state, Access access, const httplib::Request& req, httpl
     std::optional<Caller> caller = Authenticate(state, req);
     if (!caller) {
       res.set_header("WWW-Authenticate", "Bearer");
-      SendError(
-          res, 401, "unauthorized",
-          "missing or unknown API key (send 'Authorization: Bearer KEY' or 'X-API-Key: KEY')");
+      SendError(res, 401, "unauthorized",
+                "missing or unknown API key (send 'Authorization: Bearer KEY', 'X-API-Key: KEY' or "
+                "'subscription-key: KEY')");
       return false;
     }
     ctx.caller = *caller;

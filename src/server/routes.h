@@ -13,6 +13,7 @@
 
 #include <httplib.h>
 
+#include <array>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -125,5 +126,33 @@ void RegisterMatchRoutes(httplib::Server& http, ServerState& state);   // POST /
 void RegisterCheckRoutes(httplib::Server& http, ServerState& state);   // POST /check
 // GET /entities/{id}, GET /lists, GET /healthz, GET /readyz, GET /metrics, POST /admin/reload
 void RegisterAdminRoutes(httplib::Server& http, ServerState& state);
+// GET /consolidated_screening_list/search, GET /consolidated_screening_list/sources
+void RegisterCslRoutes(httplib::Server& http, ServerState& state);
+// GET /openapi.json
+void RegisterOpenApiRoutes(httplib::Server& http, ServerState& state);
+
+// The OpenAPI 3.1 document served at /openapi.json (data/openapi.json, compiled in).
+std::string_view OpenApiDocument();
+
+// Every route the Register* functions above add, as method and OpenAPI path (which is also the
+// route label in the metrics). A route added above belongs here and in data/openapi.json; the
+// server tests check all three agree.
+struct RouteSpec {
+  std::string_view method, path;
+};
+inline constexpr std::array<RouteSpec, 12> kRoutes{{
+    {"post", "/screen"},
+    {"post", "/match/{dataset}"},
+    {"post", "/check"},
+    {"get", "/entities/{id}"},
+    {"get", "/lists"},
+    {"get", "/healthz"},
+    {"get", "/readyz"},
+    {"get", "/metrics"},
+    {"post", "/admin/reload"},
+    {"get", "/consolidated_screening_list/search"},
+    {"get", "/consolidated_screening_list/sources"},
+    {"get", "/openapi.json"},
+}};
 
 }  // namespace partyscreen::server

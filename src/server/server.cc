@@ -128,6 +128,8 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   RegisterMatchRoutes(http, state);
   RegisterCheckRoutes(http, state);
   RegisterAdminRoutes(http, state);
+  RegisterCslRoutes(http, state);
+  RegisterOpenApiRoutes(http, state);
   http.Post(".*", UnknownPost(state));  // last: only POSTs no route above took
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }

@@ -1,5 +1,5 @@
 // What the server tests share: two API keys, options for a server on a free loopback port over an
-// OFAC CSV list directory, starting it, and reading JSON answers.
+// OFAC CSV list directory (or the real CSL file), starting it, and reading JSON answers.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -42,6 +42,16 @@ inline ServerOptions Options(const std::string& ofac_csv_dir) {
   o.api_keys = std::move(keys).value();
   o.max_body_bytes = 64 * 1024;
   o.max_queries = 10;
+  return o;
+}
+
+// Options() over the real CSL file of April 2022 (Hikvision is on it as an Entity List and a CMIC
+// record) plus the OFAC SDN CSV of July 2021 loaded directly, for the CSL API and OpenAPI tests.
+inline ServerOptions CslOptions() {
+  ServerOptions o = Options(std::string(PARTYSCREEN_SHARED_DIR) + "/lists/ofac/sdn-2021-07");
+  o.lists.push_back(
+      ListSpec{std::string(PARTYSCREEN_SHARED_DIR) + "/lists/csl/csl-2022-04/consolidated.csv.gz",
+               "csl-csv"});
   return o;
 }
 
