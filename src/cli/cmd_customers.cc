@@ -9,6 +9,7 @@
 #include "cli/options.h"
 #include "cli/store_access.h"
 #include "partyscreen/store.h"
+#include "partyscreen/store/alert_events.h"
 
 namespace partyscreen::cli {
 
@@ -145,9 +146,15 @@ int RunCustomersShow(const CustomersShowArgs& args, std::ostream& out, std::ostr
                     (c.screened_engine.empty() ? "an unknown engine" : c.screened_engine))
       << "\n";
   if (c.alerts.empty()) out << "  no alerts\n";
-  for (const Alert& al : c.alerts)
+  for (const Alert& al : c.alerts) {
     out << "  " << std::fixed << std::setprecision(3) << al.score << "  " << al.entity_id << "  "
         << al.matched_name << "  [" << AlertStateName(al.state) << "]\n";
+    if (al.state != AlertState::kReopened) continue;
+    // Why it was reopened: the outbox event of the re-screen that reopened it (the audit record
+    // of that re-screen says the same).
+    auto why = AlertEventLog(*db).Latest(c.customer.id, al.entity_id, AlertEventKind::kReopened);
+    if (why.ok() && *why) out << "      " << (*why)->time << " " << (*why)->reason << "\n";
+  }
   return 0;
 }
 

@@ -103,9 +103,8 @@ int RunRescreen(const RescreenArgs& args, std::ostream& out, std::ostream& err) 
     PrintError(err, s.message());
     return 2;
   }
-  bool webhook_ok = true;
-  const std::optional<Webhook> webhook = LoadWebhookOrReport(args.webhook, err, webhook_ok);
-  if (!webhook_ok) return 2;
+  const std::optional<std::vector<Webhook>> webhooks = LoadWebhooksOrReport(args.webhook, err);
+  if (!webhooks) return 2;
   // The base list version is read while the current one is loaded and indexed; its messages are
   // written to `err` after the current lists' (a stream is not shared between threads).
   std::ostringstream base_err;
@@ -124,8 +123,8 @@ int RunRescreen(const RescreenArgs& args, std::ostream& out, std::ostream& err) 
   if (!screener) return 1;
   auto db = OpenDbOrReport(args.db, err);
   if (!db) return 1;
-  if (webhook) {
-    if (Status s = SubscribeWebhook(*db, *webhook); !s.ok()) {
+  for (const Webhook& hook : *webhooks) {
+    if (Status s = SubscribeWebhook(*db, hook); !s.ok()) {
       PrintError(err, s.ToString());
       return 1;
     }
@@ -147,7 +146,7 @@ int RunRescreen(const RescreenArgs& args, std::ostream& out, std::ostream& err) 
   } else {
     PrintError(err, r.status().ToString());
   }
-  const bool delivered = !webhook || DeliverOrReport(*db, *webhook, args.webhook.policy, err);
+  const bool delivered = DeliverOrReport(*db, *webhooks, args.webhook.policy, err);
   if (!r.ok()) return 1;
   return delivered ? 0 : 3;
 }

@@ -102,13 +102,11 @@ int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err) {
     PrintError(err, "--update-every: expected a period such as 6h, 30m or 90s, with --update-dir");
     return 2;
   }
-  bool webhook_ok = true;
-  if (auto hook = LoadWebhookOrReport(args.webhook, err, webhook_ok); hook) {
-    o.webhook = std::move(*hook);
-    o.webhook_policy = args.webhook.policy;
-  }
-  if (!webhook_ok) return 2;
-  if (!o.webhook.url.empty() && args.db.empty()) {
+  std::optional<std::vector<Webhook>> webhooks = LoadWebhooksOrReport(args.webhook, err);
+  if (!webhooks) return 2;
+  o.webhooks = std::move(*webhooks);
+  o.webhook_policy = args.webhook.policy;
+  if (!o.webhooks.empty() && args.db.empty()) {
     PrintError(err, "--webhook needs --db (the alerts and their outbox live there)");
     return 2;
   }

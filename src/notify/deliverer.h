@@ -8,8 +8,12 @@
 // RetryPolicy::attempts the round stops at that event, which stays pending with the failure
 // recorded in the cursor, and so do all after it (order is kept). The next round (the next run,
 // `partyscreen alerts --deliver`, or the server's retry timer) starts again from it: nothing is
-// lost across restarts. A receiver that acknowledged an event whose cursor update then failed (a
-// crash in between) gets it again with the same Idempotency-Key: it must ignore a key it has seen.
+// lost across restarts. A refusal (a 4xx answer other than 408, 425 and 429) is not retried within
+// the round: after RetryPolicy::dead_letter_after refusals of the same event, in this round and
+// earlier ones, the event is set aside in the webhook's dead letters (alert_events.h) and the
+// later events flow; `RedeliverDeadLetters` tries them again. A receiver that acknowledged an event
+// whose cursor update then failed (a crash in between) gets it again with the same Idempotency-Key:
+// it must ignore a key it has seen.
 //
 // Thread safety: one round per Database at a time (database.h); a round blocks its thread.
 #pragma once
@@ -29,12 +33,14 @@ struct RetryPolicy {
   double first_backoff_seconds = 1;  // before the second attempt; doubles each time
   double max_backoff_seconds = 60;   // cap of one wait
   long timeout_seconds = 10;         // per POST
+  int dead_letter_after = 3;         // refusals of one event that set it aside; 0 = never
   std::function<bool()> cancelled;   // polled during POSTs and waits; true ends the round
 };
 
 struct DeliveryReport {
   uint64_t delivered = 0;  // events acknowledged in this round
   uint64_t pending = 0;    // events still undelivered after it
+  uint64_t set_aside = 0;  // events moved to the dead letters in this round
   std::string error;       // why the round stopped early ("" when nothing is pending)
 };
 
@@ -46,5 +52,15 @@ Status SubscribeWebhook(Database& db, const Webhook& hook);
 // Errors are the database's; a webhook that is down is a report with `pending` and `error`.
 Result<DeliveryReport> DeliverPending(Database& db, const Webhook& hook,
                                       const RetryPolicy& policy = {});
+
+// Sends the webhook's dead letters again, oldest first, with the policy's retries but never
+// setting anything aside: each one acknowledged leaves the dead letters (`delivered`), the others
+// stay (`pending`, `error` the last failure).
+Result<DeliveryReport> RedeliverDeadLetters(Database& db, const Webhook& hook,
+                                            const RetryPolicy& policy = {});
+
+// True for an HTTP status that refuses the event itself rather than saying "not now": a 4xx
+// other than 408 (timeout), 425 (too early) and 429 (too many requests).
+bool IsRefusal(int http_status);
 
 }  // namespace partyscreen

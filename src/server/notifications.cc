@@ -8,18 +8,23 @@
 namespace partyscreen::server {
 
 Status Notifications::Start() {
-  if (options_.webhook.url.empty()) return Status::Ok();
+  if (options_.webhooks.empty()) return Status::Ok();
   auto db = Database::Open(options_.audit_db);
   if (!db.ok()) return db.status();
-  if (Status s = SubscribeWebhook(**db, options_.webhook); !s.ok()) return s;
-  thread_ = std::thread([this] { Loop(); });
+  for (const Webhook& hook : options_.webhooks)
+    if (Status s = SubscribeWebhook(**db, hook); !s.ok()) return s;
+  for (const Webhook& hook : options_.webhooks)
+    threads_.emplace_back([this, &hook] {
+      uint64_t seen_pokes = 0;
+      Loop(hook, seen_pokes);
+    });
   return Status::Ok();
 }
 
 void Notifications::Poke() {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    poked_ = true;
+    ++pokes_;
   }
   wake_.notify_all();
 }
@@ -30,7 +35,9 @@ void Notifications::Stop() {
     stopping_ = true;
   }
   wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  for (std::thread& t : threads_)
+    if (t.joinable()) t.join();
+  threads_.clear();
 }
 
 bool Notifications::Stopping() {
@@ -38,8 +45,9 @@ bool Notifications::Stopping() {
   return stopping_;
 }
 
-bool Notifications::Round(std::unique_ptr<Database>& db, const RetryPolicy& policy) {
-  const std::string label = WebhookLabel(options_.webhook.url);
+bool Notifications::Round(const Webhook& hook, std::unique_ptr<Database>& db,
+                          const RetryPolicy& policy) {
+  const std::string label = WebhookLabel(hook.url);
   if (!db) {
     auto opened = Database::Open(options_.audit_db);
     if (!opened.ok()) {
@@ -49,7 +57,7 @@ bool Notifications::Round(std::unique_ptr<Database>& db, const RetryPolicy& poli
     }
     db = std::move(opened).value();
   }
-  Result<DeliveryReport> r = DeliverPending(*db, options_.webhook, policy);
+  Result<DeliveryReport> r = DeliverPending(*db, hook, policy);
   if (!r.ok()) {
     std::cerr << "partyscreen: webhook " << label << ": " << r.status().message() << "; retried in "
               << options_.webhook_retry_seconds << " s\n";
@@ -59,6 +67,9 @@ bool Notifications::Round(std::unique_ptr<Database>& db, const RetryPolicy& poli
   if (r->delivered > 0)
     std::cerr << "partyscreen: webhook " << label << ": " << r->delivered
               << " alert event(s) delivered\n";
+  if (r->set_aside > 0)
+    std::cerr << "partyscreen: webhook " << label << ": " << r->set_aside
+              << " alert event(s) refused too often, set aside in its dead letters\n";
   if (r->pending > 0)
     std::cerr << "partyscreen: webhook " << label << ": " << r->error << "; " << r->pending
               << " event(s) kept in the outbox, retried in " << options_.webhook_retry_seconds
@@ -66,7 +77,7 @@ bool Notifications::Round(std::unique_ptr<Database>& db, const RetryPolicy& poli
   return r->pending > 0;
 }
 
-void Notifications::Loop() {
+void Notifications::Loop(const Webhook& hook, uint64_t& seen_pokes) {
   RetryPolicy policy = options_.webhook_policy;
   policy.cancelled = [this] { return Stopping(); };
   const auto retry = std::chrono::duration<double>(options_.webhook_retry_seconds);
@@ -75,14 +86,14 @@ void Notifications::Loop() {
   for (;;) {
     {
       std::unique_lock<std::mutex> lock(mu_);
-      if (!round_due) wake_.wait(lock, [this] { return stopping_ || poked_; });
+      if (!round_due) wake_.wait(lock, [&] { return stopping_ || pokes_ != seen_pokes; });
       if (stopping_) return;
-      poked_ = false;
+      seen_pokes = pokes_;
     }
     round_due = false;
-    if (Round(db, policy)) {
+    if (Round(hook, db, policy)) {
       std::unique_lock<std::mutex> lock(mu_);
-      wake_.wait_for(lock, retry, [this] { return stopping_ || poked_; });
+      wake_.wait_for(lock, retry, [&] { return stopping_ || pokes_ != seen_pokes; });
       round_due = true;
     }
   }

@@ -1,7 +1,8 @@
-// The server's webhook deliveries (ServerOptions::webhook): a thread that drains the database's
-// alert outbox (notify/deliverer.h) at start (events left undelivered before a restart), whenever
-// Poke() is called (after a re-screen) and every webhook_retry_seconds while events are pending.
-// Each round's outcome is logged on stderr. Does nothing without a webhook.
+// The server's webhook deliveries (ServerOptions::webhooks): one thread per webhook that drains
+// the database's alert outbox for it (notify/deliverer.h) at start (events left undelivered before
+// a restart), whenever Poke() is called (after a re-screen) and every webhook_retry_seconds while
+// events are pending. Each webhook has its own thread and database connection, so a receiver that
+// is down delays no other. Each round's outcome is logged on stderr. Does nothing without webhooks.
 // Thread safety: Start/Stop from the server's controlling thread; Poke from any thread.
 #pragma once
 
@@ -9,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "partyscreen/status.h"
 #include "partyscreen/store/database.h"
@@ -23,26 +25,26 @@ class Notifications {
   Notifications(const Notifications&) = delete;
   Notifications& operator=(const Notifications&) = delete;
 
-  // Creates the webhook's cursor (so it receives every event committed from now on) and starts
-  // the thread. An error (the database cannot be opened) leaves nothing running.
+  // Creates each webhook's cursor (so it receives every event committed from now on) and starts
+  // the threads. An error (the database cannot be opened) leaves nothing running.
   Status Start();
   void Poke();
-  // Ends a round in progress (its POST or backoff) and waits for the thread.
+  // Ends the rounds in progress (their POST or backoff) and waits for the threads.
   void Stop();
 
  private:
-  void Loop();
-  // One delivery round on `db` (opened if null, dropped after a database error), logged; true
-  // while events are pending.
-  bool Round(std::unique_ptr<Database>& db, const RetryPolicy& policy);
+  void Loop(const Webhook& hook, uint64_t& seen_pokes);
+  // One delivery round for `hook` on `db` (opened if null, dropped after a database error),
+  // logged; true while events are pending.
+  bool Round(const Webhook& hook, std::unique_ptr<Database>& db, const RetryPolicy& policy);
   bool Stopping();
 
   const ServerOptions& options_;
   std::mutex mu_;
   std::condition_variable wake_;
   bool stopping_ = false;
-  bool poked_ = false;
-  std::thread thread_;
+  uint64_t pokes_ = 0;  // each thread compares it with the count it has seen
+  std::vector<std::thread> threads_;
 };
 
 }  // namespace partyscreen::server

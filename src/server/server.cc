@@ -49,9 +49,9 @@ Status ValidateOptions(const ServerOptions& o) {
   if (o.port < 0 || o.port > 65535) return Status::InvalidArgument("port must be in [0, 65535]");
   if (o.update_every_seconds < 0 || (o.update_every_seconds > 0 && o.update_dir.empty()))
     return Status::InvalidArgument("--update-every needs --update-dir, and a positive period");
-  if (!o.webhook.url.empty() && o.audit_db.empty())
+  if (!o.webhooks.empty() && o.audit_db.empty())
     return Status::InvalidArgument("--webhook needs --db (the alerts and their outbox live there)");
-  if (!o.webhook.url.empty() && !(o.webhook_retry_seconds > 0))
+  if (!o.webhooks.empty() && !(o.webhook_retry_seconds > 0))
     return Status::InvalidArgument("--webhook-retry-every must be a positive period");
   if (o.require_auth && o.api_keys.empty())
     return Status::InvalidArgument(

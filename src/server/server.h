@@ -96,10 +96,11 @@ struct ServerOptions {
   // standard output, "" for none; log_queries: the lines also carry the names screened.
   std::string access_log;
   bool log_queries = false;
-  // Needs audit_db: new and reopened alerts in its outbox (alert_events.h) are POSTed to
-  // webhook.url (empty: none) by server/notifications.h at start, after each re-screen and every
-  // webhook_retry_seconds while any is undelivered; webhook_policy: retries within a round.
-  Webhook webhook;
+  // Needs audit_db: new and reopened alerts in its outbox (alert_events.h) are POSTed to each of
+  // `webhooks` (none: no deliveries) by server/notifications.h at start, after each re-screen and
+  // every webhook_retry_seconds while any is undelivered; webhook_policy: retries within a round
+  // and dead letters.
+  std::vector<Webhook> webhooks;
   double webhook_retry_seconds = 60;
   RetryPolicy webhook_policy;
 };

@@ -4,6 +4,7 @@
 
 #include <random>
 
+#include "core/strings.h"
 #include "fmt/format.h"
 #include "store/alert_outbox.h"
 #include "store/sql.h"
@@ -129,20 +130,109 @@ Result<std::vector<AlertEvent>> AlertEventLog::Pending(const std::string& webhoo
 Status AlertEventLog::MarkDelivered(const std::string& webhook, int64_t seq) {
   return store::ConnectionOf(db_).Run(
       "UPDATE webhook_cursors SET delivered_seq = ?, delivered_at = ?, failures = 0,"
-      " last_error = '' WHERE webhook = ? AND delivered_seq < ?",
+      " refusals = 0, last_error = '' WHERE webhook = ? AND delivered_seq < ?",
       {seq, UtcNowIso(), webhook, seq});
 }
 
-Status AlertEventLog::RecordFailure(const std::string& webhook, const std::string& error) {
+Status AlertEventLog::RecordFailure(const std::string& webhook, const std::string& error,
+                                    bool refused) {
   return store::ConnectionOf(db_).Run(
-      "UPDATE webhook_cursors SET failures = failures + 1, last_error = ? WHERE webhook = ?",
-      {error, webhook});
+      "UPDATE webhook_cursors SET failures = failures + 1, refusals = refusals + ?, last_error = ?"
+      " WHERE webhook = ?",
+      {int64_t{refused ? 1 : 0}, error, webhook});
+}
+
+Status AlertEventLog::SetAside(const std::string& webhook, int64_t seq, const std::string& error) {
+  SqlConnection& conn = store::ConnectionOf(db_);
+  store::WriteTransaction txn(conn);
+  if (!txn.status().ok()) return txn.status();
+  const std::string now = UtcNowIso();
+  Status s = conn.Run(
+      "INSERT INTO webhook_dead_letters (webhook, seq, at, error) VALUES (?, ?, ?, ?)"
+      " ON CONFLICT DO NOTHING",
+      {webhook, seq, now, error});
+  if (!s.ok()) return s;
+  // The cursor moves past the event as after a delivery, but delivered_at keeps the last real one.
+  s = conn.Run(
+      "UPDATE webhook_cursors SET delivered_seq = ?, failures = 0, refusals = 0, last_error = ''"
+      " WHERE webhook = ? AND delivered_seq < ?",
+      {seq, webhook, seq});
+  if (!s.ok()) return s;
+  return txn.Commit();
+}
+
+Result<std::vector<DeadLetter>> AlertEventLog::DeadLetters(const std::string& webhook) {
+  std::string columns;
+  for (const std::string& c : Split(kEventColumns, ",")) columns += ", e." + c;
+  const std::string sql = fmt::format(
+      "SELECT d.webhook, w.label, d.at, d.error{} FROM webhook_dead_letters d"
+      " JOIN alert_events e ON e.seq = d.seq"
+      " LEFT JOIN webhook_cursors w ON w.webhook = d.webhook{} ORDER BY d.seq, d.webhook",
+      columns, webhook.empty() ? "" : " WHERE d.webhook = ?");
+  auto rows = webhook.empty() ? store::ConnectionOf(db_).Query(sql)
+                              : store::ConnectionOf(db_).Query(sql, {webhook});
+  if (!rows.ok()) return rows.status();
+  std::vector<DeadLetter> out;
+  for (const SqlRow& r : *rows) {
+    DeadLetter d;
+    d.webhook = AsText(r[0]);
+    d.label = AsText(r[1]);
+    d.time = AsText(r[2]);
+    d.error = AsText(r[3]);
+    d.event = EventFromRow(SqlRow(r.begin() + 4, r.end()));
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+Status AlertEventLog::RemoveDeadLetter(const std::string& webhook, int64_t seq) {
+  return store::ConnectionOf(db_).Run(
+      "DELETE FROM webhook_dead_letters WHERE webhook = ? AND seq = ?", {webhook, seq});
+}
+
+Result<PruneReport> AlertEventLog::Prune(const std::string& time) {
+  SqlConnection& conn = store::ConnectionOf(db_);
+  store::WriteTransaction txn(conn);
+  if (!txn.status().ok()) return txn.status();
+  // Acknowledged by every webhook: at or below the lowest cursor (no webhook: all of them).
+  constexpr const char* kAcknowledged =
+      "seq <= COALESCE((SELECT MIN(delivered_seq) FROM webhook_cursors), seq)"
+      " AND seq NOT IN (SELECT seq FROM webhook_dead_letters)";
+  PruneReport report;
+  auto kept = conn.Query(
+      fmt::format("SELECT COUNT(*) FROM alert_events WHERE at < ? AND NOT ({})", kAcknowledged),
+      {time});
+  if (!kept.ok()) return kept.status();
+  report.kept_undelivered = static_cast<uint64_t>(AsInt((*kept)[0][0]));
+  auto pruned = conn.Query(
+      fmt::format("SELECT COUNT(*) FROM alert_events WHERE at < ? AND {}", kAcknowledged), {time});
+  if (!pruned.ok()) return pruned.status();
+  report.pruned = static_cast<uint64_t>(AsInt((*pruned)[0][0]));
+  Status s =
+      conn.Run(fmt::format("DELETE FROM alert_events WHERE at < ? AND {}", kAcknowledged), {time});
+  if (!s.ok()) return s;
+  s = txn.Commit();
+  if (!s.ok()) return s;
+  return report;
+}
+
+Result<std::optional<AlertEvent>> AlertEventLog::Latest(const std::string& customer_id,
+                                                        const std::string& entity_id,
+                                                        AlertEventKind kind) {
+  auto rows = store::ConnectionOf(db_).Query(
+      fmt::format("SELECT {} FROM alert_events WHERE customer_id = ? AND entity_id = ? AND kind = ?"
+                  " ORDER BY seq DESC LIMIT 1",
+                  kEventColumns),
+      {customer_id, entity_id, std::string(AlertEventKindName(kind))});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<AlertEvent>();
+  return std::optional<AlertEvent>(EventFromRow(rows->front()));
 }
 
 Result<std::optional<WebhookCursor>> AlertEventLog::Cursor(const std::string& webhook) {
   auto rows = store::ConnectionOf(db_).Query(
       "SELECT w.webhook, w.label, w.delivered_seq, w.failures, w.last_error, w.delivered_at,"
-      " (SELECT COUNT(*) FROM alert_events e WHERE e.seq > w.delivered_seq)"
+      " (SELECT COUNT(*) FROM alert_events e WHERE e.seq > w.delivered_seq), w.refusals"
       " FROM webhook_cursors w WHERE w.webhook = ?",
       {webhook});
   if (!rows.ok()) return rows.status();
@@ -156,6 +246,7 @@ Result<std::optional<WebhookCursor>> AlertEventLog::Cursor(const std::string& we
   c.last_error = AsText(r[4]);
   c.delivered_at = AsText(r[5]);
   c.pending = static_cast<uint64_t>(AsInt(r[6]));
+  c.refusals = static_cast<uint64_t>(AsInt(r[7]));
   return std::optional<WebhookCursor>(std::move(c));
 }
 

@@ -118,13 +118,21 @@ constexpr Migration kMigrations[] = {
      "  created_at TEXT NOT NULL, delivered_at TEXT NOT NULL, failures BIGINT NOT NULL,"
      "  last_error TEXT NOT NULL);"
      "INSERT INTO store_meta (name, value) VALUES ('alert_event_seq', '0') ON CONFLICT DO NOTHING"},
+    // Dead letters (alert_events.h): events a webhook refused too often, set aside so that the
+    // later ones flow; the cursor counts refusals apart from other failures.
+    {6,
+     "ALTER TABLE webhook_cursors ADD COLUMN refusals BIGINT NOT NULL DEFAULT 0;"
+     "CREATE TABLE IF NOT EXISTS webhook_dead_letters ("
+     "  webhook TEXT NOT NULL, seq BIGINT NOT NULL, at TEXT NOT NULL, error TEXT NOT NULL,"
+     "  PRIMARY KEY (webhook, seq))"},
 };
 
 // Every table of the current schema; Open checks that each is there.
-constexpr const char* kTables[] = {"customers",         "alerts",        "audit",
-                                   "audit_head",        "reviews",       "snapshots",
-                                   "snapshot_entities", "rescreen_runs", "store_meta",
-                                   "screening_epochs",  "alert_events",  "webhook_cursors"};
+constexpr const char* kTables[] = {"customers",           "alerts",        "audit",
+                                   "audit_head",          "reviews",       "snapshots",
+                                   "snapshot_entities",   "rescreen_runs", "store_meta",
+                                   "screening_epochs",    "alert_events",  "webhook_cursors",
+                                   "webhook_dead_letters"};
 
 // The highest schema version recorded, 0 for none.
 Result<int> RecordedSchemaVersion(store::SqlConnection& c, const std::string& location) {

@@ -50,10 +50,9 @@ AlertEvent RescreenRun::EventOf(const RescreenOutcome& out, const Alert& alert, 
   e.state = std::string(AlertStateName(alert.state));
   e.snapshot = snap.hash;
   e.run_id = run_id_;
-  if (kind == AlertEventKind::kReopened)
-    e.reason =
-        "reopened: reviewed as a false positive, but the customer record or the list entry "
-        "changed since the review";
+  if (kind == AlertEventKind::kReopened)  // the same words as the audit record's detail.reopened
+    e.reason = "reopened: " + (entity ? ReviewOf(out.customer.id, out.content_hash, *entity).reason
+                                      : std::string("the list entry changed since the review"));
   else if (out.delta)
     e.reason = fmt::format(
         "new alert: matched '{}' at {:.3f} in a delta re-screen for the list changes from {} to {}",

@@ -34,8 +34,8 @@ class AlertsCmdTest : public ::testing::Test {
   }
   WebhookArgs Hook(const std::string& url) const {
     WebhookArgs w;
-    w.url = url;
-    w.secret_file = secret_;
+    w.urls = {url};
+    w.secret_files = {secret_};
     w.policy.attempts = 2;
     w.policy.first_backoff_seconds = 0.02;
     return w;
@@ -136,13 +136,76 @@ TEST_F(AlertsCmdTest, UsageErrorsComeFirst) {
 
   RescreenArgs short_secret = FullRun("http://127.0.0.1:9/hook");
   short_secret.lists = {MissingList()};
-  short_secret.webhook.secret_file = dir_.Write("short", "abc\n");
+  short_secret.webhook.secret_files = {dir_.Write("short", "abc\n")};
   const Ran s = RunCommand(RunRescreen, short_secret);
   EXPECT_EQ(s.code, 2);
   EXPECT_TRUE(Contains(s.err, "at least 16")) << s.err;
   RescreenArgs bad_url = FullRun("ftp://example.com/x");
   bad_url.lists = {MissingList()};
   EXPECT_EQ(RunCommand(RunRescreen, bad_url).code, 2);
+  // Two webhooks with three secret files do not pair; the same webhook twice is a slip.
+  RescreenArgs unpaired = FullRun("http://127.0.0.1:9/a");
+  unpaired.lists = {MissingList()};
+  unpaired.webhook.urls.push_back("http://127.0.0.1:9/b");
+  unpaired.webhook.secret_files = {secret_, secret_, secret_};
+  const Ran u = RunCommand(RunRescreen, unpaired);
+  EXPECT_EQ(u.code, 2);
+  EXPECT_TRUE(Contains(u.err, "one per --webhook")) << u.err;
+  RescreenArgs twice = FullRun("http://127.0.0.1:9/a");
+  twice.lists = {MissingList()};
+  twice.webhook.urls.push_back("http://127.0.0.1:9/a");
+  const Ran w = RunCommand(RunRescreen, twice);
+  EXPECT_EQ(w.code, 2);
+  EXPECT_TRUE(Contains(w.err, "given twice")) << w.err;
+  AlertsArgs bad_prune = Alerts();
+  bad_prune.prune_before = "last week";
+  const Ran p = RunCommand(RunAlerts, bad_prune);
+  EXPECT_EQ(p.code, 2);
+  EXPECT_TRUE(Contains(p.err, "--prune-before")) << p.err;
+}
+
+TEST_F(AlertsCmdTest, TwoWebhooksDeadLettersAndPruning) {
+  WebhookReceiver first, second;
+  second.Refuse("\"c2\"");  // the second receiver refuses c2's alert for good
+  RescreenArgs run = FullRun(first.Url());
+  run.webhook.urls.push_back(second.Url());  // one secret file serves both
+  run.webhook.policy.dead_letter_after = 1;
+  const Ran r = RunCommand(RunRescreen, run);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(Contains(r.err, "1 refused too often and set aside")) << r.err;
+  EXPECT_EQ(first.Acknowledged().size(), 2u);
+  EXPECT_EQ(second.Acknowledged().size(), 1u);  // c1's; c2's set aside
+
+  AlertsArgs letters = Alerts();
+  letters.dead_letters = true;
+  const Ran listed = RunCommand(RunAlerts, letters);
+  ASSERT_EQ(listed.code, 0) << listed.err;
+  EXPECT_TRUE(Contains(listed.out, "c2")) << listed.out;
+  EXPECT_TRUE(Contains(listed.out, "HTTP 422")) << listed.out;
+  EXPECT_TRUE(Contains(listed.out, "1 dead letter(s)")) << listed.out;
+  letters.webhook = Hook(first.Url());  // the first webhook has none
+  EXPECT_TRUE(Contains(RunCommand(RunAlerts, letters).out, "0 dead letter(s)"));
+
+  // Pruning keeps the dead letter's event; the other goes.
+  AlertsArgs prune = Alerts();
+  prune.prune_before = "2999-01-01";
+  const Ran pruned = RunCommand(RunAlerts, prune);
+  ASSERT_EQ(pruned.code, 0) << pruned.err;
+  EXPECT_TRUE(Contains(pruned.err, "1 alert event(s) before 2999-01-01 pruned; 1 kept"))
+      << pruned.err;
+
+  // The receiver fixed: the dead letter is delivered and leaves the list.
+  second.Refuse("");
+  AlertsArgs redeliver = Alerts();
+  redeliver.redeliver_dead_letters = true;
+  redeliver.webhook = Hook(second.Url());
+  const Ran sent = RunCommand(RunAlerts, redeliver);
+  EXPECT_EQ(sent.code, 0) << sent.err;
+  EXPECT_TRUE(Contains(sent.err, "1 dead letter(s) delivered")) << sent.err;
+  EXPECT_EQ(second.Acknowledged().size(), 2u);
+  letters.webhook = {};
+  letters.json = true;
+  EXPECT_TRUE(RunCommand(RunAlerts, letters).out.empty());
 }
 
 }  // namespace

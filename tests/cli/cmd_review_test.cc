@@ -101,6 +101,10 @@ TEST(ReviewCmdTest, OneReviewClearsThePartyAndANewListingReopensIt) {
   for (const char* id : {"custom:P-1", "custom:P-2", "custom:P-3"})
     EXPECT_TRUE(Contains(show.out, std::string(id) + "  Marek ")) << show.out;
   EXPECT_TRUE(Contains(show.out, "custom:P-3  Marek DVORSKY  [reopened]")) << show.out;
+  // `customers show` says why under the reopened alert.
+  EXPECT_TRUE(
+      Contains(show.out, " reopened: new listing custom:P-3 of party party:custom:P-1 cleared on "))
+      << show.out;
   EXPECT_FALSE(Contains(show.out, "[suppressed]")) << show.out;
   EXPECT_FALSE(Contains(show.out, "[open]")) << show.out;
   std::ostringstream out, err;

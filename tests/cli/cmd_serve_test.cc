@@ -72,8 +72,8 @@ TEST(ServeCmdTest, BadKeysFromTheEnvironmentAreAUsageError) {
 TEST(ServeCmdTest, WebhookFlagsAreCheckedBeforeTheListsLoad) {
   testing::TempDir dir;
   ServeArgs a = Args();
-  a.webhook.url = "https://hooks.example.com/partyscreen";
-  a.webhook.secret_file = dir.Write("secret", "0123456789abcdef0123\n");
+  a.webhook.urls = {"https://hooks.example.com/partyscreen"};
+  a.webhook.secret_files = {dir.Write("secret", "0123456789abcdef0123\n")};
   const Ran no_db = RunCommand(RunServe, a);
   EXPECT_EQ(no_db.code, 2);
   EXPECT_TRUE(Contains(no_db.err, "--webhook needs --db")) << no_db.err;
@@ -83,7 +83,7 @@ TEST(ServeCmdTest, WebhookFlagsAreCheckedBeforeTheListsLoad) {
   EXPECT_EQ(bad_period.code, 2);
   EXPECT_TRUE(Contains(bad_period.err, "--webhook-retry-every")) << bad_period.err;
   a.webhook_retry_every = "1m";
-  a.webhook.secret_file = dir.Write("short", "abc");
+  a.webhook.secret_files = {dir.Write("short", "abc")};
   const Ran short_secret = RunCommand(RunServe, a);
   EXPECT_EQ(short_secret.code, 2);
   EXPECT_TRUE(Contains(short_secret.err, "at least 16")) << short_secret.err;

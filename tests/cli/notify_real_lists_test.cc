@@ -68,9 +68,9 @@ TEST(NotifyRealListsTest, Sdn2021To2024DeltaPostsItsNewAlertsExactlyOnce) {
   delta.lists = {"ofac-csv:" + kOfac + "sdn-2024-07-02"};
   delta.threads = 2;
   delta.json = true;
-  delta.webhook.url = receiver.Url();
-  delta.webhook.secret_file =
-      dir.Write("secret", std::string(testing_support::kWebhookSecret) + "\n");
+  delta.webhook.urls = {receiver.Url()};
+  delta.webhook.secret_files = {
+      dir.Write("secret", std::string(testing_support::kWebhookSecret) + "\n")};
   const std::string before = UtcNowIso();
   const Ran r = RunCommand(RunRescreen, delta);
   ASSERT_EQ(r.code, 0) << r.err;

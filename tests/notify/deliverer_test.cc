@@ -1,7 +1,10 @@
 // Delivering the alert outbox to a webhook (notify/deliverer.h) against an in-test receiver:
 // signed JSON bodies, one per event, each acknowledged once; a receiver that answers 500 and then
 // 200; a receiver that is down, then back after the deliverer "restarted" (the database reopened):
-// every event arrives exactly once, none lost.
+// every event arrives exactly once, none lost; a receiver that refuses one event for good (422):
+// set aside in the dead letters after RetryPolicy::dead_letter_after refusals, the later events
+// flow, a redelivery takes it out; two webhooks each get every event; pruning keeps what is not
+// acknowledged by every webhook.
 #include "notify/deliverer.h"
 
 #include <gtest/gtest.h>
@@ -189,6 +192,106 @@ TEST_F(DelivererTest, ADownReceiverGetsEveryEventExactlyOnceAfterItAndTheDeliver
   EXPECT_EQ(acked.size(), 5u);
   EXPECT_TRUE(duplicates.empty());
   for (const auto& d : receiver.Deliveries()) EXPECT_TRUE(d.signature_ok);
+}
+
+TEST_F(DelivererTest, AnEventRefusedForGoodIsSetAsideAndTheLaterOnesFlow) {
+  WebhookReceiver receiver;
+  const Webhook hook = Hook(receiver.Url());
+  ASSERT_TRUE(SubscribeWebhook(*db_, hook).ok());
+  AddEvents(3);                 // C000, C001, C002
+  receiver.Refuse("\"C001\"");  // the receiver cannot take this one
+  RetryPolicy policy = Fast(4);
+  policy.dead_letter_after = 2;
+  // Round 1: C000 delivered; C001 refused once (not retried within the round): it holds back C002.
+  auto first = DeliverPending(*db_, hook, policy);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->delivered, 1u);
+  EXPECT_EQ(first->set_aside, 0u);
+  EXPECT_EQ(first->pending, 2u);
+  EXPECT_NE(first->error.find("HTTP 422"), std::string::npos) << first->error;
+  EXPECT_EQ(receiver.Deliveries().size(), 2u);
+  // Round 2: the second refusal sets C001 aside; C002 goes through.
+  auto second = DeliverPending(*db_, hook, policy);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->set_aside, 1u);
+  EXPECT_EQ(second->delivered, 1u);
+  EXPECT_EQ(second->pending, 0u);
+  AlertEventLog log(*db_);
+  auto letters = log.DeadLetters(WebhookId(hook.url));
+  ASSERT_TRUE(letters.ok());
+  ASSERT_EQ(letters->size(), 1u);
+  EXPECT_EQ((*letters)[0].event.customer_id, "C001");
+  EXPECT_NE((*letters)[0].error.find("HTTP 422"), std::string::npos);
+  EXPECT_EQ((*letters)[0].label, WebhookLabel(hook.url));
+  auto cursor = log.Cursor(WebhookId(hook.url));
+  ASSERT_TRUE(cursor.ok() && *cursor);
+  EXPECT_EQ((*cursor)->refusals, 0u);
+  EXPECT_EQ((*cursor)->pending, 0u);
+  // Still refused: it stays a dead letter; once the receiver takes it, it leaves them.
+  auto refused = RedeliverDeadLetters(*db_, hook, policy);
+  ASSERT_TRUE(refused.ok());
+  EXPECT_EQ(refused->delivered, 0u);
+  EXPECT_EQ(refused->pending, 1u);
+  receiver.Refuse("");
+  auto redelivered = RedeliverDeadLetters(*db_, hook, policy);
+  ASSERT_TRUE(redelivered.ok());
+  EXPECT_EQ(redelivered->delivered, 1u);
+  EXPECT_TRUE(log.DeadLetters("")->empty());
+  std::vector<std::string> duplicates;
+  EXPECT_EQ(receiver.Acknowledged(&duplicates).size(), 3u);
+  EXPECT_TRUE(duplicates.empty());
+}
+
+TEST_F(DelivererTest, ServerErrorsNeverSetAnEventAside) {
+  WebhookReceiver receiver;
+  const Webhook hook = Hook(receiver.Url());
+  ASSERT_TRUE(SubscribeWebhook(*db_, hook).ok());
+  AddEvents(1);
+  receiver.FailNext(100);  // 500: the receiver is in trouble, the event is fine
+  RetryPolicy policy = Fast(2);
+  policy.dead_letter_after = 1;
+  for (int round = 0; round < 3; ++round) {
+    auto r = DeliverPending(*db_, hook, policy);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->set_aside, 0u);
+    EXPECT_EQ(r->pending, 1u);
+  }
+  EXPECT_TRUE(AlertEventLog(*db_).DeadLetters("")->empty());
+  EXPECT_TRUE(IsRefusal(400) && IsRefusal(404) && IsRefusal(422));
+  EXPECT_FALSE(IsRefusal(408) || IsRefusal(425) || IsRefusal(429) || IsRefusal(500) ||
+               IsRefusal(503));
+}
+
+TEST_F(DelivererTest, TwoWebhooksEachGetEveryEventAndPruningKeepsWhatOneStillWaitsFor) {
+  WebhookReceiver up, down;
+  const Webhook a = Hook(up.Url()), b = Hook(down.Url());
+  ASSERT_TRUE(SubscribeWebhook(*db_, a).ok());
+  ASSERT_TRUE(SubscribeWebhook(*db_, b).ok());
+  AddEvents(3);
+  down.Stop();
+  ASSERT_EQ(DeliverPending(*db_, a, Fast(1))->delivered, 3u);
+  ASSERT_EQ(DeliverPending(*db_, b, Fast(1))->pending, 3u);
+  AlertEventLog log(*db_);
+  // Every event is older than tomorrow, but b has acknowledged none: nothing may go.
+  auto kept = log.Prune("9999-01-01");
+  ASSERT_TRUE(kept.ok()) << kept.status().ToString();
+  EXPECT_EQ(kept->pruned, 0u);
+  EXPECT_EQ(kept->kept_undelivered, 3u);
+  down.Start();
+  ASSERT_EQ(DeliverPending(*db_, b, Fast(1))->delivered, 3u);
+  EXPECT_EQ(up.Acknowledged().size(), 3u);
+  EXPECT_EQ(down.Acknowledged().size(), 3u);
+  EXPECT_EQ(up.Acknowledged(), down.Acknowledged());  // the same ids and bodies
+  // A date before the events prunes nothing; a later one prunes all three.
+  EXPECT_EQ(log.Prune("2000-01-01")->pruned, 0u);
+  auto pruned = log.Prune("9999-01-01");
+  ASSERT_TRUE(pruned.ok());
+  EXPECT_EQ(pruned->pruned, 3u);
+  EXPECT_TRUE(log.Since("2000-01-01", 100)->empty());
+  // The counter goes on: a new event is delivered to both, after the pruned ones.
+  AddEvents(1);
+  EXPECT_EQ(DeliverPending(*db_, a, Fast(1))->delivered, 1u);
+  EXPECT_EQ(DeliverPending(*db_, b, Fast(1))->delivered, 1u);
 }
 
 TEST(WebhookTest, SecretsAndUrlsAreChecked) {

@@ -139,7 +139,7 @@ TEST(ServerListUpdates, WithADatabaseAnUpdateIsFollowedByTheDeltaRescreenAndItsW
   o.update_sources = *sources;
   o.update_every_seconds = 0.3;
   o.audit_db = db_path;
-  o.webhook = *hook;
+  o.webhooks = {*hook};
   o.webhook_policy.first_backoff_seconds = 0.05;
   auto server = StartServer(std::move(o));
   ASSERT_TRUE(server);

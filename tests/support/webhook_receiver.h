@@ -1,6 +1,8 @@
 // Test support: a webhook receiver in the test process (cpp-httplib). It records every POST to
 // /hook (body, Idempotency-Key, whether X-Partyscreen-Signature is the HMAC-SHA256 of the body
-// under the shared secret), answers 500 to the next FailNext(n) requests and 200 otherwise, and can
+// under the shared secret), answers 422 to every body containing a string given to Refuse (a
+// receiver that refuses an event for good), 500 to the next FailNext(n) requests and 200
+// otherwise, and can
 // be stopped and started again on the same port (a webhook that is down, then back). Header-only;
 // needs cpp-httplib and core/sha256.h (partyscreen_core).
 #pragma once
@@ -46,10 +48,14 @@ class WebhookReceiver {
       d.signature_ok = req.get_header_value("X-Partyscreen-Signature") ==
                        "sha256=" + HmacSha256Hex(kWebhookSecret, req.body);
       std::lock_guard<std::mutex> lock(mu_);
-      d.answered = fail_next_ > 0 ? 500 : 200;
-      if (fail_next_ > 0) --fail_next_;
+      const bool refused = !refuse_.empty() && req.body.find(refuse_) != std::string::npos;
+      d.answered = refused ? 422 : fail_next_ > 0 ? 500 : 200;
+      if (!refused && fail_next_ > 0) --fail_next_;
       res.status = d.answered;
-      res.set_content(d.answered == 200 ? "ok" : "try later", "text/plain");
+      res.set_content(d.answered == 200 ? "ok"
+                      : refused         ? "unprocessable"
+                                        : "try later",
+                      "text/plain");
       deliveries_.push_back(std::move(d));
     });
     if (port_ == 0)
@@ -69,6 +75,11 @@ class WebhookReceiver {
   void FailNext(int n) {
     std::lock_guard<std::mutex> lock(mu_);
     fail_next_ = n;
+  }
+  // Bodies containing `needle` are answered 422 from now on ("" refuses none).
+  void Refuse(std::string needle) {
+    std::lock_guard<std::mutex> lock(mu_);
+    refuse_ = std::move(needle);
   }
   std::string Url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/hook"; }
 
@@ -93,6 +104,7 @@ class WebhookReceiver {
   int port_ = 0;
   std::mutex mu_;
   int fail_next_ = 0;
+  std::string refuse_;
   std::vector<Delivery> deliveries_;
 };
 
