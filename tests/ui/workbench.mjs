@@ -65,6 +65,8 @@ try {
     const ctx = await browser.createBrowserContext();
     const page = await ctx.newPage();
     await page.setViewport({ width: 1280, height: 900 });
+    // The pages allow no script (Content-Security-Policy); the test's own fetch() calls need it.
+    await page.setBypassCSP(true);
     await page.goto(base + '/ui/');
     await page.type('#user', user);
     await page.type('#password', password);
