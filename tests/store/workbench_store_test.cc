@@ -67,9 +67,17 @@ TEST(WorkbenchQueue, ActionsNeedAnExistingAlertAndKnownAction) {
   auto missing = queue.Record({"c1", "csl:1", "", "alice", "assign", "alice", "", 0});
   EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
   EXPECT_FALSE(queue.Record({"c1", "csl:1", "", "alice", "delete", "", "", 0}).ok());
-  auto page = queue.Page({});
+  auto page = queue.Page(QueueFilter());
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page->total, 0u);
+}
+
+// A filter with one field changed from its defaults.
+template <typename F>
+QueueFilter With(F change) {
+  QueueFilter f;
+  change(f);
+  return f;
 }
 
 TEST(WorkbenchQueue, ProposalWaitsThenConfirmationEndsItWithHistoryAndAudit) {
@@ -90,7 +98,7 @@ TEST(WorkbenchQueue, ProposalWaitsThenConfirmationEndsItWithHistoryAndAudit) {
                   .Record({"c1", "csl:1", "", "alice", "propose_clearance", "false_positive",
                            "not them", 0})
                   .ok());
-  auto pending = queue.Page({.pending_only = true});
+  auto pending = queue.Page(With([](QueueFilter& f) { f.pending_only = true; }));
   ASSERT_EQ(pending->rows.size(), 1u);
   EXPECT_EQ(pending->rows[0].pending_by, "alice");
   EXPECT_EQ(pending->pending, 1u);
@@ -98,13 +106,13 @@ TEST(WorkbenchQueue, ProposalWaitsThenConfirmationEndsItWithHistoryAndAudit) {
       queue.Record({"c1", "csl:1", "", "bob", "confirm_clearance", "alice", "checked", 0}).ok());
   EXPECT_TRUE(queue.Get("c1", "csl:1")->value().pending_by.empty());
   // Filters: list, score band, sorting.
-  EXPECT_EQ(queue.Page({.list = "ofac"})->total, 1u);
-  EXPECT_EQ(queue.Page({.min_score = 0.9})->total, 1u);
-  auto asc = queue.Page({.descending = false});
+  EXPECT_EQ(queue.Page(With([](QueueFilter& f) { f.list = "ofac"; }))->total, 1u);
+  EXPECT_EQ(queue.Page(With([](QueueFilter& f) { f.min_score = 0.9; }))->total, 1u);
+  auto asc = queue.Page(With([](QueueFilter& f) { f.descending = false; }));
   ASSERT_EQ(asc->rows.size(), 2u);
   EXPECT_EQ(asc->rows[0].entity_id, "ofac:2");
-  EXPECT_EQ(queue.Page({.customer = "acme"})->total, 2u);
-  EXPECT_EQ(queue.Page({.customer = "zeta"})->total, 0u);
+  EXPECT_EQ(queue.Page(With([](QueueFilter& f) { f.customer = "acme"; }))->total, 2u);
+  EXPECT_EQ(queue.Page(With([](QueueFilter& f) { f.customer = "zeta"; }))->total, 0u);
   auto history = queue.History("c1");
   ASSERT_EQ(history->size(), 2u);
   EXPECT_EQ((*history)[0].action, "propose_clearance");
