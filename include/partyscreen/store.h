@@ -14,6 +14,7 @@
 #pragma once
 
 #include "partyscreen/store/alert_events.h"
+#include "partyscreen/store/alert_queue.h"
 #include "partyscreen/store/audit.h"
 #include "partyscreen/store/audit_writer.h"
 #include "partyscreen/store/customers.h"
@@ -21,3 +22,4 @@
 #include "partyscreen/store/rescreen.h"
 #include "partyscreen/store/reviews.h"
 #include "partyscreen/store/snapshots.h"
+#include "partyscreen/store/users.h"

@@ -267,6 +267,15 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--audit-timeout", d.audit_timeout_seconds,
                   "Seconds an answer waits for its audit commit before 503")
       ->capture_default_str();
+  cmd->add_option("--four-eyes-score", d.four_eyes_score,
+                  "Workbench: clearing an alert scoring at least this needs a supervisor's "
+                  "confirmation (0: no score rule)")
+      ->capture_default_str();
+  cmd->add_flag("--four-eyes-block", d.four_eyes_block,
+                "Workbench: clearing an alert whose outcome is BLOCK needs a supervisor's "
+                "confirmation");
+  cmd->add_flag("--ui-secure-cookie", d.ui_secure_cookie,
+                "Workbench: mark the session cookie Secure (TLS in front of the server)");
   cmd->add_option("--access-log", args->access_log,
                   "Write one JSON line per request (time, key, route, status, latency, queries) "
                   "to this file, or - for standard output");

@@ -27,5 +27,6 @@ void RegisterRescreenCommand(CLI::App& app, CliContext& ctx);    // rescreen   (
 void RegisterAlertsCommand(CLI::App& app, CliContext& ctx);      // alerts     (cmd_alerts.h)
 void RegisterCheckCommand(CLI::App& app, CliContext& ctx);       // check      (cmd_check.h)
 void RegisterPartiesCommand(CLI::App& app, CliContext& ctx);     // parties    (cmd_parties.h)
+void RegisterUsersCommands(CLI::App& app, CliContext& ctx);      // users      (cmd_users.h)
 
 }  // namespace partyscreen::cli

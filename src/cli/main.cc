@@ -67,6 +67,7 @@ int main(int argc, char** argv) {
   cli::RegisterAlertsCommand(app, ctx);
   cli::RegisterCheckCommand(app, ctx);
   cli::RegisterPartiesCommand(app, ctx);
+  cli::RegisterUsersCommands(app, ctx);
   if (const std::string unknown = UnknownCommand(app, argc, argv); !unknown.empty()) {
     std::cerr << "partyscreen: " << unknown << "\n";
     return 2;

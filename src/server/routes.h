@@ -74,6 +74,7 @@ struct ServerState {
   std::unique_ptr<AuditWriter> audit;     // null when options.audit_db is empty; thread-safe
   std::unique_ptr<AccessLog> access_log;  // null when options.access_log is empty; thread-safe
   WorkSlots work_slots;                   // requests computing at once (options.threads)
+  std::shared_ptr<void> ui;               // the workbench's state (server/ui/ui_state.h)
 
   // Commits the audit records of one request's screenings before it is answered (no-op without
   // --db). On failure the error is logged (at most once a second) and counted; the caller then
@@ -130,6 +131,9 @@ void RegisterAdminRoutes(httplib::Server& http, ServerState& state);
 void RegisterCslRoutes(httplib::Server& http, ServerState& state);
 // GET /openapi.json
 void RegisterOpenApiRoutes(httplib::Server& http, ServerState& state);
+// The reviewer workbench: HTML pages under /ui/ with session logins (server/ui/, not in the
+// OpenAPI document: it is not an API).
+void RegisterUiRoutes(httplib::Server& http, ServerState& state);
 
 // The OpenAPI 3.1 document served at /openapi.json (data/openapi.json, compiled in).
 std::string_view OpenApiDocument();

@@ -103,6 +103,14 @@ struct ServerOptions {
   std::vector<Webhook> webhooks;
   double webhook_retry_seconds = 60;
   RetryPolicy webhook_policy;
+  // The reviewer workbench under /ui/ (docs/WORKBENCH.md; needs audit_db, accounts from
+  // `partyscreen users add`). Four-eyes rule: clearing an alert (false positive) whose score is at
+  // least four_eyes_score (0: no score rule), or whose outcome is BLOCK when four_eyes_block,
+  // waits until a supervisor other than the proposer confirms it. ui_secure_cookie: the session
+  // cookie is marked Secure (set it when TLS terminates in front of the server).
+  double four_eyes_score = 0;
+  bool four_eyes_block = false;
+  bool ui_secure_cookie = false;
 };
 
 class Server {

@@ -206,4 +206,15 @@ Result<uint64_t> AuditLog::Export(const std::string& from, const std::string& to
   return n;
 }
 
+Result<AuditHead> AuditLog::Head() {
+  auto rows = store::ConnectionOf(db_).Query("SELECT seq, hash FROM audit_head WHERE id = 1");
+  if (!rows.ok()) return rows.status();
+  AuditHead head{0, std::string(64, '0')};
+  if (!rows->empty()) {
+    head.seq = store::AsInt((*rows)[0][0]);
+    head.hash = store::AsText((*rows)[0][1]);
+  }
+  return head;
+}
+
 }  // namespace partyscreen

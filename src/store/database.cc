@@ -125,14 +125,43 @@ constexpr Migration kMigrations[] = {
      "CREATE TABLE IF NOT EXISTS webhook_dead_letters ("
      "  webhook TEXT NOT NULL, seq BIGINT NOT NULL, at TEXT NOT NULL, error TEXT NOT NULL,"
      "  PRIMARY KEY (webhook, seq))"},
+    // The workbench (docs/WORKBENCH.md): accounts with Argon2id password hashes (users.h), the
+    // work state of an alert besides its review (assignee, escalation, a clearance waiting for a
+    // second person) and its history (alert_queue.h); the queue pages alerts by state and score.
+    {7,
+     "CREATE TABLE IF NOT EXISTS users ("
+     "  name TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL,"
+     "  disabled BIGINT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL);"
+     "CREATE TABLE IF NOT EXISTS alert_work ("
+     "  customer_id TEXT NOT NULL, entity_id TEXT NOT NULL, assignee TEXT NOT NULL,"
+     "  escalated BIGINT NOT NULL, pending_decision TEXT NOT NULL, pending_reason TEXT NOT NULL,"
+     "  pending_by TEXT NOT NULL, pending_at TEXT NOT NULL, PRIMARY KEY (customer_id, entity_id));"
+     "CREATE TABLE IF NOT EXISTS alert_actions ("
+     "  audit_seq BIGINT PRIMARY KEY, customer_id TEXT NOT NULL, entity_id TEXT NOT NULL,"
+     "  at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL,"
+     "  reason TEXT NOT NULL);"
+     "CREATE INDEX IF NOT EXISTS alert_actions_by_customer ON alert_actions (customer_id);"
+     "CREATE INDEX IF NOT EXISTS alerts_by_state_score ON alerts (state, score);"
+     "CREATE INDEX IF NOT EXISTS alert_events_by_alert ON alert_events (customer_id, entity_id)"},
 };
 
 // Every table of the current schema; Open checks that each is there.
-constexpr const char* kTables[] = {"customers",           "alerts",        "audit",
-                                   "audit_head",          "reviews",       "snapshots",
-                                   "snapshot_entities",   "rescreen_runs", "store_meta",
-                                   "screening_epochs",    "alert_events",  "webhook_cursors",
-                                   "webhook_dead_letters"};
+constexpr const char* kTables[] = {"customers",
+                                   "alerts",
+                                   "audit",
+                                   "audit_head",
+                                   "reviews",
+                                   "snapshots",
+                                   "snapshot_entities",
+                                   "rescreen_runs",
+                                   "store_meta",
+                                   "screening_epochs",
+                                   "alert_events",
+                                   "webhook_cursors",
+                                   "webhook_dead_letters",
+                                   "users",
+                                   "alert_work",
+                                   "alert_actions"};
 
 // The highest schema version recorded, 0 for none.
 Result<int> RecordedSchemaVersion(store::SqlConnection& c, const std::string& location) {

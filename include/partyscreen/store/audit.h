@@ -62,12 +62,20 @@ struct AuditVerification {
   std::string problem;        // what is wrong with it
 };
 
+// The chain's head: the last record's seq and hash (seq 0 and 64 zeros when empty). An auditor
+// who notes it can later check that no record up to it changed.
+struct AuditHead {
+  int64_t seq = 0;
+  std::string hash;
+};
+
 class AuditLog {
  public:
   explicit AuditLog(Database& db) : db_(db) {}
   // Appends in one transaction (extends the chain atomically); returns the last seq written.
   Result<int64_t> Append(const std::vector<AuditRecord>& records);
   Result<AuditVerification> Verify();
+  Result<AuditHead> Head();
   // Records with from <= time < to (ISO text; empty = unbounded), one JSON object a line.
   Result<uint64_t> Export(const std::string& from, const std::string& to, std::ostream& out);
 

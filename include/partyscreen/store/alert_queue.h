@@ -1,0 +1,92 @@
+// The alert queue the workbench shows (/ui/): alerts with their customer, filtered, sorted and
+// paged in SQL (index alerts_by_state_score), plus the work on them that is not a review decision
+// (reviews.h records those): assignment, escalation and clearances proposed under the four-eyes
+// rule, waiting for a second person. Every action is one transaction with its audit record (kind
+// "workbench", who = the user) and a row of the alert's history (alert_actions).
+//
+// Ownership: AlertQueue borrows a Database& that must outlive it.
+// Thread safety: one thread at a time per Database (database.h).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "partyscreen/status.h"
+#include "partyscreen/store/database.h"
+
+namespace partyscreen {
+
+struct QueueFilter {
+  // Alert states shown ("open", "reopened", "suppressed", "confirmed"); empty: open + reopened.
+  std::vector<std::string> states;
+  std::string list;         // entity source ("csl", "ofac"...): entity ids "<list>:..."; "" = all
+  double min_score = 0;     // score band [min_score, max_score]
+  double max_score = 1;     //
+  std::string assignee;     // "" = anyone; "-" = nobody
+  std::string customer;     // search: the customer id, or a part of the name (case-insensitive)
+  int older_than_days = 0;  // raised at least this many days ago (0 = any age)
+  bool escalated_only = false;
+  bool pending_only = false;   // clearances waiting for a second person
+  std::string sort = "score";  // score | customer | entity | age
+  bool descending = true;
+  size_t limit = 50;  // at most 500
+  size_t offset = 0;
+};
+
+struct QueueRow {
+  std::string customer_id, customer_name;
+  std::string entity_id, matched_name;
+  double score = 0;
+  std::string state;      // alert state
+  std::string snapshot;   // list data it was found in
+  std::string raised_at;  // first outbox event of the alert ("" when raised outside a re-screen)
+  std::string assignee;
+  bool escalated = false;
+  // A clearance proposed under the four-eyes rule ("" when none).
+  std::string pending_decision, pending_reason, pending_by, pending_at;
+};
+
+struct QueuePage {
+  std::vector<QueueRow> rows;
+  uint64_t total = 0;                        // rows matching the filter
+  std::map<std::string, uint64_t> by_state;  // every alert, per state
+  uint64_t escalated = 0, pending = 0;       // open alerts escalated / waiting for confirmation
+};
+
+// One entry of an alert's (or a customer's) history in the workbench.
+struct AlertAction {
+  std::string customer_id, entity_id;
+  std::string at, who;
+  std::string action;  // assign, escalate, propose_clearance, confirm_clearance, reject_clearance,
+                       // decide (a review decision, recorded by reviews.h), ...
+  std::string detail;  // assignee, decision...
+  std::string reason;
+  int64_t audit_seq = 0;
+};
+
+class AlertQueue {
+ public:
+  explicit AlertQueue(Database& db) : db_(db) {}
+
+  Result<QueuePage> Page(const QueueFilter& filter);
+  Result<std::optional<QueueRow>> Get(const std::string& customer_id, const std::string& entity_id);
+
+  // Records `action` (who, reason, detail) with its audit record and applies it to the alert's
+  // work state: assign (detail = assignee, "" unassigns), escalate, propose_clearance (detail =
+  // the decision, waiting for confirmation), confirm_clearance / reject_clearance (the proposal
+  // ends), decide (a decision recorded by ReviewLog: ends any proposal, and escalation). NotFound
+  // when the alert does not exist. Returns the audit seq.
+  Result<int64_t> Record(const AlertAction& action);
+  // History of a customer's alerts (oldest first); entity_id "" = all of them.
+  Result<std::vector<AlertAction>> History(const std::string& customer_id,
+                                           const std::string& entity_id = "");
+
+ private:
+  Database& db_;
+};
+
+}  // namespace partyscreen
