@@ -6,7 +6,8 @@
 # (list loading, cluster start, partitioning and the ordered write included), and the screening
 # rate each prints itself is reported beside it.
 #
-#   tools/bench_dask.sh [COUNT] [ROUNDS]        # defaults: 200000 customers, 3 rounds (median)
+#   tools/bench_dask.sh [COUNT] [ROUNDS]   # defaults: 200000 customers, 3 rounds (the middle
+#                                          # time of the rounds; of 2, the better)
 #
 # Environment: PARTYSCREEN (binary, default build/partyscreen), SHARED (default ../shared),
 # OUT (work directory, default build/bench_dask), BLOCKSIZE (dask partition, default 1MB).
