@@ -12,7 +12,8 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libcli11-dev libfmt-dev libtbb-dev libzip-dev zlib1g-dev libssl-dev libpq-dev libcurl4-openssl-dev \
   libsodium-dev libgtest-dev libgmock-dev libbenchmark-dev \
   postgresql wrk curl python3 python3-fake-factory sqlite3 time \
-  help2man dpkg-dev systemd nodejs chromium >/dev/null
+  help2man dpkg-dev systemd nodejs chromium \
+  pybind11-dev python3-dev python3-dask python3-distributed python3-pandas >/dev/null
 
 # The OpenAPI validator the server_openapi_lint test runs (tools/openapi, pinned by its
 # package-lock.json; about 20 s). Without the npm registry the test is skipped, not failed.

@@ -22,6 +22,8 @@ using store::SqlConnection;
 using store::SqlRow;
 
 const std::string kGenesisHash(64, '0');
+// The advisory lock key that serialises audit appends on PostgreSQL ("psaudit" in ASCII).
+constexpr int64_t kAuditChainLockKey = 0x7073617564697400;
 
 std::string Dump(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -83,6 +85,10 @@ AuditRecord ScreeningAuditRecord(std::string who, const Query& query, const Scre
 
 Result<int64_t> store::AppendAuditInTransaction(SqlConnection& conn,
                                                 const std::vector<AuditRecord>& records) {
+  // Several servers may append to one PostgreSQL database at once: one appender at a time, even
+  // while audit_head has no row yet for FOR UPDATE to lock (two first appends would otherwise
+  // both start the chain at the genesis hash).
+  if (Status s = conn.LockKey(kAuditChainLockKey); !s.ok()) return s;
   auto head =
       conn.Query("SELECT seq, hash FROM audit_head WHERE id = 1" + std::string(conn.ForUpdate()));
   if (!head.ok()) return head.status();

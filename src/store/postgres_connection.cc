@@ -73,6 +73,10 @@ class PostgresConnection final : public SqlConnection {
   Status Commit() override { return ExecScript("COMMIT"); }
   Status Rollback() override { return ExecScript("ROLLBACK"); }
   std::string_view ForUpdate() const override { return " FOR UPDATE"; }
+  Status LockKey(int64_t key) override {
+    auto r = Exec("SELECT pg_advisory_xact_lock(" + std::to_string(key) + ")", {});
+    return r.ok() ? Status::Ok() : r.status();
+  }
   std::string_view dialect() const override { return "postgres"; }
 
  private:

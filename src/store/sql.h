@@ -56,6 +56,12 @@ class SqlConnection {
 
   // " FOR UPDATE" where the dialect supports row locks inside a write transaction, else "".
   virtual std::string_view ForUpdate() const = 0;
+  // Inside a write transaction: waits until no other transaction, in any process, holds `key`,
+  // and holds it until this transaction ends. Serialises appends to one sequence (the audit
+  // chain) even before its head row exists, which FOR UPDATE cannot lock. PostgreSQL: a
+  // transaction-scoped advisory lock; SQLite: nothing (BEGIN IMMEDIATE already holds the
+  // database's only write lock).
+  virtual Status LockKey(int64_t key) = 0;
   virtual std::string_view dialect() const = 0;  // "sqlite" or "postgres"
 };
 

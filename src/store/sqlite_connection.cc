@@ -65,6 +65,7 @@ class SqliteConnection final : public SqlConnection {
   Status Commit() override { return ExecScript("COMMIT"); }
   Status Rollback() override { return ExecScript("ROLLBACK"); }
   std::string_view ForUpdate() const override { return ""; }
+  Status LockKey(int64_t) override { return Status::Ok(); }
   std::string_view dialect() const override { return "sqlite"; }
 
  private:

@@ -9,7 +9,9 @@
 
 #include <cstdlib>
 #include <map>
+#include <thread>
 
+#include "store/audit_chain.h"
 #include "store/sql.h"
 #include "store_test_util.h"
 
@@ -284,6 +286,44 @@ TEST_F(PostgresStoreTest, AuditWriterCommitsFromManyThreads) {
   ASSERT_TRUE(v.ok());
   EXPECT_TRUE(v->ok) << v->problem;
   EXPECT_EQ(v->records, 900u);
+}
+
+// Two servers on one database (issue 17): two writers race for the chain's very first record,
+// when audit_head has no row yet for FOR UPDATE to lock. The second must wait for the first and
+// link to it (the advisory lock), not start a second chain at the genesis hash and fail on seq 1.
+TEST_F(PostgresStoreTest, TwoWritersRacingForTheFirstAuditRecordKeepOneChain) {
+  const std::string info = server_->NewDatabase("ps_first_race");
+  auto db1 = testing::OpenOrDie(info);
+  auto db2 = testing::OpenOrDie(info);
+  AuditRecord record;
+  record.who = "server-a";
+  record.query_json = "{\"name\":\"x\"}";
+  store::SqlConnection& first = store::ConnectionOf(*db1);
+  store::WriteTransaction t1(first);
+  ASSERT_TRUE(t1.status().ok());
+  auto seq1 = store::AppendAuditInTransaction(first, {record});
+  ASSERT_TRUE(seq1.ok()) << seq1.status().ToString();
+  EXPECT_EQ(*seq1, 1);
+  Result<int64_t> seq2 = Status::Internal("not run");
+  Status commit2 = Status::Internal("not run");
+  std::thread other([&] {
+    store::SqlConnection& second = store::ConnectionOf(*db2);
+    store::WriteTransaction t2(second);
+    AuditRecord r = record;
+    r.who = "server-b";
+    seq2 = store::AppendAuditInTransaction(second, {r});
+    commit2 = seq2.ok() ? t2.Commit() : seq2.status();
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the other is waiting by now
+  ASSERT_TRUE(t1.Commit().ok());
+  other.join();
+  ASSERT_TRUE(seq2.ok()) << seq2.status().ToString();
+  EXPECT_TRUE(commit2.ok()) << commit2.ToString();
+  EXPECT_EQ(*seq2, 2);
+  auto v = AuditLog(*db1).Verify();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << v->problem;
+  EXPECT_EQ(v->records, 2u);
 }
 
 }  // namespace
