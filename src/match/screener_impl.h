@@ -11,6 +11,7 @@
 #include "match/name_score.h"
 #include "match/token_weights.h"
 #include "match/unit_index.h"
+#include "match/word_segmenter.h"
 #include "normalize/name_normalizer.h"
 #include "partyscreen/screener.h"
 
@@ -85,7 +86,8 @@ struct Screener::Impl {
   std::vector<uint32_t> entity_alias_begin;  // aliases of entity e: [begin[e], begin[e + 1])
   std::vector<EntityFacts> facts;
   const TokenWeights* word_weights = &TokenWeights::Default();
-  UnitIndex units;  // blocking units of the aliases
+  UnitIndex units;      // blocking units of the aliases
+  WordSegmenter words;  // Latin words of the aliases, to split a name written without spaces
   double build_seconds = 0;
 
   // WeighName and PrepareName with word_weights.

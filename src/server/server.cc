@@ -130,6 +130,7 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   RegisterAdminRoutes(http, state);
   RegisterCslRoutes(http, state);
   RegisterOpenApiRoutes(http, state);
+  RegisterYenteRoutes(http, state);
   http.Post(".*", UnknownPost(state));  // last: only POSTs no route above took
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
