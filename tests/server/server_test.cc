@@ -306,7 +306,8 @@ TEST_F(ServerTest, WrongTypesAre422NamingTheField) {
                   "invalid_request");
   ExpectJsonError(
       c.Post("/match/default", Auth(kUserKey),
-             R"({"queries": {"q": {"properties": {"name": [1]}}}})", "application/json"),
+             R"({"queries": {"q": {"schema": "Person", "properties": {"name": [{}]}}}})",
+             "application/json"),
       422, "invalid_request");
   ExpectJsonError(
       c.Post("/match/default?limit=abc", Auth(kUserKey),

@@ -74,7 +74,7 @@ struct ImportOptions {
   bool refresh_register_index = true;
   size_t threads = 0;
   // Called after each committed transaction with (lines of the file read, lines in the file).
-  std::function<void(uint64_t, uint64_t)> progress;
+  std::function<void(uint64_t, uint64_t)> progress = {};
 };
 
 class CustomerRegister {
