@@ -341,8 +341,6 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::shared_ptr<const Snapshot
                  impl->aliases.data() + impl->aliases.size());
   }
   impl->entity_alias_begin.push_back(static_cast<uint32_t>(impl->aliases.size()));
-  for (const IndexedAlias& a : impl->aliases)
-    for (const std::string& word : a.normalized.tokens) impl->words.Add(word);
   impl->units.Build(impl->aliases.size(),
                     [&](size_t a) -> const WeightedName& { return impl->aliases[a].weighted; });
   impl->build_seconds =
@@ -355,23 +353,6 @@ std::optional<Hit> Screener::ScoreEntity(const Query& q, uint32_t idx,
   if (idx >= impl_->snapshot->entities.size()) return std::nullopt;
   return impl_->ScoreAll(impl_->Prepare(q), idx, o);
 }
-
-namespace {
-
-// A one-word query of kMinSegmentableLength+ letters that found nothing, split into the lists'
-// words (match/word_segmenter.h): "alexandervyacheslavovichzakharov" -> "alexander
-// vyacheslavovich zakharov"; nullopt when it is not such a query or cannot be split.
-std::optional<Query> SegmentedQuery(const Screener::Impl& impl, const Query& q,
-                                    const PreparedQuery& p) {
-  if (p.normalized.tokens.size() != 1) return std::nullopt;
-  std::optional<std::string> split = impl.words.Segment(p.normalized.tokens.front());
-  if (!split) return std::nullopt;
-  Query segmented = q;
-  segmented.name = std::move(*split);
-  return segmented;
-}
-
-}  // namespace
 
 std::vector<Hit> Screener::Screen(const Query& q, const ScreenOptions& o) const {
   if (o.threshold <= 0) return ScreenBruteForce(q, o);  // every entity qualifies: nothing to prune
@@ -397,8 +378,6 @@ std::vector<Hit> Screener::Screen(const Query& q, const ScreenOptions& o) const 
       hits.push_back(std::move(*h));
     i = j;
   }
-  if (hits.empty())
-    if (std::optional<Query> segmented = SegmentedQuery(*impl_, q, p)) return Screen(*segmented, o);
   SortAndLimit(&hits, o.limit);
   return hits;
 }
@@ -408,9 +387,6 @@ std::vector<Hit> Screener::ScreenBruteForce(const Query& q, const ScreenOptions&
   std::vector<Hit> hits;
   for (uint32_t i = 0; i < impl_->snapshot->entities.size(); ++i)
     if (auto h = impl_->ScoreAll(p, i, o)) hits.push_back(std::move(*h));
-  if (hits.empty())  // the same fallback as Screen
-    if (std::optional<Query> segmented = SegmentedQuery(*impl_, q, p))
-      return ScreenBruteForce(*segmented, o);
   SortAndLimit(&hits, o.limit);
   return hits;
 }

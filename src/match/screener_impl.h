@@ -11,7 +11,6 @@
 #include "match/name_score.h"
 #include "match/token_weights.h"
 #include "match/unit_index.h"
-#include "match/word_segmenter.h"
 #include "normalize/name_normalizer.h"
 #include "partyscreen/screener.h"
 
@@ -86,8 +85,7 @@ struct Screener::Impl {
   std::vector<uint32_t> entity_alias_begin;  // aliases of entity e: [begin[e], begin[e + 1])
   std::vector<EntityFacts> facts;
   const TokenWeights* word_weights = &TokenWeights::Default();
-  UnitIndex units;      // blocking units of the aliases
-  WordSegmenter words;  // Latin words of the aliases, to split a name written without spaces
+  UnitIndex units;  // blocking units of the aliases
   double build_seconds = 0;
 
   // WeighName and PrepareName with word_weights.

@@ -238,15 +238,6 @@ TEST_F(YenteTest, LimitUpTo500) {
   EXPECT_NE(Detail(Match("default?limit=501", q, 422)).find("limit"), std::string::npos);
 }
 
-// Issue 15: a name written without spaces is split into the lists' words when it finds nothing
-// as one word (match/word_segmenter.h).
-TEST_F(YenteTest, ASpacelessNameFindsTheListedName) {
-  const json q = {
-      {"q",
-       {{"schema", "Person"}, {"properties", {{"name", "alexandervyacheslavovichzakharov"}}}}}};
-  EXPECT_TRUE(Ids(Match("default", q), "q").count(kZakharov));
-}
-
 TEST_F(YenteTest, SearchFindsByNameWithFacetsAndFilters) {
   json answer = Get("/search/default?q=zakharov&limit=20");
   std::set<std::string> ids;
