@@ -85,7 +85,7 @@ python3 "$work/slowloris.py" $PORT 40
 sleep 12  # let the slow connections go
 python3 "$work/chunked.py" $PORT $pid
 python3 "$work/chunked.py" $PORT $pid $K
-echo "threshold=nan: $(curl -s -o /dev/null -w '%{http_code}' -H "X-API-Key: $K" -d '{"queries":{"q":{"properties":{"name":["Banco Nacional"]}}}}' "localhost:$PORT/match/default?threshold=nan")"
+echo "threshold=nan: $(curl -s -o /dev/null -w '%{http_code}' -H "X-API-Key: $K" -d '{"queries":{"q":{"schema":"LegalEntity","properties":{"name":["Banco Nacional"]}}}}' "localhost:$PORT/match/default?threshold=nan")"
 echo "1e400: $(curl -s -w ' %{http_code}' -H "X-API-Key: $K" -H 'Content-Type: application/json' -d '{"name":"Banco","threshold":1e400}' localhost:$PORT/screen)"
 form="name=$(head -c 9000 /dev/zero | tr '\0' a)"
 echo "form 9 KB: $(curl -s -w ' %{http_code}' -H "X-API-Key: $K" -H 'Content-Type: application/x-www-form-urlencoded' --data-raw "$form" localhost:$PORT/screen | tail -c 120)"

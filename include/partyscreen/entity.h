@@ -77,6 +77,19 @@ struct Entity {
   std::string standard_order;
   std::string source_url;  // source_list_url / source_information_url
 
+  // Publisher metadata where the source gives it (FollowTheMoney exports; other formats leave
+  // these empty): topics ("sanction", "crime.cyber", ...), the publisher's datasets ("eu_fsf",
+  // "us_ofac_sdn", ...) and when it first saw the record, last saw it and last saw it change
+  // (ISO timestamps), and the ids of the source records the publisher merged into this one
+  // (FtM "referents", e.g. "gb-hmt-14196"). Not part of EntityToJson (core/json.h): last_seen moves
+  // with every export and would make every record look changed to `diff` and `rescreen`.
+  std::vector<std::string> topics;
+  std::vector<std::string> datasets;
+  std::vector<std::string> referents;
+  std::string first_seen;
+  std::string last_seen;
+  std::string last_change;
+
   // Every name of the entity, primary first.
   std::vector<std::string_view> AllNames() const;
 };

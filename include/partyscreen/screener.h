@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -74,6 +75,9 @@ struct ScreenOptions {
   bool explain = true;               // false skips building token alignments (faster batch)
   std::vector<std::string> sources;  // only entities whose source is one of these; empty = all
   std::unordered_set<std::string> exclude_entity_ids;
+  // When set, only entities it accepts (the server's dataset, topic and changed_since filters);
+  // applied before the limit, like `sources`. Must be thread-safe if the options are shared.
+  std::function<bool(const Entity&)> admit;
 };
 
 class Screener {

@@ -1,18 +1,16 @@
 #include "cli/cmd_batch.h"
 
-#include <unistd.h>
-
 #include <chrono>
 #include <iomanip>
 #include <iostream>
 #include <optional>
 
+#include "cli/batch_output.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/progress.h"
 #include "cli/screen_many.h"
 #include "core/atomic_file.h"
-#include "decide/decision_json.h"
-#include "match/hit_json.h"
 #include "partyscreen/decide.h"
 #include "partyscreen/store.h"
 
@@ -21,6 +19,11 @@ namespace partyscreen::cli {
 int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err) {
   if (Status s = CheckThreshold(args.threshold); !s.ok()) {
     PrintError(err, s.message());
+    return 2;
+  }
+  const Result<BatchFormat> format = ChooseBatchFormat(args.format, args.out);
+  if (!format.ok()) {
+    PrintError(err, format.status().message());
     return 2;
   }
   auto queries = ReadQueries(args.in);
@@ -67,25 +70,23 @@ int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err) {
   }
   const std::string who = CurrentUserName();
   const auto t0 = std::chrono::steady_clock::now();
-  const auto results = ScreenAll(*screener, queries->queries, screen_opt, args.threads,
-                                 args.progress ? &err : nullptr);
+  ProgressMeter progress(args.progress ? &err : nullptr, "batch", "rows");
+  const auto results = ScreenAll(*screener, queries->queries, screen_opt, args.threads, &progress);
+  BatchWriter writer(results_out, *format, args.explain, rules.has_value());
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   for (size_t i = 0; i < results.size(); ++i) {
     const Query& q = queries->queries[i].query;
     std::vector<Hit> hits;  // the hits at or above the threshold
     for (const Hit& h : results[i])
       if (h.score >= opt.threshold) hits.push_back(h);
-    nlohmann::json j{{"id", q.id}};
-    j["hits"] = nlohmann::json::array();
-    for (const Hit& h : hits) j["hits"].push_back(HitToJson(h, args.explain));
+    std::optional<Decision> decision;
     if (rules) {
-      Decision d =
+      decision =
           DecideHits(*rules, Party{"", q}, results[i], ExportContext{args.eccns}, decide_opt);
-      d.snapshot_hash = screener->snapshot().hash;
-      j["decision"] = DecisionToJson(d);
+      decision->snapshot_hash = screener->snapshot().hash;
     }
     if (audit) audit->Append(ScreeningAuditRecord(who, q, *screener, opt, hits, "batch"));
-    results_out << j.dump() << "\n";
+    writer.Write(q, hits, decision ? &*decision : nullptr);
   }
   int exit_code = 0;
   if (audit) {
@@ -120,8 +121,12 @@ void RegisterBatchCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--in", args->in,
                   "Queries: JSON lines {id,name,schema?,country?,birth_date?} or CSV with a header")
       ->required();
-  cmd->add_option("--out", args->out, "Results, JSON lines {id,hits:[...]}, in input order")
+  cmd->add_option("--out", args->out,
+                  "Results in input order: JSON lines {id,name,hits:[...]}, or CSV (one row per "
+                  "hit) when the file ends in .csv")
       ->required();
+  cmd->add_option("--format", args->format, "Results format: csv or jsonl (default: by --out)");
+  AddProgressFlag(cmd, &args->progress);
   AddThresholdOption(cmd, &args->threshold);
   AddHitLimitOption(cmd, &args->limit, "At most this many hits per query");
   cmd->add_option("--threads,-j", args->threads, "Worker threads");
@@ -132,7 +137,7 @@ void RegisterBatchCommand(CLI::App& app, CliContext& ctx) {
                   "With --decide: ECCN(s) of the items, for Entity List policies");
   AddAuditDbOption(cmd, &args->db, "Append every screening to the audit trail in this database");
   cmd->callback([args, &ctx]() {
-    args->progress = isatty(STDERR_FILENO) != 0;
+    args->progress = WantProgress(args->progress);
     ctx.exit_code = RunBatch(*args, std::cout, std::cerr);
   });
 }

@@ -1,12 +1,13 @@
 // `partyscreen batch`: screen a query file (JSON lines or CSV with a header) in parallel and write
-// one JSON line {id, hits[, decision]} per query, in input order, to --out (written aside and
-// renamed when complete: a killed run leaves the previous results intact). Args + Run, so the
-// command is tested in-process; the CLI11 registration only fills the Args.
+// the results in input order to --out (written aside and renamed when complete: a killed run
+// leaves the previous results intact): JSON lines {id, name, hits[, decision]} per query, or CSV
+// (one row per hit) when --out ends in .csv or --format csv (cli/batch_output.h). Args + Run, so
+// the command is tested in-process; the CLI11 registration only fills the Args.
 //
 // Exit code: 0; 3 when some input lines were not screened (each named on `err` as "(skipped)";
 // the results are complete for every line read); 1 when the query file, lists, rules, output or
-// audit trail fail; 2 on a usage error (threshold). The query file is read before any list is
-// loaded. `out`: nothing (the results go to the --out file). `err`: the skipped lines, errors,
+// audit trail fail; 2 on a usage error (threshold, format). The query file is read before any list
+// is loaded. `out`: nothing (the results go to the --out file). `err`: the skipped lines, errors,
 // the loader's notes, progress (with `progress`) and the closing "batch: N queries, ..." summary.
 #pragma once
 
@@ -29,7 +30,8 @@ struct BatchArgs {
   bool decide = false;             // add the legal outcome per query (embedded rules)
   std::vector<std::string> eccns;  // with decide: the items' ECCNs
   std::string db;                  // append every screening to this audit trail
-  bool progress = false;           // report progress on `err` (the CLI: when stderr is a tty)
+  std::string format;              // --format: "", "csv", "jsonl" ("" = by --out's extension)
+  bool progress = false;  // rows done, rate and ETA on `err` (the CLI: --progress or stderr a tty)
 };
 
 int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err);

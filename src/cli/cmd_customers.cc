@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/options.h"
+#include "cli/progress.h"
 #include "cli/store_access.h"
 #include "partyscreen/store.h"
 #include "partyscreen/store/alert_events.h"
@@ -37,7 +38,11 @@ nlohmann::json CustomerRecordJson(const CustomerRecord& r) {
 int RunCustomersImport(const CustomersImportArgs& args, std::ostream& out, std::ostream& err) {
   auto db = OpenDbOrReport(args.db, err);
   if (!db) return 1;
-  auto r = CustomerRegister(*db).ImportFile(args.file);
+  ProgressMeter progress(args.progress ? &err : nullptr, "customers import", "lines");
+  ImportOptions options;
+  options.progress = [&progress](uint64_t done, uint64_t total) { progress.Update(done, total); };
+  auto r = CustomerRegister(*db).ImportFile(args.file, options);
+  progress.Finish();
   if (!r.ok()) {
     PrintError(err, r.status().ToString());
     return 1;
@@ -170,7 +175,11 @@ void RegisterCustomersCommands(CLI::App& app, CliContext& ctx) {
                     "CSV (id,name,schema,country,birth_date,identifiers) or JSON lines")
         ->required();
     AddStoreDbOption(cmd, &a->db);
-    cmd->callback([a, &ctx] { ctx.exit_code = RunCustomersImport(*a, std::cout, std::cerr); });
+    AddProgressFlag(cmd, &a->progress);
+    cmd->callback([a, &ctx] {
+      a->progress = WantProgress(a->progress);
+      ctx.exit_code = RunCustomersImport(*a, std::cout, std::cerr);
+    });
   }
   {
     auto a = std::make_shared<CustomersUpdateArgs>();

@@ -20,6 +20,7 @@ namespace partyscreen::cli {
 struct CustomersImportArgs {
   std::string db;
   std::string file;  // CSV with a header (id,name,schema,country,birth_date,identifiers) or JSONL
+  bool progress = false;  // lines read, rate and ETA on `err` (CLI: --progress or a tty)
 };
 int RunCustomersImport(const CustomersImportArgs& args, std::ostream& out, std::ostream& err);
 

@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/progress.h"
 #include "cli/store_access.h"
 
 namespace partyscreen::cli {
@@ -135,8 +136,11 @@ int RunRescreen(const RescreenArgs& args, std::ostream& out, std::ostream& err) 
   opt.customers_per_chunk = args.chunk;
   opt.audit = !args.no_audit;
   opt.max_shrink = args.max_shrink;
+  ProgressMeter progress(args.progress ? &err : nullptr, "rescreen", "customers");
+  opt.progress = [&progress](uint64_t done, uint64_t total) { progress.Update(done, total); };
   Rescreener rescreener(*db, *screener);
   auto r = base ? rescreener.Delta(*base, opt) : rescreener.All(opt);
+  progress.Finish();
   if (r.ok()) {
     if (args.json) {
       out << ReportJson(*r, opt.threshold, base.has_value()).dump(2) << "\n";
@@ -176,7 +180,11 @@ void RegisterRescreenCommand(CLI::App& app, CliContext& ctx) {
       ->check(CLI::Range(0.0, 1.0));
   AddStoreDbOption(cmd, &a->db);
   AddWebhookOptions(cmd, &a->webhook);
-  cmd->callback([a, &ctx] { ctx.exit_code = RunRescreen(*a, std::cout, std::cerr); });
+  AddProgressFlag(cmd, &a->progress);
+  cmd->callback([a, &ctx] {
+    a->progress = WantProgress(a->progress);
+    ctx.exit_code = RunRescreen(*a, std::cout, std::cerr);
+  });
 }
 
 }  // namespace partyscreen::cli

@@ -39,6 +39,7 @@ struct RescreenArgs {
   bool json = false;
   bool no_audit = false;  // write no audit records (not recommended)
   WebhookArgs webhook;    // --webhook, --webhook-secret-file
+  bool progress = false;  // customers done, rate and ETA on `err` (CLI: --progress or a tty)
 };
 
 int RunRescreen(const RescreenArgs& args, std::ostream& out, std::ostream& err);

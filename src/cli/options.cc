@@ -21,6 +21,12 @@ CLI::Option* AddJsonFlag(CLI::App* cmd, bool* json, const std::string& help) {
   return cmd->add_flag("--json", *json, help);
 }
 
+CLI::Option* AddProgressFlag(CLI::App* cmd, bool* progress) {
+  return cmd->add_flag(
+      "--progress", *progress,
+      "Rows done, rate and ETA on stderr (default: only when stderr is a terminal)");
+}
+
 CLI::Option* AddHitLimitOption(CLI::App* cmd, size_t* limit, const std::string& help) {
   return cmd->add_option("--limit,-k", *limit, help);
 }

@@ -32,6 +32,9 @@ CLI::Option* AddThresholdOption(
 // --json.
 CLI::Option* AddJsonFlag(CLI::App* cmd, bool* json, const std::string& help = "Print JSON");
 
+// --progress: rows done, rate and ETA on stderr even when it is not a terminal (cli/progress.h).
+CLI::Option* AddProgressFlag(CLI::App* cmd, bool* progress);
+
 // --limit,-k: at most this many hits (per query).
 CLI::Option* AddHitLimitOption(CLI::App* cmd, size_t* limit,
                                const std::string& help = "At most this many hits");

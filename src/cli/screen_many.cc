@@ -33,7 +33,7 @@ Result<QueryFile> ReadQueries(const std::string& path) {
 std::vector<std::vector<Hit>> ScreenAll(const Screener& screener,
                                         const std::vector<QueryLine>& queries,
                                         const ScreenOptions& options, int threads,
-                                        std::ostream* progress) {
+                                        ProgressMeter* progress) {
   std::vector<std::vector<Hit>> results(queries.size());
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, std::max(1, threads));
   const size_t chunk = 2000;
@@ -44,11 +44,9 @@ std::vector<std::vector<Hit>> ScreenAll(const Screener& screener,
                         for (size_t i = r.begin(); i != r.end(); ++i)
                           results[i] = screener.Screen(queries[i].query, options);
                       });
-    if (progress)
-      *progress << "\r" << end << " / " << queries.size() << " queries ("
-                << (100 * end / queries.size()) << "%)" << std::flush;
+    if (progress) progress->Update(end, queries.size());
   }
-  if (progress) *progress << "\n";
+  if (progress) progress->Finish();
   return results;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/progress.h"
 #include "partyscreen/screener.h"
 #include "partyscreen/status.h"
 
@@ -26,10 +27,10 @@ struct QueryFile {
 Result<QueryFile> ReadQueries(const std::string& path);
 
 // Screens every query with `threads` workers (at least 1); results[i] belongs to queries[i].
-// With `progress`, writes "\rN / M queries (P%)" to it after every chunk, and a newline at the end.
+// With `progress`, updates it after every chunk (rows done of all).
 std::vector<std::vector<Hit>> ScreenAll(const Screener& screener,
                                         const std::vector<QueryLine>& queries,
                                         const ScreenOptions& options, int threads,
-                                        std::ostream* progress);
+                                        ProgressMeter* progress);
 
 }  // namespace partyscreen::cli

@@ -134,9 +134,19 @@ PendingParty PartyFromObject(const json& object, const std::string& id, Schema s
   for (std::string& n : Values(p, "notes")) party.remarks.push_back(std::move(n));
   const std::vector<std::string> topics = Values(p, "topics");
   if (!topics.empty()) party.remarks.push_back("Topics: " + Join(topics, ", ") + ".");
+  for (const std::string& t : topics) AddUnique(e.topics, t);
   if (auto ds = object.find("datasets"); ds != object.end() && ds->is_array())
     for (const json& d : *ds)
-      if (d.is_string()) AddUnique(e.programs, d.get_ref<const std::string&>());
+      if (d.is_string()) {
+        AddUnique(e.programs, d.get_ref<const std::string&>());
+        AddUnique(e.datasets, d.get_ref<const std::string&>());
+      }
+  if (auto refs = object.find("referents"); refs != object.end() && refs->is_array())
+    for (const json& r : *refs)
+      if (r.is_string()) AddUnique(e.referents, r.get_ref<const std::string&>());
+  e.first_seen = StringField(object, "first_seen");
+  e.last_seen = StringField(object, "last_seen");
+  e.last_change = StringField(object, "last_change");
   party.address_refs = Values(p, "addressEntity");
   return party;
 }

@@ -186,7 +186,8 @@ bool Screener::Impl::Admitted(const Entity& e, const ScreenOptions& o) const {
   if (!o.sources.empty() &&
       std::find(o.sources.begin(), o.sources.end(), e.source) == o.sources.end())
     return false;
-  return o.exclude_entity_ids.empty() || !o.exclude_entity_ids.count(e.id);
+  if (!o.exclude_entity_ids.empty() && o.exclude_entity_ids.count(e.id)) return false;
+  return !o.admit || o.admit(e);
 }
 
 std::optional<Hit> Screener::Impl::MakeHit(const PreparedName& q, const QueryFacts& facts,

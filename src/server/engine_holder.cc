@@ -57,6 +57,7 @@ Result<std::shared_ptr<const Engine>> LoadEngine(const std::vector<ListSpec>& li
   });
   engine->screener = std::move(screener).value();
   engine->parties = std::make_shared<const Parties>(Parties::Build(*shared));
+  engine->catalog = std::make_shared<const YenteCatalog>(YenteCatalog::Build(*shared));
   engine->generation = generation;
   engine->load_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

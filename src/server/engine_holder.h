@@ -22,12 +22,14 @@
 #include "partyscreen/screener.h"
 #include "partyscreen/snapshot.h"
 #include "partyscreen/status.h"
+#include "server/yente_catalog.h"
 
 namespace partyscreen::server {
 
 struct Engine {
   std::shared_ptr<const Screener> screener;
   std::shared_ptr<const Parties> parties;  // the snapshot's listings grouped (parties/parties.h)
+  std::shared_ptr<const YenteCatalog> catalog;  // datasets, topics, referents (yente_catalog.h)
   double loaded_unix_seconds = 0;
   double load_seconds = 0;  // load + index build
   uint64_t generation = 0;

@@ -1,8 +1,11 @@
 #include "server/ftm_json.h"
 
+#include <optional>
+
 #include "core/strings.h"
 #include "normalize/country.h"
 #include "server/query_json.h"
+#include "server/yente_catalog.h"
 
 namespace partyscreen::server {
 
@@ -39,10 +42,19 @@ Result<std::vector<std::string>> Values(const json& props, const char* key,
     out.push_back(it->get<std::string>());
     return out;
   }
+  if (it->is_number()) {
+    out.push_back(it->dump());
+    return out;
+  }
   if (!it->is_array())
-    return Status::InvalidArgument(at + ": must be a string or an array of strings");
+    return Status::InvalidArgument(at + ": must be a string, a number or an array of them");
   for (const json& v : *it) {
-    if (!v.is_string()) return Status::InvalidArgument(at + ": must contain only strings");
+    if (v.is_number()) {
+      out.push_back(v.dump());  // yente reads numbers as their text ("birthDate": [1951])
+      continue;
+    }
+    if (!v.is_string())
+      return Status::InvalidArgument(at + ": must contain only strings or numbers");
     if (!Trim(v.get<std::string>()).empty()) out.push_back(v.get<std::string>());
   }
   return out;
@@ -69,21 +81,30 @@ json EntityToFtm(const Entity& e) {
   AddValue(props, "title", e.title);
   for (const std::string& d : e.birth_dates) AddValue(props, "birthDate", d);
   for (const std::string& p : e.birth_places) AddValue(props, "birthPlace", p);
-  for (const std::string& n : e.nationalities) AddValue(props, "nationality", n);
-  for (const std::string& c : e.countries) AddValue(props, "country", c);
+  for (const std::string& n : e.nationalities) AddValue(props, "nationality", FtmCountry(n));
+  for (const std::string& c : e.countries) AddValue(props, "country", FtmCountry(c));
   for (const Address& a : e.addresses) AddValue(props, "address", a.full);
   for (const Identifier& i : e.identifiers) AddValue(props, IdentifierProperty(i), i.value);
   AddValue(props, "gender", e.gender);
   AddValue(props, "notes", e.remarks);
   for (const std::string& p : e.programs) AddValue(props, "program", p);
   AddValue(props, "sourceUrl", e.source_url);
-  return json{{"id", e.id},
+  for (const std::string& t : ListingTopics(e)) AddValue(props, "topics", t);
+  auto when = [](const std::string& t) { return t.empty() ? json(nullptr) : json(t); };
+  return json{{"id", PublicId(e)},
               {"caption", e.name},
               {"schema", FtmSchemaName(e.schema)},
               {"properties", std::move(props)},
-              {"datasets", json::array({e.source})},
-              {"referents", json::array()},
-              {"target", true}};
+              {"datasets", e.datasets.empty() ? json::array({e.source}) : json(e.datasets)},
+              {"referents", e.referents},
+              {"target", true},
+              {"first_seen", when(e.first_seen)},
+              {"last_seen", when(e.last_seen)},
+              {"last_change", when(e.last_change)}};
+}
+
+std::string FtmCountry(std::string_view country) {
+  return country.size() == 2 ? AsciiLower(country) : std::string(country);
 }
 
 Result<ExampleQueries> ExampleFromJson(const json& example, std::string_view where,
@@ -91,10 +112,19 @@ Result<ExampleQueries> ExampleFromJson(const json& example, std::string_view whe
   if (!example.is_object())
     return Status::InvalidArgument(std::string(where) + ": must be an object");
   std::string schema_name;
-  if (auto it = example.find("schema"); it != example.end() && !it->is_null()) {
-    if (!it->is_string())
-      return Status::InvalidArgument(std::string(where) + ".schema: must be a string");
-    schema_name = it->get<std::string>();
+  auto schema_it = example.find("schema");
+  if (schema_it == example.end() || schema_it->is_null())
+    return Status::InvalidArgument(std::string(where) +
+                                   ".schema: missing (yente requires one: Person, Company, "
+                                   "Organization, LegalEntity, Vessel, Airplane...)");
+  if (!schema_it->is_string())
+    return Status::InvalidArgument(std::string(where) + ".schema: must be a string");
+  schema_name = schema_it->get<std::string>();
+  std::optional<std::string> caller_id;
+  if (auto it = example.find("id"); it != example.end() && !it->is_null()) {
+    if (!it->is_string() && !it->is_number_integer())
+      return Status::InvalidArgument(std::string(where) + ".id: must be a string");
+    caller_id = it->is_string() ? it->get<std::string>() : it->dump();
   }
   Result<Schema> schema = SchemaFromName(schema_name, std::string(where) + ".schema");
   if (!schema.ok()) return schema.status();
@@ -119,9 +149,16 @@ Result<ExampleQueries> ExampleFromJson(const json& example, std::string_view whe
     if (!v->empty()) base.birth_date = v->front();
   }
   for (const char* key : {"nationality", "citizenship", "country", "jurisdiction"}) {
-    Result<std::vector<std::string>> v = read(key);
+    // Like yente: a recognised country becomes its lower-case code; others are dropped (and so
+    // missing from the echoed query, which tells the caller it was not understood).
+    Result<std::vector<std::string>> v = Values(props, key, where);
     if (!v.ok()) return v.status();
-    if (base.country.empty() && !v->empty()) base.country = NormalizeCountry(v->front());
+    for (const std::string& text : *v) {
+      const std::string code = CountryCode(text);
+      if (code.empty()) continue;
+      AddValue(echo, key, AsciiLower(code));
+      if (base.country.empty()) base.country = code;
+    }
   }
   for (const char* key : {"idNumber", "passportNumber", "registrationNumber", "taxNumber",
                           "imoNumber", "swiftBic", "leiCode", "innCode", "ogrnCode"}) {
@@ -160,7 +197,8 @@ Result<ExampleQueries> ExampleFromJson(const json& example, std::string_view whe
     q.name = name;
     out.queries.push_back(std::move(q));
   }
-  out.echo = json{{"schema", schema_name.empty() ? "LegalEntity" : schema_name},
+  out.echo = json{{"id", caller_id ? json(*caller_id) : json(nullptr)},
+                  {"schema", schema_name.empty() ? "LegalEntity" : schema_name},
                   {"properties", std::move(echo)}};
   return out;
 }

@@ -24,10 +24,18 @@ inline constexpr size_t kMaxExampleNames = 20;  // names screened per example en
 
 std::string_view FtmSchemaName(
     Schema schema);  // Person, Organization, Vessel, Airplane, LegalEntity
+// yente's EntityResponse: id (PublicId: no "ftm:" prefix), caption, schema, properties (countries
+// as lower-case codes, topics as ListingTopics), datasets (an FtM record's publisher datasets,
+// else the source key), referents (an FtM record's merged source ids; callers add the party's
+// other listings), target, first_seen / last_seen / last_change (null where the list has none).
 nlohmann::json EntityToFtm(const Entity& entity);
+// A country as yente writes it: a two-letter code in lower case; other text unchanged.
+std::string FtmCountry(std::string_view country);
 
 // A yente example entity turned into one Query per name (same attributes on each); each name is
-// checked by ValidateName (server/query_json.h) with `max_name_chars`.
+// checked by ValidateName (server/query_json.h) with `max_name_chars`. "schema" is required (as in
+// yente); property values are strings, numbers (read as their text) or arrays of them; countries
+// are kept only when recognised. The echo keeps the caller's "id" (null when none was given).
 struct ExampleQueries {
   std::vector<Query> queries;
   nlohmann::json echo;  // the example as understood: {"schema", "properties"}

@@ -11,7 +11,7 @@ void SendJson(httplib::Response& res, int http_status, const nlohmann::json& bod
 
 void SendError(httplib::Response& res, int http_status, std::string_view code,
                std::string_view message) {
-  SendJson(res, http_status, {{"error", {{"code", code}, {"message", message}}}});
+  SendJson(res, http_status, ErrorBody(code, message));
 }
 
 void SendStatus(httplib::Response& res, const Status& status) {
@@ -80,7 +80,11 @@ nlohmann::json DefaultErrorBody(int http_status) {
     default:
       break;
   }
-  return {{"error", {{"code", code}, {"message", message}}}};
+  return ErrorBody(code, message);
+}
+
+nlohmann::json ErrorBody(std::string_view code, std::string_view message) {
+  return {{"error", {{"code", code}, {"message", message}}}, {"detail", message}};
 }
 
 }  // namespace partyscreen::server

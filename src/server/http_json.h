@@ -1,7 +1,9 @@
 // JSON bodies in and out, and the one error shape every endpoint uses:
-//     {"error": {"code": "invalid_request", "message": "queries[2].name: missing"}}
+//     {"error": {"code": "invalid_request", "message": "queries[2].name: missing"},
+//      "detail": "queries[2].name: missing"}
 // `code` is a stable machine-readable word (docs/API.md lists them); `message` is for humans and
-// never contains a server path or a stack trace.
+// never contains a server path or a stack trace; `detail` repeats it where yente clients (and
+// FastAPI's) read it.
 // Thread safety: free functions over the caller's objects.
 #pragma once
 
@@ -28,5 +30,7 @@ Result<nlohmann::json> ParseJsonObject(const std::string& body);
 // The default error body for a status set by cpp-httplib itself (404 no route, 413 body too
 // large, 400 bad request line...), used by the server's error handler when no body was set.
 nlohmann::json DefaultErrorBody(int http_status);
+// The error shape above.
+nlohmann::json ErrorBody(std::string_view code, std::string_view message);
 
 }  // namespace partyscreen::server

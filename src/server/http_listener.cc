@@ -118,7 +118,7 @@ void HttpListener::Serve() {
 
 void HttpListener::RejectBusy(int fd) const {
   static constexpr char kBody[] =
-      R"({"error": {"code": "too_many_connections", "message": "the server has too many open connections; retry later"}})";
+      R"({"error": {"code": "too_many_connections", "message": "the server has too many open connections; retry later"}, "detail": "the server has too many open connections; retry later"})";
   const std::string answer =
       "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
       "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +

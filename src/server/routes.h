@@ -134,6 +134,8 @@ void RegisterOpenApiRoutes(httplib::Server& http, ServerState& state);
 // The reviewer workbench: HTML pages under /ui/ with session logins (server/ui/, not in the
 // OpenAPI document: it is not an API).
 void RegisterUiRoutes(httplib::Server& http, ServerState& state);
+// GET /search/{dataset}, GET /catalog, GET /algorithms (yente's, beside /match)
+void RegisterYenteRoutes(httplib::Server& http, ServerState& state);
 
 // The OpenAPI 3.1 document served at /openapi.json (data/openapi.json, compiled in).
 std::string_view OpenApiDocument();
@@ -144,7 +146,7 @@ std::string_view OpenApiDocument();
 struct RouteSpec {
   std::string_view method, path;
 };
-inline constexpr std::array<RouteSpec, 12> kRoutes{{
+inline constexpr std::array<RouteSpec, 15> kRoutes{{
     {"post", "/screen"},
     {"post", "/match/{dataset}"},
     {"post", "/check"},
@@ -157,6 +159,9 @@ inline constexpr std::array<RouteSpec, 12> kRoutes{{
     {"get", "/consolidated_screening_list/search"},
     {"get", "/consolidated_screening_list/sources"},
     {"get", "/openapi.json"},
+    {"get", "/search/{dataset}"},
+    {"get", "/catalog"},
+    {"get", "/algorithms"},
 }};
 
 }  // namespace partyscreen::server

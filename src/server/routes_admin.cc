@@ -1,5 +1,8 @@
 // Read-only and operational endpoints:
-//   GET /entities/{id}   one listed entity (core/json.h EntityToJson); 404 if not in the snapshot
+//   GET /entities/{id}   one listed entity by its id, public (yente) id or FtM referent: yente's
+//                        FtM shape (server/ftm_json.h EntityToFtm; referents add the party's other
+//                        listings) merged over EntityToJson's fields (core/json.h), the internal
+//                        id as "listing_id"; 404 if not in the snapshot
 //   GET /lists           the loaded sources (SourceInfoToJson, file paths reduced to file names)
 //   GET /healthz         liveness, no key needed
 //   GET /readyz          readiness (a snapshot is loaded), no key needed
@@ -11,9 +14,11 @@
 #include "lists/shrink_check.h"
 #include "lists/source_json.h"
 #include "lists/staleness.h"
+#include "server/ftm_json.h"
 #include "server/http_json.h"
 #include "server/process_metrics.h"
 #include "server/routes.h"
+#include "server/yente_catalog.h"
 
 namespace partyscreen::server {
 
@@ -50,6 +55,19 @@ double UnixNow() {
   return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+json EntityResponse(const Engine& engine, const Entity& e) {
+  json out = EntityToJson(e);
+  out["listing_id"] = e.id;
+  json ftm = EntityToFtm(e);
+  const Snapshot& snapshot = engine.snapshot();
+  const auto index = static_cast<uint32_t>(&e - snapshot.entities.data());
+  for (uint32_t listing : engine.parties->Of(index).listings)
+    if (listing != index) ftm["referents"].push_back(PublicId(snapshot.entities[listing]));
+  for (auto& [key, value] : ftm.items()) out[key] = std::move(value);
+  out["snapshot"] = snapshot.hash;
+  return out;
+}
+
 SnapshotGauge GaugeOf(const Engine& engine) {
   SnapshotGauge g{engine.snapshot().hash,
                   EngineVersion(),
@@ -71,12 +89,10 @@ void RegisterAdminRoutes(httplib::Server& http, ServerState& state) {
       Guard(state, "/entities/{id}", Access::kKey,
             [](const httplib::Request& req, httplib::Response& res, const RequestContext& ctx) {
               const std::string id = req.matches[1];
-              const Entity* e = ctx.engine->snapshot().Find(id);
+              const Entity* e = ctx.engine->catalog->Find(id);
               if (e == nullptr)
                 return SendError(res, 404, "not_found", "no entity '" + id + "' in the snapshot");
-              json out = EntityToJson(*e);
-              out["snapshot"] = ctx.engine->snapshot().hash;
-              SendJson(res, 200, out);
+              SendJson(res, 200, EntityResponse(*ctx.engine, *e));
             }));
   http.Get("/lists",
            Guard(state, "/lists", Access::kKey,
@@ -148,9 +164,8 @@ void RegisterAdminRoutes(httplib::Server& http, ServerState& state) {
             if (!next.ok()) {
               if (next.status().code() == Status::Code::kUnsupported)
                 return SendError(res, 409, "reload_in_progress", next.status().message());
-              json body{
-                  {"error", {{"code", "reload_failed"}, {"message", next.status().message()}}},
-                  {"serving", ctx.engine->snapshot().hash}};
+              json body = ErrorBody("reload_failed", next.status().message());
+              body["serving"] = ctx.engine->snapshot().hash;
               return SendJson(res, 500, body);
             }
             json out = SnapshotSummary(**next);

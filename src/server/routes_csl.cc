@@ -18,9 +18,9 @@ void RegisterCslRoutes(httplib::Server& http, ServerState& state) {
                        ParseCslSearch(req.params, state.options.max_name_chars);
                    if (!search.ok()) {
                      const std::string& message = search.status().message();
-                     return SendJson(res, 400,
-                                     {{"error", {{"code", "bad_request"}, {"message", message}}},
-                                      {"errors", {message}}});
+                     nlohmann::json body = ErrorBody("bad_request", message);
+                     body["errors"] = {message};
+                     return SendJson(res, 400, body);
                    }
                    SendJson(res, 200, RunCslSearch(*ctx.engine, *search));
                  }));

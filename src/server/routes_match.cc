@@ -1,20 +1,19 @@
 // POST /match/{dataset}: the OpenSanctions yente matching API, so existing yente clients work.
 //
-// Body {"queries": {"<key>": {"schema", "properties": {...}}, ...}} (weights/config are accepted
-// and ignored). Query parameters: limit (default 5, at most kMaxLimit), threshold (default: the
-// engine's documented default; sets "match"), cutoff (results below it are not returned; default
-// and maximum: threshold), exclude_entity_ids (repeatable), algorithm (accepted, reported back in
-// "matcher.requested"; partyscreen has one engine). Each example is screened once per name and the
-// best score per entity is kept. `dataset` is "default" (every loaded list) or a loaded source key
-// (GET /lists "source"); anything else is 404. Numeric parameters must be finite numbers
-// (threshold=nan is refused); a cutoff below --min-threshold is raised to it (reported in
-// "matcher.cutoff"). Results are one per party (its best listing; the party's other listings in
-// "referents", as yente reports the source records it merged). Names longer than --max-name-chars
-// are refused. The request stops before its next example when its budget is spent, the client has
-// gone or the server stops (503). With --db every example's screening is committed to the audit
-// trail before the answer is sent.
+// Body {"queries": {"<key>": {"id"?, "schema", "properties": {...}}, ...}}; "weights" and "config"
+// must be empty or absent (partyscreen's engine has no adjustable weights; refused, not ignored).
+// Query parameters (server/yente_params.h, each honoured or refused): limit (default 5, at most
+// 500), threshold (default: the engine's documented default; sets "match"), cutoff (results below
+// it are not returned; default and maximum: threshold), algorithm, include_dataset,
+// exclude_dataset, topics, exclude_schema, changed_since, exclude_entity_ids. `dataset` is a
+// YenteCatalog name ("default", "sanctions", a loaded source key, an FtM publisher dataset);
+// anything else is 404. Each example is screened once per name and the best score per entity is
+// kept. A cutoff below --min-threshold is raised to it (reported in "matcher.cutoff"). Results
+// are one per party (its best listing; the party's other listings and the FtM record's merged
+// ids in "referents"). Errors carry yente's {"detail": ...} (http_json.h). The request stops
+// before its next example when its budget is spent, the client has gone or the server stops
+// (503). With --db every example's screening is committed to the audit trail before the answer.
 #include <algorithm>
-#include <cmath>
 #include <map>
 
 #include "match/hit_json.h"
@@ -22,6 +21,8 @@
 #include "server/http_json.h"
 #include "server/query_json.h"
 #include "server/routes.h"
+#include "server/yente_catalog.h"
+#include "server/yente_params.h"
 
 namespace partyscreen::server {
 
@@ -30,20 +31,6 @@ namespace {
 using nlohmann::json;
 
 constexpr size_t kDefaultMatchLimit = 5;  // yente's MATCH_PAGE
-constexpr size_t kMaxExcludedIds = 1000;
-
-// Parses a numeric query parameter; nullopt when absent. Errors name the parameter.
-Result<std::optional<double>> NumberParam(const httplib::Request& req, const char* key) {
-  if (!req.has_param(key)) return std::optional<double>();
-  const std::string text = req.get_param_value(key);
-  try {
-    size_t used = 0;
-    const double v = std::stod(text, &used);
-    if (used == text.size() && std::isfinite(v)) return std::optional<double>(v);
-  } catch (const std::exception&) {
-  }
-  return Status::InvalidArgument(std::string("query parameter ") + key + ": not a finite number");
-}
 
 struct MatchParams {
   ScreenOptions options;  // threshold here is the cutoff (what is returned at all)
@@ -53,16 +40,10 @@ struct MatchParams {
 
 Result<MatchParams> ReadParams(const httplib::Request& req, double min_threshold) {
   MatchParams p;
-  p.options.limit = kDefaultMatchLimit;
   p.options.explain = true;
-  Result<std::optional<double>> limit = NumberParam(req, "limit");
+  Result<size_t> limit = LimitParam(req, kDefaultMatchLimit);
   if (!limit.ok()) return limit.status();
-  if (*limit) {
-    if (**limit < 1 || **limit > kMaxLimit || **limit != static_cast<size_t>(**limit))
-      return Status::InvalidArgument("query parameter limit: must be an integer in [1, " +
-                                     std::to_string(kMaxLimit) + "]");
-    p.options.limit = static_cast<size_t>(**limit);
-  }
+  p.options.limit = *limit;
   Result<std::optional<double>> threshold = NumberParam(req, "threshold");
   if (!threshold.ok()) return threshold.status();
   if (*threshold) {
@@ -79,14 +60,30 @@ Result<MatchParams> ReadParams(const httplib::Request& req, double min_threshold
     p.options.threshold = std::min(**cutoff, p.match_threshold);
   }
   p.options.threshold = std::max(p.options.threshold, min_threshold);
-  const size_t excluded = req.get_param_value_count("exclude_entity_ids");
-  if (excluded > kMaxExcludedIds)
-    return Status::InvalidArgument("query parameter exclude_entity_ids: more than " +
-                                   std::to_string(kMaxExcludedIds) + " ids");
-  for (size_t i = 0; i < excluded; ++i)
-    p.options.exclude_entity_ids.insert(req.get_param_value("exclude_entity_ids", i));
   p.algorithm = req.get_param_value("algorithm");
   return p;
+}
+
+// yente answers 400 for an unknown algorithm or a config key the algorithm does not have; the
+// engine has neither alternatives nor settings. Empty when acceptable.
+std::string RefusedEngineChoice(const MatchParams& p, const json& body) {
+  const std::vector<std::string> accepted = AcceptedAlgorithms();
+  if (!p.algorithm.empty() &&
+      std::find(accepted.begin(), accepted.end(), p.algorithm) == accepted.end()) {
+    std::string names;
+    for (const std::string& a : accepted) names += (names.empty() ? "" : ", ") + a;
+    return "Invalid algorithm: '" + p.algorithm +
+           "' (partyscreen has one engine; accepted: " + names + ")";
+  }
+  for (const char* key : {"config", "weights"}) {
+    auto it = body.find(key);
+    if (it == body.end() || it->is_null()) continue;
+    if (!it->is_object()) return std::string(key) + ": must be an object";
+    if (!it->empty())
+      return "Invalid " + std::string(key) + " parameter: " + it->begin().key() +
+             " (the partyscreen engine has no adjustable " + key + ")";
+  }
+  return "";
 }
 
 // Best hit per entity over every name of the example, best first, then by id for stable order.
@@ -122,26 +119,21 @@ void HandleMatch(ServerState& state, const httplib::Request& req, httplib::Respo
                  const RequestContext& ctx) {
   const Snapshot& snapshot = ctx.engine->snapshot();
   const std::string dataset = req.matches[1];
+  if (!ctx.engine->catalog->HasDataset(dataset))
+    return SendError(res, 404, "unknown_dataset",
+                     "No such dataset: '" + dataset + "' (GET /catalog lists them)");
   MatchParams params;
   if (Result<MatchParams> p = ReadParams(req, state.options.min_threshold); p.ok()) {
     params = std::move(p).value();
   } else {
     return SendStatus(res, p.status());
   }
-  if (dataset != "default") {
-    const bool known = std::any_of(snapshot.sources.begin(), snapshot.sources.end(),
-                                   [&](const SourceInfo& s) { return s.source == dataset; });
-    if (!known) {
-      std::string loaded = "default";
-      for (const SourceInfo& s : snapshot.sources)
-        if (loaded.find(s.source) == std::string::npos) loaded += ", " + s.source;
-      return SendError(res, 404, "unknown_dataset",
-                       "unknown dataset '" + dataset + "'; loaded: " + loaded);
-    }
-    params.options.sources = {dataset};
-  }
+  if (Status s = SetYenteFilters(req, *ctx.engine, dataset, {}, params.options); !s.ok())
+    return SendStatus(res, s);
   Result<json> body = ParseJsonObject(ctx.body);
   if (!body.ok()) return SendError(res, 400, "invalid_json", body.status().message());
+  if (std::string refused = RefusedEngineChoice(params, *body); !refused.empty())
+    return SendError(res, 400, "invalid_parameter", refused);
   auto queries = body->find("queries");
   if (queries == body->end() || !queries->is_object())
     return SendStatus(res, Status::InvalidArgument("queries: missing or not an object"));
@@ -179,10 +171,9 @@ void HandleMatch(ServerState& state, const httplib::Request& req, httplib::Respo
     for (size_t i = 0; i < parties.size() && i < params.options.limit; ++i) {
       const Hit& best = parties[i].hits.front();
       json r = ResultJson(best, params.match_threshold);
-      json referents = json::array();
+      json& referents = r["referents"];  // the record's own merged ids, then the party's others
       for (uint32_t listing : parties[i].party->listings)
-        if (listing != best.entity_index) referents.push_back(snapshot.entities[listing].id);
-      r["referents"] = std::move(referents);
+        if (listing != best.entity_index) referents.push_back(PublicId(snapshot.entities[listing]));
       results.push_back(std::move(r));
     }
     hit_count += results.size();

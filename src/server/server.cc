@@ -131,6 +131,7 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   RegisterCslRoutes(http, state);
   RegisterOpenApiRoutes(http, state);
   RegisterUiRoutes(http, state);
+  RegisterYenteRoutes(http, state);
   http.Post(".*", UnknownPost(state));  // last: only POSTs no route above took
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }

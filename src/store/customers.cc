@@ -2,6 +2,7 @@
 // customer clears its screening state (screening_epochs.h).
 #include "partyscreen/store/customers.h"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -139,8 +140,11 @@ Result<ImportResult> CustomerRegister::ImportFile(const std::string& path,
   // Policy for an id given twice in one file: the first row counts, every later one is a skipped
   // row naming the line of the first (docs/STORE.md).
   std::unordered_map<std::string, uint64_t> line_of_id;
+  const auto total_lines = static_cast<uint64_t>(std::count(text.begin(), text.end(), '\n') +
+                                                 (!text.empty() && text.back() != '\n'));
   auto flush = [&]() -> Status {
     if (pending.empty()) return Status::Ok();
+    const uint64_t lines_read = pending.back().first;
     std::vector<Customer> batch;
     batch.reserve(pending.size());
     for (auto& [line, c] : pending) batch.push_back(std::move(c));
@@ -149,6 +153,7 @@ Result<ImportResult> CustomerRegister::ImportFile(const std::string& path,
     if (!r.ok()) return Status::IoError(path + ": " + r.status().message());
     result.imported += r->imported;
     result.unchanged += r->unchanged;
+    if (options.progress) options.progress(lines_read, total_lines);
     return Status::Ok();
   };
   auto add = [&](uint64_t line, Result<Customer> c) -> Status {

@@ -4,11 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "cli/cmd_audit.h"
 #include "cli/cmd_bench.h"
+#include "cli/progress.h"
 #include "cmd_test_util.h"
 
 namespace partyscreen::cli {
@@ -96,6 +99,72 @@ TEST_F(BatchCmdTest, AThresholdOutsideZeroToOneIsAUsageError) {
   EXPECT_EQ(r.code, 2);
   EXPECT_TRUE(Contains(r.err, "--threshold: 1.5 is not a score from 0 to 1")) << r.err;
   EXPECT_FALSE(std::filesystem::exists(args_.out));
+}
+
+// Issue 15: every row echoes the screened name; `--out r.csv` writes CSV, not JSON lines.
+TEST_F(BatchCmdTest, RowsEchoTheScreenedName) {
+  ASSERT_EQ(RunCommand(RunBatch, args_).code, 3);
+  const auto rows = JsonLines(testing::ReadFile(args_.out));
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0]["name"], "Marek Dvorsky");
+  EXPECT_EQ(rows[2]["name"], "Northgate Logistics Holdings");
+}
+
+TEST_F(BatchCmdTest, OutEndingInCsvWritesCsvOneRowPerHit) {
+  args_.out = dir_.File("results.csv");
+  args_.in = dir_.Write("q.jsonl",
+                        "{\"id\":\"a\",\"name\":\"Marek Dvorsky\",\"schema\":\"Person\"}\n"
+                        "{\"id\":\"b, with comma\",\"name\":\"Jonathan Applebaum\"}\n");
+  ASSERT_EQ(RunCommand(RunBatch, args_).code, 0);
+  const std::string csv = testing::ReadFile(args_.out);
+  std::istringstream in(csv);
+  std::string header, first;
+  std::getline(in, header);
+  EXPECT_EQ(header,
+            "id,name,hit,score,entity_id,listed_name,matched_name,schema,source,list,programs");
+  std::getline(in, first);
+  EXPECT_EQ(first.rfind("a,Marek Dvorsky,1,", 0), 0u) << csv;
+  EXPECT_TRUE(Contains(first, ",custom:VR-0001,")) << csv;
+  // A query without hits is one row with the hit columns empty; a comma is quoted.
+  EXPECT_TRUE(Contains(csv, "\n\"b, with comma\",Jonathan Applebaum,0,,,,,,,,\n")) << csv;
+  EXPECT_EQ(csv.find('{'), std::string::npos) << "JSON in a CSV file: " << csv;
+  // --format overrides the extension; an unknown format is a usage error before lists load.
+  args_.format = "jsonl";
+  ASSERT_EQ(RunCommand(RunBatch, args_).code, 0);
+  EXPECT_EQ(JsonLines(testing::ReadFile(args_.out)).size(), 2u);
+  args_.format = "xml";
+  const Ran bad = RunCommand(RunBatch, args_);
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_TRUE(Contains(bad.err, "--format")) << bad.err;
+}
+
+TEST_F(BatchCmdTest, ProgressOnlyWhenAsked) {
+  const Ran quiet = RunCommand(RunBatch, args_);
+  EXPECT_FALSE(Contains(quiet.err, "rows/s")) << quiet.err;
+  args_.progress = true;
+  const Ran shown = RunCommand(RunBatch, args_);
+  EXPECT_TRUE(Contains(shown.err, "\rbatch: 3 / 3 rows (100%)")) << shown.err;
+  EXPECT_TRUE(Contains(shown.err, "rows/s, ETA 0 s\n")) << shown.err;
+}
+
+TEST(ProgressLineTest, RateAndEta) {
+  EXPECT_EQ(ProgressLine("batch", "rows", 0, 100, 0), "batch: 0 / 100 rows (0%)");
+  EXPECT_EQ(ProgressLine("batch", "rows", 25, 100, 5),
+            "batch: 25 / 100 rows (25%), 5 rows/s, ETA 15 s");
+  std::ostringstream out;
+  {
+    ProgressMeter meter(&out, "rescreen", "customers", std::chrono::hours(1));
+    meter.Update(1, 4);
+    meter.Update(2, 4);  // within the interval: not printed
+    meter.Update(4, 4);  // the last one always is
+  }
+  const std::string printed = out.str();
+  EXPECT_EQ(std::count(printed.begin(), printed.end(), '\r'), 2) << printed;
+  EXPECT_EQ(printed.back(), '\n');
+  std::ostringstream none;
+  ProgressMeter silent(nullptr, "batch", "rows");
+  silent.Update(1, 2);
+  EXPECT_EQ(none.str(), "");
 }
 
 TEST(BenchCmdTest, ReportsSpeedAndLatencyOnTheGivenQueries) {

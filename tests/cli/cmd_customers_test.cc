@@ -44,6 +44,19 @@ TEST_F(CustomersCmdTest, ImportCountsTheRowsAndNamesTheSkippedOnes) {
       << again.out;  // c1 changed: its schema, country and birth date are gone
 }
 
+TEST_F(CustomersCmdTest, ImportShowsProgressOnlyWhenAsked) {
+  const std::string csv = "id,name\nc1,Marek Dvorsky\nc2,Acme Widgets Ltd\n";
+  const Ran quiet =
+      RunCommand(RunCustomersImport, CustomersImportArgs{db_, dir_.Write("q.csv", csv)});
+  EXPECT_FALSE(Contains(quiet.err, "lines/s")) << quiet.err;
+  CustomersImportArgs args{db_, dir_.Write("p.csv", csv)};
+  args.progress = true;
+  const Ran shown = RunCommand(RunCustomersImport, args);
+  EXPECT_EQ(shown.code, 0) << shown.err;
+  EXPECT_TRUE(Contains(shown.err, "\rcustomers import: 3 / 3 lines (100%), ")) << shown.err;
+  EXPECT_TRUE(Contains(shown.err, "lines/s, ETA 0 s\n")) << shown.err;
+}
+
 TEST_F(CustomersCmdTest, AnImportFileThatCannotBeReadExitsOne) {
   const Ran r = RunCommand(RunCustomersImport, CustomersImportArgs{db_, dir_.File("missing.csv")});
   EXPECT_EQ(r.code, 1);

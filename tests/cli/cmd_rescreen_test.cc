@@ -59,6 +59,19 @@ TEST_F(RescreenCmdTest, AllScreensEveryCustomerAndRaisesTheAlerts) {
   EXPECT_TRUE(Contains(show.out, "custom:VR-0001  Marek Dvorsky  [open]")) << show.out;
 }
 
+TEST_F(RescreenCmdTest, ProgressOnlyWhenAsked) {
+  RescreenArgs a = Args();
+  a.all = true;
+  const Ran quiet = RunCommand(RunRescreen, a);
+  ASSERT_EQ(quiet.code, 0) << quiet.err;
+  EXPECT_FALSE(Contains(quiet.err, "customers/s")) << quiet.err;
+  a.progress = true;
+  const Ran shown = RunCommand(RunRescreen, a);
+  ASSERT_EQ(shown.code, 0) << shown.err;
+  EXPECT_TRUE(Contains(shown.err, "\rrescreen: 3 / 3 customers (100%), ")) << shown.err;
+  EXPECT_TRUE(Contains(shown.err, "customers/s, ETA 0 s\n")) << shown.err;
+}
+
 TEST_F(RescreenCmdTest, DeltaScreensOnlyWhatTheListChangeAffects) {
   RescreenArgs before = Args();
   before.all = true;

@@ -248,9 +248,10 @@ TEST(ServerHardening, NameLongerThanTheCapIs422NamingTheField) {
   auto ok = c.Post("/screen", Auth(kUserKey), json{{"name", cyrillic}}.dump(), "application/json");
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->status, 200) << ok->body;
-  auto m = c.Post("/match/default", Auth(kUserKey),
-                  json{{"queries", {{"q", {{"properties", {{"name", {name}}}}}}}}}.dump(),
-                  "application/json");
+  auto m = c.Post(
+      "/match/default", Auth(kUserKey),
+      json{{"queries", {{"q", {{"schema", "Person"}, {"properties", {{"name", {name}}}}}}}}}.dump(),
+      "application/json");
   ASSERT_TRUE(m);
   EXPECT_EQ(m->status, 422) << m->body;
   EXPECT_NE(m->body.find("queries.q.properties.name"), std::string::npos) << m->body;
@@ -269,9 +270,10 @@ TEST(ServerHardening, ThresholdZeroIsRaisedToTheFloor) {
   const json body = Body(r);  // kept: the loop below reads into it
   EXPECT_EQ(body["threshold"], 0.5);
   for (const json& h : body["hits"]) EXPECT_GE(h["score"].get<double>(), 0.5);
-  auto m = c.Post("/match/default?threshold=0&cutoff=0", Auth(kUserKey),
-                  R"({"queries": {"q": {"properties": {"name": ["Banco Nacional"]}}}})",
-                  "application/json");
+  auto m = c.Post(
+      "/match/default?threshold=0&cutoff=0", Auth(kUserKey),
+      R"({"queries": {"q": {"schema": "LegalEntity", "properties": {"name": ["Banco Nacional"]}}}})",
+      "application/json");
   ASSERT_TRUE(m);
   ASSERT_EQ(m->status, 200) << m->body;
   EXPECT_EQ(Body(m)["matcher"]["cutoff"], 0.5);
@@ -373,7 +375,8 @@ TEST(ServerHardening, NonFiniteAndOverflowingNumbersAreRefused) {
   auto server = StartServer(Options());
   ASSERT_NE(server, nullptr);
   httplib::Client c("127.0.0.1", server->port());
-  const std::string query = R"({"queries": {"q": {"properties": {"name": ["Banco"]}}}})";
+  const std::string query =
+      R"({"queries": {"q": {"schema": "LegalEntity", "properties": {"name": ["Banco"]}}}})";
   for (const char* param : {"threshold=nan", "threshold=inf", "cutoff=nan", "limit=nan"}) {
     auto r =
         c.Post(std::string("/match/default?") + param, Auth(kUserKey), query, "application/json");
@@ -462,9 +465,10 @@ TEST(ServerHardening, FailedAuditWriteIs503LoggedAndCounted) {
   httplib::Client c("127.0.0.1", server->port());
   auto r = c.Post("/screen", Auth(kUserKey), R"({"name": "Banco Nacional de Cuba"})",
                   "application/json");
-  auto m = c.Post("/match/default", Auth(kUserKey),
-                  R"({"queries": {"q": {"properties": {"name": ["Banco Nacional de Cuba"]}}}})",
-                  "application/json");
+  auto m = c.Post(
+      "/match/default", Auth(kUserKey),
+      R"({"queries": {"q": {"schema": "LegalEntity", "properties": {"name": ["Banco Nacional de Cuba"]}}}})",
+      "application/json");
   limit.rlim_cur = old_limit;
   ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &limit), 0);
   std::signal(SIGXFSZ, old_handler);

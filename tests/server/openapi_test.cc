@@ -167,7 +167,8 @@ TEST_F(OpenApiTest, EveryRegisteredRouteIsDocumentedAndNothingElse) {
   for (const RouteSpec& route : kRoutes) {
     std::string path(route.path);
     if (path == "/entities/{id}") path = "/entities/ofac:22790";
-    if (path == "/match/{dataset}") path = "/match/default";
+    if (const size_t at = path.find("{dataset}"); at != std::string::npos)
+      path.replace(at, 9, "default");
     auto r =
         route.method == "get" ? c.Get(path, admin) : c.Post(path, admin, "{}", "application/json");
     ASSERT_TRUE(r) << path;
@@ -222,6 +223,22 @@ TEST_F(OpenApiTest, RealAnswersValidateAgainstTheSchemas) {
               "/consolidated_screening_list/search", 400);
   ExpectValid(c.Get("/consolidated_screening_list/sources", user), "get",
               "/consolidated_screening_list/sources", 200);
+  // yente's routes.
+  ExpectValid(c.Get("/search/default?q=hikvision&limit=3", user), "get", "/search/{dataset}", 200);
+  ExpectValid(c.Get("/search/default?q=hikvision&sort=name", user), "get", "/search/{dataset}",
+              422);
+  ExpectValid(c.Get("/search/nope?q=hikvision", user), "get", "/search/{dataset}", 404);
+  ExpectValid(c.Get("/catalog", user), "get", "/catalog", 200);
+  ExpectValid(c.Get("/algorithms", user), "get", "/algorithms", 200);
+  ExpectValid(
+      c.Post("/match/sanctions?algorithm=neural-net", user,
+             R"({"queries": {"q1": {"schema": "Company", "properties": {"name": ["Hikvision"]}}}})",
+             "application/json"),
+      "post", "/match/{dataset}", 400);
+  ExpectValid(
+      c.Post("/match/default", user,
+             R"({"queries": {"q1": {"properties": {"name": ["Hikvision"]}}}})", "application/json"),
+      "post", "/match/{dataset}", 422);
 }
 
 TEST_F(OpenApiTest, TheCheckerCatchesWrongAnswers) {

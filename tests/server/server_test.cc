@@ -70,6 +70,7 @@ void ExpectJsonError(const httplib::Result& r, int status, const std::string& co
   ASSERT_TRUE(j.is_object()) << r->body;
   EXPECT_EQ(j["error"]["code"], code) << r->body;
   EXPECT_TRUE(j["error"]["message"].is_string()) << r->body;
+  EXPECT_EQ(j["detail"], j["error"]["message"]) << r->body;  // yente clients read "detail"
   EXPECT_EQ(r->get_header_value("Content-Type"), "application/json");
 }
 
@@ -162,13 +163,13 @@ TEST_F(ServerTest, MatchSpeaksYenteWithApiKeyScheme) {
   const std::string body = R"({"queries": {"q1": {"schema": "Person", "properties": {
       "name": ["Nicolas Maduro Moros"], "birthDate": ["1962-11-23"], "nationality": ["ve"]}},
       "q2": {"schema": "Company", "properties": {"name": "Banco Nacional de Cuba"}}}})";
-  auto r = c.Post("/match/default?limit=3&algorithm=logic-v1",
+  auto r = c.Post("/match/default?limit=3&algorithm=best",
                   {{"Authorization", std::string("ApiKey ") + kUserKey}}, body, "application/json");
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200) << r->body;
   const json j = Body(r);
   EXPECT_EQ(j["limit"], 3);
-  EXPECT_EQ(j["matcher"]["requested"], "logic-v1");
+  EXPECT_EQ(j["matcher"]["requested"], "best");
   const json q1 = j["responses"]["q1"];
   EXPECT_EQ(q1["status"], 200);
   EXPECT_EQ(q1["total"]["relation"], "eq");
@@ -194,7 +195,10 @@ TEST_F(ServerTest, MatchDatasetSelectsASourceAndUnknownIs404) {
   auto ofac = c.Post("/match/ofac", Auth(kUserKey), body, "application/json");
   ASSERT_TRUE(ofac);
   EXPECT_EQ(ofac->status, 200) << ofac->body;
-  ExpectJsonError(c.Post("/match/sanctions", Auth(kUserKey), body, "application/json"), 404,
+  auto sanctions = c.Post("/match/sanctions", Auth(kUserKey), body, "application/json");
+  ASSERT_TRUE(sanctions);
+  EXPECT_EQ(sanctions->status, 200) << sanctions->body;
+  ExpectJsonError(c.Post("/match/nope", Auth(kUserKey), body, "application/json"), 404,
                   "unknown_dataset");
 }
 
@@ -302,7 +306,8 @@ TEST_F(ServerTest, WrongTypesAre422NamingTheField) {
                   "invalid_request");
   ExpectJsonError(
       c.Post("/match/default", Auth(kUserKey),
-             R"({"queries": {"q": {"properties": {"name": [1]}}}})", "application/json"),
+             R"({"queries": {"q": {"schema": "Person", "properties": {"name": [{}]}}}})",
+             "application/json"),
       422, "invalid_request");
   ExpectJsonError(
       c.Post("/match/default?limit=abc", Auth(kUserKey),

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -72,6 +73,8 @@ struct ImportOptions {
   // register. Threads for that (0: all cores).
   bool refresh_register_index = true;
   size_t threads = 0;
+  // Called after each committed transaction with (lines of the file read, lines in the file).
+  std::function<void(uint64_t, uint64_t)> progress = {};
 };
 
 class CustomerRegister {
