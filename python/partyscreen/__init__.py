@@ -8,7 +8,7 @@
 
 Everything is the C++ engine of the `partyscreen` command (the same matching, the same JSON):
 a hit is the dict that `partyscreen batch --explain` writes, a screen_many result the line
-{"id", "hits"} it writes for the same record. Loading and screening release the GIL.
+{"id", "name", "hits"} it writes for the same record. Loading and screening release the GIL.
 Bad input raises ValueError naming the record and field.
 """
 import json
@@ -104,7 +104,7 @@ class Lists:
 
         `records`: a pandas DataFrame (columns name, id, schema, country, birth_date,
         identifiers; read as batch reads a CSV) or an iterable of dicts / names (read as batch
-        reads JSON lines). Returns one {"id", "hits"} per record, in order (the JSON text of
+        reads JSON lines). Returns one {"id", "name", "hits"} per record, in order (the JSON text of
         batch's line with as_text=True); a record without an id gets its 1-based position.
         errors="raise" raises ScreeningError if a record breaks a rule; errors="skip" leaves
         those records out, as batch does.

@@ -193,10 +193,11 @@ def _screen_json_lines(part, snapshot_hash, options, first_line):
 
 
 def to_frame(lines):
-    """Result lines as a pandas DataFrame: id, hits (list of hit dicts)."""
+    """Result lines as a pandas DataFrame: id, name, hits (list of hit dicts)."""
     import pandas as pd
     rows = [json.loads(line) for line in lines]
-    return pd.DataFrame({"id": [r["id"] for r in rows], "hits": [r["hits"] for r in rows]})
+    return pd.DataFrame({"id": [r["id"] for r in rows], "name": [r["name"] for r in rows],
+                         "hits": [r["hits"] for r in rows]})
 
 
 def main(argv=None):

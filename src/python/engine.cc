@@ -53,24 +53,25 @@ std::vector<RecordResult> Engine::ScreenQueries(std::vector<Result<Query>> queri
   std::vector<RecordResult> results(queries.size());
   tbb::task_arena arena(std::max(1, options.threads));
   arena.execute([&] {
-    tbb::parallel_for(tbb::blocked_range<size_t>(0, queries.size(), 16),
-                      [&](const tbb::blocked_range<size_t>& r) {
-                        for (size_t i = r.begin(); i != r.end(); ++i) {
-                          if (!queries[i].ok()) {
-                            results[i].error = "record " + std::to_string(lines[i]) + ": " +
-                                               queries[i].status().message();
-                            continue;
-                          }
-                          Query& q = queries[i].value();
-                          if (q.id.empty()) q.id = std::to_string(lines[i]);
-                          nlohmann::json hits = nlohmann::json::array();
-                          // As batch: only the hits at or above the threshold.
-                          for (const Hit& h : screener_->Screen(q, screen))
-                            if (h.score >= screen.threshold)
-                              hits.push_back(HitToJson(h, options.explain));
-                          results[i].line = {{"id", q.id}, {"hits", std::move(hits)}};
-                        }
-                      });
+    tbb::parallel_for(
+        tbb::blocked_range<size_t>(0, queries.size(), 16),
+        [&](const tbb::blocked_range<size_t>& r) {
+          for (size_t i = r.begin(); i != r.end(); ++i) {
+            if (!queries[i].ok()) {
+              results[i].error =
+                  "record " + std::to_string(lines[i]) + ": " + queries[i].status().message();
+              continue;
+            }
+            Query& q = queries[i].value();
+            if (q.id.empty()) q.id = std::to_string(lines[i]);
+            nlohmann::json hits = nlohmann::json::array();
+            // As batch: only the hits at or above the threshold.
+            for (const Hit& h : screener_->Screen(q, screen))
+              if (h.score >= screen.threshold) hits.push_back(HitToJson(h, options.explain));
+            // batch's JSON line (cli/batch_output.cc): id, the screened name, hits.
+            results[i].line = {{"id", q.id}, {"name", q.name}, {"hits", std::move(hits)}};
+          }
+        });
   });
   return results;
 }
