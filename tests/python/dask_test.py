@@ -83,7 +83,7 @@ class DaskEqualsBatch(unittest.TestCase):
         ddf = dd.from_pandas(frame, npartitions=7)
         self.assertEqual(list(psdask.screen(self.client, ddf)), self.batch)
         table = psdask.to_frame(self.batch[:100])
-        self.assertEqual(list(table.columns), ["id", "hits"])
+        self.assertEqual(list(table.columns), ["id", "name", "hits"])
 
     def test_each_worker_loads_the_snapshot_once(self):
         snapshot_hash = psdask.register(self.client)
