@@ -79,18 +79,23 @@ double Calibrated(double alignment) {
   return 0.85 + (alignment - kMinAlignmentSimilarity) * (0.15 / (1 - kMinAlignmentSimilarity));
 }
 
-// The family's similarity of a pair whose keys are equal.
 // The family's similarity of a pair whose keys are equal; the alignment families read the words'
-// units, parsed here unless the caller parsed them (`parsed`: script side, then Latin side).
+// units, parsed here unless the caller parsed them (`parsed`: script side, then Latin side) or
+// prepared the script side as a probe (`probe`, with `parsed` holding the Latin side second).
 double FamilySimilarity(KeyFamily family, std::string_view script_raw, std::string_view latin_raw,
-                        const CrossScriptUnits* parsed = nullptr) {
+                        const CrossScriptUnits* parsed = nullptr,
+                        const CrossScriptProbe* probe = nullptr) {
   switch (family) {
     case KeyFamily::kAbjad:
     case KeyFamily::kCyrillic: {
       const ScriptFamily f =
           family == KeyFamily::kAbjad ? ScriptFamily::kAbjad : ScriptFamily::kCyrillic;
-      return Calibrated(parsed ? CrossScriptSimilarity(f, parsed[0], parsed[1])
-                               : CrossScriptSimilarity(f, script_raw, latin_raw));
+      // Below kMinAlignmentSimilarity the pair is no match whatever its value.
+      if (probe) return Calibrated(probe->SimilarityTo(parsed[1]));
+      if (parsed)
+        return Calibrated(
+            CrossScriptSimilarityAtLeast(f, parsed[0], parsed[1], kMinAlignmentSimilarity));
+      return Calibrated(CrossScriptSimilarity(f, script_raw, latin_raw));
     }
     case KeyFamily::kHan:
     case KeyFamily::kHangul:
@@ -175,12 +180,13 @@ bool GenderedEndingsDiffer(std::string_view cyrillic, std::string_view latin) {
 
 // The similarity of a pair in family f whose keys are equal, 0 if the family's other checks fail.
 double SimilarityInFamily(KeyFamily f, const WordView& s, const WordView& l,
-                          const CrossScriptUnits* parsed = nullptr) {
+                          const CrossScriptUnits* parsed = nullptr,
+                          const CrossScriptProbe* probe = nullptr) {
   if (AlignmentFamily(f) && !AlignableLengths(s.raw.size(), l.raw.size())) return 0;
   if (f == KeyFamily::kCyrillic &&
       (SlavicEndingOf(s.raw) != SlavicEndingOf(l.raw) || GenderedEndingsDiffer(s.raw, l.raw)))
     return 0;
-  const double sim = FamilySimilarity(f, s.raw, l.raw, parsed);
+  const double sim = FamilySimilarity(f, s.raw, l.raw, parsed, probe);
   return sim >= kMinCrossScriptSimilarity ? sim : 0;
 }
 
@@ -219,6 +225,22 @@ WordMatch CrossScriptMatchInFamily(KeyFamily family, const WordView& query,
   if (list.script != TokenScript::kLatin || query.script == TokenScript::kLatin) return {};
   const CrossScriptUnits parsed[2] = {query_units, list_units};
   const double sim = SimilarityInFamily(family, query, list, parsed);
+  if (sim <= 0) return {};
+  return {TokenMatch::kCrossScript, std::min(sim, 0.99)};
+}
+
+CrossScriptProbe ProbeForFamily(KeyFamily family, const CrossScriptUnits& query_units) {
+  return CrossScriptProbe(
+      family == KeyFamily::kAbjad ? ScriptFamily::kAbjad : ScriptFamily::kCyrillic, query_units,
+      kMinAlignmentSimilarity);
+}
+
+WordMatch CrossScriptMatchInFamily(KeyFamily family, const WordView& query,
+                                   const CrossScriptProbe& query_probe, const WordView& list,
+                                   const CrossScriptUnits& list_units) {
+  if (list.script != TokenScript::kLatin || query.script == TokenScript::kLatin) return {};
+  const CrossScriptUnits parsed[2] = {CrossScriptUnits{}, list_units};
+  const double sim = SimilarityInFamily(family, query, list, parsed, &query_probe);
   if (sim <= 0) return {};
   return {TokenMatch::kCrossScript, std::min(sim, 0.99)};
 }

@@ -66,6 +66,14 @@ WordMatch CrossScriptMatchInFamily(KeyFamily family, const WordView& query,
                                    const CrossScriptUnits& query_units, const WordView& list,
                                    const CrossScriptUnits& list_units);
 
+// The query's units as an alignment family's probe (CrossScriptProbe, bounded at the family's
+// matching level), for an index comparing one query word with many list words.
+CrossScriptProbe ProbeForFamily(KeyFamily family, const CrossScriptUnits& query_units);
+// CrossScriptMatchInFamily with the query's probe and the list word's units: the same result.
+WordMatch CrossScriptMatchInFamily(KeyFamily family, const WordView& query,
+                                   const CrossScriptProbe& query_probe, const WordView& list,
+                                   const CrossScriptUnits& list_units);
+
 // False when CrossScriptMatchInFamily(family, query, list) is kNone whatever the words, given the
 // lengths of their spellings alone (the index tests it before reading the words).
 bool LengthsMayMatchInFamily(KeyFamily family, size_t query_length, size_t list_length);

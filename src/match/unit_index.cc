@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <execution>
+#include <optional>
 #include <unordered_map>
 
 #include "core/parallel.h"
@@ -129,7 +130,8 @@ void UnitIndex::FillVocabFacts() {
 }
 
 bool UnitIndex::MatchesInFamily(uint32_t v, int f, const WordView& searched,
-                                const CrossScriptUnits* searched_units) const {
+                                const CrossScriptUnits* searched_units,
+                                const CrossScriptProbe* searched_probe) const {
   // The comparison across scripts reads spellings and scripts only: the fold is left out, which
   // spares a cache miss per candidate (a key meets thousands of them).
   const KeyFamily family = static_cast<KeyFamily>(f);
@@ -137,6 +139,9 @@ bool UnitIndex::MatchesInFamily(uint32_t v, int f, const WordView& searched,
   const WordView& query = of_queries_ ? indexed : searched;
   const WordView& list = of_queries_ ? searched : indexed;
   if (searched_units == nullptr) return Anchors(CrossScriptMatchInFamily(family, query, list).kind);
+  if (searched_probe != nullptr)  // a list-side index: the searched word is the query
+    return Anchors(
+        CrossScriptMatchInFamily(family, query, *searched_probe, list, vocab_latin_units_[v]).kind);
   // Parsed words: the searched one by the caller, a list-side Latin unit at build.
   const CrossScriptUnits parsed =
       of_queries_ ? ParseForFamily(family, indexed.raw, true) : CrossScriptUnits{};
@@ -233,6 +238,10 @@ void UnitIndex::MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* o
     const bool align = family == KeyFamily::kAbjad || family == KeyFamily::kCyrillic;
     const CrossScriptUnits searched_units =
         align ? ParseForFamily(family, unit.raw, !of_queries_) : CrossScriptUnits{};
+    // A query word compared with many list words: its bounds tabled once.
+    const std::optional<CrossScriptProbe> probe =
+        align && !of_queries_ ? std::optional(ProbeForFamily(family, searched_units))
+                              : std::nullopt;
     const bool pure = slot_pure_[static_cast<size_t>(slot - slots_.data())] >> f & 1;
     const uint32_t end = slot->end;
     for (uint32_t i = slot->begin; i < end; ++i) {
@@ -250,7 +259,8 @@ void UnitIndex::MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* o
       if ((!pure && vocab_cross_[v * kCrossFamilies + f] != cross[f]) ||
           std::binary_search(judged.begin(), judged.end(), v))
         continue;
-      const bool match = MatchesInFamily(v, f, searched, align ? &searched_units : nullptr);
+      const bool match = MatchesInFamily(v, f, searched, align ? &searched_units : nullptr,
+                                         probe ? &*probe : nullptr);
       if (match) out->push_back(v);
     }
   }

@@ -69,9 +69,11 @@ class UnitIndex {
   // True when the vocabulary entry v, found through the searched unit's key in cross-script
   // family f, matches it across scripts in that family.
   // `searched_units`: the searched word parsed by ParseForFamily (alignment families), or null
-  // to parse both words here.
+  // to parse both words here; `searched_probe`: the searched query word as a probe (a list-side
+  // index and an alignment family only), or null.
   bool MatchesInFamily(uint32_t v, int f, const WordView& searched,
-                       const CrossScriptUnits* searched_units = nullptr) const;
+                       const CrossScriptUnits* searched_units = nullptr,
+                       const CrossScriptProbe* searched_probe = nullptr) const;
   // Fills vocab_cross_ from the vocabulary.
   void FillCrossKeys();
   // Fills families_present_ from the vocabulary.

@@ -862,23 +862,31 @@ int PairCost(const PairReadings& r, char l) {
   return -1;
 }
 
-// Minimal alignment cost (hundredths) of script units against Latin units.
-int AlignCost(ScriptFamily f, const Units& s, const Units& l) {
-  const CostTable& table = f == ScriptFamily::kAbjad ? kAbjadCosts : kCyrillicCosts;
-  // Insert and delete costs depend on the position only: computed once, not once per cell
-  // (this runs for every Latin word sharing a coarse key with a query word).
+// The cost of each script unit left without a Latin counterpart, and of each Latin unit left
+// without a script one: they depend on the position only, so both the bound and the alignment
+// read them from here (computed once per pair, not once per cell).
+struct GapCosts {
   std::array<int, kMaxUnits> insert, erase;
-  for (size_t j = 0; j < l.n; ++j) insert[j] = InsertCost(f, l, j);
-  for (size_t i = 0; i < s.n; ++i) erase[i] = DeleteCost(f, s, i);
+};
+GapCosts GapCostsOf(ScriptFamily f, const Units& s, const Units& l) {
+  GapCosts g;
+  for (size_t j = 0; j < l.n; ++j) g.insert[j] = InsertCost(f, l, j);
+  for (size_t i = 0; i < s.n; ++i) g.erase[i] = DeleteCost(f, s, i);
+  return g;
+}
+
+// Minimal alignment cost (hundredths) of script units against Latin units.
+int AlignCost(ScriptFamily f, const Units& s, const Units& l, const GapCosts& g) {
+  const CostTable& table = f == ScriptFamily::kAbjad ? kAbjadCosts : kCyrillicCosts;
   // Rows i-2, i-1 and i of the table, rotated.
   std::array<std::array<int, kMaxUnits + 1>, 3> rows;
   int* prev2 = rows[0].data();
   int* prev = rows[1].data();
   int* cur = rows[2].data();
   prev[0] = 0;
-  for (size_t j = 1; j <= l.n; ++j) prev[j] = prev[j - 1] + insert[j - 1];
+  for (size_t j = 1; j <= l.n; ++j) prev[j] = prev[j - 1] + g.insert[j - 1];
   for (size_t i = 1; i <= s.n; ++i) {
-    const int del = erase[i - 1];
+    const int del = g.erase[i - 1];
     const auto& sub = table[static_cast<unsigned char>(s.u[i - 1]) & 0x7F];
     const PairReadings pair = i >= 2 ? PairReadingsOf(f, s.u[i - 2], s.u[i - 1]) : PairReadings{};
     // The moves from the rows above first (independent cells), then the insertions along the
@@ -893,7 +901,7 @@ int AlignCost(ScriptFamily f, const Units& s, const Units& l) {
       }
       cur[j] = best;
     }
-    for (size_t j = 1; j <= l.n; ++j) cur[j] = std::min(cur[j], cur[j - 1] + insert[j - 1]);
+    for (size_t j = 1; j <= l.n; ++j) cur[j] = std::min(cur[j], cur[j - 1] + g.insert[j - 1]);
     int* const oldest = prev2;
     prev2 = prev;
     prev = cur;
@@ -912,10 +920,13 @@ double SimilarityWeight(ScriptFamily f, const Units& s, const Units& l) {
   return std::max(3.0, 0.5 * static_cast<double>(s.n + l.n));
 }
 
+double SimilarityOfCost(int cost, double weight) {
+  return std::max(0.0, 1.0 - cost / (100.0 * weight));
+}
+
 double Similarity(ScriptFamily f, const Units& s, const Units& l) {
   if (s.n == 0 || l.n == 0) return 0.0;
-  const int cost = AlignCost(f, s, l);
-  return std::max(0.0, 1.0 - cost / (100.0 * SimilarityWeight(f, s, l)));
+  return SimilarityOfCost(AlignCost(f, s, l, GapCostsOf(f, s, l)), SimilarityWeight(f, s, l));
 }
 
 // Units without a leading article "al" (and "el", "ul" on the Latin side), when at least two
@@ -1238,6 +1249,178 @@ double CrossScriptSimilarity(ScriptFamily family, const Units& s, const Units& l
     if (ss && ls) best = std::max(best, Similarity(family, s2, l2));
   }
   return best;
+}
+
+double CrossScriptSimilarityAtLeast(ScriptFamily family, const Units& s, const Units& l,
+                                    double at_least) {
+  const double sim = CrossScriptSimilarity(family, s, l);
+  return sim >= at_least ? sim : 0.0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CrossScriptProbe: bounds of the alignment cost read from tables of the script word.
+//
+// Every alignment consumes each Latin unit once (an insertion, a substitution by some script
+// unit, or the reading of a script pair) and each script unit once (a deletion, a substitution
+// or a pair): the cheapest way each unit of one side could be consumed, summed over that side,
+// is a lower bound of the cost. The Latin side's cheapest ways depend on the script word only
+// (tabled per Latin unit here) and on the Latin unit's neighbours (insertion costs: tabled per
+// family as the minimum over every neighbour, a doubled letter apart).
+
+namespace {
+
+// Unit codes that occur: letters and the digits ParseScript uses.
+constexpr std::string_view kUnitCodes =
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+struct InsertFloors {
+  std::array<uint8_t, 128> single{};   // the cheapest insertion of c after anything but c
+  std::array<uint8_t, 128> doubled{};  // ... of c right after another c
+};
+
+// The minimum of InsertCost over every neighbour pair (InsertCost reads the unit, the one before
+// and the one after, and whether it is first or last: nothing else).
+InsertFloors ComputeInsertFloors(ScriptFamily f) {
+  InsertFloors floors;
+  floors.single.fill(255);
+  floors.doubled.fill(255);
+  std::array<char, 1 + kUnitCodes.size()> neighbours{};  // 0: none (first or last)
+  std::copy(kUnitCodes.begin(), kUnitCodes.end(), neighbours.begin() + 1);
+  for (int c = 0; c < 128; ++c) {
+    for (char prev : neighbours) {
+      for (char next : neighbours) {
+        Units u;
+        if (prev != 0) u.Push(prev);
+        const size_t j = u.n;
+        u.Push(static_cast<char>(c));
+        if (next != 0) u.Push(next);
+        const int cost = std::min(InsertCost(f, u, j), 255);
+        uint8_t& slot = prev == static_cast<char>(c) ? floors.doubled[c] : floors.single[c];
+        slot = std::min<uint8_t>(slot, static_cast<uint8_t>(cost));
+      }
+    }
+    floors.doubled[c] = std::min(floors.doubled[c], floors.single[c]);
+  }
+  return floors;
+}
+
+const InsertFloors& InsertFloorsOf(ScriptFamily f) {
+  static const InsertFloors abjad = ComputeInsertFloors(ScriptFamily::kAbjad);
+  static const InsertFloors cyrillic = ComputeInsertFloors(ScriptFamily::kCyrillic);
+  return f == ScriptFamily::kAbjad ? abjad : cyrillic;
+}
+
+struct LetterMask {
+  uint64_t lo = 0, hi = 0;
+  void Add(char c) {
+    const unsigned b = static_cast<unsigned char>(c) & 0x7F;
+    (b < 64 ? lo : hi) |= uint64_t{1} << (b & 63);
+  }
+  bool Meets(const LetterMask& o) const { return (lo & o.lo) != 0 || (hi & o.hi) != 0; }
+};
+
+}  // namespace
+
+struct CrossScriptProbe::Side {
+  Units units;
+  double abjad_weight = 0;
+  // Latin side: the cheapest way to consume Latin unit c, alone or doubled.
+  std::array<uint8_t, 128> latin_floor{}, latin_floor_doubled{};
+  // Script side, per unit that cannot be part of a pair: the Latin letters it reads as for free
+  // and for less than its deletion, the cheapest non-free reading, and its deletion.
+  struct ScriptUnit {
+    LetterMask free, cheaper;
+    int cheapest_paid = 0, erase = 0;
+  };
+  std::array<ScriptUnit, kMaxUnits> script{};
+  size_t script_count = 0;
+};
+
+CrossScriptProbe::CrossScriptProbe(ScriptFamily family, const CrossScriptUnits& script,
+                                   double at_least)
+    : family_(family), at_least_(at_least) {
+  auto prepare = [&](const Units& s) {
+    auto side = std::make_unique<Side>();
+    side->units = s;
+    side->abjad_weight = SimilarityWeight(family, s, Units{});
+    const CostTable& table = family == ScriptFamily::kAbjad ? kAbjadCosts : kCyrillicCosts;
+    const InsertFloors& floors = InsertFloorsOf(family);
+    std::array<PairReadings, kMaxUnits> pairs;
+    std::array<bool, kMaxUnits> paired{};
+    size_t pair_count = 0;
+    for (size_t i = 1; i < s.n; ++i) {
+      const PairReadings r = PairReadingsOf(family, s.u[i - 1], s.u[i]);
+      if (r.n == 0) continue;
+      pairs[pair_count++] = r;
+      paired[i - 1] = paired[i] = true;
+    }
+    for (int c = 0; c < 128; ++c) {
+      int best = floors.single[c];
+      for (size_t i = 0; i < s.n && best > 0; ++i)
+        best = std::min<int>(best, table[static_cast<unsigned char>(s.u[i]) & 0x7F][c]);
+      for (size_t k = 0; k < pair_count && best > 0; ++k) {
+        const int pc = PairCost(pairs[k], static_cast<char>(c));
+        if (pc >= 0) best = std::min(best, pc);
+      }
+      side->latin_floor[c] = static_cast<uint8_t>(best);
+      side->latin_floor_doubled[c] = static_cast<uint8_t>(std::min<int>(best, floors.doubled[c]));
+    }
+    for (size_t i = 0; i < s.n; ++i) {
+      if (paired[i]) continue;  // a pair's cost is shared: it counts nothing here
+      Side::ScriptUnit& su = side->script[side->script_count++];
+      su.erase = DeleteCost(family, s, i);
+      su.cheapest_paid = su.erase;
+      const auto& row = table[static_cast<unsigned char>(s.u[i]) & 0x7F];
+      for (int c = 0; c < 128; ++c) {
+        if (row[c] == 0) su.free.Add(static_cast<char>(c));
+        if (row[c] < su.erase) su.cheaper.Add(static_cast<char>(c));
+        if (row[c] > 0) su.cheapest_paid = std::min<int>(su.cheapest_paid, row[c]);
+      }
+    }
+    return side;
+  };
+  whole_ = prepare(script);
+  Units stripped;
+  if (family == ScriptFamily::kAbjad && ArticleStripped(script, false, stripped))
+    stripped_ = prepare(stripped);
+}
+
+CrossScriptProbe::~CrossScriptProbe() = default;
+CrossScriptProbe::CrossScriptProbe(CrossScriptProbe&&) noexcept = default;
+CrossScriptProbe& CrossScriptProbe::operator=(CrossScriptProbe&&) noexcept = default;
+
+double CrossScriptProbe::BoundedSimilarity(const Side& side, const CrossScriptUnits& l) const {
+  const Units& s = side.units;
+  if (s.n == 0 || l.n == 0) return 0.0;
+  int latin = 0;
+  LetterMask letters;
+  for (size_t j = 0; j < l.n; ++j) {
+    const unsigned char c = static_cast<unsigned char>(l.u[j]) & 0x7F;
+    latin += (j > 0 && l.u[j - 1] == l.u[j]) ? side.latin_floor_doubled[c] : side.latin_floor[c];
+    letters.Add(l.u[j]);
+  }
+  int script = 0;
+  for (size_t i = 0; i < side.script_count; ++i) {
+    const Side::ScriptUnit& su = side.script[i];
+    script += su.free.Meets(letters) ? 0 : su.cheaper.Meets(letters) ? su.cheapest_paid : su.erase;
+  }
+  const double weight =
+      family_ == ScriptFamily::kAbjad ? side.abjad_weight : SimilarityWeight(family_, s, l);
+  if (SimilarityOfCost(std::max(latin, script), weight) < at_least_) return 0.0;
+  return SimilarityOfCost(AlignCost(family_, s, l, GapCostsOf(family_, s, l)), weight);
+}
+
+double CrossScriptProbe::SimilarityTo(const CrossScriptUnits& l) const {
+  // CrossScriptSimilarity's variants, each bounded first.
+  double best = BoundedSimilarity(*whole_, l);
+  if (family_ == ScriptFamily::kAbjad && best < 1.0) {
+    Units l2;
+    const bool ls = ArticleStripped(l, true, l2);
+    if (stripped_) best = std::max(best, BoundedSimilarity(*stripped_, l));
+    if (ls) best = std::max(best, BoundedSimilarity(*whole_, l2));
+    if (stripped_ && ls) best = std::max(best, BoundedSimilarity(*stripped_, l2));
+  }
+  return best >= at_least_ ? best : 0.0;
 }
 
 }  // namespace partyscreen

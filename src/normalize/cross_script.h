@@ -28,6 +28,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -91,5 +92,30 @@ CrossScriptUnits ParseCrossScriptUnits(ScriptFamily family, std::string_view asc
 // CrossScriptSimilarity on parsed words: the same value.
 double CrossScriptSimilarity(ScriptFamily family, const CrossScriptUnits& script,
                              const CrossScriptUnits& latin);
+// CrossScriptSimilarity when it is at least `at_least`, else 0.
+double CrossScriptSimilarityAtLeast(ScriptFamily family, const CrossScriptUnits& script,
+                                    const CrossScriptUnits& latin, double at_least);
+
+// One script word compared with many Latin words (the candidates an index finds for it):
+// SimilarityTo(latin) == CrossScriptSimilarityAtLeast(family, script, latin, at_least) for every
+// Latin word, but most pairs below `at_least` are rejected without aligning them, by lower bounds
+// of the alignment cost read from tables built once here (~1 us). Immutable after construction.
+class CrossScriptProbe {
+ public:
+  CrossScriptProbe(ScriptFamily family, const CrossScriptUnits& script, double at_least);
+  ~CrossScriptProbe();
+  CrossScriptProbe(CrossScriptProbe&&) noexcept;
+  CrossScriptProbe& operator=(CrossScriptProbe&&) noexcept;
+
+  double SimilarityTo(const CrossScriptUnits& latin) const;
+
+ private:
+  struct Side;  // the script word (or it without its article) and its tables
+  double BoundedSimilarity(const Side& side, const CrossScriptUnits& latin) const;
+
+  ScriptFamily family_;
+  double at_least_;
+  std::unique_ptr<Side> whole_, stripped_;
+};
 
 }  // namespace partyscreen

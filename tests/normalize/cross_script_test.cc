@@ -394,5 +394,59 @@ TEST(CrossScriptEvalTest, DevPairs) {
   EXPECT_LE(false_rate("ru_neg"), 0.01);
 }
 
+// The bounded similarity, plain and through a probe (which rejects by lower bounds of the
+// alignment cost), is the similarity itself wherever it reaches the bound and 0 below it: every
+// third script word of the dev pairs against the Latin words of its own pair and of many others
+// (most of them no match, the cases the bounds exist for).
+TEST(CrossScriptSimilarityTest, AtLeastAndProbeEqualTheSimilarityAboveTheBound) {
+  const std::string path = std::string(PARTYSCREEN_SHARED_DIR) + "/eval/xscript_pairs_dev.jsonl";
+  std::ifstream in(path);
+  ASSERT_TRUE(in) << "no " << path;
+  std::map<ScriptFamily, std::vector<std::string>> script_words, latin_words;
+  std::string line;
+  while (std::getline(in, line)) {
+    const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded()) continue;
+    const std::string kind = j.value("kind", "");
+    const std::string base = kind.substr(0, kind.find("_neg"));
+    if (base != "ar" && base != "ar_words" && base != "he" && base != "ru") continue;
+    const ScriptFamily f = base == "ru" ? kCyr : kAbjad;
+    for (const std::string& s : Tokens(ScriptAscii(base, j.value("a", ""))))
+      script_words[f].push_back(s);
+    for (const std::string& l : Tokens(ToLatinAscii(j.value("b", "")))) latin_words[f].push_back(l);
+  }
+  size_t compared = 0, reached = 0, below = 0;
+  for (const ScriptFamily f : {kAbjad, kCyr}) {
+    const std::vector<std::string>& ss = script_words[f];
+    const std::vector<std::string>& ls = latin_words[f];
+    ASSERT_GT(ss.size(), 500u);
+    for (size_t i = 0; i < ss.size(); i += 3) {
+      const CrossScriptUnits s = ParseCrossScriptUnits(f, ss[i], true);
+      const CrossScriptProbe probes[3] = {{f, s, 0.5}, {f, s, 0.75}, {f, s, 0.9}};
+      // Its own pair's words (nearby) and a spread of others.
+      for (size_t k = 0; k < 60; ++k) {
+        const size_t j = k < 8 ? std::min(ls.size() - 1, i * ls.size() / ss.size() + k)
+                               : (i * 7919 + k * 104729) % ls.size();
+        const CrossScriptUnits l = ParseCrossScriptUnits(f, ls[j], false);
+        const double full = CrossScriptSimilarity(f, s, l);
+        const double bounds[3] = {0.5, 0.75, 0.9};
+        for (int b = 0; b < 3; ++b) {
+          const double bounded = CrossScriptSimilarityAtLeast(f, s, l, bounds[b]);
+          const double probed = probes[b].SimilarityTo(l);
+          ++compared;
+          const double expected = full >= bounds[b] ? full : 0.0;
+          (full >= bounds[b] ? reached : below)++;
+          ASSERT_EQ(bounded, expected) << ss[i] << " / " << ls[j] << " at " << bounds[b];
+          ASSERT_EQ(probed, expected) << ss[i] << " / " << ls[j] << " at " << bounds[b];
+        }
+      }
+    }
+  }
+  // Both sides of the bound were exercised.
+  EXPECT_GT(reached, 1000u);
+  EXPECT_GT(below, 10000u);
+  std::printf("compared %zu (reached the bound %zu, below %zu)\n", compared, reached, below);
+}
+
 }  // namespace
 }  // namespace partyscreen
