@@ -79,15 +79,20 @@ uint64_t DomainKey(KeyFamily f, const std::string& key) {
 
 }  // namespace
 
-void CrossScriptKeysByFamily(const BlockingUnit& unit, bool query_side, unsigned families,
-                             uint64_t by_family[4]) {
-  for (int f = 0; f < kKeyFamilyCount; ++f) by_family[f] = 0;
+static_assert(kCrossKeySlots == 2 * kKeyFamilyCount);
+
+void CrossScriptKeysBySlot(const BlockingUnit& unit, bool query_side, unsigned families,
+                           uint64_t by_slot[kCrossKeySlots]) {
+  for (int s = 0; s < kCrossKeySlots; ++s) by_slot[s] = 0;
   if (!query_side) {
     if (unit.script != TokenScript::kLatin) return;
     for (int f = 0; f < kKeyFamilyCount; ++f) {
       if (!(families >> f & 1)) continue;
-      const std::string key = FamilyKey(static_cast<KeyFamily>(f), unit.raw, false);
-      if (!key.empty()) by_family[f] = DomainKey(static_cast<KeyFamily>(f), key);
+      const KeyFamily family = static_cast<KeyFamily>(f);
+      const std::string key = FamilyKey(family, unit.raw, false);
+      if (!key.empty()) by_slot[2 * f] = DomainKey(family, key);
+      const std::string other = FamilyOtherKey(family, unit.raw);
+      if (!other.empty()) by_slot[2 * f + 1] = DomainKey(family, other);
     }
     return;
   }
@@ -96,15 +101,15 @@ void CrossScriptKeysByFamily(const BlockingUnit& unit, bool query_side, unsigned
     const int f = static_cast<int>(fs.families[i]);
     if (!(families >> f & 1)) continue;
     const std::string key = FamilyKey(fs.families[i], unit.raw, true);
-    if (!key.empty()) by_family[f] = DomainKey(fs.families[i], key);
+    if (!key.empty()) by_slot[2 * f] = DomainKey(fs.families[i], key);
   }
 }
 
 void AppendCrossScriptKeys(const BlockingUnit& unit, bool query_side, std::vector<uint64_t>* keys,
                            unsigned families) {
-  uint64_t by_family[kKeyFamilyCount];
-  CrossScriptKeysByFamily(unit, query_side, families, by_family);
-  for (uint64_t k : by_family)
+  uint64_t by_slot[kCrossKeySlots];
+  CrossScriptKeysBySlot(unit, query_side, families, by_slot);
+  for (uint64_t k : by_slot)
     if (k != 0) keys->push_back(k);
 }
 

@@ -59,9 +59,11 @@ void AppendSpellingKeys(const BlockingUnit& unit, std::vector<uint64_t>* keys);
 void AppendCrossScriptKeys(const BlockingUnit& unit, bool query_side, std::vector<uint64_t>* keys,
                            unsigned families = ~0u);
 
-// The same keys by family: by_family[f] is the unit's key hash in KeyFamily f, 0 for none.
-void CrossScriptKeysByFamily(const BlockingUnit& unit, bool query_side, unsigned families,
-                             uint64_t by_family[4]);
+// The same keys by slot: by_slot[2 * f] is the unit's key hash in KeyFamily f and
+// by_slot[2 * f + 1] a Latin unit's other key in f (FamilyOtherKey), 0 for none.
+inline constexpr int kCrossKeySlots = 8;  // two per KeyFamily (cross_script_match.h)
+void CrossScriptKeysBySlot(const BlockingUnit& unit, bool query_side, unsigned families,
+                           uint64_t by_slot[kCrossKeySlots]);
 
 // Sorted, de-duplicated keys of a name as a query and as a list name: two names that can match
 // share one.

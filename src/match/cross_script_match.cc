@@ -46,24 +46,41 @@ std::string ComputeFamilyKey(KeyFamily family, std::string_view raw, bool from_s
 
 }  // namespace
 
-std::string FamilyKey(KeyFamily family, std::string_view raw, bool from_script) {
-  // Scoring compares the same few words with many others: each thread remembers the last keys
-  // it computed (direct-mapped; a pure function, so the memo changes nothing).
+namespace {
+
+// Scoring compares the same few words with many others: each thread remembers the last keys it
+// computed (direct-mapped; pure functions, so the memo changes nothing). `tag` names the function.
+template <typename Compute>
+std::string MemoKey(uint8_t tag, std::string_view raw, const Compute& compute) {
   struct Slot {
     std::string raw, key;
     uint8_t tag = 0xff;
   };
   constexpr size_t kSlots = 4096;
   thread_local std::vector<Slot> memo(kSlots);
-  const uint8_t tag = static_cast<uint8_t>(static_cast<int>(family) * 2 + (from_script ? 1 : 0));
   uint64_t h = 1469598103934665603ull ^ tag;
   for (char c : raw) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
   Slot& slot = memo[(h ^ (h >> 29)) & (kSlots - 1)];
   if (slot.tag == tag && slot.raw == raw) return slot.key;
   slot.raw.assign(raw);
-  slot.key = ComputeFamilyKey(family, raw, from_script);
+  slot.key = compute();
   slot.tag = tag;
   return slot.key;
+}
+
+}  // namespace
+
+std::string FamilyKey(KeyFamily family, std::string_view raw, bool from_script) {
+  const uint8_t tag = static_cast<uint8_t>(static_cast<int>(family) * 2 + (from_script ? 1 : 0));
+  return MemoKey(tag, raw, [&] { return ComputeFamilyKey(family, raw, from_script); });
+}
+
+std::string FamilyOtherKey(KeyFamily family, std::string_view latin_raw) {
+  if (family != KeyFamily::kAbjad && family != KeyFamily::kCyrillic) return {};
+  const ScriptFamily f =
+      family == KeyFamily::kAbjad ? ScriptFamily::kAbjad : ScriptFamily::kCyrillic;
+  const uint8_t tag = static_cast<uint8_t>(2 * kKeyFamilyCount + static_cast<int>(family));
+  return MemoKey(tag, latin_raw, [&] { return CrossScriptOtherKey(f, latin_raw); });
 }
 
 namespace {
@@ -196,7 +213,8 @@ FamilyHit BestFamily(const WordView& s, const WordView& l) {
   for (int i = 0; i < fs.count; ++i) {
     const KeyFamily f = fs.families[i];
     std::string ks = FamilyKey(f, s.raw, true);
-    if (ks.empty() || ks != FamilyKey(f, l.raw, false)) continue;
+    if (ks.empty() || (ks != FamilyKey(f, l.raw, false) && ks != FamilyOtherKey(f, l.raw)))
+      continue;
     const double sim = SimilarityInFamily(f, s, l);
     if (sim >= kMinCrossScriptSimilarity && sim > best.similarity) best = {f, std::move(ks), sim};
   }

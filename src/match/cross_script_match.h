@@ -40,6 +40,9 @@ FamilySet FamiliesOf(TokenScript script);
 // The key of `raw` (lower-case ASCII) in `family`; `from_script` says whether the word was
 // written in the family's script (true) or in Latin. "" when the word has no such key.
 std::string FamilyKey(KeyFamily family, std::string_view raw, bool from_script);
+// A Latin word's second key in `family` (CrossScriptOtherKey; "" for none and for the syllable
+// families). A script word matches a Latin one by key when its key equals either of theirs.
+std::string FamilyOtherKey(KeyFamily family, std::string_view latin_raw);
 
 // How a non-Latin query word and a Latin list word match across scripts (kNone or
 // kCrossScript); kNone unless the query word is of a script with key families and the list word

@@ -77,8 +77,15 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
   auto word = [](const WeightedName& n, int i) {
     return WordView{n.tokens[i], n.raw[i], n.ScriptAt(i)};
   };
+  // (i, j): query word i matches list word j on its own (an anchoring match of any kind).
+  thread_local std::vector<uint8_t> alone;
+  alone.assign(static_cast<size_t>(nq) * nl, 0);
   for (int i = 0; i < nq; ++i)
-    for (int j = 0; j < nl; ++j) add(i, i + 1, j, j + 1, CompareWords(word(q, i), word(l, j)));
+    for (int j = 0; j < nl; ++j) {
+      const WordMatch m = CompareWords(word(q, i), word(l, j));
+      alone[static_cast<size_t>(i) * nl + j] = m.similarity > 0 && Anchors(m.kind);
+      add(i, i + 1, j, j + 1, m);
+    }
   // Joined neighbours: a word on one side against two on the other (as BlockingUnits joins them).
   // Reused across calls: assign/append keep their capacity, so joining allocates nothing.
   thread_local std::string joined, joined_raw;
@@ -107,9 +114,17 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
   for (int i = 0; i + 1 < nq; ++i) {
     if (!Joinable(q.tokens[i], q.tokens[i + 1])) continue;
     const WordView a = joined_word(q, i);
-    for (int j = 0; j < nl; ++j)
-      if (l.tokens[j].size() >= kMinFuzzyLength)
-        add(i, i + 2, j, j + 1, CompareWords(a, word(l, j)));
+    for (int j = 0; j < nl; ++j) {
+      if (l.tokens[j].size() < kMinFuzzyLength) continue;
+      const WordMatch m = CompareWords(a, word(l, j));
+      // An alignment across scripts lets letters go unread: when one of the two words reads as
+      // the list word alone, the other is an extra word, not part of it ("bwtspwrd mbh" is
+      // Botsford and another name, not a longer Botsford).
+      if (m.kind == TokenMatch::kCrossScript &&
+          (alone[static_cast<size_t>(i) * nl + j] || alone[static_cast<size_t>(i + 1) * nl + j]))
+        continue;
+      add(i, i + 2, j, j + 1, m);
+    }
   }
   std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
     if (a.value != b.value) return a.value > b.value;

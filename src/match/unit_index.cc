@@ -71,9 +71,9 @@ void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size
     unit_keys.clear();
     const BlockingUnit unit{vocab_[v], vocab_raw_[v], vocab_script_[v], 0, 1};
     AppendSpellingKeys(unit, &unit_keys);
-    for (int f = 0; f < kCrossFamilies; ++f)
-      if (vocab_cross_[v * kCrossFamilies + f] != 0)
-        unit_keys.push_back(vocab_cross_[v * kCrossFamilies + f]);
+    for (int k = 0; k < kSlotsPerUnit; ++k)
+      if (vocab_cross_[v * kSlotsPerUnit + k] != 0)
+        unit_keys.push_back(vocab_cross_[v * kSlotsPerUnit + k]);
     for (uint64_t k : unit_keys) key_vocab.emplace_back(k, v);
   }
   // Keys in the order of their slots in the key table (Mix is a bijection: a strict order), so
@@ -99,8 +99,8 @@ void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size
 }
 
 void UnitIndex::FillCrossKeys() {
-  static_assert(kCrossFamilies == kKeyFamilyCount);
-  vocab_cross_.assign(vocab_.size() * kCrossFamilies, 0);
+  static_assert(kCrossFamilies == kKeyFamilyCount && kSlotsPerUnit == kCrossKeySlots);
+  vocab_cross_.assign(vocab_.size() * kSlotsPerUnit, 0);
   vocab_latin_units_.assign(of_queries_ ? 0 : vocab_.size(), CrossScriptUnits{});
   // The keys (Korean and Chinese syllable segmentation, consonant skeletons) cost ~1 us a unit:
   // computed on every core.
@@ -108,7 +108,7 @@ void UnitIndex::FillCrossKeys() {
       vocab_.size(), ThreadsOrAllCores(0),
       [&](size_t v) {
         const BlockingUnit unit{vocab_[v], vocab_raw_[v], vocab_script_[v], 0, 1};
-        CrossScriptKeysByFamily(unit, of_queries_, ~0u, &vocab_cross_[v * kCrossFamilies]);
+        CrossScriptKeysBySlot(unit, of_queries_, ~0u, &vocab_cross_[v * kSlotsPerUnit]);
         if (!of_queries_ && vocab_script_[v] == TokenScript::kLatin)
           // A Latin spelling parses the same for every family; kAbjad only names one.
           vocab_latin_units_[v] = ParseForFamily(KeyFamily::kAbjad, vocab_raw_[v], false);
@@ -127,6 +127,13 @@ void UnitIndex::FillVocabFacts() {
       families_present_ = (1u << kKeyFamilyCount) - 1;
     }
   }
+}
+
+bool UnitIndex::SharesKeyInFamily(const uint64_t* searched, const uint64_t* indexed, int f) {
+  // One side has a single key (script words have no other key): any equal non-zero pair.
+  const uint64_t s0 = searched[2 * f], s1 = searched[2 * f + 1];
+  const uint64_t i0 = indexed[2 * f], i1 = indexed[2 * f + 1];
+  return (s0 != 0 && (s0 == i0 || s0 == i1)) || (s1 != 0 && (s1 == i0 || s1 == i1));
 }
 
 bool UnitIndex::MatchesInFamily(uint32_t v, int f, const WordView& searched,
@@ -158,8 +165,8 @@ void UnitIndex::MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* o
   judged.clear();
   out->clear();
   // The searched unit's cross-script keys, if the index holds units they can meet.
-  uint64_t cross[kCrossFamilies] = {};
-  if (families_present_ != 0) CrossScriptKeysByFamily(unit, !of_queries_, families_present_, cross);
+  uint64_t cross[kSlotsPerUnit] = {};
+  if (families_present_ != 0) CrossScriptKeysBySlot(unit, !of_queries_, families_present_, cross);
   const WordView searched{unit.text, unit.raw, unit.script};
 
   // 1. Units sharing a spelling key (few): each compared in full, spelling then scripts. A unit
@@ -215,7 +222,7 @@ void UnitIndex::MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* o
     bool match = Anchors(of_queries_ ? CompareBySpelling(indexed, searched).kind
                                      : CompareBySpelling(searched, indexed).kind);
     for (int f = 0; f < kCrossFamilies && !match; ++f)
-      match = cross[f] != 0 && cross[f] == vocab_cross_[v * kCrossFamilies + f] &&
+      match = SharesKeyInFamily(cross, &vocab_cross_[v * kSlotsPerUnit], f) &&
               MatchesInFamily(v, f, searched);
     if (match) out->push_back(v);
   }
@@ -228,10 +235,11 @@ void UnitIndex::MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* o
   bool any_cross = false;
   for (uint64_t k : cross) any_cross = any_cross || k != 0;
   if (any_cross) std::sort(judged.begin(), judged.end());
-  for (int f = 0; f < kCrossFamilies; ++f) {
-    if (cross[f] == 0) continue;
-    const Slot* slot = FindSlot(cross[f]);
+  for (int k = 0; k < kSlotsPerUnit; ++k) {
+    if (cross[k] == 0) continue;
+    const Slot* slot = FindSlot(cross[k]);
     if (slot == nullptr) continue;
+    const int f = k / 2;
     // The alignment families compare parsed words: the searched one parsed once here, the
     // list's Latin units parsed at build.
     const KeyFamily family = static_cast<KeyFamily>(f);
@@ -254,9 +262,11 @@ void UnitIndex::MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* o
       const size_t raw_size = vocab_raw_[v].size();
       const size_t query_size = of_queries_ ? raw_size : unit.raw.size();
       const size_t list_size = of_queries_ ? unit.raw.size() : raw_size;
-      if (!LengthsMayMatchInFamily(static_cast<KeyFamily>(f), query_size, list_size)) continue;
-      // Another key hashing alike, or a unit already judged in full above.
-      if ((!pure && vocab_cross_[v * kCrossFamilies + f] != cross[f]) ||
+      if (!LengthsMayMatchInFamily(family, query_size, list_size)) continue;
+      // Another key hashing alike, or a unit already judged in full above. (A unit is listed
+      // under one of the searched unit's keys at most: only Latin units have two, and the
+      // searched unit and the indexed ones are of opposite sides.)
+      if ((!pure && !SharesKeyInFamily(cross, &vocab_cross_[v * kSlotsPerUnit], f)) ||
           std::binary_search(judged.begin(), judged.end(), v))
         continue;
       const bool match = MatchesInFamily(v, f, searched, align ? &searched_units : nullptr,
@@ -313,8 +323,10 @@ void UnitIndex::BuildKeyTable(const std::vector<uint64_t>& keys,
   std::unordered_map<uint64_t, uint32_t> holders;  // slot * kCrossFamilies + f -> units
   for (size_t c = 0; c < vocab_cross_.size(); ++c) {
     if (vocab_cross_[c] == 0) continue;
+    // A unit's other key differs from its key (blocking.h), so no unit is counted twice.
+    const size_t f = c % kSlotsPerUnit / 2;
     if (const Slot* slot = FindSlot(vocab_cross_[c]))
-      ++holders[static_cast<uint64_t>(slot - slots_.data()) * kCrossFamilies + c % kCrossFamilies];
+      ++holders[static_cast<uint64_t>(slot - slots_.data()) * kCrossFamilies + f];
   }
   slot_pure_.assign(slots_.size(), 0);
   for (const auto& [at, count] : holders) {

@@ -62,10 +62,14 @@ class UnitIndex {
 
  private:
   static constexpr int kCrossFamilies = 4;  // KeyFamily values (cross_script_match.h)
+  // Key slots per unit: a key and a Latin unit's other key per family (blocking.h).
+  static constexpr int kSlotsPerUnit = 2 * kCrossFamilies;
 
   // The vocabulary entries that match `unit` so as to anchor (CompareWords), ascending and
   // distinct, into *out (cleared first).
   void MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* out) const;
+  // True when two units' key slots (kSlotsPerUnit each) hold an equal key in family f.
+  static bool SharesKeyInFamily(const uint64_t* searched, const uint64_t* indexed, int f);
   // True when the vocabulary entry v, found through the searched unit's key in cross-script
   // family f, matches it across scripts in that family.
   // `searched_units`: the searched word parsed by ParseForFamily (alignment families), or null
@@ -109,7 +113,8 @@ class UnitIndex {
   StringTable vocab_raw_;  // their spellings
   std::vector<TokenScript> vocab_script_;
   bool of_queries_ = false;
-  std::vector<uint64_t> vocab_cross_;  // kCrossFamilies per unit: its cross-script key hashes
+  // kSlotsPerUnit per unit: its cross-script key hashes, by CrossScriptKeysBySlot.
+  std::vector<uint64_t> vocab_cross_;
   // List side: each Latin unit as the abjad and Cyrillic alignments read it, parsed once (a
   // query word in those scripts is aligned with hundreds of them).
   std::vector<CrossScriptUnits> vocab_latin_units_;

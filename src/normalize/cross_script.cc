@@ -1174,14 +1174,34 @@ std::string_view StripArabicArticle(std::string_view token) {
   return consonants >= 2 ? token.substr(2) : token;
 }
 
-std::string CrossScriptKey(ScriptFamily family, std::string_view ascii_token, bool from_script) {
+namespace {
+
+std::string KeyOf(ScriptFamily family, std::string_view ascii_token, bool from_script,
+                  bool other_reading) {
   const Units u = from_script ? ParseScript(family, ascii_token) : ParseLatin(ascii_token);
   std::string key;
   for (size_t i = 0; i < u.n; ++i) {
     char c = u.u[i];
     const char next = i + 1 < u.n ? u.u[i + 1] : 0;
+    const bool last = next == 0;
+    if (other_reading) {
+      // Latin ch read as k (Greek and Italian words, German before a consonant: Nichols,
+      // Nearchus, Chinaglia; Cyrillic writes it x: Pulcheria = Пульхерия), and a final -ic
+      // read as -ik (Eric, Huneric: only Slavic -ić is -ич).
+      if (c == 'C')
+        c = family == ScriptFamily::kAbjad || (last && ascii_token.ends_with("ic")) ? 'k' : 'K';
+      // French and English finals: a silent t, d, s, x or z after a vowel (Mousset = موسيه).
+      if (last && i > 0 && IsLatinVowel(u.u[i - 1]) &&
+          std::string_view("tdsxz").find(c) != std::string_view::npos)
+        continue;
+      // The Maghrebi article written into the name (Lamri = العمري, Lahbib = الحبيب).
+      if (family == ScriptFamily::kAbjad && i == 0 && c == 'l' && u.n >= 3 &&
+          (IsLatinVowel(next) || next == 'y'))
+        continue;
+    }
     if (c == 'c') {
-      const bool final_after_vowel = next == 0 && i > 0 && IsLatinVowel(u.u[i - 1]);
+      // A final c after a vowel: s (Slavic -ac, -ec: Tomac = Томац), or k (Liliac, Nic).
+      const bool final_after_vowel = last && i > 0 && IsLatinVowel(u.u[i - 1]) && !other_reading;
       // Italian cc before e, i is one affricate (Petacci, Pocci: Russian чч), like a single c.
       const char after = next == 'c' && i + 2 < u.n ? u.u[i + 2] : next;
       const char soft = family == ScriptFamily::kCyrillic ? after : next;
@@ -1226,6 +1246,17 @@ std::string CrossScriptKey(ScriptFamily family, std::string_view ascii_token, bo
   // Latin -us, -dt, Slavic -ic/-ich...), and the similarity checks the rest.
   if (key.size() > kKeyConsonants) key.resize(kKeyConsonants);
   return key;
+}
+
+}  // namespace
+
+std::string CrossScriptKey(ScriptFamily family, std::string_view ascii_token, bool from_script) {
+  return KeyOf(family, ascii_token, from_script, false);
+}
+
+std::string CrossScriptOtherKey(ScriptFamily family, std::string_view latin_token) {
+  std::string other = KeyOf(family, latin_token, false, true);
+  return other == KeyOf(family, latin_token, false, false) ? std::string() : other;
 }
 
 double CrossScriptSimilarity(ScriptFamily family, std::string_view script_token,

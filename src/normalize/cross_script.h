@@ -70,6 +70,12 @@ std::string_view StripArabicArticle(std::string_view token);
 // v/f/w, Polivanov's ti and dzi; see CyrillicKeySkips in the .cc). Empty if the token has no
 // consonant (e.g. "ali" -> "l", "aya" -> "").
 std::string CrossScriptKey(ScriptFamily family, std::string_view ascii_token, bool from_script);
+// A Latin spelling's second key, from the other reading of the letters whose sound the
+// spelling leaves open: ch as k (or kh), a final -c or -ic as k, a silent French final
+// consonant, a Maghrebi article fused into the name (abjads). "" when the spelling has no such
+// letter (the other reading gives the same key). A pair matches by key when the script word's
+// key equals either of the Latin word's.
+std::string CrossScriptOtherKey(ScriptFamily family, std::string_view latin_token);
 
 // Graded similarity in [0,1] of a transliterated word of `family` (`script_token`) against a
 // Latin spelling (`latin_token`). A leading Arabic article on either side is optional (abjads).

@@ -44,7 +44,9 @@ std::vector<std::string> Tokens(std::string_view ascii) {
 }
 
 bool KeysMatch(ScriptFamily f, std::string_view script, std::string_view latin) {
-  return CrossScriptKey(f, script, true) == CrossScriptKey(f, latin, false);
+  const std::string key = CrossScriptKey(f, script, true);
+  return key == CrossScriptKey(f, latin, false) ||
+         (!key.empty() && key == CrossScriptOtherKey(f, latin));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -392,6 +394,19 @@ TEST(CrossScriptEvalTest, DevPairs) {
   EXPECT_LE(false_rate("ar_words_neg"), 0.012);
   EXPECT_LE(false_rate("he_neg"), 0.012);
   EXPECT_LE(false_rate("ru_neg"), 0.01);
+}
+
+// The other key: the second reading of Latin letters whose sound the spelling leaves open.
+TEST(CrossScriptKeyTest, OtherKeyReadsAmbiguousLatinLettersTheOtherWay) {
+  EXPECT_TRUE(KeysMatch(kAbjad, "nykwlas", "nicholas"));  // ch = k
+  EXPECT_TRUE(KeysMatch(kAbjad, "iryk", "eric"));         // final -ic = -ik
+  EXPECT_TRUE(KeysMatch(kAbjad, "alemrany", "lamrani"));  // al-Amrani written Lamrani
+  EXPECT_TRUE(KeysMatch(kCyr, "mikhael", "michael"));     // ch = kh
+  EXPECT_TRUE(KeysMatch(kAbjad, "mwsyh", "mousset"));     // silent French final t
+  // Spellings with no such letter have none; the script side never has one.
+  EXPECT_EQ(CrossScriptOtherKey(kAbjad, "saddam"), "");
+  EXPECT_EQ(CrossScriptOtherKey(kCyr, "ivanov"), "");
+  EXPECT_NE(CrossScriptOtherKey(kAbjad, "nicholas"), "");
 }
 
 // The bounded similarity, plain and through a probe (which rejects by lower bounds of the
