@@ -1190,10 +1190,19 @@ std::string KeyOf(ScriptFamily family, std::string_view ascii_token, bool from_s
       // read as -ik (Eric, Huneric: only Slavic -ić is -ич).
       if (c == 'C')
         c = family == ScriptFamily::kAbjad || (last && ascii_token.ends_with("ic")) ? 'k' : 'K';
-      // French and English finals: a silent t, d, s, x or z after a vowel (Mousset = موسيه).
-      if (last && i > 0 && IsLatinVowel(u.u[i - 1]) &&
+      // French and English finals: a silent t, d, s, x or z after a vowel (Mousset = موسيه), and
+      // after a nasal or r (Weygand = ويغان, Edouard = إدوار).
+      if (last && i > 0 &&
+          (IsLatinVowel(u.u[i - 1]) ||
+           (i > 1 && (u.u[i - 1] == 'n' || u.u[i - 1] == 'r') && IsLatinVowel(u.u[i - 2]))) &&
           std::string_view("tdsxz").find(c) != std::string_view::npos)
         continue;
+      if (family == ScriptFamily::kAbjad) {
+        // j as the glide of German, Scandinavian and Slavic spellings (Janko = يانكو, Bjelland).
+        if (c == 'j') c = 'y';
+        // w, and the Persian v, written with waw (Woodville = وودفيل, Velayati = ولايتي).
+        if (c == 'w' || c == 'v') c = 'w';
+      }
       // The Maghrebi article written into the name (Lamri = العمري, Lahbib = الحبيب).
       if (family == ScriptFamily::kAbjad && i == 0 && c == 'l' && u.n >= 3 &&
           (IsLatinVowel(next) || next == 'y'))

@@ -403,6 +403,9 @@ TEST(CrossScriptKeyTest, OtherKeyReadsAmbiguousLatinLettersTheOtherWay) {
   EXPECT_TRUE(KeysMatch(kAbjad, "alemrany", "lamrani"));  // al-Amrani written Lamrani
   EXPECT_TRUE(KeysMatch(kCyr, "mikhael", "michael"));     // ch = kh
   EXPECT_TRUE(KeysMatch(kAbjad, "mwsyh", "mousset"));     // silent French final t
+  EXPECT_TRUE(KeysMatch(kAbjad, "brnar", "bernard"));     // ... and d after r
+  EXPECT_TRUE(KeysMatch(kAbjad, "yansn", "jansen"));      // j = y
+  EXPECT_TRUE(KeysMatch(kAbjad, "wylswn", "wilson"));     // w written with waw
   // Spellings with no such letter have none; the script side never has one.
   EXPECT_EQ(CrossScriptOtherKey(kAbjad, "saddam"), "");
   EXPECT_EQ(CrossScriptOtherKey(kCyr, "ivanov"), "");
