@@ -22,8 +22,49 @@ constexpr const char* kRaisedAt =
     "(SELECT MIN(ev.at) FROM alert_events ev WHERE ev.customer_id = a.customer_id"
     " AND ev.entity_id = a.entity_id)";
 
+// How the search by customer runs: the reference scan (every customer's name through LIKE), or
+// through the trigram index of the names (SQLite: customer_names, schema migration 8) with the
+// same LIKE on the candidates it gives, so that both give the same rows.
+enum class NameSearch { kScan, kTrigramIndex };
+
+// Above this many candidate names the index gains nothing over the scan (which stops at the page's
+// last row when sorting by score) and the scan is used.
+constexpr int64_t kIndexedSearchMaxNames = 5000;
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (const char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  return n;
+}
+
+// The FTS5 query for a literal part of a name: one quoted string, '"' doubled inside.
+std::string TrigramPhrase(const std::string& text) {
+  std::string out = "\"";
+  for (const char ch : text) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return out + "\"";
+}
+
+// SQLite: the index serves a part of at least 3 characters (trigrams) without LIKE's wildcards
+// ('%', '_', kept as they are for the scan) that few enough names contain. PostgreSQL: its
+// planner chooses the pg_trgm index (if the server has one, database.cc) over the same query.
+Result<NameSearch> ChooseNameSearch(store::SqlConnection& conn, const QueueFilter& f) {
+  if (f.customer.empty() || !f.use_name_index || conn.dialect() != "sqlite")
+    return NameSearch::kScan;
+  if (CodePoints(f.customer) < 3 || !IsValidUtf8(f.customer) ||
+      f.customer.find_first_of("%_") != std::string::npos ||
+      f.customer.find('\0') != std::string::npos)
+    return NameSearch::kScan;
+  auto n = conn.Query(
+      "SELECT COUNT(*) FROM (SELECT 1 FROM customer_names WHERE customer_names MATCH ? LIMIT ?) t",
+      {TrigramPhrase(f.customer), kIndexedSearchMaxNames + 1});
+  if (!n.ok()) return n.status();
+  return store::AsInt((*n)[0][0]) > kIndexedSearchMaxNames ? NameSearch::kScan
+                                                           : NameSearch::kTrigramIndex;
+}
+
 // FROM + WHERE of a filter; joins only what the filter (and its sort key) needs when `for_count`.
-std::string FromWhere(const QueueFilter& f, bool for_count, std::vector<store::SqlParam>& params) {
+std::string FromWhere(const QueueFilter& f, bool for_count, std::vector<store::SqlParam>& params,
+                      std::string_view dialect, NameSearch search = NameSearch::kScan) {
   const bool need_customer = !for_count || !f.customer.empty() || f.sort == "customer";
   const bool need_work = !for_count || !f.assignee.empty() || f.escalated_only || f.pending_only;
   std::string sql = " FROM alerts a";
@@ -55,9 +96,26 @@ std::string FromWhere(const QueueFilter& f, bool for_count, std::vector<store::S
   if (f.escalated_only) sql += " AND w.escalated = 1";
   if (f.pending_only) sql += " AND w.pending_by <> ''";
   if (!f.customer.empty()) {
-    sql += " AND (a.customer_id = ? OR LOWER(c.name) LIKE ?)";
-    params.emplace_back(f.customer);
-    params.emplace_back("%" + AsciiLower(f.customer) + "%");
+    const std::string like = "%" + AsciiLower(f.customer) + "%";
+    if (search == NameSearch::kTrigramIndex) {
+      sql +=
+          " AND a.customer_id IN (SELECT ? UNION SELECT n.id FROM customers n WHERE n.rowid IN"
+          " (SELECT rowid FROM customer_names WHERE customer_names MATCH ?) AND LOWER(n.name)"
+          " LIKE ?)";
+      params.emplace_back(f.customer);
+      params.emplace_back(TrigramPhrase(f.customer));
+      params.emplace_back(like);
+    } else if (dialect == "postgres") {
+      sql +=
+          " AND a.customer_id IN (SELECT n.id FROM customers n WHERE n.id = ? OR LOWER(n.name)"
+          " LIKE ?)";
+      params.emplace_back(f.customer);
+      params.emplace_back(like);
+    } else {
+      sql += " AND (a.customer_id = ? OR LOWER(c.name) LIKE ?)";
+      params.emplace_back(f.customer);
+      params.emplace_back(like);
+    }
   }
   if (f.older_than_days > 0) {
     const auto cutoff =
@@ -111,11 +169,15 @@ Result<QueuePage> AlertQueue::Page(const QueueFilter& filter) {
   store::SqlConnection& conn = store::ConnectionOf(db_);
   QueuePage page;
   std::vector<store::SqlParam> params;
+  auto search = ChooseNameSearch(conn, filter);
+  if (!search.ok()) return search.status();
+  page.name_index_used = *search == NameSearch::kTrigramIndex;
   // The page's keys first (narrow rows to sort, no per-row subquery unless sorting by age), then
   // the details of those rows only: half the CPU of one wide query at 100k alerts.
   std::string keys = "SELECT a.customer_id AS cid, a.entity_id AS eid";
   if (filter.sort == "age") keys += std::string(", ") + kRaisedAt + " AS raised_at";
-  keys += FromWhere(filter, true, params) + OrderBy(filter) + " LIMIT ? OFFSET ?";
+  keys += FromWhere(filter, true, params, conn.dialect(), *search) + OrderBy(filter) +
+          " LIMIT ? OFFSET ?";
   params.emplace_back(static_cast<int64_t>(std::clamp<size_t>(filter.limit, 1, 500)));
   params.emplace_back(static_cast<int64_t>(filter.offset));
   std::string sql = std::string(kRowColumns) + kRaisedAt + " AS raised_at FROM (" + keys +
@@ -128,7 +190,9 @@ Result<QueuePage> AlertQueue::Page(const QueueFilter& filter) {
   for (const store::SqlRow& r : *rows) page.rows.push_back(RowFrom(r));
 
   std::vector<store::SqlParam> count_params;
-  auto total = conn.Query("SELECT COUNT(*)" + FromWhere(filter, true, count_params), count_params);
+  auto total =
+      conn.Query("SELECT COUNT(*)" + FromWhere(filter, true, count_params, conn.dialect(), *search),
+                 count_params);
   if (!total.ok()) return total.status();
   page.total = static_cast<uint64_t>(store::AsInt((*total)[0][0]));
 
@@ -151,11 +215,13 @@ Result<std::optional<QueueRow>> AlertQueue::Get(const std::string& customer_id,
   QueueFilter all;
   all.states = {"open", "reopened", "suppressed", "confirmed"};
   std::vector<store::SqlParam> params;
+  store::SqlConnection& conn = store::ConnectionOf(db_);
   std::string sql = std::string(kRowColumns) + kRaisedAt + " AS raised_at" +
-                    FromWhere(all, false, params) + " AND a.customer_id = ? AND a.entity_id = ?";
+                    FromWhere(all, false, params, conn.dialect()) +
+                    " AND a.customer_id = ? AND a.entity_id = ?";
   params.emplace_back(customer_id);
   params.emplace_back(entity_id);
-  auto rows = store::ConnectionOf(db_).Query(sql, params);
+  auto rows = conn.Query(sql, params);
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return std::optional<QueueRow>();
   return std::optional<QueueRow>(RowFrom(rows->front()));

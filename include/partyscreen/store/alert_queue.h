@@ -23,12 +23,16 @@ namespace partyscreen {
 struct QueueFilter {
   // Alert states shown ("open", "reopened", "suppressed", "confirmed"); empty: open + reopened.
   std::vector<std::string> states;
-  std::string list;         // entity source ("csl", "ofac"...): entity ids "<list>:..."; "" = all
-  double min_score = 0;     // score band [min_score, max_score]
-  double max_score = 1;     //
-  std::string assignee;     // "" = anyone; "-" = nobody
-  std::string customer;     // search: the customer id, or a part of the name (case-insensitive)
-  int older_than_days = 0;  // raised at least this many days ago (0 = any age)
+  std::string list;      // entity source ("csl", "ofac"...): entity ids "<list>:..."; "" = all
+  double min_score = 0;  // score band [min_score, max_score]
+  double max_score = 1;  //
+  std::string assignee;  // "" = anyone; "-" = nobody
+  // Search: the customer id, or a part of the name (SQL LIKE '%part%' on the lower-cased name:
+  // ASCII letters in any case). Served by a trigram index of the names when the part has at least
+  // 3 characters and few enough names contain it (else by a scan); same rows either way.
+  std::string customer;
+  bool use_name_index = true;  // false: always the scan (the reference the tests compare with)
+  int older_than_days = 0;     // raised at least this many days ago (0 = any age)
   bool escalated_only = false;
   bool pending_only = false;   // clearances waiting for a second person
   std::string sort = "score";  // score | customer | entity | age
@@ -55,6 +59,7 @@ struct QueuePage {
   uint64_t total = 0;                        // rows matching the filter
   std::map<std::string, uint64_t> by_state;  // every alert, per state
   uint64_t escalated = 0, pending = 0;       // open alerts escalated / waiting for confirmation
+  bool name_index_used = false;              // the customer search went through the name index
 };
 
 // One entry of an alert's (or a customer's) history in the workbench.
