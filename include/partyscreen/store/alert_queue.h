@@ -38,6 +38,10 @@ struct QueueFilter {
   std::string sort = "score";  // score | customer | entity | age
   bool descending = true;
   size_t limit = 50;  // at most 500
+  // Keyset paging: the rows after the row of cursor `after`, or those before `before` (cursors
+  // from QueuePage::next / previous; "" = from the first row). Stable while alerts come and go,
+  // and a deep page costs what the first one does. `offset` (skip rows) still works, slower deep.
+  std::string after, before;
   size_t offset = 0;
 };
 
@@ -60,6 +64,8 @@ struct QueuePage {
   std::map<std::string, uint64_t> by_state;  // every alert, per state
   uint64_t escalated = 0, pending = 0;       // open alerts escalated / waiting for confirmation
   bool name_index_used = false;              // the customer search went through the name index
+  // Cursors for QueueFilter::after / before: the next page, the previous one ("" = none).
+  std::string next, previous;
 };
 
 // One entry of an alert's (or a customer's) history in the workbench.
@@ -77,6 +83,7 @@ class AlertQueue {
  public:
   explicit AlertQueue(Database& db) : db_(db) {}
 
+  // InvalidArgument for a cursor that is not one of Page's.
   Result<QueuePage> Page(const QueueFilter& filter);
   Result<std::optional<QueueRow>> Get(const std::string& customer_id, const std::string& entity_id);
 
