@@ -293,6 +293,26 @@ Result<std::optional<QueueRow>> AlertQueue::Get(const std::string& customer_id,
   return std::optional<QueueRow>(RowFrom(rows->front()));
 }
 
+Result<std::vector<QueueRow>> AlertQueue::IdenticalAlerts(size_t max_groups) {
+  store::SqlConnection& conn = store::ConnectionOf(db_);
+  const char* kOpenNotPending =
+      " FROM alerts a JOIN customers c ON c.id = a.customer_id LEFT JOIN alert_work w ON"
+      " w.customer_id = a.customer_id AND w.entity_id = a.entity_id WHERE a.state IN ('open',"
+      " 'reopened') AND COALESCE(w.pending_by, '') = ''";
+  auto rows = conn.Query(
+      std::string(kRowColumns) + "COALESCE(" + kRaisedAt + ", '') AS raised_at" + kOpenNotPending +
+          " AND (a.entity_id, c.name) IN (SELECT g.entity_id, g.name FROM (SELECT a.entity_id,"
+          " c.name, COUNT(*) AS n" +
+          kOpenNotPending +
+          " GROUP BY a.entity_id, c.name HAVING COUNT(*) > 1 ORDER BY n DESC, a.entity_id,"
+          " c.name LIMIT ?) g) ORDER BY a.entity_id, c.name, a.score DESC, a.customer_id",
+      {static_cast<int64_t>(std::clamp<size_t>(max_groups, 1, 500))});
+  if (!rows.ok()) return rows.status();
+  std::vector<QueueRow> out;
+  for (const store::SqlRow& r : *rows) out.push_back(RowFrom(r));
+  return out;
+}
+
 Result<int64_t> AlertQueue::Record(const AlertAction& action) {
   static const std::vector<std::string> kActions = {
       "assign", "escalate", "propose_clearance", "confirm_clearance", "reject_clearance", "decide"};

@@ -87,6 +87,12 @@ class AlertQueue {
   Result<QueuePage> Page(const QueueFilter& filter);
   Result<std::optional<QueueRow>> Get(const std::string& customer_id, const std::string& entity_id);
 
+  // Open alerts that are identical but for the customer: the same listing and the same customer
+  // name (exactly), in groups of at least two, none waiting for a second person; the
+  // `max_groups` largest groups, each group's rows together (by listing, name, score descending).
+  // The workbench clears such a group as false positives with one reason (docs/WORKBENCH.md).
+  Result<std::vector<QueueRow>> IdenticalAlerts(size_t max_groups = 50);
+
   // Records `action` (who, reason, detail) with its audit record and applies it to the alert's
   // work state: assign (detail = assignee, "" unassigns), escalate, propose_clearance (detail =
   // the decision, waiting for confirmation), confirm_clearance / reject_clearance (the proposal

@@ -142,6 +142,9 @@ void RegisterQueuePage(httplib::Server& http, UiState& ui) {
               "<strong>{}</strong></span></p>",
               page->escalated, page->pending);
           body += FilterForm(req, *engine);
+          body +=
+              "<p class=\"noprint\"><a href=\"/ui/bulk\">Identical alerts: clear a group as "
+              "false positives</a></p>";
           const bool keyset = !filter.after.empty() || !filter.before.empty();
           body += keyset ? fmt::format("<p>{} alert(s) match; {} on this page.", page->total,
                                        page->rows.size())
