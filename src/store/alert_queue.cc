@@ -22,8 +22,49 @@ constexpr const char* kRaisedAt =
     "(SELECT MIN(ev.at) FROM alert_events ev WHERE ev.customer_id = a.customer_id"
     " AND ev.entity_id = a.entity_id)";
 
+// How the search by customer runs: the reference scan (every customer's name through LIKE), or
+// through the trigram index of the names (SQLite: customer_names, schema migration 8) with the
+// same LIKE on the candidates it gives, so that both give the same rows.
+enum class NameSearch { kScan, kTrigramIndex };
+
+// Above this many candidate names the index gains nothing over the scan (which stops at the page's
+// last row when sorting by score) and the scan is used.
+constexpr int64_t kIndexedSearchMaxNames = 5000;
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (const char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  return n;
+}
+
+// The FTS5 query for a literal part of a name: one quoted string, '"' doubled inside.
+std::string TrigramPhrase(const std::string& text) {
+  std::string out = "\"";
+  for (const char ch : text) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return out + "\"";
+}
+
+// SQLite: the index serves a part of at least 3 characters (trigrams) without LIKE's wildcards
+// ('%', '_', kept as they are for the scan) that few enough names contain. PostgreSQL: its
+// planner chooses the pg_trgm index (if the server has one, database.cc) over the same query.
+Result<NameSearch> ChooseNameSearch(store::SqlConnection& conn, const QueueFilter& f) {
+  if (f.customer.empty() || !f.use_name_index || conn.dialect() != "sqlite")
+    return NameSearch::kScan;
+  if (CodePoints(f.customer) < 3 || !IsValidUtf8(f.customer) ||
+      f.customer.find_first_of("%_") != std::string::npos ||
+      f.customer.find('\0') != std::string::npos)
+    return NameSearch::kScan;
+  auto n = conn.Query(
+      "SELECT COUNT(*) FROM (SELECT 1 FROM customer_names WHERE customer_names MATCH ? LIMIT ?) t",
+      {TrigramPhrase(f.customer), kIndexedSearchMaxNames + 1});
+  if (!n.ok()) return n.status();
+  return store::AsInt((*n)[0][0]) > kIndexedSearchMaxNames ? NameSearch::kScan
+                                                           : NameSearch::kTrigramIndex;
+}
+
 // FROM + WHERE of a filter; joins only what the filter (and its sort key) needs when `for_count`.
-std::string FromWhere(const QueueFilter& f, bool for_count, std::vector<store::SqlParam>& params) {
+std::string FromWhere(const QueueFilter& f, bool for_count, std::vector<store::SqlParam>& params,
+                      std::string_view dialect, NameSearch search = NameSearch::kScan) {
   const bool need_customer = !for_count || !f.customer.empty() || f.sort == "customer";
   const bool need_work = !for_count || !f.assignee.empty() || f.escalated_only || f.pending_only;
   std::string sql = " FROM alerts a";
@@ -55,9 +96,26 @@ std::string FromWhere(const QueueFilter& f, bool for_count, std::vector<store::S
   if (f.escalated_only) sql += " AND w.escalated = 1";
   if (f.pending_only) sql += " AND w.pending_by <> ''";
   if (!f.customer.empty()) {
-    sql += " AND (a.customer_id = ? OR LOWER(c.name) LIKE ?)";
-    params.emplace_back(f.customer);
-    params.emplace_back("%" + AsciiLower(f.customer) + "%");
+    const std::string like = "%" + AsciiLower(f.customer) + "%";
+    if (search == NameSearch::kTrigramIndex) {
+      sql +=
+          " AND a.customer_id IN (SELECT ? UNION SELECT n.id FROM customers n WHERE n.rowid IN"
+          " (SELECT rowid FROM customer_names WHERE customer_names MATCH ?) AND LOWER(n.name)"
+          " LIKE ?)";
+      params.emplace_back(f.customer);
+      params.emplace_back(TrigramPhrase(f.customer));
+      params.emplace_back(like);
+    } else if (dialect == "postgres") {
+      sql +=
+          " AND a.customer_id IN (SELECT n.id FROM customers n WHERE n.id = ? OR LOWER(n.name)"
+          " LIKE ?)";
+      params.emplace_back(f.customer);
+      params.emplace_back(like);
+    } else {
+      sql += " AND (a.customer_id = ? OR LOWER(c.name) LIKE ?)";
+      params.emplace_back(f.customer);
+      params.emplace_back(like);
+    }
   }
   if (f.older_than_days > 0) {
     const auto cutoff =
@@ -72,13 +130,60 @@ std::string FromWhere(const QueueFilter& f, bool for_count, std::vector<store::S
   return sql;
 }
 
-std::string OrderBy(const QueueFilter& f) {
-  const char* dir = f.descending ? " DESC" : " ASC";
+// The order of the queue: the sort key, then customer id and listing ascending (unique). When
+// `reversed` (paging backwards), every part the other way round.
+std::string OrderBy(const QueueFilter& f, bool reversed = false) {
+  const char* dir = f.descending != reversed ? " DESC" : " ASC";
+  const char* tie = reversed ? " DESC" : " ASC";
   std::string key = "a.score";
   if (f.sort == "customer") key = "c.name";
   if (f.sort == "entity") key = "a.entity_id";
   if (f.sort == "age") key = "raised_at";
-  return " ORDER BY " + key + dir + ", a.customer_id, a.entity_id";
+  return " ORDER BY " + key + dir + ", a.customer_id" + tie + ", a.entity_id" + tie;
+}
+
+// The sort key as an expression usable in WHERE ('' for an alert raised outside a re-screen, so
+// that both databases order it first ascending).
+std::string SortKey(const QueueFilter& f) {
+  if (f.sort == "customer") return "c.name";
+  if (f.sort == "entity") return "a.entity_id";
+  if (f.sort == "age") return std::string("COALESCE(") + kRaisedAt + ", '')";
+  return "a.score";
+}
+
+// A cursor: the JSON array [sort key, customer id, entity id] of a row (the score as a number,
+// which JSON gives back exactly).
+std::string CursorOf(const QueueRow& r, const QueueFilter& f) {
+  nlohmann::json key = r.score;
+  if (f.sort == "customer") key = r.customer_name;
+  if (f.sort == "entity") key = r.entity_id;
+  if (f.sort == "age") key = r.raised_at;
+  return nlohmann::json::array({key, r.customer_id, r.entity_id}).dump();
+}
+
+// " AND <rows strictly after (or, `backward`, before) the cursor in the queue's order>".
+Result<std::string> KeysetCondition(const QueueFilter& f, const std::string& cursor, bool backward,
+                                    std::vector<store::SqlParam>& params) {
+  const auto bad = [&](const char* why) {
+    return Status::InvalidArgument("paging cursor '" + cursor.substr(0, 200) + "': " + why);
+  };
+  const nlohmann::json j = nlohmann::json::parse(cursor, nullptr, false);
+  if (j.is_discarded() || !j.is_array() || j.size() != 3 || !j[1].is_string() || !j[2].is_string())
+    return bad("not [key, customer id, entity id]");
+  const bool numeric = f.sort == "score";
+  if (numeric ? !j[0].is_number() : !j[0].is_string())
+    return bad(numeric ? "the key of the score order is a number" : "the key is a string");
+  const store::SqlParam key =
+      numeric ? store::SqlParam(j[0].get<double>()) : store::SqlParam(j[0].get<std::string>());
+  const std::string cid = j[1].get<std::string>(), eid = j[2].get<std::string>();
+  // Forward in a descending order means a smaller key; ties go by (customer, entity) ascending.
+  const bool key_less = f.descending != backward;
+  const char* key_op = key_less ? " < ?" : " > ?";
+  const char* tie_op = backward ? " < ?" : " > ?";
+  const std::string k = SortKey(f);
+  params.insert(params.end(), {key, key, cid, cid, eid});
+  return " AND (" + k + key_op + " OR (" + k + " = ? AND (a.customer_id" + tie_op +
+         " OR (a.customer_id = ? AND a.entity_id" + tie_op + "))))";
 }
 
 constexpr const char* kRowColumns =
@@ -111,24 +216,49 @@ Result<QueuePage> AlertQueue::Page(const QueueFilter& filter) {
   store::SqlConnection& conn = store::ConnectionOf(db_);
   QueuePage page;
   std::vector<store::SqlParam> params;
+  auto search = ChooseNameSearch(conn, filter);
+  if (!search.ok()) return search.status();
+  page.name_index_used = *search == NameSearch::kTrigramIndex;
   // The page's keys first (narrow rows to sort, no per-row subquery unless sorting by age), then
-  // the details of those rows only: half the CPU of one wide query at 100k alerts.
+  // the details of those rows only: half the CPU of one wide query at 100k alerts. One row more
+  // than the page tells whether another page follows (precedes, paging backwards).
+  const bool backward = !filter.before.empty();
+  const std::string& cursor = backward ? filter.before : filter.after;
+  const size_t limit = std::clamp<size_t>(filter.limit, 1, 500);
   std::string keys = "SELECT a.customer_id AS cid, a.entity_id AS eid";
-  if (filter.sort == "age") keys += std::string(", ") + kRaisedAt + " AS raised_at";
-  keys += FromWhere(filter, true, params) + OrderBy(filter) + " LIMIT ? OFFSET ?";
-  params.emplace_back(static_cast<int64_t>(std::clamp<size_t>(filter.limit, 1, 500)));
+  if (filter.sort == "age") keys += std::string(", COALESCE(") + kRaisedAt + ", '') AS raised_at";
+  keys += FromWhere(filter, true, params, conn.dialect(), *search);
+  if (!cursor.empty()) {
+    auto after = KeysetCondition(filter, cursor, backward, params);
+    if (!after.ok()) return after.status();
+    keys += *after;
+  }
+  keys += OrderBy(filter, backward) + " LIMIT ? OFFSET ?";
+  params.emplace_back(static_cast<int64_t>(limit + 1));
   params.emplace_back(static_cast<int64_t>(filter.offset));
-  std::string sql = std::string(kRowColumns) + kRaisedAt + " AS raised_at FROM (" + keys +
+  std::string sql = std::string(kRowColumns) + "COALESCE(" + kRaisedAt +
+                    ", '') AS raised_at FROM (" + keys +
                     ") p JOIN alerts a ON a.customer_id = p.cid AND a.entity_id = p.eid"
                     " JOIN customers c ON c.id = a.customer_id LEFT JOIN alert_work w ON"
                     " w.customer_id = a.customer_id AND w.entity_id = a.entity_id" +
-                    OrderBy(filter);
+                    OrderBy(filter, backward);
   auto rows = conn.Query(sql, params);
   if (!rows.ok()) return rows.status();
   for (const store::SqlRow& r : *rows) page.rows.push_back(RowFrom(r));
+  const bool more = page.rows.size() > limit;
+  if (more) page.rows.pop_back();
+  if (backward) std::reverse(page.rows.begin(), page.rows.end());
+  if (!page.rows.empty()) {
+    // Paging backwards, the rows after this page are those from the cursor on.
+    if (backward ? true : more) page.next = CursorOf(page.rows.back(), filter);
+    if (backward ? more : !cursor.empty() || filter.offset > 0)
+      page.previous = CursorOf(page.rows.front(), filter);
+  }
 
   std::vector<store::SqlParam> count_params;
-  auto total = conn.Query("SELECT COUNT(*)" + FromWhere(filter, true, count_params), count_params);
+  auto total =
+      conn.Query("SELECT COUNT(*)" + FromWhere(filter, true, count_params, conn.dialect(), *search),
+                 count_params);
   if (!total.ok()) return total.status();
   page.total = static_cast<uint64_t>(store::AsInt((*total)[0][0]));
 
@@ -151,14 +281,36 @@ Result<std::optional<QueueRow>> AlertQueue::Get(const std::string& customer_id,
   QueueFilter all;
   all.states = {"open", "reopened", "suppressed", "confirmed"};
   std::vector<store::SqlParam> params;
+  store::SqlConnection& conn = store::ConnectionOf(db_);
   std::string sql = std::string(kRowColumns) + kRaisedAt + " AS raised_at" +
-                    FromWhere(all, false, params) + " AND a.customer_id = ? AND a.entity_id = ?";
+                    FromWhere(all, false, params, conn.dialect()) +
+                    " AND a.customer_id = ? AND a.entity_id = ?";
   params.emplace_back(customer_id);
   params.emplace_back(entity_id);
-  auto rows = store::ConnectionOf(db_).Query(sql, params);
+  auto rows = conn.Query(sql, params);
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return std::optional<QueueRow>();
   return std::optional<QueueRow>(RowFrom(rows->front()));
+}
+
+Result<std::vector<QueueRow>> AlertQueue::IdenticalAlerts(size_t max_groups) {
+  store::SqlConnection& conn = store::ConnectionOf(db_);
+  const char* kOpenNotPending =
+      " FROM alerts a JOIN customers c ON c.id = a.customer_id LEFT JOIN alert_work w ON"
+      " w.customer_id = a.customer_id AND w.entity_id = a.entity_id WHERE a.state IN ('open',"
+      " 'reopened') AND COALESCE(w.pending_by, '') = ''";
+  auto rows = conn.Query(
+      std::string(kRowColumns) + "COALESCE(" + kRaisedAt + ", '') AS raised_at" + kOpenNotPending +
+          " AND (a.entity_id, c.name) IN (SELECT g.entity_id, g.name FROM (SELECT a.entity_id,"
+          " c.name, COUNT(*) AS n" +
+          kOpenNotPending +
+          " GROUP BY a.entity_id, c.name HAVING COUNT(*) > 1 ORDER BY n DESC, a.entity_id,"
+          " c.name LIMIT ?) g) ORDER BY a.entity_id, c.name, a.score DESC, a.customer_id",
+      {static_cast<int64_t>(std::clamp<size_t>(max_groups, 1, 500))});
+  if (!rows.ok()) return rows.status();
+  std::vector<QueueRow> out;
+  for (const store::SqlRow& r : *rows) out.push_back(RowFrom(r));
+  return out;
 }
 
 Result<int64_t> AlertQueue::Record(const AlertAction& action) {

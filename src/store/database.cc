@@ -28,7 +28,8 @@ std::string RandomHex(size_t bytes) {
 
 struct Migration {
   int version;
-  const char* sql;  // statements separated by ';' (no ';' inside)
+  const char*
+      sql;  // statements separated by ';' ({SEMI} inside a statement; {sqlite}: SQLite only)
 };
 
 // The schema. Only common SQL (SQLite and PostgreSQL): TEXT, BIGINT, DOUBLE PRECISION.
@@ -143,6 +144,21 @@ constexpr Migration kMigrations[] = {
      "CREATE INDEX IF NOT EXISTS alert_actions_by_customer ON alert_actions (customer_id);"
      "CREATE INDEX IF NOT EXISTS alerts_by_state_score ON alerts (state, score);"
      "CREATE INDEX IF NOT EXISTS alert_events_by_alert ON alert_events (customer_id, entity_id)"},
+    // Search by a part of a customer name (alert_queue.h): on SQLite an FTS5 trigram index of the
+    // names, one row per customer under the customer's rowid, kept in step by triggers on every
+    // insert, delete and rename. PostgreSQL uses a pg_trgm index when the server has the
+    // extension (OpenPostgresExtras below), else the plain scan.
+    {8,
+     "{sqlite}CREATE VIRTUAL TABLE IF NOT EXISTS customer_names USING fts5(name,"
+     " tokenize = 'trigram');"
+     "{sqlite}INSERT INTO customer_names (rowid, name) SELECT rowid, name FROM customers;"
+     "{sqlite}CREATE TRIGGER IF NOT EXISTS customer_names_insert AFTER INSERT ON customers BEGIN"
+     " INSERT INTO customer_names (rowid, name) VALUES (new.rowid, new.name){SEMI} END;"
+     "{sqlite}CREATE TRIGGER IF NOT EXISTS customer_names_delete AFTER DELETE ON customers BEGIN"
+     " DELETE FROM customer_names WHERE rowid = old.rowid{SEMI} END;"
+     "{sqlite}CREATE TRIGGER IF NOT EXISTS customer_names_rename AFTER UPDATE OF name ON customers"
+     " BEGIN DELETE FROM customer_names WHERE rowid = old.rowid{SEMI}"
+     " INSERT INTO customer_names (rowid, name) VALUES (new.rowid, new.name){SEMI} END"},
 };
 
 // Every table of the current schema; Open checks that each is there.
@@ -162,6 +178,8 @@ constexpr const char* kTables[] = {"customers",
                                    "users",
                                    "alert_work",
                                    "alert_actions"};
+// Tables of the current schema on SQLite only.
+constexpr const char* kSqliteTables[] = {"customer_names"};
 
 // The highest schema version recorded, 0 for none.
 Result<int> RecordedSchemaVersion(store::SqlConnection& c, const std::string& location) {
@@ -177,13 +195,30 @@ Result<int> RecordedSchemaVersion(store::SqlConnection& c, const std::string& lo
 
 Status CheckTables(store::SqlConnection& c, const std::string& location) {
   std::vector<std::string> missing;
-  for (const char* table : kTables)
+  std::vector<const char*> tables(std::begin(kTables), std::end(kTables));
+  if (c.dialect() == "sqlite")
+    tables.insert(tables.end(), std::begin(kSqliteTables), std::end(kSqliteTables));
+  for (const char* table : tables)
     if (!c.Query(fmt::format("SELECT 1 FROM {} WHERE 1 = 0", table)).ok()) missing.push_back(table);
   if (missing.empty()) return Status::Ok();
   return Status::Corrupt(
       fmt::format("{}: the database is damaged: table(s) {} missing (dropped or altered outside "
                   "partyscreen); restore it from a backup",
                   location, Join(missing, ", ")));
+}
+
+// PostgreSQL: the trigram index that serves the queue's search by a part of a customer name
+// (LOWER(name) LIKE '%part%', alert_queue.cc), when the server offers pg_trgm and this user may
+// create it. Best effort: without it the same query scans and gives the same rows.
+void CreatePostgresNameIndex(store::SqlConnection& c) {
+  auto present = c.Query("SELECT 1 FROM pg_indexes WHERE indexname = 'customers_name_trgm'");
+  if (!present.ok() || !present->empty()) return;
+  auto available = c.Query("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'");
+  if (!available.ok() || available->empty()) return;
+  if (!c.Run("CREATE EXTENSION IF NOT EXISTS pg_trgm").ok()) return;
+  (void)c.Run(
+      "CREATE INDEX IF NOT EXISTS customers_name_trgm ON customers USING gin (LOWER(name)"
+      " gin_trgm_ops)");
 }
 
 }  // namespace
@@ -247,6 +282,12 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& location, Db
         std::string sql = stmt;
         if (size_t at = sql.find("{WITHOUT_ROWID}"); at != std::string::npos)
           sql.replace(at, 15, sqlite ? " WITHOUT ROWID" : "");
+        // "{sqlite}": a statement for SQLite only; "{SEMI}": a ';' inside a statement (triggers).
+        if (sql.rfind("{sqlite}", 0) == 0) {
+          if (!sqlite) continue;
+          sql.erase(0, 8);
+        }
+        sql = Join(Split(sql, "{SEMI}", false), "; ");
         Status st = c.Run(sql);
         if (!st.ok())
           return Status::IoError(
@@ -261,6 +302,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& location, Db
     db->schema_version_ = m.version;
   }
   if (s = CheckTables(c, location); !s.ok()) return s;
+  if (c.dialect() == "postgres") CreatePostgresNameIndex(c);
   // A random name for this database, so that files derived from it (the register index) are
   // never taken for another database's.
   s = c.Run("INSERT INTO store_meta (name, value) VALUES ('database_id', ?) ON CONFLICT DO NOTHING",

@@ -5,7 +5,8 @@
 // Entity List listing (84 FR 54002) and aligned words; a false positive cleared with a reason
 // leaves the queue; four-eyes confirmation by a second user; the customer report as CSV and HTML
 // naming the audit head hash; an analyst refused the admin page; a POST without CSRF token
-// refused; a wrong password throttled. Exit 77 (skipped) without chromium or node_modules.
+// refused; a wrong password throttled; identical false positives cleared in bulk with one reason
+// per group (the four-eyes rule still applying). Exit 77 (skipped) without chromium or node_modules.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,7 +39,13 @@ fs.writeFileSync(path.join(dir, 'customers.csv'),
   'c-hik,Hangzhou Hikvision Digital Technology Co. Ltd,Organization,CN\n' +
   'c-hua,Huawei Technologies Co. Ltd,Organization,CN\n' +
   'c-sim,Hikvission Digital Technologies,Organization,\n' +
-  'c-bob,Robert Smith,Person,GB\n');
+  'c-bob,Robert Smith,Person,GB\n' +
+  // Identical but for the customer (bulk clearing): two more of the misspelt Hikvision, two
+  // more Huawei (scored >= 0.99: their clearance waits under the four-eyes rule).
+  'c-sim2,Hikvission Digital Technologies,Organization,\n' +
+  'c-sim3,Hikvission Digital Technologies,Organization,\n' +
+  'c-hua2,Huawei Technologies Co. Ltd,Organization,CN\n' +
+  'c-hua3,Huawei Technologies Co. Ltd,Organization,CN\n');
 run(['customers', 'import', path.join(dir, 'customers.csv'), '--db', db]);
 run(['users', 'add', 'alice', '--role', 'analyst', '--db', db], 'alice-password-1\n');
 run(['users', 'add', 'bob', '--role', 'supervisor', '--db', db], 'bob-password-12\n');
@@ -46,16 +53,22 @@ run(['users', 'add', 'root', '--role', 'admin', '--db', db], 'root-password-1\n'
 run(['users', 'add', 'carol', '--role', 'analyst', '--db', db], 'carol-password1\n');
 run(['rescreen', '--all', '--db', db]);
 
-const port = await new Promise((resolve) => {
+// The four-eyes level comes from serve's config file (the checks below depend on it).
+fs.writeFileSync(path.join(dir, 'serve.ini'), '[serve]\nfour-eyes-score = 0.99\n');
+const freePort = () => new Promise((resolve) => {
   const s = net.createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
 });
+const port = await freePort();
 const server = spawn(binary, ['serve', '--db', db, '--no-auth', '--listen', `127.0.0.1:${port}`,
-  '--four-eyes-score', '0.99'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  '--config', path.join(dir, 'serve.ini')], { stdio: ['ignore', 'inherit', 'inherit'] });
 const base = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 300; i++) {
-  try { if ((await fetch(base + '/healthz')).ok) break; } catch { /* not up yet */ }
-  await new Promise((r) => setTimeout(r, 100));
-}
+const waitUp = async (url) => {
+  for (let i = 0; i < 300; i++) {
+    try { if ((await fetch(url + '/healthz')).ok) return; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+await waitUp(base);
 
 const browser = await puppeteer.launch({ executablePath: chromium, headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
@@ -126,6 +139,58 @@ try {
   check(!(await bob.$$eval('a.alert-link', (as) => as.map((a) => a.getAttribute('href')))).includes(hua),
     'after the supervisor confirms, the alert leaves the queue');
 
+  // Bulk clearing of identical false positives: one reason per group, each alert decided and
+  // audited on its own, the four-eyes rule still applies.
+  await alice.goto(base + '/ui/bulk');
+  await alice.screenshot({ path: path.join(shots, 'bulk.png'), fullPage: true });
+  const groups = await alice.$$eval('section.bulk-group', (ss) => ss.map((s) => ({
+    title: s.querySelector('h2').textContent,
+    alerts: [...s.querySelectorAll('input[name=alert]')].map((i) => JSON.parse(i.value)) })));
+  const simIndex = groups.findIndex((g) => g.title.includes('Hikvission Digital Technologies'));
+  const huaIndex = groups.findIndex((g) => g.title.includes('Huawei Technologies Co. Ltd'));
+  check(simIndex >= 0 && groups[simIndex].alerts.length >= 2 && huaIndex >= 0 &&
+    groups[huaIndex].alerts.some(([c]) => c === 'c-hua2') && groups[huaIndex].alerts.some(([c]) => c === 'c-hua3'),
+    'bulk page groups identical alerts: ' + groups.map((g) => `${g.title.trim()} (${g.alerts.length})`).join('; '));
+  const bulkCsrf = await alice.$eval('section.bulk-group input[name=csrf]', (i) => i.value);
+  const noReason = await alice.evaluate(async (csrf, a) => {
+    const r = await fetch('/ui/bulk/clear', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrf, name: 'x', alert: a, reason: ' ' }).toString() });
+    return r.status;
+  }, bulkCsrf, JSON.stringify(groups[Math.max(simIndex, 0)].alerts[0] || []));
+  check(noReason === 422, `bulk clearing without a reason refused (${noReason})`);
+  const clearGroup = async (index, reason) => {
+    await alice.goto(base + '/ui/bulk');
+    const form = `section.bulk-group:nth-of-type(${index + 1}) form`;
+    await alice.type(`section.bulk-group:nth-of-type(${index + 1}) input[name=reason]`, reason);
+    await submit(alice, `${form} button[type=submit]`);
+    return alice.$eval('#bulk-result', (p) => p.textContent);
+  };
+  const simGroup = groups[simIndex] || { alerts: [] };
+  const simResult = await clearGroup(simIndex, 'a camera retailer, not Hikvision: same name, checked once');
+  check(simResult.startsWith(`${simGroup.alerts.length} cleared as false positives, 0 awaiting`),
+    'the misspelt Hikvision group is cleared in one go: ' + simResult);
+  let stillOpen = 0;
+  for (const [c, e] of simGroup.alerts) {
+    await alice.goto(base + '/ui/?q=' + encodeURIComponent(c) + '&state=suppressed');
+    const hrefs = await alice.$$eval('a.alert-link', (as) => as.map((a) => a.getAttribute('href')));
+    if (!hrefs.some((h) => h.includes('entity=' + encodeURIComponent(e)))) stillOpen++;
+  }
+  check(simGroup.alerts.length > 0 && stillOpen === 0, `every alert of the group is suppressed (${stillOpen} not)`);
+  const simCsv = await alice.evaluate(async () => (await (await fetch('/ui/report?customer=c-sim3&format=csv')).text()));
+  check(/decision,[^\n]*,alice,[^\n]*a camera retailer/.test(simCsv), 'each cleared alert is audited with the user and the group reason');
+  // A Huawei group whose every alert scores at or above the four-eyes level (0.99).
+  await alice.goto(base + '/ui/bulk');
+  const huaNow = await alice.$$eval('section.bulk-group', (ss) => ss.findIndex((s) =>
+    s.querySelector('h2').textContent.includes('Huawei Technologies Co. Ltd') &&
+    [...s.querySelectorAll('tbody tr')].every((r) => r.textContent.includes('needs a second person'))));
+  check(huaNow >= 0, 'a Huawei group scoring at or above the four-eyes level is offered');
+  const huaResult = await clearGroup(huaNow, 'distributors of the same name');
+  check(/^0 cleared as false positives, [1-9]\d* awaiting a second person, 0 skipped/.test(huaResult),
+    'four-eyes still applies to a bulk clearance: ' + huaResult);
+  await alice.goto(base + '/ui/?q=c-hua2&pending=1');
+  await alice.screenshot({ path: path.join(shots, 'bulk-pending.png'), fullPage: true });
+  check((await alice.$$eval('a.alert-link', (as) => as.length)) > 0, 'the Huawei alerts wait for a second person');
+
   // The report of that customer, CSV and HTML, naming the audit head hash.
   const csv = await alice.evaluate(async () => {
     const r = await fetch('/ui/report?customer=c-hua&format=csv');
@@ -165,6 +230,33 @@ try {
   check(statuses.every((s) => s === 401) && right.resp.status() === 429 &&
     /too many failed logins/.test(await right.page.$eval('main', (m) => m.innerText)),
     `wrong password throttled (${statuses.join(',')} then ${right.resp.status()})`);
+
+  // The workbench's serve options from the environment (PARTYSCREEN_<OPTION>) and a config file.
+  const port2 = await freePort();
+  fs.writeFileSync(path.join(dir, 'serve2.ini'), 'four-eyes-block = true\nfour-eyes-score = 0.5\n');
+  const db2 = path.join(dir, 'wb2.db');  // a serve holds its database's audit journal alone
+  run(['users', 'add', 'alice', '--role', 'analyst', '--db', db2], 'alice-password-1\n');
+  const server2 = spawn(binary, ['serve', '--db', db2, '--no-auth', '--listen', `127.0.0.1:${port2}`,
+    '--config', path.join(dir, 'serve2.ini')], { stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, PARTYSCREEN_UI_SECURE_COOKIE: 'true', PARTYSCREEN_FOUR_EYES_SCORE: '0.7' } });
+  try {
+    await waitUp(`http://127.0.0.1:${port2}`);
+    const r = await fetch(`http://127.0.0.1:${port2}/ui/login`);
+    check(/;\s*Secure/.test(r.headers.get('set-cookie') || ''),
+      'PARTYSCREEN_UI_SECURE_COOKIE=true marks the cookie Secure: ' + r.headers.get('set-cookie'));
+    const loginToken = (r.headers.get('set-cookie').match(/ps_login=([^;]+)/) || [])[1];
+    const form = new URLSearchParams({ csrf: loginToken, user: 'alice', password: 'alice-password-1' });
+    const logged = await fetch(`http://127.0.0.1:${port2}/ui/login`, { method: 'POST', redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: 'ps_login=' + loginToken },
+      body: form.toString() });
+    const session = ((logged.headers.get('set-cookie') || '').match(/ps_session=([^;]+)/) || [])[1];
+    const bulk = await (await fetch(`http://127.0.0.1:${port2}/ui/bulk`, { headers: { Cookie: 'ps_session=' + session } })).text();
+    check(/at least 0\.700 or whose outcome is BLOCK/.test(bulk),
+      'four-eyes-block from the config file, four-eyes-score from PARTYSCREEN_FOUR_EYES_SCORE over the file: ' +
+      ((bulk.match(/<p id="four-eyes-rule">([^<]*)/) || [])[1] || 'no rule shown'));
+  } finally {
+    server2.kill('SIGTERM');
+  }
 } finally {
   await browser.close();
   server.kill('SIGTERM');

@@ -23,17 +23,25 @@ namespace partyscreen {
 struct QueueFilter {
   // Alert states shown ("open", "reopened", "suppressed", "confirmed"); empty: open + reopened.
   std::vector<std::string> states;
-  std::string list;         // entity source ("csl", "ofac"...): entity ids "<list>:..."; "" = all
-  double min_score = 0;     // score band [min_score, max_score]
-  double max_score = 1;     //
-  std::string assignee;     // "" = anyone; "-" = nobody
-  std::string customer;     // search: the customer id, or a part of the name (case-insensitive)
-  int older_than_days = 0;  // raised at least this many days ago (0 = any age)
+  std::string list;      // entity source ("csl", "ofac"...): entity ids "<list>:..."; "" = all
+  double min_score = 0;  // score band [min_score, max_score]
+  double max_score = 1;  //
+  std::string assignee;  // "" = anyone; "-" = nobody
+  // Search: the customer id, or a part of the name (SQL LIKE '%part%' on the lower-cased name:
+  // ASCII letters in any case). Served by a trigram index of the names when the part has at least
+  // 3 characters and few enough names contain it (else by a scan); same rows either way.
+  std::string customer;
+  bool use_name_index = true;  // false: always the scan (the reference the tests compare with)
+  int older_than_days = 0;     // raised at least this many days ago (0 = any age)
   bool escalated_only = false;
   bool pending_only = false;   // clearances waiting for a second person
   std::string sort = "score";  // score | customer | entity | age
   bool descending = true;
   size_t limit = 50;  // at most 500
+  // Keyset paging: the rows after the row of cursor `after`, or those before `before` (cursors
+  // from QueuePage::next / previous; "" = from the first row). Stable while alerts come and go,
+  // and a deep page costs what the first one does. `offset` (skip rows) still works, slower deep.
+  std::string after, before;
   size_t offset = 0;
 };
 
@@ -55,6 +63,9 @@ struct QueuePage {
   uint64_t total = 0;                        // rows matching the filter
   std::map<std::string, uint64_t> by_state;  // every alert, per state
   uint64_t escalated = 0, pending = 0;       // open alerts escalated / waiting for confirmation
+  bool name_index_used = false;              // the customer search went through the name index
+  // Cursors for QueueFilter::after / before: the next page, the previous one ("" = none).
+  std::string next, previous;
 };
 
 // One entry of an alert's (or a customer's) history in the workbench.
@@ -72,8 +83,15 @@ class AlertQueue {
  public:
   explicit AlertQueue(Database& db) : db_(db) {}
 
+  // InvalidArgument for a cursor that is not one of Page's.
   Result<QueuePage> Page(const QueueFilter& filter);
   Result<std::optional<QueueRow>> Get(const std::string& customer_id, const std::string& entity_id);
+
+  // Open alerts that are identical but for the customer: the same listing and the same customer
+  // name (exactly), in groups of at least two, none waiting for a second person; the
+  // `max_groups` largest groups, each group's rows together (by listing, name, score descending).
+  // The workbench clears such a group as false positives with one reason (docs/WORKBENCH.md).
+  Result<std::vector<QueueRow>> IdenticalAlerts(size_t max_groups = 50);
 
   // Records `action` (who, reason, detail) with its audit record and applies it to the alert's
   // work state: assign (detail = assignee, "" unassigns), escalate, propose_clearance (detail =

@@ -7,22 +7,13 @@
 #include "fmt/format.h"
 #include "parties/parties.h"
 #include "partyscreen/decide.h"
+#include "server/ui/alert_view.h"
 #include "server/ui/html.h"
 #include "server/ui/ui_state.h"
 
 namespace partyscreen::server::ui {
 
 namespace {
-
-struct AlertView {
-  std::shared_ptr<const Engine> engine;
-  CustomerRecord customer;
-  QueueRow alert;
-  const Entity* entity = nullptr;
-  const ListedParty* party = nullptr;
-  std::vector<Hit> hits;  // the customer against each listing of the party, best first
-  Decision decision;
-};
 
 Result<AlertView> LoadView(UiState& ui, Database& db, const std::string& customer_id,
                            const std::string& entity_id) {
@@ -304,6 +295,18 @@ Status RecordReview(Database& db, const AlertView& v, ReviewVerdict verdict,
 }
 
 }  // namespace
+
+Result<AlertView> LoadAlertView(UiState& ui, Database& db, const std::string& customer_id,
+                                const std::string& entity_id) {
+  return LoadView(ui, db, customer_id, entity_id);
+}
+bool ClearanceNeedsFourEyes(const ServerOptions& options, const AlertView& view) {
+  return NeedsFourEyes(options, view);
+}
+Status RecordAlertReview(Database& db, const AlertView& view, ReviewVerdict verdict,
+                         const std::string& reason, const std::string& who) {
+  return RecordReview(db, view, verdict, reason, who);
+}
 
 void RegisterAlertPages(httplib::Server& http, UiState& ui) {
   UiGet(http, ui, "/ui/alert",

@@ -41,7 +41,9 @@ QueueFilter FilterFrom(const httplib::Request& req) {
     f.sort = s;
   f.descending = get("dir") != "asc";
   f.limit = 50;
-  const double page = NumberOr(get("page"), 1);
+  f.after = get("after");
+  f.before = get("before");
+  const double page = NumberOr(get("page"), 1);  // offset paging (links of earlier versions)
   f.offset = page > 1 ? static_cast<size_t>(page - 1) * f.limit : 0;
   return f;
 }
@@ -94,11 +96,16 @@ std::string FilterForm(const httplib::Request& req, const Engine& engine) {
          "></label><button type=\"submit\">Filter</button></form>";
 }
 
-std::string PageLink(const httplib::Request& req, size_t page, const char* label) {
+// A link to the queue with the same filters, at the page `where` says ("after=<cursor>",
+// "before=<cursor>", or "" for the first page).
+std::string PageLink(const httplib::Request& req, const std::string& where, const char* rel,
+                     const char* label) {
   std::string q;
   for (const auto& [k, v] : req.params)
-    if (k != "page") q += UrlEncode(k) + "=" + UrlEncode(v) + "&";
-  return "<a href=\"/ui/?" + Esc(q) + "page=" + std::to_string(page) + "\">" + label + "</a>";
+    if (k != "page" && k != "after" && k != "before") q += UrlEncode(k) + "=" + UrlEncode(v) + "&";
+  q += where;
+  if (!q.empty() && q.back() == '&') q.pop_back();
+  return "<a rel=\"" + std::string(rel) + "\" href=\"/ui/?" + Esc(q) + "\">" + label + "</a>";
 }
 
 }  // namespace
@@ -119,7 +126,10 @@ void RegisterQueuePage(httplib::Server& http, UiState& ui) {
           const double ms =
               std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
                   .count();
-          if (!page.ok()) return SendProblem(res, 500, &*s, page.status().message());
+          if (!page.ok())
+            return SendProblem(res,
+                               page.status().code() == Status::Code::kInvalidArgument ? 400 : 500,
+                               &*s, page.status().message());
           const std::shared_ptr<const Engine> engine = ui.server().engines.Current();
           std::string body = "<p class=\"counts\" aria-label=\"alerts per status\">";
           for (const char* st : {"open", "reopened", "suppressed", "confirmed"}) {
@@ -132,11 +142,17 @@ void RegisterQueuePage(httplib::Server& http, UiState& ui) {
               "<strong>{}</strong></span></p>",
               page->escalated, page->pending);
           body += FilterForm(req, *engine);
-          body += fmt::format(
-              "<p>{} alert(s) match; showing {}-{}. <small>(query {:.1f} ms)"
-              "</small></p>",
-              page->total, page->rows.empty() ? 0 : filter.offset + 1,
-              filter.offset + page->rows.size(), ms);
+          body +=
+              "<p class=\"noprint\"><a href=\"/ui/bulk\">Identical alerts: clear a group as "
+              "false positives</a></p>";
+          const bool keyset = !filter.after.empty() || !filter.before.empty();
+          body += keyset ? fmt::format("<p>{} alert(s) match; {} on this page.", page->total,
+                                       page->rows.size())
+                         : fmt::format("<p>{} alert(s) match; showing {}-{}.", page->total,
+                                       page->rows.empty() ? 0 : filter.offset + 1,
+                                       filter.offset + page->rows.size());
+          body += fmt::format(" <small>(query {:.1f} ms{})</small></p>", ms,
+                              page->name_index_used ? ", name index" : "");
           body +=
               "<table id=\"queue\"><caption class=\"noprint\">Alerts</caption><thead><tr>"
               "<th scope=\"col\">Customer</th><th scope=\"col\">Best party</th><th "
@@ -171,11 +187,15 @@ void RegisterQueuePage(httplib::Server& http, UiState& ui) {
                     Age(r.raised_at) + "</td><td>" + (r.assignee.empty() ? "-" : Esc(r.assignee)) +
                     "</td><td>" + status + "</td></tr>";
           }
-          body += "</tbody></table><p class=\"noprint\">";
-          const size_t current = filter.offset / filter.limit + 1;
-          if (current > 1) body += PageLink(req, current - 1, "&larr; previous page") + " ";
-          if (filter.offset + page->rows.size() < page->total)
-            body += PageLink(req, current + 1, "next page &rarr;");
+          body += "</tbody></table><p class=\"noprint paging\">";
+          if (keyset || filter.offset > 0)
+            body += PageLink(req, "", "first", "&#8676; first page") + " ";
+          if (!page->previous.empty())
+            body += PageLink(req, "before=" + UrlEncode(page->previous), "prev",
+                             "&larr; previous page") +
+                    " ";
+          if (!page->next.empty())
+            body += PageLink(req, "after=" + UrlEncode(page->next), "next", "next page &rarr;");
           body += "</p>";
           SendHtml(res, 200, Page("Alert queue", &*s, body));
         });

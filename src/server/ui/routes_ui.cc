@@ -10,6 +10,7 @@ void RegisterUiRoutes(httplib::Server& http, ServerState& state) {
   ui::RegisterLoginPages(http, *ui);
   ui::RegisterQueuePage(http, *ui);
   ui::RegisterAlertPages(http, *ui);
+  ui::RegisterBulkPages(http, *ui);
   ui::RegisterReportPages(http, *ui);
   ui::RegisterOtherPages(http, *ui);
 }

@@ -82,6 +82,7 @@ void UiPost(httplib::Server& http, UiState& ui, const std::string& pattern, UiHa
 void RegisterLoginPages(httplib::Server& http, UiState& ui);   // /ui/login, /ui/logout
 void RegisterQueuePage(httplib::Server& http, UiState& ui);    // /ui/
 void RegisterAlertPages(httplib::Server& http, UiState& ui);   // /ui/alert, its actions
+void RegisterBulkPages(httplib::Server& http, UiState& ui);    // /ui/bulk, clearing groups
 void RegisterReportPages(httplib::Server& http, UiState& ui);  // /ui/report
 void RegisterOtherPages(httplib::Server& http, UiState& ui);   // lists, screen, customer, users
 
