@@ -9,7 +9,8 @@
 #   DURATION=60s tools/soak.sh         # shorter
 #
 # Environment (defaults in brackets): BIN [build/partyscreen], LISTS [as tools/load_test.sh],
-# PORT [18124], DURATION [300s], SLOW [40], RELOAD_EVERY [10], SERVE_ARGS [empty].
+# PORT [18124], DURATION [300s], SLOW [40], RELOAD_EVERY [10], PROBE_EVERY [0.5] seconds between
+# /healthz probes, SERVE_ARGS [empty].
 # Reports: wrk's summary with failed requests (socket errors + non-200), reload results, the
 # /healthz latencies (max, and any probe that failed or took over 1 s), the slow connections the
 # server cut off, and the server's RSS every 5 s (tools/load_test.sh's samples).
@@ -21,6 +22,7 @@ export DURATION=${DURATION:-300s}
 export RELOAD_EVERY=${RELOAD_EVERY:-10}
 export WRK_THREADS=2 CONNECTIONS=10  # wrk's defaults
 SLOW=${SLOW:-40}
+PROBE_EVERY=${PROBE_EVERY:-0.5}
 
 work=$(mktemp -d)
 pids=()
@@ -75,7 +77,7 @@ pids+=($!)
     out=$(curl -s -o /dev/null --max-time 10 -w '%{http_code} %{time_total}' \
       "http://127.0.0.1:$PORT/healthz") && rc=0 || rc=$?
     echo "$out $rc $(date +%T)"
-    sleep 0.5
+    sleep "$PROBE_EVERY"
   done ) > "$work/healthz.txt" &
 pids+=($!)
 

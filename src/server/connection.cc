@@ -59,7 +59,10 @@ bool Connection::Poll(short events, Clock::time_point deadline, bool until_stop)
 
 bool Connection::WaitForRequest(Clock::duration idle) {
   if (buffer_begin_ < buffer_end_) return true;  // a pipelined request is already here
-  return Poll(POLLIN, Clock::now() + idle, /*until_stop=*/true);
+  if (Poll(POLLIN, Clock::now() + idle, /*until_stop=*/true)) return true;
+  // Stopping: a request that has already arrived is still answered (and the connection closed
+  // after it); closing the socket on its unread bytes would reset the connection instead.
+  return Stopping() && Poll(POLLIN, Clock::now(), /*until_stop=*/false);
 }
 
 void Connection::BeginRequest(Clock::time_point head_deadline) {

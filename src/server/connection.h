@@ -36,7 +36,8 @@ class Connection {
 
   int fd() const { return fd_; }
 
-  // Waits up to `idle` for the first byte of a next request; false on timeout, close or stop.
+  // Waits up to `idle` for the first byte of a next request; false on timeout, close or stop
+  // (but true when stopping finds bytes already there: they are answered, not reset).
   bool WaitForRequest(Clock::duration idle);
   // Starts a request: the head must be complete by `head_deadline`; capture starts afresh.
   void BeginRequest(Clock::time_point head_deadline);

@@ -1,5 +1,6 @@
 #include "server/http_listener.h"
 
+#include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -40,7 +41,7 @@ HttpListener::HttpListener(ListenerOptions options)
 HttpListener::~HttpListener() {
   Stop();
   WaitForConnections();
-  if (listen_fd_ >= 0) ::close(listen_fd_);
+  if (listen_fd_ >= 0) ::close(listen_fd_);  // Serve() was never called
   if (stop_fd_ >= 0) ::close(stop_fd_);
 }
 
@@ -114,20 +115,52 @@ void HttpListener::Serve() {
       RejectBusy(fd);
     }
   }
+  CloseListeningSocket();
+}
+
+void HttpListener::CloseListeningSocket() {
+  if (listen_fd_ < 0) return;
+  // Connections the kernel completed but nobody accepted would wait until the socket closes and
+  // then be reset (the soak's "1 in 400 /healthz probes reset": a probe that connected while the
+  // server was stopping waited for the stop, up to the 1 s lingering close of the slow clients,
+  // and got a reset). Answer them 503 now; close the socket so that later ones are refused at once.
+  ::fcntl(listen_fd_, F_SETFL, ::fcntl(listen_fd_, F_GETFL) | O_NONBLOCK);  // accept, never wait
+  for (;;) {
+    const int fd = ::accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK);
+    if (fd < 0) {
+      if (errno == EINTR || errno == ECONNABORTED) continue;
+      break;  // EAGAIN: the backlog is empty
+    }
+    Refuse(fd, "503 Service Unavailable", "shutting_down", "the server is stopping");
+  }
+  ::close(listen_fd_);
+  listen_fd_ = -1;
 }
 
 void HttpListener::RejectBusy(int fd) const {
-  static constexpr char kBody[] =
-      R"({"error": {"code": "too_many_connections", "message": "the server has too many open connections; retry later"}, "detail": "the server has too many open connections; retry later"})";
-  const std::string answer =
-      "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
-      "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
-      std::to_string(sizeof(kBody) - 1) + "\r\n\r\n" + kBody;
+  Refuse(fd, "503 Service Unavailable", "too_many_connections",
+         "the server has too many open connections; retry later");
+  if (options_.on_rejected) options_.on_rejected();
+}
+
+void HttpListener::Refuse(int fd, std::string_view status, std::string_view code,
+                          std::string_view message) {
+  const std::string body = "{\"error\": {\"code\": \"" + std::string(code) + "\", \"message\": \"" +
+                           std::string(message) + "\"}, \"detail\": \"" + std::string(message) +
+                           "\"}";
+  const std::string answer = "HTTP/1.1 " + std::string(status) +
+                             "\r\nContent-Type: application/json\r\nRetry-After: 1\r\n"
+                             "Connection: close\r\nContent-Length: " +
+                             std::to_string(body.size()) + "\r\n\r\n" + body;
   [[maybe_unused]] const ssize_t sent =
       ::send(fd, answer.data(), answer.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
   ::shutdown(fd, SHUT_WR);
+  // Drop what the client has already sent (its request, usually): closing a socket with unread
+  // bytes resets the connection instead of ending it after the answer.
+  char sink[4096];
+  while (::recv(fd, sink, sizeof(sink), MSG_DONTWAIT) > 0) {
+  }
   ::close(fd);
-  if (options_.on_rejected) options_.on_rejected();
 }
 
 void HttpListener::ServeConnection(int fd) {

@@ -16,7 +16,9 @@
 //   - Bind() sets SO_REUSEADDR only (httplib sets SO_REUSEPORT, which let a second server bind the
 //     same port and take half of its traffic): a port in use is an error naming it;
 //   - Stop() wakes every connection waiting for bytes, so shutdown takes at most the longest
-//     request in progress (handlers check Connection::Stopping() between queries).
+//     request in progress (handlers check Connection::Stopping() between queries); the accept
+//     loop then answers the connections waiting in the backlog 503 `shutting_down` and closes the
+//     listening socket, so a client arriving during the stop is refused at once, not reset later.
 // Thread safety: Bind, Serve, Wait from the owning thread; Stop from any thread.
 #pragma once
 
@@ -27,6 +29,7 @@
 #include <functional>
 #include <mutex>
 #include <string>
+#include <string_view>
 
 #include "partyscreen/status.h"
 #include "server/connection.h"
@@ -66,6 +69,12 @@ class HttpListener : public httplib::Server {
  private:
   void ServeConnection(int fd);
   void RejectBusy(int fd) const;
+  // Answers `status` with an error body, drops what the client sent, closes `fd`.
+  static void Refuse(int fd, std::string_view status, std::string_view code,
+                     std::string_view message);
+  // After the accept loop: answers the connections waiting in the backlog 503 and closes the
+  // listening socket (new connections are refused, not left to wait and be reset).
+  void CloseListeningSocket();
 
   const ListenerOptions options_;
   int listen_fd_ = -1;

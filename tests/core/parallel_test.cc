@@ -1,4 +1,5 @@
 // ParallelFor (core/parallel.h): every index exactly once, whatever the thread count and block;
+// ParallelSort: std::sort's order for any size and thread count;
 // also the smallest program ThreadSanitizer runs ParallelFor in (tools/sanitize.sh tsan).
 #include "core/parallel.h"
 
@@ -37,6 +38,24 @@ TEST(ParallelForTest, SharedStateNeedsItsOwnSynchronisation) {
   std::atomic<uint64_t> total{0};
   ParallelFor(5000, 4, [&](size_t i) { total.fetch_add(i, std::memory_order_relaxed); });
   EXPECT_EQ(total.load(), uint64_t{4999} * 5000 / 2);
+}
+
+TEST(ParallelSortTest, SameOrderAsStdSortForEverySizeAndThreadCount) {
+  // Many equal keys: the pairs compare by both fields, a strict total order, so the result is
+  // exactly std::sort's (UnitIndex::Build's comparator is of this kind).
+  for (size_t n : {0u, 1u, 4095u, 4097u, 20000u, 100003u})
+    for (size_t threads : {1u, 2u, 3u, 5u, 8u}) {
+      std::vector<std::pair<uint32_t, uint32_t>> v(n);
+      uint64_t x = 12345;
+      for (auto& p : v) {
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        p = {static_cast<uint32_t>(x >> 60), static_cast<uint32_t>(x >> 20)};
+      }
+      std::vector<std::pair<uint32_t, uint32_t>> expected = v;
+      std::sort(expected.begin(), expected.end());
+      ParallelSort(v.begin(), v.end(), threads, std::less<>());
+      EXPECT_EQ(v, expected) << "n=" << n << " threads=" << threads;
+    }
 }
 
 TEST(ParallelForTest, ThreadsOrAllCores) {
