@@ -207,6 +207,16 @@ double SimilarityInFamily(KeyFamily f, const WordView& s, const WordView& l,
   return sim >= kMinCrossScriptSimilarity ? sim : 0;
 }
 
+// CrossScriptMatchInFamily's common path: the words' scripts, then the family's similarity.
+WordMatch MatchInFamily(KeyFamily family, const WordView& query, const WordView& list,
+                        const CrossScriptUnits* parsed = nullptr,
+                        const CrossScriptProbe* probe = nullptr) {
+  if (list.script != TokenScript::kLatin || query.script == TokenScript::kLatin) return {};
+  const double sim = SimilarityInFamily(family, query, list, parsed, probe);
+  if (sim <= 0) return {};
+  return {TokenMatch::kCrossScript, std::min(sim, 0.99)};
+}
+
 FamilyHit BestFamily(const WordView& s, const WordView& l) {
   FamilyHit best;
   const FamilySet fs = FamiliesOf(s.script);
@@ -240,11 +250,8 @@ CrossScriptUnits ParseForFamily(KeyFamily family, std::string_view raw, bool fro
 WordMatch CrossScriptMatchInFamily(KeyFamily family, const WordView& query,
                                    const CrossScriptUnits& query_units, const WordView& list,
                                    const CrossScriptUnits& list_units) {
-  if (list.script != TokenScript::kLatin || query.script == TokenScript::kLatin) return {};
   const CrossScriptUnits parsed[2] = {query_units, list_units};
-  const double sim = SimilarityInFamily(family, query, list, parsed);
-  if (sim <= 0) return {};
-  return {TokenMatch::kCrossScript, std::min(sim, 0.99)};
+  return MatchInFamily(family, query, list, parsed);
 }
 
 CrossScriptProbe ProbeForFamily(KeyFamily family, const CrossScriptUnits& query_units) {
@@ -256,11 +263,8 @@ CrossScriptProbe ProbeForFamily(KeyFamily family, const CrossScriptUnits& query_
 WordMatch CrossScriptMatchInFamily(KeyFamily family, const WordView& query,
                                    const CrossScriptProbe& query_probe, const WordView& list,
                                    const CrossScriptUnits& list_units) {
-  if (list.script != TokenScript::kLatin || query.script == TokenScript::kLatin) return {};
   const CrossScriptUnits parsed[2] = {CrossScriptUnits{}, list_units};
-  const double sim = SimilarityInFamily(family, query, list, parsed, &query_probe);
-  if (sim <= 0) return {};
-  return {TokenMatch::kCrossScript, std::min(sim, 0.99)};
+  return MatchInFamily(family, query, list, parsed, &query_probe);
 }
 
 bool LengthsMayMatchInFamily(KeyFamily family, size_t query_length, size_t list_length) {
@@ -268,10 +272,7 @@ bool LengthsMayMatchInFamily(KeyFamily family, size_t query_length, size_t list_
 }
 
 WordMatch CrossScriptMatchInFamily(KeyFamily family, const WordView& query, const WordView& list) {
-  if (list.script != TokenScript::kLatin || query.script == TokenScript::kLatin) return {};
-  const double sim = SimilarityInFamily(family, query, list);
-  if (sim <= 0) return {};
-  return {TokenMatch::kCrossScript, std::min(sim, 0.99)};
+  return MatchInFamily(family, query, list);
 }
 
 std::string DescribeBridge(const WordView& s, const WordView& l) {
