@@ -143,6 +143,13 @@ constexpr Migration kMigrations[] = {
      "CREATE INDEX IF NOT EXISTS alert_actions_by_customer ON alert_actions (customer_id);"
      "CREATE INDEX IF NOT EXISTS alerts_by_state_score ON alerts (state, score);"
      "CREATE INDEX IF NOT EXISTS alert_events_by_alert ON alert_events (customer_id, entity_id)"},
+    // Several servers on one database (heartbeats.h): which snapshot each serves, and when it
+    // last said so (beat_unix on the database's clock).
+    {8,
+     "CREATE TABLE IF NOT EXISTS server_heartbeats ("
+     "  server_id TEXT PRIMARY KEY, snapshot TEXT NOT NULL, engine TEXT NOT NULL,"
+     "  loaded_unix DOUBLE PRECISION NOT NULL, generation BIGINT NOT NULL, listen TEXT NOT NULL,"
+     "  started_at TEXT NOT NULL, beat_at TEXT NOT NULL, beat_unix DOUBLE PRECISION NOT NULL)"},
 };
 
 // Every table of the current schema; Open checks that each is there.
@@ -161,7 +168,8 @@ constexpr const char* kTables[] = {"customers",
                                    "webhook_dead_letters",
                                    "users",
                                    "alert_work",
-                                   "alert_actions"};
+                                   "alert_actions",
+                                   "server_heartbeats"};
 
 // The highest schema version recorded, 0 for none.
 Result<int> RecordedSchemaVersion(store::SqlConnection& c, const std::string& location) {
@@ -187,6 +195,8 @@ Status CheckTables(store::SqlConnection& c, const std::string& location) {
 }
 
 }  // namespace
+
+bool IsPostgresDatabase(std::string_view location) { return store::IsPostgresLocation(location); }
 
 int Database::CurrentSchemaVersion() { return kMigrations[std::size(kMigrations) - 1].version; }
 
