@@ -11,6 +11,8 @@
 //   rescreen.h      RescreenOptions, RescreenReport, Rescreener (All, Delta)
 //   alert_events.h  AlertEvent, AlertEventLog: the outbox of new and reopened alerts, webhook
 //   cursors
+//   heartbeats.h    ServerHeartbeat, HeartbeatTable: which snapshot each server on the database
+//                   serves
 #pragma once
 
 #include "partyscreen/store/alert_events.h"
@@ -19,6 +21,7 @@
 #include "partyscreen/store/audit_writer.h"
 #include "partyscreen/store/customers.h"
 #include "partyscreen/store/database.h"
+#include "partyscreen/store/heartbeats.h"
 #include "partyscreen/store/rescreen.h"
 #include "partyscreen/store/reviews.h"
 #include "partyscreen/store/snapshots.h"

@@ -2,11 +2,20 @@
 
     python3 -m partyscreen.dask --in customers.csv --out results.jsonl [--workers 2]
         [--scheduler tcp://HOST:8786] [--list PATH ...] [--threshold T] [--limit K]
-        [--threads N] [--explain] [--blocksize 8MB]
+        [--threads N] [--explain] [--decide [--eccn X ...]] [--db DB] [--blocksize 8MB]
 
 writes exactly the file `partyscreen batch --in customers.csv --out results.jsonl` writes (the
 same lines, in input order), with the partitions screened in parallel on the cluster's workers.
 Without --scheduler it starts a LocalCluster of --workers processes on this machine.
+
+--decide adds batch's legal outcome to every line (decided on the worker, as batch decides).
+--db DB appends batch's audit record of every screening to DB's audit trail (SQLite file or
+PostgreSQL URL): the workers return each record beside its result line and the client, the one
+writer, appends them in input order as the partitions come back, through one batched writer
+(AuditWriter), then flushes; the trail is the one `batch --db` writes (same records, same order,
+kind "batch", who = the client's user). Workers never open the database: a distributed job
+keeps one writer, so the chain needs no lock traffic from every worker and a worker lost
+mid-job leaves no half-appended partition.
 
 Each worker loads the list snapshot once, through SnapshotPlugin (a WorkerPlugin named after
 the snapshot hash the client loaded). Every partition task names the hash it wants; a worker
@@ -24,7 +33,8 @@ import tempfile
 
 import partyscreen
 
-__all__ = ["SnapshotPlugin", "SnapshotMismatch", "register", "screen", "to_frame", "main"]
+__all__ = ["SnapshotPlugin", "SnapshotMismatch", "AuditTrail", "register", "screen", "to_frame",
+           "main"]
 
 
 class SnapshotMismatch(RuntimeError):
@@ -81,21 +91,28 @@ def _lists_on_worker(snapshot_hash):
     return lists
 
 
+def _part_result(got):
+    """(lines, errors[, audits]) from the engine -> (lines, errors, audits) of the records
+    screened (audits: [] unless asked for)."""
+    lines, errs = got[0], got[1]
+    audits = got[2] if len(got) > 2 else []
+    return ([x for x in lines if x is not None], [e for e in errs if e],
+            [a for a in audits if a is not None])
+
+
 def _screen_frame_part(frame, snapshot_hash, options, first_line):
-    """One partition of records (a pandas DataFrame of text columns) -> (lines, errors)."""
+    """One partition of records (a pandas DataFrame of text columns) -> (lines, errors, audits)."""
     lists = _lists_on_worker(snapshot_hash)
     columns = partyscreen._frame_columns(frame)
-    lines, errs = lists._engine.screen_fields(columns, first_line=first_line, as_text=True,
-                                              **options)
-    return [x for x in lines if x is not None], [e for e in errs if e]
+    return _part_result(lists._engine.screen_fields(columns, first_line=first_line, as_text=True,
+                                                    **options))
 
 
 def _screen_json_part(records, snapshot_hash, options, first_line):
-    """One partition of JSON-lines text records -> (lines, errors)."""
+    """One partition of JSON-lines text records -> (lines, errors, audits)."""
     lists = _lists_on_worker(snapshot_hash)
-    lines, errs = lists._engine.screen_json(list(records), first_line=first_line, as_text=True,
-                                            **options)
-    return [x for x in lines if x is not None], [e for e in errs if e]
+    return _part_result(lists._engine.screen_json(list(records), first_line=first_line,
+                                                  as_text=True, **options))
 
 
 def register(client, lists=None, data_dir=None):
@@ -138,17 +155,21 @@ def _frame_tasks(ddf):
 
 
 def screen(client, source, lists=None, data_dir=None, threshold=None, limit=10, explain=False,
-           threads=1, blocksize="8MB", errors=None):
+           threads=1, blocksize="8MB", errors=None, decide=False, eccns=(), audit=None):
     """Screen `source` on the cluster; yields batch's result lines (JSON text) in input order.
 
     `source`: a CSV or JSON-lines path (read like batch reads it), a pandas DataFrame or a dask
-    DataFrame. `errors`: a list that receives the messages of records not screened."""
+    DataFrame. `errors`: a list that receives the messages of records not screened. `decide`,
+    `eccns`: batch's --decide and --eccn. `audit`: an AuditTrail (batch's --db): each
+    partition's audit records are appended to it, in input order, before its lines are
+    yielded (flush it when done)."""
     import dask.bag as db
     import dask.dataframe as dd
     from dask import delayed
 
     snapshot_hash = register(client, lists, data_dir)
     options = partyscreen._options(threshold, limit, explain, threads)
+    options.update(decide=bool(decide), eccns=list(eccns), audit=audit is not None)
     if isinstance(source, (str, os.PathLike)) and _is_json_lines(source):
         bag = db.read_text(str(source), blocksize=blocksize)
         parts = bag.to_delayed()
@@ -171,9 +192,11 @@ def screen(client, source, lists=None, data_dir=None, threshold=None, limit=10, 
                  for p, f in zip(parts, firsts)]
     futures = client.compute(tasks)
     for future in futures:
-        lines, errs = future.result()
+        lines, errs, audits = future.result()
         if errors is not None:
             errors.extend(errs)
+        if audit is not None:
+            audit.append(audits)
         yield from lines
         future.release()
 
@@ -183,13 +206,33 @@ def _screen_json_lines(part, snapshot_hash, options, first_line):
     numbers physical lines) but are not records."""
     if all(r.strip() for r in part):
         return _screen_json_part(part, snapshot_hash, options, first_line)
-    lines, errs = [], []
+    lines, errs, audits = [], [], []
     for i, record in enumerate(part):
         if record.strip():
-            got, bad = _screen_json_part([record], snapshot_hash, options, first_line + i)
+            got, bad, aud = _screen_json_part([record], snapshot_hash, options, first_line + i)
             lines += got
             errs += bad
-    return lines, errs
+            audits += aud
+    return lines, errs, audits
+
+
+class AuditTrail:
+    """The one writer of a distributed `batch --db`: appends the workers' audit records, in the
+    order given, to the audit trail of `location` (SQLite file or PostgreSQL URL), batched.
+    Records are kind "batch", who = `who` (default: this process's user, as batch)."""
+
+    def __init__(self, location, who=None):
+        self._sink = partyscreen._native.AuditSink(location)
+        self.who = who or partyscreen._native.current_user_name()
+        self.appended = 0
+
+    def append(self, records):
+        self._sink.append(list(records), "batch", self.who)
+        self.appended += len(records)
+
+    def flush(self):
+        """Commits everything appended; raises ValueError naming the failure."""
+        self._sink.flush()
 
 
 def to_frame(lines):
@@ -211,16 +254,17 @@ def main(argv=None):
     ap.add_argument("--limit", type=int, default=10, help="at most this many hits per query")
     ap.add_argument("--threads", "-j", type=int, default=1, help="engine threads per task")
     ap.add_argument("--explain", action="store_true", help="add the explanation to every hit")
-    ap.add_argument("--decide", action="store_true", help="not supported here: use batch")
-    ap.add_argument("--db", default="", help="not supported here: use batch")
+    ap.add_argument("--decide", action="store_true",
+                    help="add the legal outcome per query (as batch --decide)")
+    ap.add_argument("--eccn", action="append", default=[],
+                    help="with --decide: ECCN(s) of the items (repeat)")
+    ap.add_argument("--db", default="",
+                    help="append every screening to this database's audit trail (as batch --db; "
+                         "the client appends the workers' records in input order)")
     ap.add_argument("--scheduler", default="", help="address of a running dask scheduler")
     ap.add_argument("--workers", type=int, default=2, help="LocalCluster workers (no --scheduler)")
     ap.add_argument("--blocksize", default="8MB", help="bytes of input per partition")
     args = ap.parse_args(argv)
-    if args.decide or args.db:
-        print("partyscreen.dask: --decide and --db are batch-only (run partyscreen batch)",
-              file=sys.stderr)
-        return 2
     if args.threshold is not None and not 0 <= args.threshold <= 1:
         print(f"partyscreen.dask: --threshold: {args.threshold} is not a score from 0 to 1",
               file=sys.stderr)
@@ -228,6 +272,13 @@ def main(argv=None):
     if not os.path.exists(args.inp):
         print(f"partyscreen.dask: {args.inp}: no such file", file=sys.stderr)
         return 1
+    audit = None
+    if args.db:
+        try:
+            audit = AuditTrail(args.db)  # before the cluster starts: a bad --db fails fast
+        except ValueError as e:
+            print(f"partyscreen.dask: {e}", file=sys.stderr)
+            return 1
     from distributed import Client, LocalCluster
     import time
     cluster = None
@@ -248,12 +299,19 @@ def main(argv=None):
             try:
                 for line in screen(client, args.inp, lists=args.list, threshold=args.threshold,
                                    limit=args.limit, explain=args.explain, threads=args.threads,
-                                   blocksize=args.blocksize, errors=errors):
+                                   blocksize=args.blocksize, errors=errors,
+                                   decide=args.decide, eccns=args.eccn, audit=audit):
                     tmp.write(line + "\n")
                     count += 1
             except BaseException:
                 os.unlink(tmp.name)
                 raise
+        audit_failed = None
+        if audit is not None:
+            try:
+                audit.flush()  # as batch: a failed audit commit is exit 1, the results kept
+            except ValueError as e:
+                audit_failed = str(e)
         os.replace(tmp.name, args.out)
         secs = time.monotonic() - started
     except (SnapshotMismatch, ValueError, OSError) as e:
@@ -268,6 +326,9 @@ def main(argv=None):
     nworkers = args.workers if not args.scheduler else "cluster"
     print(f"partyscreen.dask: {count} queries, {len(errors)} skipped, {secs:.2f} s, "
           f"{count / secs if secs else 0:.0f} queries/s ({nworkers} worker(s))", file=sys.stderr)
+    if audit_failed:
+        print(f"partyscreen.dask: {audit_failed}", file=sys.stderr)
+        return 1
     return 3 if errors else 0
 
 

@@ -114,6 +114,11 @@ int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err) {
     PrintError(err, "--webhook-retry-every: expected a period such as 1m or 30s");
     return 2;
   }
+  if (args.heartbeat_every != "0" && !ParsePeriod(args.heartbeat_every, o.heartbeat_seconds)) {
+    PrintError(err, "--heartbeat-every: expected a period such as 10s or 1m, or 0");
+    return 2;
+  }
+  if (args.heartbeat_every == "0") o.heartbeat_seconds = 0;
   if (!args.update_dir.empty() &&
       !PrepareUpdates(args.update_dir, args.sources, o.update_max_shrink, o, err))
     return 1;
@@ -276,6 +281,13 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
                 "confirmation");
   cmd->add_flag("--ui-secure-cookie", d.ui_secure_cookie,
                 "Workbench: mark the session cookie Secure (TLS in front of the server)");
+  cmd->add_option("--server-id", d.server_id,
+                  "With a PostgreSQL --db: this server's id in the heartbeat table that /readyz "
+                  "compares (default: HOSTNAME:PORT)");
+  cmd->add_option("--heartbeat-every", args->heartbeat_every,
+                  "With a PostgreSQL --db: record the snapshot served this often (and at each "
+                  "reload) and read the other servers' (0: never)")
+      ->capture_default_str();
   cmd->add_option("--access-log", args->access_log,
                   "Write one JSON line per request (time, key, route, status, latency, queries) "
                   "to this file, or - for standard output");

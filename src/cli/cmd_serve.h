@@ -44,6 +44,7 @@ struct ServeArgs {
   bool log_queries = false;                // the access log also names the screened names
   WebhookArgs webhook;                     // --webhook, --webhook-secret-file
   std::string webhook_retry_every = "1m";  // period of retries while events are undelivered
+  std::string heartbeat_every = "10s";     // PostgreSQL --db: snapshot heartbeat period; 0 = off
   server::ServerOptions defaults;          // timeouts, limits: the other flags
 };
 

@@ -50,6 +50,14 @@ std::vector<RecordResult> Engine::ScreenQueries(std::vector<Result<Query>> queri
   if (options.threshold >= 0) screen.threshold = options.threshold;
   screen.limit = options.limit;
   screen.explain = options.explain;
+  // As batch --decide: screen down to the review band; the line keeps the hits at or above the
+  // threshold, the decision sees them all.
+  DecideOptions decide;
+  decide.threshold = screen.threshold;
+  decide.limit = screen.limit;
+  ScreenOptions searched = screen;
+  if (options.decide) searched.threshold = ReviewBandLower(rules_, decide);
+  const ExportContext context{options.eccns};
   std::vector<RecordResult> results(queries.size());
   tbb::task_arena arena(std::max(1, options.threads));
   arena.execute([&] {
@@ -65,11 +73,21 @@ std::vector<RecordResult> Engine::ScreenQueries(std::vector<Result<Query>> queri
             Query& q = queries[i].value();
             if (q.id.empty()) q.id = std::to_string(lines[i]);
             nlohmann::json hits = nlohmann::json::array();
-            // As batch: only the hits at or above the threshold.
-            for (const Hit& h : screener_->Screen(q, screen))
-              if (h.score >= screen.threshold) hits.push_back(HitToJson(h, options.explain));
-            // batch's JSON line (cli/batch_output.cc): id, the screened name, hits.
+            std::vector<Hit> kept;  // as batch: only the hits at or above the threshold
+            const std::vector<Hit> found = screener_->Screen(q, searched);
+            for (const Hit& h : found)
+              if (h.score >= screen.threshold) kept.push_back(h);
+            for (const Hit& h : kept) hits.push_back(HitToJson(h, options.explain));
+            // batch's JSON line (cli/batch_output.cc): id, the screened name, hits, decision.
             results[i].line = {{"id", q.id}, {"name", q.name}, {"hits", std::move(hits)}};
+            if (options.decide) {
+              Decision d = DecideHits(rules_, Party{"", q}, found, context, decide);
+              d.snapshot_hash = screener_->snapshot().hash;
+              results[i].line["decision"] = DecisionToJson(d);
+            }
+            if (options.audit)
+              results[i].audit =
+                  AuditRecordToJson(ScreeningAuditRecord("", q, *screener_, screen, kept, ""));
           }
         });
   });
@@ -126,6 +144,40 @@ Result<nlohmann::json> Engine::Check(const std::string& request_json) const {
   auto decision = DecideTransaction(rules_, *screener_, *transaction);
   if (!decision.ok()) return decision.status();
   return DecisionToJson(*decision);
+}
+
+nlohmann::json AuditRecordToJson(const AuditRecord& r) {
+  nlohmann::json hits = nlohmann::json::array();
+  for (const AuditHit& h : r.hits)
+    hits.push_back({{"entity_id", h.entity_id},
+                    {"score", h.score},
+                    {"matched_name", h.matched_name},
+                    {"state", h.state}});
+  return {{"query_json", r.query_json}, {"snapshot", r.snapshot},  {"engine", r.engine},
+          {"threshold", r.threshold},   {"hits", std::move(hits)}, {"detail_json", r.detail_json}};
+}
+
+Result<AuditRecord> AuditRecordFromJson(const std::string& text, const std::string& kind,
+                                        const std::string& who) {
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object() || !j.contains("query_json") || !j.contains("hits"))
+    return Status::InvalidArgument("audit record: not an object with query_json and hits");
+  try {
+    AuditRecord r;
+    r.kind = kind;
+    r.who = who;
+    r.query_json = j.at("query_json").get<std::string>();
+    r.snapshot = j.at("snapshot").get<std::string>();
+    r.engine = j.at("engine").get<std::string>();
+    r.threshold = j.at("threshold").get<double>();
+    r.detail_json = j.value("detail_json", std::string());
+    for (const nlohmann::json& h : j.at("hits"))
+      r.hits.push_back({h.at("entity_id").get<std::string>(), h.at("score").get<double>(),
+                        h.at("matched_name").get<std::string>(), h.value("state", std::string())});
+    return r;
+  } catch (const nlohmann::json::exception& e) {
+    return Status::InvalidArgument(std::string("audit record: ") + e.what());
+  }
 }
 
 nlohmann::json CompareToJson(const std::string& a, const std::string& b, Schema schema) {

@@ -16,17 +16,21 @@
 #include "partyscreen/decide.h"
 #include "partyscreen/screener.h"
 #include "partyscreen/status.h"
+#include "partyscreen/store/audit.h"
 #include "records/query_record.h"
 
 namespace partyscreen::python {
 
 struct ScreenManyOptions {
-  double threshold = -1;    // < 0: the engine's default (DefaultThreshold())
-  size_t limit = 10;        // hits per record
-  bool explain = false;     // add the explanation to every hit (batch --explain)
-  int threads = 1;          // worker threads (at least 1)
-  uint64_t first_line = 1;  // a record without an id gets first_line + its position (batch
-                            // gives it its line number: 1 for JSON lines, 2 for CSV rows)
+  double threshold = -1;           // < 0: the engine's default (DefaultThreshold())
+  size_t limit = 10;               // hits per record
+  bool explain = false;            // add the explanation to every hit (batch --explain)
+  int threads = 1;                 // worker threads (at least 1)
+  uint64_t first_line = 1;         // a record without an id gets first_line + its position (batch
+                                   // gives it its line number: 1 for JSON lines, 2 for CSV rows)
+  bool decide = false;             // batch --decide: screen down to the review band, add "decision"
+  std::vector<std::string> eccns;  // batch --eccn, with decide
+  bool audit = false;              // also the audit record batch --db appends (RecordResult::audit)
 };
 
 // One record: `line` is batch's result object {id, hits}; or `error` says why the record was
@@ -34,7 +38,17 @@ struct ScreenManyOptions {
 struct RecordResult {
   nlohmann::json line;
   std::string error;
+  // With ScreenManyOptions::audit: the record `batch --db` appends for it (AuditRecordToJson),
+  // for the caller to append in input order; null otherwise.
+  nlohmann::json audit;
 };
+
+// An audit record's screening fields as JSON, and back (kind and who are the appender's, the
+// time is stamped when it is committed): lets the records of screenings done in other processes
+// (Dask workers) be appended by one writer, identical to the ones batch appends itself.
+nlohmann::json AuditRecordToJson(const AuditRecord& record);
+Result<AuditRecord> AuditRecordFromJson(const std::string& text, const std::string& kind,
+                                        const std::string& who);
 
 class Engine {
  public:

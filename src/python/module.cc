@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "partyscreen/store/audit_writer.h"
 #include "python/engine.h"
 #include "python/json_to_python.h"
 #include "records/query_record.h"
@@ -28,7 +29,8 @@ T ValueOrRaise(Result<T> result) {
 }
 
 ScreenManyOptions Options(double threshold, size_t limit, bool explain, int threads,
-                          uint64_t first_line) {
+                          uint64_t first_line, bool decide = false,
+                          std::vector<std::string> eccns = {}, bool audit = false) {
   if (threshold > 1) throw py::value_error("threshold: must be a score from 0 to 1");
   ScreenManyOptions o;
   o.threshold = threshold;
@@ -36,32 +38,75 @@ ScreenManyOptions Options(double threshold, size_t limit, bool explain, int thre
   o.explain = explain;
   o.threads = threads;
   o.first_line = first_line;
+  o.decide = decide;
+  o.eccns = std::move(eccns);
+  o.audit = audit;
   return o;
 }
 
 // (lines, errors): lines[i] is record i's result (a dict, or its JSON text with `as_text`) or
-// None; errors[i] is "" or why record i was not screened.
-py::tuple ToPython(const std::vector<RecordResult>& results, bool as_text) {
-  std::vector<std::string> texts;
-  if (as_text) {
+// None; errors[i] is "" or why record i was not screened. With `audit`, a third list: the JSON
+// text of record i's audit record (AuditRecordToJson), or None.
+py::tuple ToPython(const std::vector<RecordResult>& results, bool as_text, bool audit = false) {
+  std::vector<std::string> texts, audits;
+  {
     py::gil_scoped_release release;
-    texts.resize(results.size());
-    for (size_t i = 0; i < results.size(); ++i)
-      if (results[i].error.empty()) texts[i] = results[i].line.dump();
+    if (as_text) texts.resize(results.size());
+    if (audit) audits.resize(results.size());
+    for (size_t i = 0; i < results.size(); ++i) {
+      if (!results[i].error.empty()) continue;
+      // batch's dump: invalid UTF-8 replaced, never an exception
+      if (as_text)
+        texts[i] = results[i].line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      if (audit)
+        audits[i] = results[i].audit.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
   }
-  py::list lines, errors;
+  py::list lines, errors, audit_list;
   for (size_t i = 0; i < results.size(); ++i) {
     if (!results[i].error.empty()) {
       lines.append(py::none());
-    } else if (as_text) {
-      lines.append(py::str(texts[i]));
+      if (audit) audit_list.append(py::none());
     } else {
-      lines.append(JsonToPython(results[i].line));
+      if (as_text) {
+        lines.append(py::str(texts[i]));
+      } else {
+        lines.append(JsonToPython(results[i].line));
+      }
+      if (audit) audit_list.append(py::str(audits[i]));
     }
     errors.append(py::str(results[i].error));
   }
+  if (audit) return py::make_tuple(lines, errors, audit_list);
   return py::make_tuple(lines, errors);
 }
+
+// The client end of a distributed `batch --db`: appends the audit records workers returned
+// (AuditRecordToJson text), in the order given, through one AuditWriter (batched commits).
+class AuditSink {
+ public:
+  explicit AuditSink(const std::string& location) {
+    py::gil_scoped_release release;
+    writer_ = ValueOrRaise(AuditWriter::Open(location));
+  }
+  void Append(const std::vector<std::string>& records, const std::string& kind,
+              const std::string& who) {
+    py::gil_scoped_release release;
+    for (const std::string& text : records)
+      writer_->Append(ValueOrRaise(AuditRecordFromJson(text, kind, who)));
+  }
+  void Flush() {
+    Status s;
+    {
+      py::gil_scoped_release release;
+      s = writer_->Flush();
+    }
+    if (!s.ok()) throw py::value_error("audit trail: " + s.ToString());
+  }
+
+ private:
+  std::unique_ptr<AuditWriter> writer_;
+};
 
 }  // namespace
 
@@ -77,6 +122,12 @@ PYBIND11_MODULE(_native, m) {
       },
       py::arg("a"), py::arg("b"), py::arg("schema") = "");
 
+  py::class_<AuditSink>(m, "AuditSink")
+      .def(py::init<const std::string&>(), py::arg("location"))
+      .def("append", &AuditSink::Append, py::arg("records"), py::arg("kind"), py::arg("who"))
+      .def("flush", &AuditSink::Flush);
+  m.def("current_user_name", &CurrentUserName);
+
   py::class_<Engine>(m, "Engine")
       .def(py::init([](const std::vector<std::string>& lists, const std::string& data_dir) {
              py::gil_scoped_release release;
@@ -87,23 +138,27 @@ PYBIND11_MODULE(_native, m) {
       .def(
           "screen_json",
           [](const Engine& e, const std::vector<std::string>& records, double threshold,
-             size_t limit, bool explain, int threads, uint64_t first_line, bool as_text) {
-            const ScreenManyOptions o = Options(threshold, limit, explain, threads, first_line);
+             size_t limit, bool explain, int threads, uint64_t first_line, bool as_text,
+             bool decide, std::vector<std::string> eccns, bool audit) {
+            const ScreenManyOptions o = Options(threshold, limit, explain, threads, first_line,
+                                                decide, std::move(eccns), audit);
             std::vector<RecordResult> results;
             {
               py::gil_scoped_release release;
               results = e.ScreenJson(records, o);
             }
-            return ToPython(results, as_text);
+            return ToPython(results, as_text, audit);
           },
           py::arg("records"), py::arg("threshold"), py::arg("limit"), py::arg("explain"),
-          py::arg("threads"), py::arg("first_line"), py::arg("as_text"))
+          py::arg("threads"), py::arg("first_line"), py::arg("as_text"), py::arg("decide") = false,
+          py::arg("eccns") = std::vector<std::string>{}, py::arg("audit") = false)
       .def(
           "screen_fields",
           [](const Engine& e, const std::map<std::string, std::vector<std::string>>& columns,
              double threshold, size_t limit, bool explain, int threads, uint64_t first_line,
-             bool as_text) {
-            const ScreenManyOptions o = Options(threshold, limit, explain, threads, first_line);
+             bool as_text, bool decide, std::vector<std::string> eccns, bool audit) {
+            const ScreenManyOptions o = Options(threshold, limit, explain, threads, first_line,
+                                                decide, std::move(eccns), audit);
             size_t rows = 0;
             for (const auto& [name, values] : columns) rows = std::max(rows, values.size());
             std::vector<QueryFields> records(rows);
@@ -127,10 +182,11 @@ PYBIND11_MODULE(_native, m) {
               py::gil_scoped_release release;
               results = e.ScreenFields(records, o);
             }
-            return ToPython(results, as_text);
+            return ToPython(results, as_text, audit);
           },
           py::arg("columns"), py::arg("threshold"), py::arg("limit"), py::arg("explain"),
-          py::arg("threads"), py::arg("first_line"), py::arg("as_text"))
+          py::arg("threads"), py::arg("first_line"), py::arg("as_text"), py::arg("decide") = false,
+          py::arg("eccns") = std::vector<std::string>{}, py::arg("audit") = false)
       .def(
           "screen_text",
           [](const Engine& e, const std::string& text, const std::string& label, double threshold,

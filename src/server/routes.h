@@ -25,6 +25,7 @@
 #include "partyscreen/store.h"
 #include "server/access_log.h"
 #include "server/engine_holder.h"
+#include "server/heartbeat.h"
 #include "server/metrics.h"
 #include "server/rate_limit.h"
 #include "server/request_context.h"
@@ -75,6 +76,7 @@ struct ServerState {
   std::unique_ptr<AccessLog> access_log;  // null when options.access_log is empty; thread-safe
   WorkSlots work_slots;                   // requests computing at once (options.threads)
   std::shared_ptr<void> ui;               // the workbench's state (server/ui/ui_state.h)
+  ClusterBoard cluster;                   // the other servers on the database (heartbeat.h)
 
   // Commits the audit records of one request's screenings before it is answered (no-op without
   // --db). On failure the error is logged (at most once a second) and counted; the caller then

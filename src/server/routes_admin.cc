@@ -5,7 +5,10 @@
 //                        id as "listing_id"; 404 if not in the snapshot
 //   GET /lists           the loaded sources (SourceInfoToJson, file paths reduced to file names)
 //   GET /healthz         liveness, no key needed
-//   GET /readyz          readiness (a snapshot is loaded), no key needed
+//   GET /readyz          readiness (a snapshot is loaded), no key needed; with a PostgreSQL --db
+//                        also the other live servers' snapshots (ClusterJson): "cluster.status"
+//                        is "differ" when one serves another snapshot. Readiness stays 200 then
+//                        (docs/SCALE.md says why)
 //   GET /metrics         Prometheus text format
 //   POST /admin/reload   admin key: reload the configured --list files and swap atomically
 //                        (409 list_shrunk if a source lost more than half its entities;
@@ -81,6 +84,47 @@ SnapshotGauge GaugeOf(const Engine& engine) {
   return g;
 }
 
+// /readyz's "cluster": this server against the live servers of its last heartbeat round
+// (server/heartbeat.h). status: "same" (every other live server serves this snapshot), "differ"
+// (at least one does not: listed in "differing"), "alone" (no other live server), "unknown" (the
+// last round failed or none has run: "error" says why).
+json ClusterJson(const ClusterView& view, const Engine& engine) {
+  const std::string& mine = engine.snapshot().hash;
+  json servers = json::array(), differing = json::array();
+  for (const ServerHeartbeat& b : view.others) {
+    servers.push_back({{"server_id", b.server_id},
+                       {"snapshot", b.snapshot},
+                       {"same_snapshot", b.snapshot == mine},
+                       {"loaded_unix_seconds", b.loaded_unix_seconds},
+                       {"generation", b.generation},
+                       {"engine_version", b.engine},
+                       {"listen", b.listen},
+                       {"heartbeat_age_seconds", b.age_seconds}});
+    if (b.snapshot != mine) differing.push_back(b.server_id);
+  }
+  std::string status = !view.error.empty() || !view.known ? "unknown"
+                       : !differing.empty()               ? "differ"
+                       : view.others.empty()              ? "alone"
+                                                          : "same";
+  json out{{"status", status},
+           {"server_id", view.server_id},
+           {"snapshot", mine},
+           {"loaded_unix_seconds", engine.loaded_unix_seconds},
+           {"servers", std::move(servers)},
+           {"differing", differing},
+           {"live_seconds", view.live_seconds},
+           {"checked_age_seconds", view.checked_unix > 0 ? UnixNow() - view.checked_unix : -1.0}};
+  if (!view.error.empty()) out["error"] = view.error;
+  if (status == "differ") {
+    std::string ids;
+    for (const json& id : differing) ids += (ids.empty() ? "" : ", ") + id.get<std::string>();
+    out["warning"] = "server(s) " + ids + " serve another list snapshot than this one (" +
+                     mine.substr(0, 16) +
+                     "): reload them (POST /admin/reload) or check their lists";
+  }
+  return out;
+}
+
 }  // namespace
 
 void RegisterAdminRoutes(httplib::Server& http, ServerState& state) {
@@ -125,6 +169,8 @@ void RegisterAdminRoutes(httplib::Server& http, ServerState& state) {
               const std::string warning =
                   StalenessWarning(ages, state.options.lists.empty(), kDefaultMaxListAgeDays);
               if (!warning.empty()) body["warning"] = warning;
+              if (const ClusterView view = state.cluster.Read(); view.enabled)
+                body["cluster"] = ClusterJson(view, *ctx.engine);
               SendJson(res, 200, body);
             }));
   http.Get("/metrics", Guard(state, "/metrics", Access::kKey,

@@ -17,11 +17,13 @@ struct Server::Impl {
       : state(std::move(s)),
         http(std::move(listener)),
         notifications(state->options),
-        updates(*state, [this] { notifications.Poke(); }) {}
+        updates(*state, [this] { notifications.Poke(); }),
+        heartbeat(*state) {}
   std::unique_ptr<ServerState> state;
   HttpListener http;
   Notifications notifications;  // before `updates`, which pokes it
   ListUpdates updates;
+  Heartbeat heartbeat;
   std::thread listener;
   int port = 0;
 };
@@ -53,6 +55,8 @@ Status ValidateOptions(const ServerOptions& o) {
     return Status::InvalidArgument("--webhook needs --db (the alerts and their outbox live there)");
   if (!o.webhooks.empty() && !(o.webhook_retry_seconds > 0))
     return Status::InvalidArgument("--webhook-retry-every must be a positive period");
+  if (o.heartbeat_seconds < 0 || o.heartbeat_seconds > 3600)
+    return Status::InvalidArgument("--heartbeat-every must be in [0, 3600] seconds");
   if (o.require_auth && o.api_keys.empty())
     return Status::InvalidArgument(
         "no API keys configured: give --api-keys FILE or set PARTYSCREEN_API_KEYS, or pass "
@@ -151,6 +155,7 @@ Status Server::Start() {
   impl_->port = *port;
   impl_->listener = std::thread([this] { impl_->http.Serve(); });
   impl_->updates.Start();
+  impl_->heartbeat.Start(impl_->port);
   return Status::Ok();
 }
 
@@ -159,6 +164,7 @@ int Server::port() const { return impl_->port; }
 uint64_t Server::audit_write_failures() const { return impl_->state->metrics.audit_failures(); }
 
 void Server::Stop() {
+  impl_->heartbeat.Stop();
   impl_->updates.Stop();
   impl_->notifications.Stop();
   impl_->http.Stop();

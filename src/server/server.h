@@ -111,6 +111,12 @@ struct ServerOptions {
   double four_eyes_score = 0;
   bool four_eyes_block = false;
   bool ui_secure_cookie = false;
+  // Several servers on one PostgreSQL audit_db (server/heartbeat.h): this server's id in the
+  // heartbeat table ("" = "<hostname>:<port>"), and how often it records the snapshot it serves
+  // (and reads the others'; 0 = never). A server is live for the others while its last beat is
+  // at most 3 periods old. Without a PostgreSQL audit_db nothing is recorded.
+  std::string server_id;
+  double heartbeat_seconds = 10;
 };
 
 class Server {

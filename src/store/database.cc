@@ -159,6 +159,13 @@ constexpr Migration kMigrations[] = {
      "{sqlite}CREATE TRIGGER IF NOT EXISTS customer_names_rename AFTER UPDATE OF name ON customers"
      " BEGIN DELETE FROM customer_names WHERE rowid = old.rowid{SEMI}"
      " INSERT INTO customer_names (rowid, name) VALUES (new.rowid, new.name){SEMI} END"},
+    // Several servers on one database (heartbeats.h): which snapshot each serves, and when it
+    // last said so (beat_unix on the database's clock).
+    {9,
+     "CREATE TABLE IF NOT EXISTS server_heartbeats ("
+     "  server_id TEXT PRIMARY KEY, snapshot TEXT NOT NULL, engine TEXT NOT NULL,"
+     "  loaded_unix DOUBLE PRECISION NOT NULL, generation BIGINT NOT NULL, listen TEXT NOT NULL,"
+     "  started_at TEXT NOT NULL, beat_at TEXT NOT NULL, beat_unix DOUBLE PRECISION NOT NULL)"},
 };
 
 // Every table of the current schema; Open checks that each is there.
@@ -177,7 +184,8 @@ constexpr const char* kTables[] = {"customers",
                                    "webhook_dead_letters",
                                    "users",
                                    "alert_work",
-                                   "alert_actions"};
+                                   "alert_actions",
+                                   "server_heartbeats"};
 // Tables of the current schema on SQLite only.
 constexpr const char* kSqliteTables[] = {"customer_names"};
 
@@ -222,6 +230,8 @@ void CreatePostgresNameIndex(store::SqlConnection& c) {
 }
 
 }  // namespace
+
+bool IsPostgresDatabase(std::string_view location) { return store::IsPostgresLocation(location); }
 
 int Database::CurrentSchemaVersion() { return kMigrations[std::size(kMigrations) - 1].version; }
 

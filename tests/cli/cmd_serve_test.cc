@@ -69,6 +69,14 @@ TEST(ServeCmdTest, BadKeysFromTheEnvironmentAreAUsageError) {
   EXPECT_TRUE(Contains(r.err, "PARTYSCREEN_API_KEYS")) << r.err;
 }
 
+TEST(ServeCmdTest, BadHeartbeatPeriodIsAUsageError) {
+  ServeArgs a = Args();
+  a.heartbeat_every = "often";
+  const Ran r = RunCommand(RunServe, a);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(Contains(r.err, "--heartbeat-every")) << r.err;
+}
+
 TEST(ServeCmdTest, WebhookFlagsAreCheckedBeforeTheListsLoad) {
   testing::TempDir dir;
   ServeArgs a = Args();

@@ -6,6 +6,7 @@ a worker with another snapshot refuses to screen.
         PARTYSCREEN_SOURCE_DIR=. python3 tests/python/dask_test.py
 DASK_TEST_CUSTOMERS sets the count (20000 here to keep CI short; docs/SCALE.md ran 200000).
 """
+import json
 import os
 import shutil
 import subprocess
@@ -30,6 +31,25 @@ X-2,Marek Dvorsky,Person,CZ
 def read(path):
     with open(path, encoding="utf-8") as f:
         return f.read()
+
+
+def audit_records(db):
+    """The exported audit trail of `db` without what differs between two runs (commit times,
+    hence hashes): kind, who, query, snapshot, engine, threshold and hits of each record, in
+    order; and `audit verify` must pass."""
+    verify = subprocess.run([BINARY, "audit", "verify", "--db", db], capture_output=True,
+                            text=True)
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+    export = subprocess.run([BINARY, "audit", "export", "--db", db], capture_output=True,
+                            text=True, check=True)
+    records = []
+    for line in export.stdout.splitlines():
+        if line.strip():
+            r = json.loads(line)
+            for key in ("at", "prev_hash", "hash"):
+                r.pop(key, None)
+            records.append(r)
+    return records
 
 
 class DaskEqualsBatch(unittest.TestCase):
@@ -70,6 +90,57 @@ class DaskEqualsBatch(unittest.TestCase):
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertIn(f"{COUNT} queries", p.stderr)
         self.assertEqual(read(out), read(self.batch_out))
+
+    def subset(self, rows):
+        """The first `rows` customers, as their own CSV file."""
+        path = os.path.join(self.tmp, f"customers-{rows}.csv")
+        with open(self.customers, encoding="utf-8") as f, open(path, "w", encoding="utf-8") as o:
+            for i, line in enumerate(f):
+                if i > rows:
+                    break
+                o.write(line)
+        return path
+
+    def test_entry_point_decide_and_db_equal_batch(self):
+        customers = self.subset(3000)
+        batch_out, batch_db = (os.path.join(self.tmp, n) for n in ("bd.jsonl", "bd.db"))
+        p = subprocess.run([BINARY, "batch", "--in", customers, "--out", batch_out, "--decide",
+                            "--db", batch_db, "--threads", "2"], capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        out, db = (os.path.join(self.tmp, n) for n in ("dd.jsonl", "dd.db"))
+        p = subprocess.run([sys.executable, "-m", "partyscreen.dask", "--in", customers,
+                            "--out", out, "--workers", "2", "--blocksize", "64KB", "--decide",
+                            "--db", db], capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        lines = read(out).splitlines()
+        self.assertEqual(len(lines), 3000)
+        self.assertEqual(read(out), read(batch_out))  # the decisions byte for byte
+        outcomes = {json.loads(line)["decision"]["outcome"] for line in lines}
+        self.assertGreater(len(outcomes), 1, outcomes)  # real decisions, not all CLEAR
+        got, want = audit_records(db), audit_records(batch_db)
+        self.assertEqual(len(got), 3000)
+        self.assertEqual(got, want)  # the same records, in input order
+        self.assertEqual({r["kind"] for r in got}, {"batch"})
+
+    def test_decide_with_eccn_on_the_cluster_equals_batch(self):
+        customers = self.subset(1500)
+        batch_out = os.path.join(self.tmp, "be.jsonl")
+        p = subprocess.run([BINARY, "batch", "--in", customers, "--out", batch_out, "--decide",
+                            "--eccn", "3A001", "--threshold", "0.85"], capture_output=True,
+                           text=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        got = list(psdask.screen(self.client, customers, blocksize="32KB", decide=True,
+                                 eccns=["3A001"], threshold=0.85))
+        self.assertEqual(got, read(batch_out).splitlines())
+
+    def test_db_that_cannot_be_opened_is_refused_before_the_cluster_starts(self):
+        out = os.path.join(self.tmp, "never.jsonl")
+        p = subprocess.run([sys.executable, "-m", "partyscreen.dask", "--in", self.customers,
+                            "--out", out, "--db", os.path.join(self.tmp, "no-dir", "x.db")],
+                           capture_output=True, text=True)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertIn("x.db", p.stderr)
+        self.assertFalse(os.path.exists(out))
 
     def test_csv_partitions_on_the_cluster_equal_batch(self):
         got = list(psdask.screen(self.client, self.customers, blocksize="128KB"))

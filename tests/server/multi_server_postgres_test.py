@@ -59,12 +59,12 @@ class Postgres:
 
 
 class Server:
-    def __init__(self, db, tmp, name):
+    def __init__(self, db, tmp, name, extra=()):
         self.err_path = os.path.join(tmp, name + ".err")
         self.err = open(self.err_path, "w")
         self.proc = subprocess.Popen(
             [BINARY, "serve", "--listen", "127.0.0.1:0", "--no-auth", "--db", db,
-             "--threads", "4"], stdout=subprocess.DEVNULL, stderr=self.err)
+             "--threads", "4", *extra], stdout=subprocess.DEVNULL, stderr=self.err)
         self.port = None
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and self.port is None:

@@ -389,5 +389,45 @@ TEST_F(PostgresStoreTest, QueueNameSearchAndKeysetPagingOnPostgres) {
   for (size_t i = 0; i < walked.size(); ++i) EXPECT_EQ(walked[i], all->rows[i].customer_id);
 }
 
+// Two servers' heartbeats from two connections: each sees the other's row, with its snapshot,
+// and the ages come from the database's clock.
+TEST_F(PostgresStoreTest, HeartbeatsOfTwoServersAreSeenByBoth) {
+  const std::string info = server_->NewDatabase("ps_heartbeats");
+  auto db1 = testing::OpenOrDie(info);
+  auto db2 = testing::OpenOrDie(info);
+  ServerHeartbeat a;
+  a.server_id = "server-a";
+  a.snapshot = "hash-a";
+  a.engine = EngineVersion();
+  a.generation = 1;
+  a.listen = "10.0.0.1:8080";
+  a.started_at = UtcNowIso();
+  ServerHeartbeat b = a;
+  b.server_id = "server-b";
+  b.snapshot = "hash-b";
+  ASSERT_TRUE(HeartbeatTable(*db1).Beat(a).ok());
+  ASSERT_TRUE(HeartbeatTable(*db2).Beat(b).ok());
+  a.snapshot = "hash-b";  // a reloads
+  a.generation = 2;
+  ASSERT_TRUE(HeartbeatTable(*db1).Beat(a).ok());
+  for (Database* db : {db1.get(), db2.get()}) {
+    auto live = HeartbeatTable(*db).List(60);
+    ASSERT_TRUE(live.ok()) << live.status().ToString();
+    ASSERT_EQ(live->size(), 2u);
+    EXPECT_EQ((*live)[0].server_id, "server-a");
+    EXPECT_EQ((*live)[0].snapshot, "hash-b");
+    EXPECT_EQ((*live)[0].generation, 2u);
+    EXPECT_EQ((*live)[1].server_id, "server-b");
+    for (const ServerHeartbeat& h : *live) {
+      EXPECT_GE(h.age_seconds, 0.0);
+      EXPECT_LT(h.age_seconds, 30.0);
+    }
+  }
+  ASSERT_TRUE(HeartbeatTable(*db2).Remove("server-b").ok());
+  auto live = HeartbeatTable(*db1).List(60);
+  ASSERT_TRUE(live.ok());
+  EXPECT_EQ(live->size(), 1u);
+}
+
 }  // namespace
 }  // namespace partyscreen

@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "partyscreen/status.h"
 
@@ -56,6 +57,10 @@ class Database {
   std::string id_;
   int schema_version_ = 0;
 };
+
+// True when `location` names a PostgreSQL database (a URL or conninfo), which several processes
+// on several machines may share; false for a SQLite file.
+bool IsPostgresDatabase(std::string_view location);
 
 // The name recorded as "who" for CLI work: $USER, else the passwd entry of the effective uid.
 std::string CurrentUserName();
