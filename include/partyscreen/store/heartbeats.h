@@ -2,7 +2,7 @@
 // which list snapshot it serves, so that each server can tell whether the others serve the same
 // one (GET /readyz, docs/SCALE.md).
 //
-// One row per server id (table server_heartbeats, schema migration 8): the snapshot hash, when it
+// One row per server id (table server_heartbeats, schema migration 9): the snapshot hash, when it
 // was loaded, the engine version and reload generation, the address it listens on, when the
 // process started and its last beat. Ages are measured on the DATABASE's clock (PostgreSQL
 // clock_timestamp(), SQLite julianday('now')), so servers whose own clocks disagree still agree
