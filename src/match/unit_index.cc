@@ -132,7 +132,10 @@ void UnitIndex::FillVocabFacts() {
 
 bool UnitIndex::SharesKeyInFamily(const uint64_t* searched, const uint64_t* indexed, int f) {
   // One side has a single key (script words have no other key): any equal non-zero pair.
+  // The searched unit's keys first: most searches have none, and then the indexed unit's
+  // slots (a cache miss each) are not read.
   const uint64_t s0 = searched[2 * f], s1 = searched[2 * f + 1];
+  if ((s0 | s1) == 0) return false;
   const uint64_t i0 = indexed[2 * f], i1 = indexed[2 * f + 1];
   return (s0 != 0 && (s0 == i0 || s0 == i1)) || (s1 != 0 && (s1 == i0 || s1 == i1));
 }
@@ -169,6 +172,8 @@ void UnitIndex::MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* o
   uint64_t cross[kSlotsPerUnit] = {};
   if (families_present_ != 0) CrossScriptKeysBySlot(unit, !of_queries_, families_present_, cross);
   const WordView searched{unit.text, unit.raw, unit.script};
+  bool any_cross = false;
+  for (uint64_t k : cross) any_cross = any_cross || k != 0;
 
   // 1. Units sharing a spelling key (few): each compared in full, spelling then scripts. A unit
   // shares several keys with a close one (an equal unit all of them): each is judged once, its
@@ -222,7 +227,7 @@ void UnitIndex::MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* o
     const WordView indexed{vocab_[v], vocab_raw_[v], vocab_script_[v]};
     bool match = Anchors(of_queries_ ? CompareBySpelling(indexed, searched).kind
                                      : CompareBySpelling(searched, indexed).kind);
-    for (int f = 0; f < kCrossFamilies && !match; ++f)
+    for (int f = 0; f < kCrossFamilies && !match && any_cross; ++f)
       match = SharesKeyInFamily(cross, &vocab_cross_[v * kSlotsPerUnit], f) &&
               MatchesInFamily(v, f, searched);
     if (match) out->push_back(v);
@@ -233,8 +238,6 @@ void UnitIndex::MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* o
   // A unit that shares no spelling key with the searched one cannot match it by spelling (every
   // anchoring spelling match shares a key, blocking.h), and one that matches in another family
   // is in that family's key list too, so the union is exactly what CompareWords accepts.
-  bool any_cross = false;
-  for (uint64_t k : cross) any_cross = any_cross || k != 0;
   if (any_cross) std::sort(judged.begin(), judged.end());
   for (int k = 0; k < kSlotsPerUnit; ++k) {
     if (cross[k] == 0) continue;
