@@ -82,6 +82,21 @@ std::string SplitCamelLegalForms(std::string_view name) {
   return out;
 }
 
+// True when `token` is the legal-form word `form` written with one typo: one edit (a letter
+// changed, added, left out, or two swapped) in a word of 5+ letters, or a letter slipped into an
+// abbreviation of consonants ("ltvd" for "ltd"; a pronounceable short form such as "spa" is left
+// alone: "sapa" is a name).
+bool TypoOfLegalWord(std::string_view form, std::string_view token) {
+  if (form == token) return false;
+  if (form.size() >= 5) return token.size() >= 4 && WithinOneEdit(form, token);
+  if (form.size() < 3 || token.size() != form.size() + 1) return false;
+  if (form.find_first_of("aeiouy") != std::string_view::npos) return false;
+  for (size_t i = 1; i + 1 < token.size(); ++i)  // the added letter is inside the word
+    if (token.substr(0, i) == form.substr(0, i) && token.substr(i + 1) == form.substr(i))
+      return true;
+  return false;
+}
+
 // Length (in tokens) of the longest legal form starting at `begin` (forward) or ending at `end`
 // (backward), with its code; 0 when none.
 size_t LegalFormAt(const std::vector<std::string>& tokens, size_t begin, size_t end, bool from_end,
@@ -100,6 +115,22 @@ size_t LegalFormAt(const std::vector<std::string>& tokens, size_t begin, size_t 
       *code = it->second.code;
       return n;
     }
+    // The same form with a typo in some of its words, one of them written right.
+    for (const NameTables::MultiWordForm& form : t.multi_word_forms) {
+      if (form.words.size() != n) continue;
+      bool one_exact = false;
+      bool all_close = true;
+      for (size_t i = 0; i < n && all_close; ++i) {
+        const bool exact = tokens[first + i] == form.words[i];
+        one_exact = one_exact || exact;
+        all_close = exact || TypoOfLegalWord(form.words[i], tokens[first + i]);
+      }
+      const NameTables::LegalForm& f = t.legal_forms.at(form.key);
+      if (one_exact && all_close && (from_end || f.at_start)) {
+        *code = f.code;
+        return n;
+      }
+    }
   }
   return 0;
 }
@@ -107,6 +138,16 @@ size_t LegalFormAt(const std::vector<std::string>& tokens, size_t begin, size_t 
 // The code of a legal form written with one typo ("aktiengeselschaft"): single words of 7+ letters.
 bool FuzzyLegalWord(const std::string& token, std::string* code) {
   const NameTables& t = DefaultNameTables();
+  if (token.size() == 4 || token.size() == 5) {  // "ltvd": a letter slipped into "ltd", "gmbh"
+    for (size_t i = 1; i + 1 < token.size(); ++i) {
+      const std::string form = token.substr(0, i) + token.substr(i + 1);
+      auto it = t.legal_forms.find(form);
+      if (it != t.legal_forms.end() && TypoOfLegalWord(form, token)) {
+        *code = it->second.code;
+        return true;
+      }
+    }
+  }
   for (const std::string& form : t.short_legal_words) {  // "lta" for "ltda": a letter left out
     if (form.size() != token.size() + 1) continue;
     for (size_t i = 0; i < form.size(); ++i)
@@ -125,6 +166,36 @@ bool FuzzyLegalWord(const std::string& token, std::string* code) {
     }
   }
   return false;
+}
+
+// A legal form of 2+ words at the start of a name whose last word is glued to the name's first
+// word ("zakrytoe aktsionernoe obshchestvorassvet"): splits that token in two so that the form
+// can be taken off; the earlier words may carry a typo as in LegalFormAt. Only a last word of 5+
+// letters is split off.
+void SplitGluedStartForm(std::vector<std::string>* tokens, std::vector<TokenScript>* scripts,
+                         size_t begin, size_t end) {
+  const NameTables& t = DefaultNameTables();
+  for (const NameTables::MultiWordForm& form : t.multi_word_forms) {
+    const size_t n = form.words.size();
+    if (begin + n > end || !t.legal_forms.at(form.key).at_start) continue;
+    const std::string& glued = (*tokens)[begin + n - 1];
+    const std::string& last = form.words[n - 1];
+    // A short last word ("co") begins too many names ("cobalt") to be split off.
+    if (last.size() < 5 || glued.size() < last.size() + 3 ||
+        glued.compare(0, last.size(), last) != 0 || t.legal_words.Find(glued) != nullptr)
+      continue;
+    bool close = true;
+    for (size_t i = 0; i + 1 < n && close; ++i)
+      close = (*tokens)[begin + i] == form.words[i] ||
+              TypoOfLegalWord(form.words[i], (*tokens)[begin + i]);
+    if (!close) continue;
+    const size_t at = begin + n - 1;
+    std::string rest = glued.substr(last.size());
+    (*tokens)[at].resize(last.size());
+    tokens->insert(tokens->begin() + static_cast<std::ptrdiff_t>(at) + 1, std::move(rest));
+    scripts->insert(scripts->begin() + static_cast<std::ptrdiff_t>(at) + 1, (*scripts)[at]);
+    return;
+  }
 }
 
 // A legal form glued to the end of the last word of an organisation's name ("acexoy"): the form's
@@ -256,6 +327,11 @@ NormalizedName NormalizeName(std::string_view raw_name, Schema schema) {
         tokens[end - 1].resize(tokens[end - 1].size() - glued);
         trailing.push_back(code);
       }
+    }
+    if (end - begin > 1 && LegalFormAt(tokens, begin, end, /*from_end=*/false, &code) == 0) {
+      const size_t before = tokens.size();
+      SplitGluedStartForm(&tokens, &scripts, begin, end);
+      end += tokens.size() - before;
     }
     while (end - begin > 1) {
       const size_t n = LegalFormAt(tokens, begin, end, /*from_end=*/false, &code);

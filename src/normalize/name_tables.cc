@@ -44,6 +44,7 @@ NameTables ParseTables() {
     if (latin && words.size() == 1 && key.size() >= 7) t.long_legal_words.push_back(key);
     if (latin && words.size() == 1 && key.size() >= 4 && key.size() < 7)
       t.short_legal_words.push_back(key);
+    if (latin && words.size() >= 2) t.multi_word_forms.push_back({words, key});
   }
   for (std::string_view line : TableLines(embedded::k_honorifics_txt))
     t.honorifics.Set(SoundFold(NormalizedKey(Trim(line))), true);

@@ -38,6 +38,14 @@ struct NameTables {
   // Single-word Latin legal forms of 4-6 letters ("ltda", "gmbh"): a last word that is one of
   // these with a letter left out ("lta") is that form.
   std::vector<std::string> short_legal_words;
+  // Latin legal forms of 2+ words ("limited liability company", "open joint stock company"), each
+  // as its words and key in legal_forms: a form written with a typo in some of its words
+  // ("liaaility") is still that form (name_normalizer.cc, TypoOfLegalWord).
+  struct MultiWordForm {
+    std::vector<std::string> words;
+    std::string key;
+  };
+  std::vector<MultiWordForm> multi_word_forms;
 };
 
 // The tables compiled into the binary. Thread-safe (built once, immutable).

@@ -71,6 +71,38 @@ TEST(NormalizeNameTest, AbbreviatedJointStockFormsAtTheStartAreRecognised) {
   }
 }
 
+// A legal form written with a typo is still a legal form (the typo'd word is no name): a word of
+// 5+ letters one edit away, a letter slipped into a consonant abbreviation; one word of a
+// multi-word form must be written right.
+TEST(NormalizeNameTest, LegalFormsWithATypoAreRecognised) {
+  for (const char* name : {"Limited Liaaility Company Fortap", "Joint Stock Cmpany Fortap",
+                           "Jint Stock Company Fortap", "Fortap Ltvd", "Fortap Co., LpTD.",
+                           "Zakrytoe Aktsionernoe Obshchestvo Fortap"}) {
+    const NormalizedName n = NormalizeName(name, Schema::kOrganization);
+    EXPECT_THAT(n.tokens, ElementsAre("fortap")) << name;
+    EXPECT_EQ(n.legal_forms.size(), 1u) << name;
+  }
+  // Every word mistyped, a pronounceable short form, a person's name: left as they are.
+  EXPECT_THAT(NormalizeName("Jint Stck Cmpany Fortap", Schema::kOrganization).tokens,
+              ElementsAre("jint", "stck", "cmpany", "fortap"));
+  EXPECT_THAT(NormalizeName("Hydro Sapa", Schema::kOrganization).tokens,
+              ElementsAre("hydro", "sapa"));
+  EXPECT_THAT(NormalizeName("Fortap Ltvd", Schema::kPerson).tokens, ElementsAre("fortap", "ltvd"));
+}
+
+// "Zakrytoe Aktsionernoe ObshchestvoRassvet": the form's last word glued to the name.
+TEST(NormalizeNameTest, StartFormGluedToTheNameIsSplitOff) {
+  const NormalizedName n =
+      NormalizeName("ZAKRYTOE AKTSIONERNOE OBSHCHESTVORASSVET", Schema::kOrganization);
+  EXPECT_THAT(n.tokens, ElementsAre("rassvet"));
+  EXPECT_THAT(n.legal_forms, ElementsAre("JSC"));
+  // "company" begins with the form word "co" but is a legal word itself: not split.
+  EXPECT_THAT(NormalizeName("Joint Stock Company Quorum", Schema::kOrganization).tokens,
+              ElementsAre("quorum"));
+  EXPECT_THAT(NormalizeName("Joint Stock Cobalt", Schema::kOrganization).tokens,
+              ElementsAre("joint", "stock", "cobalt"));
+}
+
 TEST(NormalizeNameTest, LegalFormAloneIsKeptAsAName) {
   // Nothing would be left to compare: keep the word.
   EXPECT_THAT(NormalizeName("Company", Schema::kOrganization).tokens, ElementsAre("company"));
