@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds a held-out screening set the way ../shared/eval/dev.jsonl is described (its README):
 names of real entities from the same three list files, written the way they arrive (exact, case
-and punctuation, reordered, middle name dropped, one or two typos, legal form changed or dropped,
+and punctuation, reordered, middle name dropped, one or two typos (in words of 5+ letters, two in two words), legal form changed or dropped,
 two words joined or one split), but only of entities that dev.jsonl does not use, with its own
 seed. It measures whether a rule generalises beyond the names it was found on (docs/MATCHING.md).
 
@@ -88,28 +88,34 @@ def read_un(path):
             "Organization"
 
 
-def letters_positions(name):
-    return [i for i, c in enumerate(name) if c.isalpha()]
-
-
-def typo(rng, name):
-    """One random edit inside a word, as dev.jsonl's typos look: a lowercase letter inserted or
-    substituted, a letter deleted, or two neighbouring letters swapped."""
-    pos = letters_positions(name)
-    if len(pos) < 4:
-        return name
-    i = rng.choice(pos[1:])
+def typo_in_word(rng, word):
+    """One random edit inside a word, never its first letter, as dev.jsonl's typos look: a
+    lowercase letter inserted or substituted, a letter deleted, or two neighbouring letters
+    swapped."""
+    i = rng.randrange(1, len(word))
     op = rng.choice(["insert", "substitute", "delete", "swap"])
     c = rng.choice(string.ascii_lowercase)
     if op == "insert":
-        return name[:i] + c + name[i:]
+        return word[:i] + c + word[i:]
     if op == "substitute":
-        return name[:i] + c + name[i + 1:]
+        return word[:i] + c + word[i + 1:]
     if op == "delete":
-        return name[:i] + name[i + 1:]
-    if i + 1 < len(name) and name[i + 1].isalpha():
-        return name[:i] + name[i + 1] + name[i] + name[i + 2:]
-    return name[:i] + c + name[i:]
+        return word[:i] + word[i + 1:]
+    if i + 1 < len(word):
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    return word[:i] + c + word[i:]
+
+
+def typos(rng, name, count):
+    """`count` typos, each in a different word of 5+ letters (dev.jsonl's typo words are 5+
+    letters long and its two typos fall in two words), or None when the name has too few."""
+    words = name.split(" ")
+    eligible = [i for i, w in enumerate(words) if sum(ch.isalpha() for ch in w) >= 5]
+    if len(eligible) < count:
+        return None
+    for i in rng.sample(eligible, count):
+        words[i] = typo_in_word(rng, words[i])
+    return " ".join(words)
 
 
 def case_punct(rng, name):
@@ -164,9 +170,9 @@ def make(rng, kind, name, schema):
     if kind == "case_punct":
         return case_punct(rng, name)
     if kind == "typo1":
-        return typo(rng, name)
+        return typos(rng, name, 1)
     if kind == "typo2":
-        return typo(rng, typo(rng, name))
+        return typos(rng, name, 2)
     if kind == "reorder":
         return reorder(name) if schema == "Person" else None
     if kind == "drop_middle":

@@ -115,6 +115,20 @@ size_t LegalFormAt(const std::vector<std::string>& tokens, size_t begin, size_t 
       *code = it->second.code;
       return n;
     }
+    // The same abbreviated form with its letters grouped otherwise ("s ro" = "s r o").
+    if (std::all_of(tokens.begin() + first, tokens.begin() + first + n,
+                    [](const std::string& w) { return w.size() <= 3; })) {
+      std::string compact;
+      for (size_t i = first; i < first + n; ++i) compact += tokens[i];
+      auto c = t.compact_legal_forms.find(compact);
+      if (c != t.compact_legal_forms.end()) {
+        const NameTables::LegalForm& f = t.legal_forms.at(c->second);
+        if (from_end || f.at_start) {
+          *code = f.code;
+          return n;
+        }
+      }
+    }
     // The same form with a typo in some of its words, one of them written right.
     for (const NameTables::MultiWordForm& form : t.multi_word_forms) {
       if (form.words.size() != n) continue;

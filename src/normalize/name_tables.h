@@ -46,6 +46,10 @@ struct NameTables {
     std::string key;
   };
   std::vector<MultiWordForm> multi_word_forms;
+  // Latin forms of 2+ words of 1-3 letters each ("s a de c v", "s r o") with the spaces left out
+  // ("sadecv") -> key in legal_forms: "S.A. DE CV", "s ro" and "sr l" are the same forms with the
+  // letters grouped otherwise once the dots are gone.
+  std::unordered_map<std::string, std::string> compact_legal_forms;
 };
 
 // The tables compiled into the binary. Thread-safe (built once, immutable).

@@ -90,6 +90,20 @@ TEST(NormalizeNameTest, LegalFormsWithATypoAreRecognised) {
   EXPECT_THAT(NormalizeName("Fortap Ltvd", Schema::kPerson).tokens, ElementsAre("fortap", "ltvd"));
 }
 
+// Abbreviated forms lose their dots in transit and their letters regroup: "S.A. de C.V." arrives
+// as "S A DE CV" or "sa de c v", "s.r.o." as "s ro".
+TEST(NormalizeNameTest, AbbreviatedFormsWithTheirLettersRegroupedAreRecognised) {
+  for (const char* name : {"Copy Red S.A. de C.V.", "copy red s a de cv", "Copy Red SA DE C V",
+                           "COPY RED S DE RL DE CV"}) {
+    const NormalizedName n = NormalizeName(name, Schema::kOrganization);
+    EXPECT_THAT(n.tokens, ElementsAre("copy", "red")) << name;
+    EXPECT_EQ(n.legal_forms.size(), 1u) << name;
+  }
+  EXPECT_EQ(NormalizeName("Lacno s ro", Schema::kOrganization).legal_forms,
+            NormalizeName("LACNO S.R.O.", Schema::kOrganization).legal_forms);
+  EXPECT_THAT(NormalizeName("Lacno s ro", Schema::kOrganization).tokens, ElementsAre("lacno"));
+}
+
 // "Zakrytoe Aktsionernoe ObshchestvoRassvet": the form's last word glued to the name.
 TEST(NormalizeNameTest, StartFormGluedToTheNameIsSplitOff) {
   const NormalizedName n =
