@@ -146,9 +146,11 @@ struct FamilyHit {
 }  // namespace
 
 SlavicEnding SlavicEndingOf(std::string_view w) {
+  // Compared from the last letter inward (most words differ there at once): this runs for
+  // every pair of words the matcher compares.
   auto ends = [&](std::initializer_list<std::string_view> suffixes) {
     for (std::string_view x : suffixes)
-      if (w.size() >= x.size() + 3 && w.ends_with(x)) return true;
+      if (w.size() >= x.size() + 3 && std::equal(x.rbegin(), x.rend(), w.rbegin())) return true;
     return false;
   };
   // South Slavic -ović/-ević (written -ovic) is a surname, East Slavic -ovich a patronymic.

@@ -102,22 +102,36 @@ bool TypoOfLegalWord(std::string_view form, std::string_view token) {
 size_t LegalFormAt(const std::vector<std::string>& tokens, size_t begin, size_t end, bool from_end,
                    std::string* code) {
   const NameTables& t = DefaultNameTables();
-  const size_t available = end - begin;
-  for (size_t n = std::min(t.max_legal_form_tokens, available); n >= 1; --n) {
-    std::string key;
+  const size_t most = std::min(t.max_legal_form_tokens, end - begin);
+  // Tokens counted from the boundary inward: how many are form words in a row (an exact form
+  // needs all of them), whether any is (a form with a typo needs one), whether all are short.
+  size_t form_run = 0, form_any = 0, short_run = 0;
+  bool in_run = true;
+  for (size_t k = 0; k < most; ++k) {
+    const std::string& w = tokens[from_end ? end - 1 - k : begin + k];
+    const bool form_word = t.form_words.Contains(w);
+    in_run = in_run && form_word;
+    if (in_run) form_run = k + 1;
+    if (form_word && form_any == 0) form_any = k + 1;
+    if (short_run == k && w.size() <= 3) short_run = k + 1;
+  }
+  if (form_any == 0 && short_run == 0) return 0;  // no form can end (or start) here
+  for (size_t n = most; n >= 1; --n) {
     const size_t first = from_end ? end - n : begin;
-    for (size_t i = first; i < first + n; ++i) {
-      if (!key.empty()) key += ' ';
-      key += tokens[i];
-    }
-    auto it = t.legal_forms.find(key);
-    if (it != t.legal_forms.end() && (from_end || it->second.at_start)) {
-      *code = it->second.code;
-      return n;
+    if (n <= form_run) {
+      std::string key;
+      for (size_t i = first; i < first + n; ++i) {
+        if (!key.empty()) key += ' ';
+        key += tokens[i];
+      }
+      auto it = t.legal_forms.find(key);
+      if (it != t.legal_forms.end() && (from_end || it->second.at_start)) {
+        *code = it->second.code;
+        return n;
+      }
     }
     // The same abbreviated form with its letters grouped otherwise ("s ro" = "s r o").
-    if (std::all_of(tokens.begin() + first, tokens.begin() + first + n,
-                    [](const std::string& w) { return w.size() <= 3; })) {
+    if (n <= short_run) {
       std::string compact;
       for (size_t i = first; i < first + n; ++i) compact += tokens[i];
       auto c = t.compact_legal_forms.find(compact);
@@ -130,8 +144,9 @@ size_t LegalFormAt(const std::vector<std::string>& tokens, size_t begin, size_t 
       }
     }
     // The same form with a typo in some of its words, one of them written right.
+    if (n < 2 || form_any == 0 || form_any > n) continue;
     for (const NameTables::MultiWordForm& form : t.multi_word_forms) {
-      if (form.words.size() != n) continue;
+      if (form.words.size() != n || !(from_end || form.at_start)) continue;
       bool one_exact = false;
       bool all_close = true;
       for (size_t i = 0; i < n && all_close; ++i) {
@@ -139,9 +154,8 @@ size_t LegalFormAt(const std::vector<std::string>& tokens, size_t begin, size_t 
         one_exact = one_exact || exact;
         all_close = exact || TypoOfLegalWord(form.words[i], tokens[first + i]);
       }
-      const NameTables::LegalForm& f = t.legal_forms.at(form.key);
-      if (one_exact && all_close && (from_end || f.at_start)) {
-        *code = f.code;
+      if (one_exact && all_close) {
+        *code = form.code;
         return n;
       }
     }
@@ -191,7 +205,7 @@ void SplitGluedStartForm(std::vector<std::string>* tokens, std::vector<TokenScri
   const NameTables& t = DefaultNameTables();
   for (const NameTables::MultiWordForm& form : t.multi_word_forms) {
     const size_t n = form.words.size();
-    if (begin + n > end || !t.legal_forms.at(form.key).at_start) continue;
+    if (!form.at_start || begin + n > end) continue;
     const std::string& glued = (*tokens)[begin + n - 1];
     const std::string& last = form.words[n - 1];
     // A short last word ("co") begins too many names ("cobalt") to be split off.

@@ -44,7 +44,10 @@ NameTables ParseTables() {
     if (latin && words.size() == 1 && key.size() >= 7) t.long_legal_words.push_back(key);
     if (latin && words.size() == 1 && key.size() >= 4 && key.size() < 7)
       t.short_legal_words.push_back(key);
-    if (latin && words.size() >= 2) t.multi_word_forms.push_back({words, key});
+    for (const std::string& w : words) t.form_words.Set(w, true);
+    if (latin && words.size() >= 2)
+      t.multi_word_forms.push_back(
+          {words, columns[0], columns.size() > 1 && columns[1] == "start"});
     if (latin && words.size() >= 2 &&
         std::all_of(words.begin(), words.end(), [](const std::string& w) { return w.size() <= 3; }))
       t.compact_legal_forms.emplace(Join(words, ""), key);

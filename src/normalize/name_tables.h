@@ -43,13 +43,17 @@ struct NameTables {
   // ("liaaility") is still that form (name_normalizer.cc, TypoOfLegalWord).
   struct MultiWordForm {
     std::vector<std::string> words;
-    std::string key;
+    std::string code;
+    bool at_start = false;
   };
   std::vector<MultiWordForm> multi_word_forms;
   // Latin forms of 2+ words of 1-3 letters each ("s a de c v", "s r o") with the spaces left out
   // ("sadecv") -> key in legal_forms: "S.A. DE CV", "s ro" and "sr l" are the same forms with the
   // letters grouped otherwise once the dots are gone.
   std::unordered_map<std::string, std::string> compact_legal_forms;
+  // Every word of every legal form (any script, any length): a run of tokens holding none of
+  // these cannot be a form, so most names need no lookup at all.
+  FlatStringMap<bool> form_words;
 };
 
 // The tables compiled into the binary. Thread-safe (built once, immutable).
