@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "match/cross_script_match.h"
+#include "match/token_weights.h"
 #include "normalize/sound_fold.h"
 
 namespace partyscreen {
@@ -75,13 +76,18 @@ double OneEditSimilarity(std::string_view a, std::string_view b) {
 
 // True when the words differ only by a final -a that makes a feminine name of a masculine one
 // ("daniel"/"daniela", "ivan"/"ivana", "mario"/"maria", "roberto"/"roberta"): in the Romance and
-// Slavic languages that ending changes the name, it is not a slip.
+// Slavic languages that ending changes the name, it is not a slip. The masculine form must be a
+// name: a given name or surname of the population table, or a Slavic masculine surname
+// ("ivanov"); a word that is neither lost its final a to a slip ("osam" for Osama, "ibarr" for
+// Ibarra, "aleksandrovn").
 bool GenderedEnding(std::string_view a, std::string_view b) {
   if (a.size() > b.size() || (a.size() == b.size() && a.back() == 'a')) std::swap(a, b);
   if (a.size() < 3 || b.back() != 'a') return false;
   if (b.size() == a.size() + 1)
     return b.substr(0, a.size()) == a &&
-           std::string_view("aeiou").find(a.back()) == std::string_view::npos;
+           std::string_view("aeiou").find(a.back()) == std::string_view::npos &&
+           (TokenWeights::Default().Weights(a).common_person_name ||
+            SlavicEndingOf(a) == SlavicEnding::kMasculine);
   return b.size() == a.size() && a.back() == 'o' &&
          a.substr(0, a.size() - 1) == b.substr(0, a.size() - 1);
 }

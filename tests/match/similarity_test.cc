@@ -151,6 +151,15 @@ TEST(CompareWordsTest, AFeminineEndingMakesAnotherGivenName) {
   EXPECT_EQ(ClassifyTokens("maria", "marie"), TokenMatch::kOneEdit);    // not masculine: a slip
 }
 
+// A final a lost to a slip: the word left is no masculine name (not in the population table, no
+// Slavic masculine ending), so the pair is a typo, not two names.
+TEST(CompareWordsTest, AFinalALeftOutOfANonNameIsASlip) {
+  EXPECT_EQ(ClassifyTokens("valenzuel", "valenzuela"), TokenMatch::kOneEdit);
+  EXPECT_EQ(ClassifyTokens("mikhailovn", "mikhailovna"), TokenMatch::kOneEdit);
+  EXPECT_EQ(ClassifyTokens("stanislav", "stanislava"), TokenMatch::kNone);    // a name: two names
+  EXPECT_EQ(ClassifyTokens("kovalenkov", "kovalenkova"), TokenMatch::kNone);  // Slavic surname
+}
+
 TEST(TokenSimilarityTest, SwappedNeighboursCostHalfAnEdit) {
   // "pdarino" is a slip typing "padrino"; "pedrino" another word one letter away.
   EXPECT_GT(TokenSimilarity("padrino", "pdarino"), TokenSimilarity("padrino", "pedrino"));
