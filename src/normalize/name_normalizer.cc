@@ -115,8 +115,9 @@ size_t LegalFormAt(const std::vector<std::string>& tokens, size_t begin, size_t 
     if (form_word && form_any == 0) form_any = k + 1;
     if (short_run == k && w.size() <= 3) short_run = k + 1;
   }
-  if (form_any == 0 && short_run == 0) return 0;  // no form can end (or start) here
-  for (size_t n = most; n >= 1; --n) {
+  // With no form word and no short word, only a form written as one word can be here.
+  const bool one_word_only = form_any == 0 && short_run == 0;
+  for (size_t n = one_word_only ? std::min<size_t>(most, 1) : most; n >= 1; --n) {
     const size_t first = from_end ? end - n : begin;
     if (n <= form_run) {
       std::string key;
@@ -130,8 +131,9 @@ size_t LegalFormAt(const std::vector<std::string>& tokens, size_t begin, size_t 
         return n;
       }
     }
-    // The same abbreviated form with its letters grouped otherwise ("s ro" = "s r o").
-    if (n <= short_run) {
+    // The same form with its letters grouped otherwise ("s ro" = "s r o") or a space lost
+    // ("jointstock company", "limitedliabilitycompany").
+    if (n <= short_run || n == 1 || (form_any != 0 && form_any <= n)) {
       std::string compact;
       for (size_t i = first; i < first + n; ++i) compact += tokens[i];
       auto c = t.compact_legal_forms.find(compact);
@@ -222,6 +224,24 @@ void SplitGluedStartForm(std::vector<std::string>* tokens, std::vector<TokenScri
     (*tokens)[at].resize(last.size());
     tokens->insert(tokens->begin() + static_cast<std::ptrdiff_t>(at) + 1, std::move(rest));
     scripts->insert(scripts->begin() + static_cast<std::ptrdiff_t>(at) + 1, (*scripts)[at]);
+    return;
+  }
+}
+
+// A single-word legal form of 7+ letters glued to the end of the last word ("caprikatlimited",
+// "stockcompany"): split off so that the form (or the longer form it ends) can be taken off.
+// 4+ letters must remain ("unlimited" stays a word).
+void SplitGluedEndForm(std::vector<std::string>* tokens, std::vector<TokenScript>* scripts,
+                       size_t end) {
+  const NameTables& t = DefaultNameTables();
+  const std::string& last = (*tokens)[end - 1];
+  if ((*scripts)[end - 1] != TokenScript::kLatin || t.form_words.Contains(last)) return;
+  for (const std::string& form : t.long_legal_words) {
+    if (last.size() < form.size() + 4 || !last.ends_with(form)) continue;
+    std::string word = last.substr(0, last.size() - form.size());
+    (*tokens)[end - 1] = form;
+    tokens->insert(tokens->begin() + static_cast<std::ptrdiff_t>(end) - 1, std::move(word));
+    scripts->insert(scripts->begin() + static_cast<std::ptrdiff_t>(end) - 1, TokenScript::kLatin);
     return;
   }
 }
@@ -342,6 +362,11 @@ NormalizedName NormalizeName(std::string_view raw_name, Schema schema) {
     // never consuming the last name word.
     std::vector<std::string> trailing;
     std::string code;
+    if (end > begin) {
+      const size_t before = tokens.size();
+      SplitGluedEndForm(&tokens, &scripts, end);
+      end += tokens.size() - before;
+    }
     while (end - begin > 1) {
       size_t n = LegalFormAt(tokens, begin, end, /*from_end=*/true, &code);
       if (n == 0 && FuzzyLegalWord(tokens[end - 1], &code)) n = 1;

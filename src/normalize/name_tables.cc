@@ -48,9 +48,7 @@ NameTables ParseTables() {
     if (latin && words.size() >= 2)
       t.multi_word_forms.push_back(
           {words, columns[0], columns.size() > 1 && columns[1] == "start"});
-    if (latin && words.size() >= 2 &&
-        std::all_of(words.begin(), words.end(), [](const std::string& w) { return w.size() <= 3; }))
-      t.compact_legal_forms.emplace(Join(words, ""), key);
+    if (latin && words.size() >= 2) t.compact_legal_forms.emplace(Join(words, ""), key);
   }
   for (std::string_view line : TableLines(embedded::k_honorifics_txt))
     t.honorifics.Set(SoundFold(NormalizedKey(Trim(line))), true);

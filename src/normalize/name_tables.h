@@ -47,9 +47,9 @@ struct NameTables {
     bool at_start = false;
   };
   std::vector<MultiWordForm> multi_word_forms;
-  // Latin forms of 2+ words of 1-3 letters each ("s a de c v", "s r o") with the spaces left out
-  // ("sadecv") -> key in legal_forms: "S.A. DE CV", "s ro" and "sr l" are the same forms with the
-  // letters grouped otherwise once the dots are gone.
+  // Latin forms of 2+ words with the spaces left out ("sadecv", "jointstockcompany") -> key in
+  // legal_forms: "S.A. DE CV", "s ro" and "sr l" are the same forms with the letters grouped
+  // otherwise once the dots are gone, "JOINTSTOCK COMPANY" the same form with a space lost.
   std::unordered_map<std::string, std::string> compact_legal_forms;
   // Every word of every legal form (any script, any length): a run of tokens holding none of
   // these cannot be a form, so most names need no lookup at all.

@@ -104,6 +104,18 @@ TEST(NormalizeNameTest, AbbreviatedFormsWithTheirLettersRegroupedAreRecognised) 
   EXPECT_THAT(NormalizeName("Lacno s ro", Schema::kOrganization).tokens, ElementsAre("lacno"));
 }
 
+// A space lost inside or before a legal form: "JointStock Company", "Fortap JointStockCompany",
+// "FortapLimited"; "Unlimited" keeps its word (too little would remain).
+TEST(NormalizeNameTest, LegalFormsWithASpaceLostAreRecognised) {
+  for (const char* name : {"Fortap JointStock Company", "Fortap JOINTSTOCKCOMPANY", "FortapLimited",
+                           "Fortap Joint StockCompany", "LimitedLiabilityCompany Fortap"}) {
+    const NormalizedName n = NormalizeName(name, Schema::kOrganization);
+    EXPECT_THAT(n.tokens, ElementsAre("fortap")) << name;
+    EXPECT_EQ(n.legal_forms.size(), 1u) << name;
+  }
+  EXPECT_THAT(NormalizeName("Unlimited", Schema::kOrganization).tokens, ElementsAre("unlimited"));
+}
+
 // "Zakrytoe Aktsionernoe ObshchestvoRassvet": the form's last word glued to the name.
 TEST(NormalizeNameTest, StartFormGluedToTheNameIsSplitOff) {
   const NormalizedName n =
