@@ -63,10 +63,11 @@ hz=$(getconf CLK_TCK)
 printf '%-52s %12s %10s %s\n' page 'cpu ms/page' 'wall s' 'alerts matching'
 for path in '/ui/' '/ui/?sort=customer&dir=asc' '/ui/?sort=age' '/ui/?list=csl&min=0.9' \
   '/ui/?page=900' "/ui/?after=$(enc "$cursor")" '/ui/?q=customer+4711+' '/ui/?q=4711' \
-  '/ui/?q=trading' '/ui/?q=47'; do
+  '/ui/?q=trading' '/ui/?q=47' '/ui/?q=trading&dir=asc' '/ui/?q=7' '/ui/?q=zq' \
+  '/ui/?q=trading&sort=customer' '/ui/?programme=SDGT' '/ui/?programme=EL'; do
   curl -s -b "$jar" -o "$dir/page.html" "$base$path"  # warm
   grep -q 'id="queue"' "$dir/page.html" || { echo "not a queue page: $path" >&2; exit 1; }
-  matching=$(sed -n 's/.*<p>\([0-9]*\) alert(s) match.*/\1/p' "$dir/page.html")
+  matching=$(sed -n 's/.*<p[^>]*>\(\(more than \)\?[0-9]*\) alert(s) match.*/\1/p' "$dir/page.html")
   before=$(ticks)
   walls=()
   for _ in $(seq "$n"); do walls+=("$(curl -s -b "$jar" -o /dev/null -w '%{time_total}' "$base$path")"); done

@@ -22,14 +22,24 @@ constexpr const char* kRaisedAt =
     "(SELECT MIN(ev.at) FROM alert_events ev WHERE ev.customer_id = a.customer_id"
     " AND ev.entity_id = a.entity_id)";
 
-// How the search by customer runs: the reference scan (every customer's name through LIKE), or
-// through the trigram index of the names (SQLite: customer_names, schema migration 8) with the
-// same LIKE on the candidates it gives, so that both give the same rows.
-enum class NameSearch { kScan, kTrigramIndex };
+// How the search by customer runs; the same rows either way (the same LIKE decides):
+// - kScan: the reference, every open alert's customer name through LIKE, counted exactly;
+// - kTrigramIndex: the candidates of the trigram index of the names (SQLite: customer_names,
+//   schema migration 8) through LIKE;
+// - kFewNames: the customers whose name matches first (PostgreSQL's pg_trgm index serves it; on
+//   SQLite one pass over the names), then their alerts: for parts that few names contain but the
+//   trigram index cannot look up (1-2 characters, LIKE's wildcards, PostgreSQL);
+// - kWalk: a part that many names contain: the queue walked in its order (in the default order
+//   through the index alerts_open_by_score, schema migration 10), each alert's name through LIKE,
+//   stopping at the page's last row; the count stops at QueueFilter::count_cap.
+// Above QueueFilter::names_first_max names, looking the names up first gains nothing over walking
+// the queue (which stops at the page's last row): the walk is used.
+enum class NameSearch { kScan, kTrigramIndex, kFewNames, kWalk };
 
-// Above this many candidate names the index gains nothing over the scan (which stops at the page's
-// last row when sorting by score) and the scan is used.
-constexpr int64_t kIndexedSearchMaxNames = 5000;
+// The states the queue shows by default, as literals: the partial index alerts_open_by_score
+// serves a query only when its WHERE names the index's states exactly (SQLite does not look
+// into bound parameters).
+constexpr const char* kOpenStates = "a.state IN ('open', 'reopened')";
 
 size_t CodePoints(std::string_view s) {
   size_t n = 0;
@@ -44,22 +54,35 @@ std::string TrigramPhrase(const std::string& text) {
   return out + "\"";
 }
 
-// SQLite: the index serves a part of at least 3 characters (trigrams) without LIKE's wildcards
-// ('%', '_', kept as they are for the scan) that few enough names contain. PostgreSQL: its
-// planner chooses the pg_trgm index (if the server has one, database.cc) over the same query.
+std::string NameLike(const QueueFilter& f) { return "%" + AsciiLower(f.customer) + "%"; }
+
+// How many names contain the part, counting no further than names_first_max + 1. SQLite's
+// trigram index serves a part of at least 3 characters without LIKE's wildcards ('%', '_'); other
+// parts count in one pass over the names (PostgreSQL: through its pg_trgm index, database.cc).
+// Few names: look them up first (kTrigramIndex, kFewNames); many: walk the queue (kWalk).
 Result<NameSearch> ChooseNameSearch(store::SqlConnection& conn, const QueueFilter& f) {
-  if (f.customer.empty() || !f.use_name_index || conn.dialect() != "sqlite")
-    return NameSearch::kScan;
-  if (CodePoints(f.customer) < 3 || !IsValidUtf8(f.customer) ||
-      f.customer.find_first_of("%_") != std::string::npos ||
-      f.customer.find('\0') != std::string::npos)
-    return NameSearch::kScan;
-  auto n = conn.Query(
-      "SELECT COUNT(*) FROM (SELECT 1 FROM customer_names WHERE customer_names MATCH ? LIMIT ?) t",
-      {TrigramPhrase(f.customer), kIndexedSearchMaxNames + 1});
+  if (f.customer.empty() || !f.use_name_index) return NameSearch::kScan;
+  const bool trigrams = conn.dialect() == "sqlite" && CodePoints(f.customer) >= 3 &&
+                        IsValidUtf8(f.customer) &&
+                        f.customer.find_first_of("%_") == std::string::npos &&
+                        f.customer.find('\0') == std::string::npos;
+  auto n = trigrams ? conn.Query(
+                          "SELECT COUNT(*) FROM (SELECT 1 FROM customer_names WHERE"
+                          " customer_names MATCH ? LIMIT ?) t",
+                          {TrigramPhrase(f.customer), f.names_first_max + 1})
+                    : conn.Query(
+                          "SELECT COUNT(*) FROM (SELECT 1 FROM customers n WHERE n.id = ? OR"
+                          " LOWER(n.name) LIKE ? LIMIT ?) t",
+                          {f.customer, NameLike(f), f.names_first_max + 1});
   if (!n.ok()) return n.status();
-  return store::AsInt((*n)[0][0]) > kIndexedSearchMaxNames ? NameSearch::kScan
-                                                           : NameSearch::kTrigramIndex;
+  if (store::AsInt((*n)[0][0]) > f.names_first_max) return NameSearch::kWalk;
+  return trigrams ? NameSearch::kTrigramIndex : NameSearch::kFewNames;
+}
+
+// A JSON array of texts as the rows of one column, on either database.
+std::string JsonTexts(std::string_view dialect) {
+  return dialect == "postgres" ? "SELECT jsonb_array_elements_text(CAST(? AS jsonb))"
+                               : "SELECT value FROM json_each(?)";
 }
 
 // FROM + WHERE of a filter; joins only what the filter (and its sort key) needs when `for_count`.
@@ -71,10 +94,17 @@ std::string FromWhere(const QueueFilter& f, bool for_count, std::vector<store::S
   if (need_customer) sql += " JOIN customers c ON c.id = a.customer_id";
   if (need_work)
     sql += " LEFT JOIN alert_work w ON w.customer_id = a.customer_id AND w.entity_id = a.entity_id";
-  std::vector<std::string> states = f.states;
-  if (states.empty()) states = {"open", "reopened"};
-  sql += " WHERE a.state IN (" + store::Placeholders(states.size()) + ")";
-  for (const std::string& s : states) params.emplace_back(s);
+  // The states as literals in the score order only: in the others they lead SQLite's planner
+  // (with the page size a parameter) to fetch every open alert through alerts_by_state_score,
+  // several times slower than the scan it chooses with parameters.
+  if (f.states.empty() && f.sort == "score") {
+    sql += std::string(" WHERE ") + kOpenStates;
+  } else {
+    const std::vector<std::string> states =
+        f.states.empty() ? std::vector<std::string>{"open", "reopened"} : f.states;
+    sql += " WHERE a.state IN (" + store::Placeholders(states.size()) + ")";
+    for (const std::string& s : states) params.emplace_back(s);
+  }
   if (f.min_score > 0) {
     sql += " AND a.score >= ?";
     params.emplace_back(f.min_score);
@@ -93,10 +123,18 @@ std::string FromWhere(const QueueFilter& f, bool for_count, std::vector<store::S
     sql += " AND w.assignee = ?";
     params.emplace_back(f.assignee);
   }
+  if (f.listings) {
+    if (f.listings->empty()) {
+      sql += " AND 1 = 0";
+    } else {
+      sql += " AND a.entity_id IN (" + JsonTexts(dialect) + ")";
+      params.emplace_back(nlohmann::json(*f.listings).dump());
+    }
+  }
   if (f.escalated_only) sql += " AND w.escalated = 1";
   if (f.pending_only) sql += " AND w.pending_by <> ''";
   if (!f.customer.empty()) {
-    const std::string like = "%" + AsciiLower(f.customer) + "%";
+    const std::string like = NameLike(f);
     if (search == NameSearch::kTrigramIndex) {
       sql +=
           " AND a.customer_id IN (SELECT ? UNION SELECT n.id FROM customers n WHERE n.rowid IN"
@@ -105,7 +143,8 @@ std::string FromWhere(const QueueFilter& f, bool for_count, std::vector<store::S
       params.emplace_back(f.customer);
       params.emplace_back(TrigramPhrase(f.customer));
       params.emplace_back(like);
-    } else if (dialect == "postgres") {
+    } else if (search == NameSearch::kFewNames ||
+               (search == NameSearch::kScan && dialect == "postgres")) {
       sql +=
           " AND a.customer_id IN (SELECT n.id FROM customers n WHERE n.id = ? OR LOWER(n.name)"
           " LIKE ?)";
@@ -181,8 +220,15 @@ Result<std::string> KeysetCondition(const QueueFilter& f, const std::string& cur
   const char* key_op = key_less ? " < ?" : " > ?";
   const char* tie_op = backward ? " < ?" : " > ?";
   const std::string k = SortKey(f);
+  // A bound on an indexed key alone first, so that the walk starts at the cursor (a seek in
+  // alerts_open_by_score or alerts_by_entity) instead of at the first row.
+  std::string bound;
+  if (f.sort == "score" || f.sort == "entity") {
+    bound = " AND " + k + (key_less ? " <= ?" : " >= ?");
+    params.push_back(key);
+  }
   params.insert(params.end(), {key, key, cid, cid, eid});
-  return " AND (" + k + key_op + " OR (" + k + " = ? AND (a.customer_id" + tie_op +
+  return bound + " AND (" + k + key_op + " OR (" + k + " = ? AND (a.customer_id" + tie_op +
          " OR (a.customer_id = ? AND a.entity_id" + tie_op + "))))";
 }
 
@@ -219,6 +265,11 @@ Result<QueuePage> AlertQueue::Page(const QueueFilter& filter) {
   auto search = ChooseNameSearch(conn, filter);
   if (!search.ok()) return search.status();
   page.name_index_used = *search == NameSearch::kTrigramIndex;
+  page.name_search = *search == NameSearch::kTrigramIndex ? "trigram index"
+                     : *search == NameSearch::kFewNames   ? "names first"
+                     : *search == NameSearch::kWalk       ? "queue walk"
+                     : filter.customer.empty()            ? ""
+                                                          : "scan";
   // The page's keys first (narrow rows to sort, no per-row subquery unless sorting by age), then
   // the details of those rows only: half the CPU of one wide query at 100k alerts. One row more
   // than the page tells whether another page follows (precedes, paging backwards).
@@ -255,12 +306,27 @@ Result<QueuePage> AlertQueue::Page(const QueueFilter& filter) {
       page.previous = CursorOf(page.rows.front(), filter);
   }
 
-  std::vector<store::SqlParam> count_params;
-  auto total =
-      conn.Query("SELECT COUNT(*)" + FromWhere(filter, true, count_params, conn.dialect(), *search),
-                 count_params);
-  if (!total.ok()) return total.status();
-  page.total = static_cast<uint64_t>(store::AsInt((*total)[0][0]));
+  if (cursor.empty() && filter.offset == 0 && !more) {
+    page.total = page.rows.size();  // the whole match is on this page
+  } else {
+    // A walked search counts no further than count_cap: counting every match of a part that most
+    // names contain would cost what the walk saved.
+    std::vector<store::SqlParam> count_params;
+    const std::string from = FromWhere(filter, true, count_params, conn.dialect(), *search);
+    const bool capped = *search == NameSearch::kWalk;
+    std::string count = "SELECT COUNT(*)" + from;
+    if (capped) {
+      count = "SELECT COUNT(*) FROM (SELECT 1" + from + " LIMIT ?) t";
+      count_params.emplace_back(std::max<int64_t>(filter.count_cap, 0) + 1);
+    }
+    auto total = conn.Query(count, count_params);
+    if (!total.ok()) return total.status();
+    page.total = static_cast<uint64_t>(store::AsInt((*total)[0][0]));
+    if (capped && page.total > static_cast<uint64_t>(std::max<int64_t>(filter.count_cap, 0))) {
+      page.total = static_cast<uint64_t>(std::max<int64_t>(filter.count_cap, 0));
+      page.total_capped = true;
+    }
+  }
 
   auto states = conn.Query("SELECT state, COUNT(*) FROM alerts GROUP BY state");
   if (!states.ok()) return states.status();
@@ -293,20 +359,32 @@ Result<std::optional<QueueRow>> AlertQueue::Get(const std::string& customer_id,
   return std::optional<QueueRow>(RowFrom(rows->front()));
 }
 
-Result<std::vector<QueueRow>> AlertQueue::IdenticalAlerts(size_t max_groups) {
+Result<std::vector<QueueRow>> AlertQueue::IdenticalAlerts(
+    size_t max_groups, const std::map<std::string, std::string>& party_of) {
   store::SqlConnection& conn = store::ConnectionOf(db_);
-  const char* kOpenNotPending =
-      " FROM alerts a JOIN customers c ON c.id = a.customer_id LEFT JOIN alert_work w ON"
-      " w.customer_id = a.customer_id AND w.entity_id = a.entity_id WHERE a.state IN ('open',"
-      " 'reopened') AND COALESCE(w.pending_by, '') = ''";
+  const std::string pairs = conn.dialect() == "postgres"
+                                ? "SELECT key, value FROM jsonb_each_text(CAST(? AS jsonb))"
+                                : "SELECT key, value FROM json_each(?)";
+  // o: the open alerts not waiting for a second person, each with its party; g: the largest
+  // groups of one party and one customer name with two customers or more.
   auto rows = conn.Query(
-      std::string(kRowColumns) + "COALESCE(" + kRaisedAt + ", '') AS raised_at" + kOpenNotPending +
-          " AND (a.entity_id, c.name) IN (SELECT g.entity_id, g.name FROM (SELECT a.entity_id,"
-          " c.name, COUNT(*) AS n" +
-          kOpenNotPending +
-          " GROUP BY a.entity_id, c.name HAVING COUNT(*) > 1 ORDER BY n DESC, a.entity_id,"
-          " c.name LIMIT ?) g) ORDER BY a.entity_id, c.name, a.score DESC, a.customer_id",
-      {static_cast<int64_t>(std::clamp<size_t>(max_groups, 1, 500))});
+      "WITH m (entity_id, party) AS (" + pairs +
+          "), o AS (SELECT a.customer_id, a.entity_id, c.name, COALESCE(m.party, a.entity_id) AS"
+          " party FROM alerts a JOIN customers c ON c.id = a.customer_id LEFT JOIN alert_work w"
+          " ON w.customer_id = a.customer_id AND w.entity_id = a.entity_id LEFT JOIN m ON"
+          " m.entity_id = a.entity_id WHERE " +
+          kOpenStates +
+          " AND COALESCE(w.pending_by, '') = ''), g AS (SELECT party, name, COUNT(DISTINCT"
+          " customer_id) AS n FROM o GROUP BY party, name HAVING COUNT(DISTINCT customer_id) > 1"
+          " ORDER BY n DESC, party, name LIMIT ?) " +
+          kRowColumns + "COALESCE(" + kRaisedAt +
+          ", '') AS raised_at FROM g JOIN o ON o.party = g.party AND o.name = g.name JOIN alerts"
+          " a ON a.customer_id = o.customer_id AND a.entity_id = o.entity_id JOIN customers c ON"
+          " c.id = a.customer_id LEFT JOIN alert_work w ON w.customer_id = a.customer_id AND"
+          " w.entity_id = a.entity_id ORDER BY g.n DESC, g.party, g.name, a.score DESC,"
+          " a.customer_id, a.entity_id",
+      {nlohmann::json(party_of).dump(),
+       static_cast<int64_t>(std::clamp<size_t>(max_groups, 1, 500))});
   if (!rows.ok()) return rows.status();
   std::vector<QueueRow> out;
   for (const store::SqlRow& r : *rows) out.push_back(RowFrom(r));

@@ -371,6 +371,62 @@ TEST_F(PostgresStoreTest, QueueNameSearchAndKeysetPagingOnPostgres) {
     EXPECT_EQ(page->total, expected) << q;
     EXPECT_EQ(page->rows.size(), expected) << q;
   }
+  // The same rows when many names contain the part and the queue is walked (names_first_max
+  // lowered to make 20-100 names "many" here), counted up to count_cap, as by the reference scan.
+  for (const std::string q : {"air", "AIR", "a", "r 3", "%", "zzz"}) {
+    QueueFilter walk;
+    walk.customer = q;
+    walk.names_first_max = 10;
+    walk.count_cap = 15;
+    walk.limit = 7;
+    QueueFilter scan = walk;
+    scan.use_name_index = false;
+    for (int page_no = 0; page_no < 30; ++page_no) {
+      auto w = AlertQueue(*db).Page(walk);
+      auto sc = AlertQueue(*db).Page(scan);
+      ASSERT_TRUE(w.ok()) << w.status().ToString();
+      ASSERT_TRUE(sc.ok()) << sc.status().ToString();
+      ASSERT_EQ(w->rows.size(), sc->rows.size()) << q;
+      for (size_t i = 0; i < w->rows.size(); ++i)
+        EXPECT_EQ(w->rows[i].customer_id, sc->rows[i].customer_id) << q << " " << page_no;
+      if (q == "air" && page_no == 0) {
+        EXPECT_EQ(w->name_search, "queue walk");
+        EXPECT_TRUE(w->total_capped);
+        EXPECT_EQ(w->total, 15u);
+        EXPECT_GT(sc->total, 15u);
+      }
+      if (!w->total_capped) {
+        EXPECT_EQ(w->total, sc->total) << q;
+      }
+      EXPECT_EQ(w->next, sc->next) << q;
+      if (w->next.empty()) break;
+      walk.after = w->next;
+      scan.after = sc->next;
+    }
+  }
+  // The programme filter's listings and the bulk groups' parties (JSON parameters) on PostgreSQL.
+  ASSERT_TRUE(c.Run("INSERT INTO alerts (customer_id, entity_id, score, matched_name, state,"
+                    " snapshot) VALUES ('c0', 'ofac:1', 0.9, 'x', 'open', 's'), ('c7', 'un:1',"
+                    " 0.9, 'x', 'open', 's')")
+                  .ok());
+  QueueFilter programme;
+  programme.listings = std::vector<std::string>{"ofac:1", "un:1", "o'\"x"};
+  auto under = AlertQueue(*db).Page(programme);
+  ASSERT_TRUE(under.ok()) << under.status().ToString();
+  ASSERT_EQ(under->rows.size(), 2u);
+  EXPECT_EQ(under->total, 2u);
+  // c0 and c35 are both "Aeroflot 0": c35 on csl:1 and c0 on ofac:1 are one group once the two
+  // listings are one party (the other alerts on csl:1 go).
+  ASSERT_TRUE(
+      c.Run("DELETE FROM alerts WHERE entity_id = 'csl:1' AND customer_id NOT IN ('c35')").ok());
+  auto apart = AlertQueue(*db).IdenticalAlerts(50, {});
+  ASSERT_TRUE(apart.ok()) << apart.status().ToString();
+  EXPECT_TRUE(apart->empty());
+  auto together =
+      AlertQueue(*db).IdenticalAlerts(50, {{"csl:1", "party:ofac:1"}, {"ofac:1", "party:ofac:1"}});
+  ASSERT_TRUE(together.ok()) << together.status().ToString();
+  ASSERT_EQ(together->size(), 2u);
+  EXPECT_EQ((*together)[0].customer_name, (*together)[1].customer_name);
   QueueFilter f;
   f.sort = "customer";
   f.limit = 500;

@@ -2,7 +2,9 @@
 // work state (assignment, four-eyes proposals, history, audit records).
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
+#include <set>
 
 #include "core/strings.h"
 #include "partyscreen/store.h"
@@ -174,7 +176,8 @@ TEST(WorkbenchQueue, NameSearchByTrigramIndexGivesTheScansRows) {
   std::vector<std::string> parts = {"ab",  "AB",     "b",       "ü",           "%",         "_",
                                     "a_b", "100%",   "\"q\"",   "\"",          "o'b",       "c5199",
                                     "ÖZT", "özt",    "ÜRK",     "zhō",         "ZHŌ",       "İst",
-                                    "ist", "kelvin", "trading", "customer 51", "gmbh acme", "zzz"};
+                                    "ist", "kelvin", "trading", "customer 51", "gmbh acme", "zzz",
+                                    "e",   "R 1",    "TRADIN",  "omer 4"};
   for (int k = 0; k < 60; ++k) {  // parts of the varied names, in changed case
     const std::string& name = customers[5200 + rng() % 800].second;
     const size_t from = rng() % name.size(), len = 3 + rng() % 8;
@@ -183,39 +186,197 @@ TEST(WorkbenchQueue, NameSearchByTrigramIndexGivesTheScansRows) {
     parts.push_back(k % 2 ? AsciiUpper(part) : part);
   }
   int indexed = 0;
-  for (const std::string& q : parts) {
-    for (const size_t offset : {size_t{0}, size_t{50}}) {
-      QueueFilter by_index;
-      by_index.customer = q;
-      by_index.offset = offset;
-      QueueFilter by_scan = by_index;
-      by_scan.use_name_index = false;
-      auto fast = AlertQueue(*db).Page(by_index);
-      auto slow = AlertQueue(*db).Page(by_scan);
-      ASSERT_TRUE(fast.ok()) << q << ": " << fast.status().ToString();
-      ASSERT_TRUE(slow.ok()) << q << ": " << slow.status().ToString();
-      EXPECT_FALSE(slow->name_index_used);
-      EXPECT_EQ(fast->total, slow->total) << q;
-      if (q.find_first_of("%_") == std::string::npos) {
-        EXPECT_EQ(fast->total, brute(q)) << q;
-      }
-      ASSERT_EQ(fast->rows.size(), slow->rows.size()) << q;
-      for (size_t i = 0; i < fast->rows.size(); ++i) {
-        EXPECT_EQ(fast->rows[i].customer_id, slow->rows[i].customer_id) << q;
-        EXPECT_EQ(fast->rows[i].entity_id, slow->rows[i].entity_id) << q;
-      }
-      indexed += fast->name_index_used;
-      if (q == "ab" || q == "ü" || q == "a_b" || q == "trading") {
-        EXPECT_FALSE(fast->name_index_used) << q;
-      }
-      if (q == "customer 51" || q == "ÖZT" || q == "\"q\"") {
-        EXPECT_TRUE(fast->name_index_used) << q;
+  std::map<std::string, int> ways;  // how the searches ran
+  for (size_t k = 0; k < parts.size(); ++k) {
+    const std::string& q = parts[k];
+    const bool fixed = k < 28;  // the fixed parts also in the other orders
+    // The first pages, offset pages, and two keyset pages on, by score both ways and by name.
+    for (const std::string sort : {"score", "score-asc", "customer"}) {
+      if (!fixed && sort != "score") continue;
+      for (const size_t offset : {size_t{0}, size_t{50}}) {
+        QueueFilter by_index;
+        by_index.customer = q;
+        by_index.offset = offset;
+        by_index.sort = sort == "customer" ? "customer" : "score";
+        by_index.descending = sort != "score-asc";
+        QueueFilter by_scan = by_index;
+        by_scan.use_name_index = false;
+        for (int page_no = 0; page_no < (offset == 0 && sort == "score" ? 3 : 1); ++page_no) {
+          auto fast = AlertQueue(*db).Page(by_index);
+          auto slow = AlertQueue(*db).Page(by_scan);
+          ASSERT_TRUE(fast.ok()) << q << ": " << fast.status().ToString();
+          ASSERT_TRUE(slow.ok()) << q << ": " << slow.status().ToString();
+          EXPECT_FALSE(slow->name_index_used);
+          EXPECT_FALSE(slow->total_capped);
+          EXPECT_EQ(slow->name_search, "scan");
+          const uint64_t matching = slow->total;
+          if (q.find_first_of("%_") == std::string::npos) {
+            EXPECT_EQ(matching, brute(q)) << q;
+          }
+          // A walked search counts up to count_cap, then says "more than".
+          if (fast->total_capped) {
+            EXPECT_EQ(fast->name_search, "queue walk") << q;
+            EXPECT_EQ(fast->total, 1000u) << q;
+            EXPECT_GT(matching, 1000u) << q;
+          } else {
+            EXPECT_EQ(fast->total, matching) << q << " " << sort << " " << page_no;
+          }
+          ASSERT_EQ(fast->rows.size(), slow->rows.size()) << q;
+          for (size_t i = 0; i < fast->rows.size(); ++i) {
+            EXPECT_EQ(fast->rows[i].customer_id, slow->rows[i].customer_id) << q << sort << i;
+            EXPECT_EQ(fast->rows[i].entity_id, slow->rows[i].entity_id) << q << sort << i;
+          }
+          EXPECT_EQ(fast->next, slow->next) << q;
+          if (page_no == 0 && offset == 0 && sort == "score") {
+            indexed += fast->name_index_used;
+            ++ways[fast->name_search];
+          }
+          if (fast->next.empty()) break;
+          by_index.after = fast->next;
+          by_scan.after = slow->next;
+        }
       }
     }
+    QueueFilter f;
+    f.customer = q;
+    auto first = AlertQueue(*db).Page(f);
+    ASSERT_TRUE(first.ok());
+    if (q == "ab" || q == "ü" || q == "a_b" || q == "trading") {
+      EXPECT_FALSE(first->name_index_used) << q;
+    }
+    if (q == "customer 51" || q == "ÖZT" || q == "\"q\"") {
+      EXPECT_TRUE(first->name_index_used) << q;
+    }
+    // Parts that most names contain walk the queue; short parts that few contain go by the names.
+    if (q == "trading" || q == "e" || q == "TRADIN" || q == "%" || q == "_") {
+      EXPECT_EQ(first->name_search, "queue walk") << q;
+      EXPECT_TRUE(first->total_capped) << q;
+    }
+    if (q == "ab" || q == "ü" || q == "b" || q == "a_b" || q == "100%") {
+      EXPECT_EQ(first->name_search, "names first") << q;
+    }
   }
-  EXPECT_GT(indexed, 60);
+  EXPECT_GT(indexed, 30);
+  EXPECT_GT(ways["queue walk"], 4);
+  EXPECT_GT(ways["names first"], 4);
   EXPECT_EQ(brute("zzz"), 0u);
   EXPECT_GT(brute("ÖZT"), 0u);
+}
+
+// The programme filter's store side: only the alerts on the listings given (the workbench gives
+// the listings of the parties under a programme), with the other filters, name search and paging.
+TEST(WorkbenchQueue, ListingsFilterShowsOnlyAlertsOnTheListingsGiven) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("q.db"));
+  store::SqlConnection& c = store::ConnectionOf(*db);
+  ASSERT_TRUE(c.BeginWrite().ok());
+  for (int i = 0; i < 300; ++i) {
+    const std::string id = "c" + std::to_string(i);
+    ASSERT_TRUE(c.Run("INSERT INTO customers (id, name, schema, country, birth_date, identifiers,"
+                      " content_hash, updated_at) VALUES (?, ?, '', '', '', '[]', 'h', 't')",
+                      {id, "Name " + std::to_string(i % 11)})
+                    .ok());
+    for (int a = 0; a < 2; ++a)
+      ASSERT_TRUE(c.Run("INSERT INTO alerts (customer_id, entity_id, score, matched_name, state,"
+                        " snapshot) VALUES (?, ?, ?, 'x', ?, 's')",
+                        {id, "ofac:" + std::to_string((i + a * 7) % 40), 0.8 + (i % 13) / 100.0,
+                         std::string(i % 5 == 0 ? "suppressed" : "open")})
+                      .ok());
+  }
+  ASSERT_TRUE(c.Commit().ok());
+  const std::vector<std::string> listings = {"ofac:3",  "ofac:17", "ofac:39", "ofac:0",
+                                             "ofac:22", "ofac:5",  "un:1",    "o'f\"x"};
+  const std::set<std::string> under(listings.begin(), listings.end());
+  QueueFilter all;
+  all.limit = 500;
+  auto every = AlertQueue(*db).Page(all);
+  ASSERT_TRUE(every.ok());
+  ASSERT_EQ(every->total, 480u);
+  for (const std::string q : {"", "name 3"}) {
+    QueueFilter f = all;
+    f.customer = q;
+    f.listings = listings;
+    auto page = AlertQueue(*db).Page(f);
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    std::vector<std::string> expected;
+    for (const QueueRow& r : every->rows)
+      if (under.count(r.entity_id) && (q.empty() || r.customer_name == "Name 3"))
+        expected.push_back(r.customer_id + "/" + r.entity_id);
+    ASSERT_GT(expected.size(), 3u) << q;
+    ASSERT_EQ(page->rows.size(), expected.size()) << q;
+    EXPECT_EQ(page->total, expected.size()) << q;
+    for (size_t i = 0; i < expected.size(); ++i)
+      EXPECT_EQ(page->rows[i].customer_id + "/" + page->rows[i].entity_id, expected[i]) << q;
+    // The same rows in keyset pages of 5.
+    f.limit = 5;
+    std::vector<std::string> walked;
+    for (auto p = AlertQueue(*db).Page(f);;) {
+      ASSERT_TRUE(p.ok());
+      EXPECT_EQ(p->total, expected.size());
+      for (const QueueRow& r : p->rows) walked.push_back(r.customer_id + "/" + r.entity_id);
+      if (p->next.empty()) break;
+      f.after = p->next;
+      p = AlertQueue(*db).Page(f);
+    }
+    EXPECT_EQ(walked, expected) << q;
+  }
+  QueueFilter none = all;
+  none.listings = std::vector<std::string>{};  // a programme no served listing has
+  auto empty = AlertQueue(*db).Page(none);
+  ASSERT_TRUE(empty.ok());
+  EXPECT_EQ(empty->total, 0u);
+  EXPECT_TRUE(empty->rows.empty());
+}
+
+// Bulk groups: the same customer name on listings of one party is one group, given the listings'
+// party; one customer on two listings of the party is no group (one decision covers both).
+TEST(WorkbenchQueue, IdenticalAlertsGroupTheListingsOfOneParty) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("q.db"));
+  store::SqlConnection& c = store::ConnectionOf(*db);
+  auto alert = [&](const std::string& id, const std::string& name, const std::string& entity,
+                   double score) {
+    ASSERT_TRUE(c.Run("INSERT INTO customers (id, name, schema, country, birth_date, identifiers,"
+                      " content_hash, updated_at) VALUES (?, ?, '', '', '', '[]', 'h', 't')"
+                      " ON CONFLICT DO NOTHING",
+                      {id, name})
+                    .ok());
+    ASSERT_TRUE(c.Run("INSERT INTO alerts (customer_id, entity_id, score, matched_name, state,"
+                      " snapshot) VALUES (?, ?, ?, 'x', 'open', 's')",
+                      {id, entity, score})
+                    .ok());
+  };
+  alert("c1", "Acme Trading", "csl:30946", 0.91);  // Acme: three customers, one per listing
+  alert("c2", "Acme Trading", "ofac-cons:30946", 0.95);
+  alert("c3", "Acme Trading", "csl:f0956", 0.93);
+  alert("c4", "Beta Ltd", "csl:30946", 0.9);  // Beta: one customer on two listings
+  alert("c4", "Beta Ltd", "ofac-cons:30946", 0.9);
+  alert("c5", "Gamma", "un:7", 0.88);  // Gamma: two customers on one listing
+  alert("c6", "Gamma", "un:7", 0.89);
+  alert("c7", "Acme Trading", "un:7", 0.97);       // another party
+  alert("c8", "Acme Trading", "csl:30946", 0.99);  // waiting for a second person
+  ASSERT_TRUE(
+      AlertQueue(*db)
+          .Record({"c8", "csl:30946", "", "alice", "propose_clearance", "false_positive", "r", 0})
+          .ok());
+  auto groups = [&](const std::map<std::string, std::string>& party_of) {
+    auto rows = AlertQueue(*db).IdenticalAlerts(50, party_of);
+    EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+    std::vector<std::string> out;
+    for (const QueueRow& r : *rows) out.push_back(r.customer_id + "/" + r.entity_id);
+    return out;
+  };
+  // Without parties every listing is its own: only Gamma is a group.
+  EXPECT_EQ(groups({}), (std::vector<std::string>{"c6/un:7", "c5/un:7"}));
+  const std::map<std::string, std::string> party = {{"csl:30946", "party:ofac-cons:30946"},
+                                                    {"ofac-cons:30946", "party:ofac-cons:30946"},
+                                                    {"csl:f0956", "party:ofac-cons:30946"}};
+  // Largest first, each by score: Acme's three listings of one party, then Gamma.
+  EXPECT_EQ(groups(party), (std::vector<std::string>{"c2/ofac-cons:30946", "c3/csl:f0956",
+                                                     "c1/csl:30946", "c6/un:7", "c5/un:7"}));
+  auto one = AlertQueue(*db).IdenticalAlerts(1, party);
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(one->size(), 3u);
 }
 
 // The index follows every change of the register: new customers, renamed and deleted ones.

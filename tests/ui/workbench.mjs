@@ -98,6 +98,20 @@ try {
   check(cookie && cookie.httpOnly && cookie.sameSite === 'Strict', 'session cookie is HttpOnly, SameSite=Strict');
   await alice.screenshot({ path: path.join(shots, 'queue.png'), fullPage: true });
 
+  // The programme filter: the parties listed under a programme (on any of their listings); a
+  // listing without a programme goes by its list's abbreviation (the Entity List: EL).
+  const byProgramme = {};
+  for (const p of ['EL', 'cmic', 'SDGT']) {
+    await alice.goto(base + '/ui/?programme=' + p);
+    byProgramme[p] = { queue: await alice.$eval('#queue', (t) => t.innerText),
+      matching: await alice.$eval('#matching', (m) => m.textContent) };
+  }
+  check(/Hikvision/i.test(byProgramme.EL.queue) && /Huawei/i.test(byProgramme.EL.queue) &&
+    /Hikvision/i.test(byProgramme.cmic.queue) && !/Hikvision|Huawei/i.test(byProgramme.SDGT.queue) &&
+    /Programme EL: [1-9]\d* listing/.test(byProgramme.EL.matching),
+    'programme filter: EL and CMIC show Hikvision, SDGT neither it nor Huawei (' +
+    Object.entries(byProgramme).map(([p, v]) => `${p}: ${v.matching.trim().slice(0, 60)}`).join('; ') + ')');
+
   // The Hikvision alert: the Entity List listing with 84 FR 54002, the aligned words.
   await alice.goto(base + '/ui/?q=c-hik&list=csl');
   await submit(alice, 'a.alert-link');

@@ -27,12 +27,19 @@ struct QueueFilter {
   double min_score = 0;  // score band [min_score, max_score]
   double max_score = 1;  //
   std::string assignee;  // "" = anyone; "-" = nobody
+  // Only the alerts on these listings (entity ids), e.g. those of the parties listed under a
+  // programme (the served lists know programmes, the database does not); nullopt = any listing.
+  std::optional<std::vector<std::string>> listings;
   // Search: the customer id, or a part of the name (SQL LIKE '%part%' on the lower-cased name:
-  // ASCII letters in any case). Served by a trigram index of the names when the part has at least
-  // 3 characters and few enough names contain it (else by a scan); same rows either way.
+  // ASCII letters in any case). A part that few names contain: those names first (a trigram index
+  // of the names when the part has at least 3 characters); one that many contain: the queue walked
+  // in its order until the page is full, counted up to `count_cap` (QueuePage::total_capped). The
+  // same rows either way.
   std::string customer;
-  bool use_name_index = true;  // false: always the scan (the reference the tests compare with)
-  int older_than_days = 0;     // raised at least this many days ago (0 = any age)
+  bool use_name_index = true;      // false: always the scan (the reference the tests compare with)
+  int64_t names_first_max = 5000;  // at most this many names contain the part: names first
+  int64_t count_cap = 1000;        // a walked search counts this many matches at most
+  int older_than_days = 0;         // raised at least this many days ago (0 = any age)
   bool escalated_only = false;
   bool pending_only = false;   // clearances waiting for a second person
   std::string sort = "score";  // score | customer | entity | age
@@ -60,10 +67,14 @@ struct QueueRow {
 
 struct QueuePage {
   std::vector<QueueRow> rows;
-  uint64_t total = 0;                        // rows matching the filter
+  uint64_t total = 0;  // rows matching the filter
+  bool total_capped =
+      false;  // more than `total` rows match (a broad name search counts no further)
   std::map<std::string, uint64_t> by_state;  // every alert, per state
   uint64_t escalated = 0, pending = 0;       // open alerts escalated / waiting for confirmation
   bool name_index_used = false;              // the customer search went through the name index
+  // How the customer search ran: "trigram index", "names first", "queue walk", "scan" ("" none).
+  std::string name_search;
   // Cursors for QueueFilter::after / before: the next page, the previous one ("" = none).
   std::string next, previous;
 };
@@ -87,11 +98,15 @@ class AlertQueue {
   Result<QueuePage> Page(const QueueFilter& filter);
   Result<std::optional<QueueRow>> Get(const std::string& customer_id, const std::string& entity_id);
 
-  // Open alerts that are identical but for the customer: the same listing and the same customer
-  // name (exactly), in groups of at least two, none waiting for a second person; the
-  // `max_groups` largest groups, each group's rows together (by listing, name, score descending).
-  // The workbench clears such a group as false positives with one reason (docs/WORKBENCH.md).
-  Result<std::vector<QueueRow>> IdenticalAlerts(size_t max_groups = 50);
+  // Open alerts that are identical but for the customer: on the same listed party and with the
+  // same customer name (exactly), in groups of at least two customers, none waiting for a second
+  // person; the `max_groups` largest groups first, each group's rows together (by party, name,
+  // score descending). `party_of` maps a listing (entity id) to its party's id for the listings of
+  // parties with several listings (the served lists know parties); any other listing is a party of
+  // its own. The workbench clears such a group as false positives with one reason
+  // (docs/WORKBENCH.md).
+  Result<std::vector<QueueRow>> IdenticalAlerts(
+      size_t max_groups = 50, const std::map<std::string, std::string>& party_of = {});
 
   // Records `action` (who, reason, detail) with its audit record and applies it to the alert's
   // work state: assign (detail = assignee, "" unassigns), escalate, propose_clearance (detail =

@@ -25,6 +25,17 @@ std::string PartyOf(const Engine& engine, const std::string& entity_id) {
   return engine.parties->Of(static_cast<uint32_t>(e - engine.snapshot().entities.data())).id;
 }
 
+// Listing -> party for the listings of parties with several listings in the served lists (the
+// store groups alerts on any listing of one party together; other listings are their own party).
+std::map<std::string, std::string> GroupedListings(const Engine& engine) {
+  std::map<std::string, std::string> out;
+  const std::vector<Entity>& entities = engine.snapshot().entities;
+  for (uint32_t i = 0; i < entities.size(); ++i)
+    if (const ListedParty& p = engine.parties->Of(i); p.listings.size() > 1)
+      out.emplace(entities[i].id, p.id);
+  return out;
+}
+
 std::string AlertValue(const QueueRow& r) {
   return nlohmann::json::array({r.customer_id, r.entity_id}).dump();
 }
@@ -72,9 +83,9 @@ void RegisterBulkPages(httplib::Server& http, UiState& ui) {
           if (!s) return;
           auto db = ui.Db();
           if (!db.ok()) return SendProblem(res, 503, &*s, "the database is not available");
-          auto rows = AlertQueue(**db).IdenticalAlerts(50);
-          if (!rows.ok()) return SendProblem(res, 500, &*s, rows.status().message());
           const std::shared_ptr<const Engine> engine = ui.server().engines.Current();
+          auto rows = AlertQueue(**db).IdenticalAlerts(50, GroupedListings(*engine));
+          if (!rows.ok()) return SendProblem(res, 500, &*s, rows.status().message());
           // Groups per party and customer name, in the order of the rows (largest first).
           std::vector<std::pair<std::string, std::vector<const QueueRow*>>> groups;
           std::map<std::string, size_t> at;
