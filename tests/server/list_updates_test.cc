@@ -185,6 +185,15 @@ TEST(ServerListUpdates, WithADatabaseAnUpdateIsFollowedByTheDeltaRescreenAndItsW
   fs::remove_all(dir);
 }
 
+// Stop() from two threads at once, then Wait() and Stop() once more, after it stopped.
+void StopFromTwoThreadsThenOnceMore(Server& server) {
+  std::thread other([&] { server.Stop(); });
+  server.Stop();
+  other.join();
+  server.Wait();
+  server.Stop();
+}
+
 // Server::Stop() is safe from any thread and more than once: here from two threads at once
 // (e.g. a signal handler's thread and the owner's shutdown path) while the update timer runs.
 // ListUpdates::Stop() used to join its std::thread without a lock, so two callers could both see
@@ -208,11 +217,7 @@ TEST(ServerListUpdates, StopFromTwoThreadsAtOnceStopsTheTimerOnce) {
     auto server = StartServer(std::move(o));
     ASSERT_TRUE(server);
     std::this_thread::sleep_for(std::chrono::milliseconds(100 * round));
-    std::thread other([&] { server->Stop(); });
-    server->Stop();
-    other.join();
-    server->Wait();
-    server->Stop();  // and once more, after it stopped
+    StopFromTwoThreadsThenOnceMore(*server);
   }
   fs::remove_all(dir);
 }
@@ -239,11 +244,7 @@ TEST(ServerListUpdates, StopFromTwoThreadsAtOnceStopsTheWebhookThreadsOnce) {
     auto server = StartServer(std::move(o));
     ASSERT_TRUE(server);
     std::this_thread::sleep_for(std::chrono::milliseconds(20 * round));
-    std::thread other([&] { server->Stop(); });
-    server->Stop();
-    other.join();
-    server->Wait();
-    server->Stop();  // and once more, after it stopped
+    StopFromTwoThreadsThenOnceMore(*server);
   }
   fs::remove_all(dir);
 }
