@@ -1,10 +1,12 @@
 #include "cli/cmd_serve.h"
 
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 
 #include <atomic>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -157,6 +159,15 @@ int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  // A fixed mmap threshold: glibc's default one rises to the size of each large block freed
+  // (up to 32 MiB), so once the first engine replaced by a reload is freed, the next engines'
+  // large arrays come from the heap instead of their own mappings, and the heap fragments: the
+  // RSS between reloads crept up ~+12-15 MB over 20 reloads and sat ~45 MB higher (docs/
+  // BENCHMARKS_SERVER.md section 4). Fixed at 128 KiB (the default's start) each freed engine's
+  // arrays go straight back to the system. Left alone when GLIBC_TUNABLES sets it.
+  if (const char* tunables = std::getenv("GLIBC_TUNABLES");
+      tunables == nullptr || std::strstr(tunables, "mmap_threshold") == nullptr)
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
   err << "partyscreen: loading lists...\n" << std::flush;
   auto server = server::Server::Create(std::move(o));
   if (!server.ok()) {

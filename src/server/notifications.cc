@@ -35,6 +35,7 @@ void Notifications::Stop() {
     stopping_ = true;
   }
   wake_.notify_all();
+  std::lock_guard<std::mutex> join_lock(join_mu_);
   for (std::thread& t : threads_)
     if (t.joinable()) t.join();
   threads_.clear();

@@ -3,7 +3,8 @@
 // a restart), whenever Poke() is called (after a re-screen) and every webhook_retry_seconds while
 // events are pending. Each webhook has its own thread and database connection, so a receiver that
 // is down delays no other. Each round's outcome is logged on stderr. Does nothing without webhooks.
-// Thread safety: Start/Stop from the server's controlling thread; Poke from any thread.
+// Thread safety: Start from the server's controlling thread; Stop (more than once) and Poke from
+// any thread.
 #pragma once
 
 #include <condition_variable>
@@ -44,6 +45,11 @@ class Notifications {
   std::condition_variable wake_;
   bool stopping_ = false;
   uint64_t pokes_ = 0;  // each thread compares it with the count it has seen
+  // Guards threads_ in Stop(), which Server::Stop() calls from any thread, more than once: without
+  // it two Stop()s at once joined the same threads twice and cleared the vector under the other's
+  // loop (ThreadSanitizer: data race in std::vector<std::thread>::clear). Held while joining; the
+  // delivery threads never take it (they need mu_ to finish).
+  std::mutex join_mu_;
   std::vector<std::thread> threads_;
 };
 

@@ -185,6 +185,15 @@ TEST(ServerListUpdates, WithADatabaseAnUpdateIsFollowedByTheDeltaRescreenAndItsW
   fs::remove_all(dir);
 }
 
+// Stop() from two threads at once, then Wait() and Stop() once more, after it stopped.
+void StopFromTwoThreadsThenOnceMore(Server& server) {
+  std::thread other([&] { server.Stop(); });
+  server.Stop();
+  other.join();
+  server.Wait();
+  server.Stop();
+}
+
 // Server::Stop() is safe from any thread and more than once: here from two threads at once
 // (e.g. a signal handler's thread and the owner's shutdown path) while the update timer runs.
 // ListUpdates::Stop() used to join its std::thread without a lock, so two callers could both see
@@ -208,11 +217,34 @@ TEST(ServerListUpdates, StopFromTwoThreadsAtOnceStopsTheTimerOnce) {
     auto server = StartServer(std::move(o));
     ASSERT_TRUE(server);
     std::this_thread::sleep_for(std::chrono::milliseconds(100 * round));
-    std::thread other([&] { server->Stop(); });
-    server->Stop();
-    other.join();
-    server->Wait();
-    server->Stop();  // and once more, after it stopped
+    StopFromTwoThreadsThenOnceMore(*server);
+  }
+  fs::remove_all(dir);
+}
+
+// The same with webhooks: Server::Stop() stops their delivery threads (server/notifications.h).
+// Notifications::Stop() used to join and clear its std::vector<std::thread> without a lock, so
+// two Stop()s at once joined the same threads twice and cleared the vector under the other's
+// loop (a data race ThreadSanitizer reports on the vector and the std::thread objects).
+TEST(ServerListUpdates, StopFromTwoThreadsAtOnceStopsTheWebhookThreadsOnce) {
+  const std::string dir = FreshDir("partyscreen_serve_stop_hooks");
+  fs::create_directories(dir);
+  testing_support::WebhookReceiver a, b, c;
+  std::ofstream(dir + "/secret") << testing_support::kWebhookSecret;
+  std::vector<Webhook> hooks;
+  for (const testing_support::WebhookReceiver* r : {&a, &b, &c}) {
+    auto hook = LoadWebhook(r->Url(), dir + "/secret");
+    ASSERT_TRUE(hook.ok());
+    hooks.push_back(*hook);
+  }
+  for (int round = 0; round < 3; ++round) {
+    ServerOptions o = Options(std::string(PARTYSCREEN_SHARED_DIR) + "/lists/ofac/sdn-2021-07");
+    o.audit_db = dir + "/store.db";
+    o.webhooks = hooks;  // three delivery threads
+    auto server = StartServer(std::move(o));
+    ASSERT_TRUE(server);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20 * round));
+    StopFromTwoThreadsThenOnceMore(*server);
   }
   fs::remove_all(dir);
 }
