@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
+#include <limits>
 
 namespace partyscreen {
 
@@ -875,8 +877,10 @@ GapCosts GapCostsOf(ScriptFamily f, const Units& s, const Units& l) {
   return g;
 }
 
-// Minimal alignment cost (hundredths) of script units against Latin units.
-int AlignCost(ScriptFamily f, const Units& s, const Units& l, const GapCosts& g) {
+// Minimal alignment cost (hundredths) of script units against Latin units; once that cost is
+// known to exceed `give_up_above`, some value above it instead.
+int AlignCost(ScriptFamily f, const Units& s, const Units& l, const GapCosts& g,
+              int give_up_above = std::numeric_limits<int>::max()) {
   const CostTable& table = f == ScriptFamily::kAbjad ? kAbjadCosts : kCyrillicCosts;
   // Rows i-2, i-1 and i of the table, rotated.
   std::array<std::array<int, kMaxUnits + 1>, 3> rows;
@@ -885,6 +889,7 @@ int AlignCost(ScriptFamily f, const Units& s, const Units& l, const GapCosts& g)
   int* cur = rows[2].data();
   prev[0] = 0;
   for (size_t j = 1; j <= l.n; ++j) prev[j] = prev[j - 1] + g.insert[j - 1];
+  int prev_row_min = 0;  // row 0 starts at 0
   for (size_t i = 1; i <= s.n; ++i) {
     const int del = g.erase[i - 1];
     const auto& sub = table[static_cast<unsigned char>(s.u[i - 1]) & 0x7F];
@@ -901,7 +906,15 @@ int AlignCost(ScriptFamily f, const Units& s, const Units& l, const GapCosts& g)
       }
       cur[j] = best;
     }
-    for (size_t j = 1; j <= l.n; ++j) cur[j] = std::min(cur[j], cur[j - 1] + g.insert[j - 1]);
+    int row_min = cur[0];
+    for (size_t j = 1; j <= l.n; ++j) {
+      cur[j] = std::min(cur[j], cur[j - 1] + g.insert[j - 1]);
+      row_min = std::min(row_min, cur[j]);
+    }
+    // Every alignment passes through row i-1 or row i (a pair reading skips one row, no move
+    // skips two) and no move costs less than nothing: the cost is at least the smaller minimum.
+    if (std::min(row_min, prev_row_min) > give_up_above) return row_min;
+    prev_row_min = row_min;
     int* const oldest = prev2;
     prev2 = prev;
     prev = cur;
@@ -1376,6 +1389,42 @@ struct CrossScriptProbe::Side {
   size_t script_count = 0;
 };
 
+namespace {
+
+// What a script unit's row of the cost table says, independent of the word: the Latin letters it
+// reads as for free, its cheapest paid reading, and for each deletion cost DeleteCost can give,
+// the letters it reads as for less than that.
+constexpr int kEraseLevels[] = {10, 15, 35, 60, 70, 90, kMismatch};
+struct RowFacts {
+  LetterMask free;
+  int cheapest_paid = std::numeric_limits<int>::max();
+  std::array<LetterMask, std::size(kEraseLevels)> cheaper_than_level;
+};
+using FamilyRowFacts = std::array<RowFacts, 128>;
+
+FamilyRowFacts ComputeRowFacts(const CostTable& table) {
+  FamilyRowFacts facts;
+  for (int code = 0; code < 128; ++code) {
+    RowFacts& f = facts[code];
+    for (int c = 0; c < 128; ++c) {
+      const int cost = table[code][c];
+      if (cost == 0) f.free.Add(static_cast<char>(c));
+      if (cost > 0) f.cheapest_paid = std::min(f.cheapest_paid, cost);
+      for (size_t level = 0; level < std::size(kEraseLevels); ++level)
+        if (cost < kEraseLevels[level]) f.cheaper_than_level[level].Add(static_cast<char>(c));
+    }
+  }
+  return facts;
+}
+
+const FamilyRowFacts& RowFactsOf(ScriptFamily f) {
+  static const FamilyRowFacts abjad = ComputeRowFacts(kAbjadCosts);
+  static const FamilyRowFacts cyrillic = ComputeRowFacts(kCyrillicCosts);
+  return f == ScriptFamily::kAbjad ? abjad : cyrillic;
+}
+
+}  // namespace
+
 CrossScriptProbe::CrossScriptProbe(ScriptFamily family, const CrossScriptUnits& script,
                                    double at_least)
     : family_(family), at_least_(at_least) {
@@ -1385,36 +1434,45 @@ CrossScriptProbe::CrossScriptProbe(ScriptFamily family, const CrossScriptUnits& 
     side->abjad_weight = SimilarityWeight(family, s, Units{});
     const CostTable& table = family == ScriptFamily::kAbjad ? kAbjadCosts : kCyrillicCosts;
     const InsertFloors& floors = InsertFloorsOf(family);
-    std::array<PairReadings, kMaxUnits> pairs;
+    const FamilyRowFacts& row_facts = RowFactsOf(family);
     std::array<bool, kMaxUnits> paired{};
-    size_t pair_count = 0;
+    // The cheapest way to consume each Latin letter: an insertion, a reading of one of the
+    // word's units (each distinct unit's row once), or a reading of one of its pairs.
+    std::array<uint8_t, 128> best = floors.single;
+    std::array<bool, 128> row_read{};
+    for (size_t i = 0; i < s.n; ++i) {
+      const unsigned char code = static_cast<unsigned char>(s.u[i]) & 0x7F;
+      if (row_read[code]) continue;
+      row_read[code] = true;
+      const auto& row = table[code];
+      for (int c = 0; c < 128; ++c) best[c] = std::min(best[c], row[c]);
+    }
     for (size_t i = 1; i < s.n; ++i) {
       const PairReadings r = PairReadingsOf(family, s.u[i - 1], s.u[i]);
       if (r.n == 0) continue;
-      pairs[pair_count++] = r;
       paired[i - 1] = paired[i] = true;
-    }
-    for (int c = 0; c < 128; ++c) {
-      int best = floors.single[c];
-      for (size_t i = 0; i < s.n && best > 0; ++i)
-        best = std::min<int>(best, table[static_cast<unsigned char>(s.u[i]) & 0x7F][c]);
-      for (size_t k = 0; k < pair_count && best > 0; ++k) {
-        const int pc = PairCost(pairs[k], static_cast<char>(c));
-        if (pc >= 0) best = std::min(best, pc);
+      for (int k = 0; k < r.n; ++k) {
+        uint8_t& b = best[static_cast<unsigned char>(r.l[k]) & 0x7F];
+        b = static_cast<uint8_t>(std::min<int>(b, r.cost[k]));
       }
-      side->latin_floor[c] = static_cast<uint8_t>(best);
-      side->latin_floor_doubled[c] = static_cast<uint8_t>(std::min<int>(best, floors.doubled[c]));
     }
+    side->latin_floor = best;
+    for (int c = 0; c < 128; ++c)
+      side->latin_floor_doubled[c] = std::min(best[c], floors.doubled[c]);
     for (size_t i = 0; i < s.n; ++i) {
       if (paired[i]) continue;  // a pair's cost is shared: it counts nothing here
       Side::ScriptUnit& su = side->script[side->script_count++];
       su.erase = DeleteCost(family, s, i);
-      su.cheapest_paid = su.erase;
-      const auto& row = table[static_cast<unsigned char>(s.u[i]) & 0x7F];
-      for (int c = 0; c < 128; ++c) {
-        if (row[c] == 0) su.free.Add(static_cast<char>(c));
-        if (row[c] < su.erase) su.cheaper.Add(static_cast<char>(c));
-        if (row[c] > 0) su.cheapest_paid = std::min<int>(su.cheapest_paid, row[c]);
+      const unsigned char code = static_cast<unsigned char>(s.u[i]) & 0x7F;
+      const RowFacts& facts = row_facts[code];
+      su.free = facts.free;
+      su.cheapest_paid = std::min(su.erase, facts.cheapest_paid);
+      const int* level = std::find(std::begin(kEraseLevels), std::end(kEraseLevels), su.erase);
+      if (level != std::end(kEraseLevels)) {
+        su.cheaper = facts.cheaper_than_level[static_cast<size_t>(level - kEraseLevels)];
+      } else {  // a deletion cost the facts were not tabled for
+        for (int c = 0; c < 128; ++c)
+          if (table[code][c] < su.erase) su.cheaper.Add(static_cast<char>(c));
       }
     }
     return side;
@@ -1447,7 +1505,15 @@ double CrossScriptProbe::BoundedSimilarity(const Side& side, const CrossScriptUn
   const double weight =
       family_ == ScriptFamily::kAbjad ? side.abjad_weight : SimilarityWeight(family_, s, l);
   if (SimilarityOfCost(std::max(latin, script), weight) < at_least_) return 0.0;
-  return SimilarityOfCost(AlignCost(family_, s, l, GapCostsOf(family_, s, l)), weight);
+  // The largest cost still scoring at_least_ (SimilarityOfCost falls as the cost grows): the
+  // alignment may stop once it is sure to cost more.
+  int limit = std::numeric_limits<int>::max();
+  if (at_least_ > 0) {
+    limit = static_cast<int>((1.0 - at_least_) * 100.0 * weight) + 2;
+    while (limit >= 0 && SimilarityOfCost(limit, weight) < at_least_) --limit;
+  }
+  const int cost = AlignCost(family_, s, l, GapCostsOf(family_, s, l), limit);
+  return cost > limit ? 0.0 : SimilarityOfCost(cost, weight);
 }
 
 double CrossScriptProbe::SimilarityTo(const CrossScriptUnits& l) const {

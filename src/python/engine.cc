@@ -15,12 +15,27 @@
 
 namespace partyscreen::python {
 
-Result<std::unique_ptr<Engine>> Engine::Load(const std::vector<std::string>& lists,
-                                             const std::string& data_dir) {
+namespace {
+
+std::vector<ListSpec> SpecsOf(const std::vector<std::string>& lists, const std::string& data_dir) {
   std::vector<ListSpec> specs;
   for (const std::string& l : lists) specs.push_back(ParseListSpec(l));
   if (specs.empty()) specs = data_dir.empty() ? DefaultListSpecs() : DefaultListSpecs(data_dir);
-  auto snapshot = LoadSnapshot(specs);
+  return specs;
+}
+
+}  // namespace
+
+Result<std::string> SnapshotHashOf(const std::vector<std::string>& lists,
+                                   const std::string& data_dir) {
+  auto snapshot = LoadSnapshot(SpecsOf(lists, data_dir));
+  if (!snapshot.ok()) return snapshot.status();
+  return snapshot->hash;
+}
+
+Result<std::unique_ptr<Engine>> Engine::Load(const std::vector<std::string>& lists,
+                                             const std::string& data_dir) {
+  auto snapshot = LoadSnapshot(SpecsOf(lists, data_dir));
   if (!snapshot.ok()) return snapshot.status();
   auto screener = Screener::Build(std::make_shared<const Snapshot>(std::move(snapshot).value()));
   if (!screener.ok()) return screener.status();

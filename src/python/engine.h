@@ -50,6 +50,11 @@ nlohmann::json AuditRecordToJson(const AuditRecord& record);
 Result<AuditRecord> AuditRecordFromJson(const std::string& text, const std::string& kind,
                                         const std::string& who);
 
+// The snapshot hash Engine::Load(lists, data_dir) would report, from parsing the lists only (no
+// screening index: a fraction of a load's time). A Dask client plans a job with it.
+Result<std::string> SnapshotHashOf(const std::vector<std::string>& lists,
+                                   const std::string& data_dir);
+
 class Engine {
  public:
   // `lists`: --list arguments ("PATH" or "FORMAT:PATH"); empty = the bundled snapshot, from

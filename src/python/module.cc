@@ -127,6 +127,17 @@ PYBIND11_MODULE(_native, m) {
       .def("append", &AuditSink::Append, py::arg("records"), py::arg("kind"), py::arg("who"))
       .def("flush", &AuditSink::Flush);
   m.def("current_user_name", &CurrentUserName);
+  m.def(
+      "snapshot_hash",
+      [](const std::vector<std::string>& lists, const std::string& data_dir) {
+        Result<std::string> hash = Status::Internal("not run");
+        {
+          py::gil_scoped_release release;
+          hash = SnapshotHashOf(lists, data_dir);
+        }
+        return ValueOrRaise(std::move(hash));
+      },
+      py::arg("lists") = std::vector<std::string>{}, py::arg("data_dir") = "");
 
   py::class_<Engine>(m, "Engine")
       .def(py::init([](const std::vector<std::string>& lists, const std::string& data_dir) {

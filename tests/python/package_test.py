@@ -118,6 +118,10 @@ class PythonEqualsCli(unittest.TestCase):
     def test_snapshot_hash_is_the_clis(self):
         cli = run_cli("lists", "--json")
         self.assertEqual(self.lists.snapshot_hash, json.loads(cli.stdout)["snapshot"])
+        # The hash alone (what a Dask client plans with) is the loaded snapshot's.
+        self.assertEqual(partyscreen.snapshot_hash(), self.lists.snapshot_hash)
+        with self.assertRaisesRegex(ValueError, "no-such-list.csv"):
+            partyscreen.snapshot_hash(["csl-csv:/nonexistent/no-such-list.csv"])
 
     def test_bad_records_are_named(self):
         with self.assertRaises(partyscreen.ScreeningError) as caught:
