@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "core/strings.h"
+#include "match/name_score.h"
 #include "normalize/country.h"
 
 namespace partyscreen {
@@ -129,7 +130,7 @@ double AdjustScore(double name_score, const QueryFacts& q, const EntityFacts& e,
       break;
     }
   }
-  return std::clamp(s, 0.0, 1.0);
+  return OnScoreGrid(std::clamp(s, 0.0, 1.0));
 }
 
 }  // namespace partyscreen

@@ -36,6 +36,17 @@ void WeightedName::SetWords(std::vector<std::string> spelled,
 
 bool CanAnchor(const std::string& token) { return token.size() >= 2 && !IsStopword(token); }
 
+bool IsNameParticle(std::string_view word) {
+  // The Arabic article in its Latin spellings (al-, el-, ul-, and assimilated ad-, ar-, as-,
+  // ash-, at-, az-, an-) and the particles of Arabic names: father of, son of, servant of.
+  static constexpr std::string_view kParticles[] = {"al",  "el",  "ul",  "ad",  "ar",
+                                                    "as",  "ash", "at",  "az",  "an",
+                                                    "abu", "ibn", "bin", "abd", "bint"};
+  for (std::string_view p : kParticles)
+    if (word == p) return true;
+  return false;
+}
+
 bool Joinable(const std::string& a, const std::string& b) {
   return a.size() >= 2 && b.size() >= 2 && a.size() + b.size() >= kMinFuzzyLength;
 }
@@ -124,6 +135,28 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
           (alone[static_cast<size_t>(i) * nl + j] || alone[static_cast<size_t>(i + 1) * nl + j]))
         continue;
       add(i, i + 2, j, j + 1, m);
+    }
+  }
+  // A slip at the boundary after an Arabic article or particle written as its own word: the
+  // hyphen typed one letter late or early, or a letter added next to it ("ALM-UDALLAL",
+  // "AgL-KANI" for AL-MUDALLAL, AL-KANI). Two Latin words on each side, read together, when the
+  // listed pair is a particle and a name of 4+ letters and the words do not already match one by
+  // one. (BlockingUnits joins the same neighbours on both sides: the index finds these pairs.)
+  thread_local std::string joined_q, joined_q_raw;
+  for (int j = 0; j + 1 < nl; ++j) {
+    if (!IsNameParticle(l.raw[j]) || l.tokens[j + 1].size() < kMinFuzzyLength ||
+        l.ScriptAt(j) != TokenScript::kLatin || l.ScriptAt(j + 1) != TokenScript::kLatin)
+      continue;
+    for (int i = 0; i + 1 < nq; ++i) {
+      if (!Joinable(q.tokens[i], q.tokens[i + 1]) || q.ScriptAt(i) != TokenScript::kLatin ||
+          q.ScriptAt(i + 1) != TokenScript::kLatin ||
+          (alone[static_cast<size_t>(i) * nl + j] &&
+           alone[static_cast<size_t>(i + 1) * nl + j + 1]))
+        continue;
+      joined_q.assign(q.tokens[i]).append(q.tokens[i + 1]);
+      joined_q_raw.assign(q.raw[i]).append(q.raw[i + 1]);
+      const WordView a{joined_q, joined_q_raw, TokenScript::kLatin};
+      add(i, i + 2, j, j + 2, CompareWords(a, joined_word(l, j)));
     }
   }
   std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {

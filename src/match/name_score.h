@@ -20,7 +20,9 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "normalize/token_script.h"
@@ -70,6 +72,12 @@ struct NameAlignment {
   std::vector<int> unmatched_list;
 };
 
+// Scores are reported on a grid of 1e-9: a weighted sum that is 0.8 on paper and comes out as
+// 0.7999999999999999 in binary floating point must meet a threshold of 0.8. Every score compared
+// with a threshold passes through here last (the alias score, CompareNames, AdjustScore); the
+// index's bounds keep a slack of 1e-9, more than the rounding can add, so pruning stays exact.
+inline double OnScoreGrid(double score) { return std::round(score * 1e9) / 1e9; }
+
 // Aligns and scores. `want_details` false skips filling pairs/unmatched (score and anchored only).
 NameAlignment AlignNames(const WeightedName& query, const WeightedName& list,
                          const ScoringParams& params, bool want_details);
@@ -92,5 +100,9 @@ bool CanAnchor(const std::string& token);
 // True when two neighbouring words may be compared joined ("hik" + "vision"): both 2+ letters
 // (an initial glued to a word is not a spelling of it) and 4+ letters together.
 bool Joinable(const std::string& a, const std::string& b);
+
+// True for the Arabic article and particles as separate Latin words ("al", "el", "abu", "bin"):
+// AlignNames reads a listed particle and the name after it together against two query words.
+bool IsNameParticle(std::string_view word);
 
 }  // namespace partyscreen

@@ -30,7 +30,7 @@ bool IsListedAcronym(const Entity& e, std::string_view word) {
   }
   return false;
 }
-std::string EngineVersion() { return "partyscreen-match-12"; }
+std::string EngineVersion() { return "partyscreen-match-13"; }
 
 namespace {
 
@@ -82,7 +82,7 @@ double AliasScore(const PreparedName& q, const IndexedAlias& a, const NameAlignm
   double s = al.score;
   if (a.quality == AliasQuality::kWeak) s *= kWeakAliasFactor;
   if (LegalFormsDisagree(q.normalized, a.normalized)) s *= kLegalFormMismatchFactor;
-  return s;
+  return OnScoreGrid(s);
 }
 
 // e.AllNames()[k], without building the list (once per hit).
@@ -436,6 +436,7 @@ double CompareNames(std::string_view a, std::string_view b, Schema schema, Expla
   const NameAlignment al = AlignNames(wa, wb, ParamsForSchema(schema), x != nullptr);
   double score = al.score;
   if (LegalFormsDisagree(na, nb)) score *= kLegalFormMismatchFactor;
+  score = OnScoreGrid(score);
   if (x) {
     x->matched_name = std::string(b);
     x->alias_quality = AliasQuality::kPrimary;
