@@ -304,13 +304,21 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::shared_ptr<const Snapshot
   const auto& entities = impl->snapshot->entities;
   impl->entity_alias_begin.reserve(entities.size() + 1);
   impl->facts.reserve(entities.size());
-  // Normalising the names is most of the work: done for all entities in parallel first.
-  std::vector<std::vector<NormalizedName>> normalized(entities.size());
+  // Normalising the names is most of the work: done for all entities in parallel first. A name
+  // with a second reading (a legal form glued to its last word before a further form) is indexed
+  // under both, as one name: the query may be written either way.
+  std::vector<std::vector<std::pair<uint32_t, NormalizedName>>> normalized(entities.size());
   ParallelFor(
       entities.size(), ThreadsOrAllCores(0),
       [&](size_t i) {
-        for (std::string_view name : entities[i].AllNames())
-          normalized[i].push_back(NormalizeName(name, entities[i].schema));
+        uint32_t k = 0;
+        for (std::string_view name : entities[i].AllNames()) {
+          normalized[i].emplace_back(k, NormalizeName(name, entities[i].schema));
+          NormalizedName second;
+          if (GluedFormReading(name, entities[i].schema, &second))
+            normalized[i].emplace_back(k, std::move(second));
+          ++k;
+        }
       },
       64);
   for (uint32_t i = 0; i < entities.size(); ++i) {
@@ -320,12 +328,12 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::shared_ptr<const Snapshot
     impl->entity_schema.push_back(e.schema);
     std::vector<std::string> seen;  // the same normalised name twice adds nothing
     const size_t first_alias = impl->aliases.size();
-    for (uint32_t k = 0; k < normalized[i].size(); ++k) {
+    for (auto& [k, reading] : normalized[i]) {
       IndexedAlias a;
       a.entity = i;
       a.name_index = k;
       a.quality = k == 0 ? AliasQuality::kPrimary : e.aliases[k - 1].quality;
-      a.normalized = std::move(normalized[i][k]);
+      a.normalized = std::move(reading);
       if (a.normalized.tokens.empty()) continue;
       const std::string display = a.normalized.Display();
       if (std::find(seen.begin(), seen.end(), display) != seen.end()) continue;
@@ -427,26 +435,35 @@ std::vector<uint64_t> BlockingKeys(std::string_view name, Schema) {
 
 double CompareNames(std::string_view a, std::string_view b, Schema schema, Explanation* x) {
   const NormalizedName na = NormalizeName(a, schema);
-  const NormalizedName nb = NormalizeName(b, schema);
-  WeightedName wa, wb;
+  WeightedName wa;
   wa.SetWords(na.tokens, na.scripts);
-  wb.SetWords(nb.tokens, nb.scripts);
   for (const std::string& t : wa.raw) wa.weights.push_back(NeutralWeight(t, schema));
-  for (const std::string& t : wb.raw) wb.weights.push_back(NeutralWeight(t, schema));
-  const NameAlignment al = AlignNames(wa, wb, ParamsForSchema(schema), x != nullptr);
-  double score = al.score;
-  if (LegalFormsDisagree(na, nb)) score *= kLegalFormMismatchFactor;
-  score = OnScoreGrid(score);
-  if (x) {
-    x->matched_name = std::string(b);
-    x->alias_quality = AliasQuality::kPrimary;
-    x->name_score = score;
-    DescribeAlignment(na, nb, al, x);
-    x->attributes.clear();
-    if (LegalFormsDisagree(na, nb)) x->attributes.push_back("legal forms differ");
-    FinishSummary(score, x);
+  // `b` as the index reads a listed name: under each of its readings (Screener::Build).
+  std::vector<NormalizedName> readings = {NormalizeName(b, schema)};
+  if (NormalizedName second; GluedFormReading(b, schema, &second))
+    readings.push_back(std::move(second));
+  double best = -1;
+  for (const NormalizedName& nb : readings) {
+    WeightedName wb;
+    wb.SetWords(nb.tokens, nb.scripts);
+    for (const std::string& t : wb.raw) wb.weights.push_back(NeutralWeight(t, schema));
+    const NameAlignment al = AlignNames(wa, wb, ParamsForSchema(schema), x != nullptr);
+    double score = al.score;
+    if (LegalFormsDisagree(na, nb)) score *= kLegalFormMismatchFactor;
+    score = OnScoreGrid(score);
+    if (score <= best) continue;
+    best = score;
+    if (x) {
+      *x = Explanation();
+      x->matched_name = std::string(b);
+      x->alias_quality = AliasQuality::kPrimary;
+      x->name_score = score;
+      DescribeAlignment(na, nb, al, x);
+      if (LegalFormsDisagree(na, nb)) x->attributes.push_back("legal forms differ");
+      FinishSummary(score, x);
+    }
   }
-  return score;
+  return best;
 }
 
 }  // namespace partyscreen

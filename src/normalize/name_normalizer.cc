@@ -336,7 +336,12 @@ void JoinSpacedLetters(std::vector<std::string>* tokens, std::vector<TokenScript
   scripts->resize(write);
 }
 
-NormalizedName NormalizeName(std::string_view raw_name, Schema schema) {
+namespace {
+
+// NormalizeName, and with `glued_before_forms` also a form glued to the last word when further
+// forms follow it (GluedFormReading); `*split` says whether such a form was taken off.
+NormalizedName Normalize(std::string_view raw_name, Schema schema, bool glued_before_forms,
+                         bool* split) {
   NormalizedName out;
   std::vector<std::string> tokens;
   std::vector<TokenScript> scripts;
@@ -374,11 +379,12 @@ NormalizedName NormalizeName(std::string_view raw_name, Schema schema) {
       trailing.insert(trailing.begin(), code);
       end -= n;
     }
-    if (trailing.empty() && schema == Schema::kOrganization && end > begin &&
-        scripts[end - 1] == TokenScript::kLatin) {
+    if ((trailing.empty() || glued_before_forms) && schema == Schema::kOrganization &&
+        end > begin && scripts[end - 1] == TokenScript::kLatin) {
       if (const size_t glued = GluedLegalForm(tokens[end - 1], &code)) {
         tokens[end - 1].resize(tokens[end - 1].size() - glued);
-        trailing.push_back(code);
+        if (!trailing.empty()) *split = true;
+        trailing.insert(trailing.begin(), code);
       }
     }
     if (end - begin > 1 && LegalFormAt(tokens, begin, end, /*from_end=*/false, &code) == 0) {
@@ -408,6 +414,20 @@ NormalizedName NormalizeName(std::string_view raw_name, Schema schema) {
     }
   }
   return out;
+}
+
+}  // namespace
+
+NormalizedName NormalizeName(std::string_view raw_name, Schema schema) {
+  bool split = false;
+  return Normalize(raw_name, schema, /*glued_before_forms=*/false, &split);
+}
+
+bool GluedFormReading(std::string_view name, Schema schema, NormalizedName* reading) {
+  if (schema != Schema::kOrganization) return false;
+  bool split = false;
+  *reading = Normalize(name, schema, /*glued_before_forms=*/true, &split);
+  return split;
 }
 
 }  // namespace partyscreen

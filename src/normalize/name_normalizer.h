@@ -38,6 +38,13 @@ std::vector<std::string> TokenizeAscii(std::string_view latin_ascii);
 
 NormalizedName NormalizeName(std::string_view name, Schema schema = Schema::kUnknown);
 
+// The second reading of an organisation's name whose last word ends in a legal form glued to it
+// and is followed by a further form ("HADLERCO LIMITED": NormalizeName reads "hadlerco" [LTD],
+// this reads "hadler" [CO LTD]); false when the name has no such second reading. NormalizeName
+// splits a glued form off only when nothing follows it, so the query "HADLERCO" reads "hadler"
+// [CO]: a listed name is indexed under both readings to meet it (Screener::Build).
+bool GluedFormReading(std::string_view name, Schema schema, NormalizedName* reading);
+
 // True for words with almost no identity ("of", "the", "de"): weighted low, never blocking keys.
 bool IsStopword(std::string_view token);
 

@@ -186,6 +186,16 @@ TEST(ScreenerParticleTest, ASlipAtAnArticlesBoundaryIsATypo) {
   EXPECT_GE(BestScore(listed, "ALQ-UDSIYA, Karim", Schema::kPerson), t);
 }
 
+// The query may drop a listed organisation's further form after a form glued to its last word:
+// "BRAVICO" reads "bravi" [CO], the listed "BRAVICO LIMITED" is indexed as "bravico" [LTD] and as
+// "bravi" [CO LTD] (made-up names).
+TEST(ScreenerGluedFormTest, ANameWithAGluedFormIsFoundWithoutItsFurtherForm) {
+  const std::vector<Entity> listed = {Make("ofac:1", Schema::kOrganization, "BRAVICO LIMITED")};
+  EXPECT_EQ(BestScore(listed, "BRAVICO", Schema::kOrganization), 1.0);
+  EXPECT_EQ(BestScore(listed, "BRAVICO LTD", Schema::kOrganization), 1.0);
+  EXPECT_EQ(CompareNames("BRAVICO", "BRAVICO LIMITED", Schema::kOrganization), 1.0);
+}
+
 // A vessel or aircraft is not a legal entity: an organisation or person query meets one only at a
 // score 0.25 lower (yente does not match them at all); a query of unknown schema pays nothing.
 TEST(ScreenerSchemaTest, AnAssetIsAnotherKindOfPartyThanAnOrganisation) {

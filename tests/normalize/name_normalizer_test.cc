@@ -180,4 +180,18 @@ TEST(NameNormalizerEvasionTest, LetterSpacedNamesAreJoined) {
 }
 
 }  // namespace
+// A form glued to an organisation's last word is taken off when nothing follows it; when a
+// further form follows, that reading is the name's second one (made-up names).
+TEST(NormalizeNameTest, AGluedFormBeforeAFurtherFormIsASecondReading) {
+  EXPECT_EQ(NormalizeName("BRAVICO", Schema::kOrganization).Display(), "bravi [CO]");
+  EXPECT_EQ(NormalizeName("BRAVICO LIMITED", Schema::kOrganization).Display(), "bravico [LTD]");
+  NormalizedName second;
+  ASSERT_TRUE(GluedFormReading("BRAVICO LIMITED", Schema::kOrganization, &second));
+  EXPECT_EQ(second.Display(), "bravi [CO] [LTD]");
+  // No second reading: nothing glued, nothing after the glued form, or not an organisation.
+  EXPECT_FALSE(GluedFormReading("BRAVICO", Schema::kOrganization, &second));
+  EXPECT_FALSE(GluedFormReading("BRAVIS TRADING LIMITED", Schema::kOrganization, &second));
+  EXPECT_FALSE(GluedFormReading("BRAVICO LIMITED", Schema::kPerson, &second));
+}
+
 }  // namespace partyscreen
