@@ -228,6 +228,24 @@ void SplitGluedStartForm(std::vector<std::string>* tokens, std::vector<TokenScri
   }
 }
 
+// A start form that begins no word ("ooo", "jsc": NameTables::glued_start_forms) written
+// together with the first word ("ooovmk"): split off so that the form can be taken off. 3+
+// letters must follow ("jscb", a bank's abbreviation, stays).
+void SplitGluedStartWord(std::vector<std::string>* tokens, std::vector<TokenScript>* scripts,
+                         size_t begin) {
+  const NameTables& t = DefaultNameTables();
+  const std::string& first = (*tokens)[begin];
+  if (t.form_words.Contains(first)) return;
+  for (const std::string& form : t.glued_start_forms) {
+    if (first.size() < form.size() + 3 || !first.starts_with(form)) continue;
+    std::string rest = first.substr(form.size());
+    (*tokens)[begin] = form;
+    tokens->insert(tokens->begin() + static_cast<std::ptrdiff_t>(begin) + 1, std::move(rest));
+    scripts->insert(scripts->begin() + static_cast<std::ptrdiff_t>(begin) + 1, (*scripts)[begin]);
+    return;
+  }
+}
+
 // A single-word legal form of 7+ letters glued to the end of the last word ("caprikatlimited",
 // "stockcompany"): split off so that the form (or the longer form it ends) can be taken off.
 // 4+ letters must remain ("unlimited" stays a word).
@@ -390,6 +408,11 @@ NormalizedName Normalize(std::string_view raw_name, Schema schema, bool glued_be
     if (end - begin > 1 && LegalFormAt(tokens, begin, end, /*from_end=*/false, &code) == 0) {
       const size_t before = tokens.size();
       SplitGluedStartForm(&tokens, &scripts, begin, end);
+      end += tokens.size() - before;
+    }
+    if (end > begin) {
+      const size_t before = tokens.size();
+      SplitGluedStartWord(&tokens, &scripts, begin);
       end += tokens.size() - before;
     }
     while (end - begin > 1) {

@@ -33,8 +33,14 @@ NameTables ParseTables() {
     if (key.empty()) continue;
     const std::vector<std::string> columns = Split(line.substr(tab + 1), "\t");
     if (columns.empty()) continue;
-    t.legal_forms.emplace(
-        key, NameTables::LegalForm{columns[0], columns.size() > 1 && columns[1] == "start"});
+    // Column 3: marks, space-separated: "start" (also at a name's start), "glued" (may be written
+    // together with the name's first word).
+    const std::vector<std::string> marks =
+        columns.size() > 1 ? Split(columns[1], " ") : std::vector<std::string>{};
+    const bool at_start = std::find(marks.begin(), marks.end(), "start") != marks.end();
+    const bool glued = std::find(marks.begin(), marks.end(), "glued") != marks.end();
+    t.legal_forms.emplace(key, NameTables::LegalForm{columns[0], at_start});
+    if (at_start && glued && key.find(' ') == std::string::npos) t.glued_start_forms.push_back(key);
     const std::vector<std::string> words = Split(key, " ");
     t.max_legal_form_tokens = std::max(t.max_legal_form_tokens, words.size());
     bool latin = true;
@@ -45,9 +51,7 @@ NameTables ParseTables() {
     if (latin && words.size() == 1 && key.size() >= 4 && key.size() < 7)
       t.short_legal_words.push_back(key);
     for (const std::string& w : words) t.form_words.Set(w, true);
-    if (latin && words.size() >= 2)
-      t.multi_word_forms.push_back(
-          {words, columns[0], columns.size() > 1 && columns[1] == "start"});
+    if (latin && words.size() >= 2) t.multi_word_forms.push_back({words, columns[0], at_start});
     if (latin && words.size() >= 2) t.compact_legal_forms.emplace(Join(words, ""), key);
   }
   for (std::string_view line : TableLines(embedded::k_honorifics_txt))

@@ -47,6 +47,11 @@ struct NameTables {
     bool at_start = false;
   };
   std::vector<MultiWordForm> multi_word_forms;
+  // Single-word start forms marked "glued" in legal_forms.tsv ("ooo", "jsc", "pjsc"): letters no
+  // word of a name begins with, so a first word that begins with one and goes on for 3+ letters
+  // is the form written together with the name ("OOOVMK" = OOO VMK). The mark is a checked fact:
+  // tests/normalize holds it against every word of the shipped word tables.
+  std::vector<std::string> glued_start_forms;
   // Latin forms of 2+ words with the spaces left out ("sadecv", "jointstockcompany") -> key in
   // legal_forms: "S.A. DE CV", "s ro" and "sr l" are the same forms with the letters grouped
   // otherwise once the dots are gone, "JOINTSTOCK COMPANY" the same form with a space lost.

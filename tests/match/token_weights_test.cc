@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "normalize/name_tables.h"
 #include "partyscreen/screener.h"
 #include "partyscreen/snapshot.h"
 
@@ -197,6 +198,31 @@ TEST(TokenWeightsTest, ShippedCommonPersonNamesMatchTheGenerator) {
   ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   EXPECT_TRUE(ReadAll(table) == ReadAll(out))
       << "data/tables/common_person_names.tsv is stale: regenerate it (see its header)";
+}
+
+// legal_forms.tsv marks a start form "glued" (split off a first word that begins with it, as in
+// "OOOVMK") as a fact about names: no word of the shipped word tables (every list name's words,
+// ordinary company and person names, the population's given names and surnames) begins with its
+// letters and goes on for 3+ more.
+TEST(TokenWeightsTest, GluedStartFormsBeginNoWordOfTheShippedTables) {
+  const NameTables& tables = DefaultNameTables();
+  ASSERT_FALSE(tables.glued_start_forms.empty());
+  for (const char* file :
+       {"token_weights.tsv", "background_words.tsv", "common_person_names.tsv"}) {
+    const std::string text = ReadAll(std::string(PARTYSCREEN_SOURCE_DIR) + "/data/tables/" + file);
+    ASSERT_FALSE(text.empty()) << file;
+    std::istringstream lines(text);
+    size_t words = 0;
+    for (std::string line; std::getline(lines, line);) {
+      if (line.empty() || line[0] == '#') continue;
+      const std::string word = line.substr(0, line.find('\t'));
+      ++words;
+      for (const std::string& form : tables.glued_start_forms)
+        EXPECT_FALSE(word.size() >= form.size() + 3 && word.starts_with(form))
+            << file << ": " << word << " begins with the glued form " << form;
+    }
+    EXPECT_GT(words, 1000u) << file;
+  }
 }
 
 }  // namespace

@@ -155,6 +155,18 @@ TEST(NormalizeNameTest, EmptyAndPunctuationOnlyNamesHaveNoTokens) {
   EXPECT_THAT(NormalizeName(" ,.;- ").tokens, IsEmpty());
 }
 
+// A start form whose letters begin no word, written together with the name (made-up names).
+TEST(NormalizeNameTest, AStartFormGluedToTheFirstWordIsSplitOff) {
+  EXPECT_EQ(NormalizeName("OOOBRAVIKA", Schema::kOrganization).Display(), "bravika [LLC]");
+  EXPECT_EQ(NormalizeName("JSCBRAVIKA Holding", Schema::kOrganization).Display(),
+            "bravika holding [JSC]");
+  EXPECT_EQ(NormalizeName("PJSC BRAVIKA", Schema::kOrganization).Display(), "bravika [JSC]");
+  // Not when fewer than 3 letters follow (JSCB: a bank's abbreviation), nor for forms that
+  // begin ordinary words ("AO", "PAO": "Paolo").
+  EXPECT_EQ(NormalizeName("JSCB BRAVIKA", Schema::kOrganization).Display(), "jscb bravika");
+  EXPECT_EQ(NormalizeName("PAOLOTTI", Schema::kOrganization).Display(), "paolotti");
+}
+
 }  // namespace
 }  // namespace partyscreen
 
