@@ -99,12 +99,17 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
     }
   // Joined neighbours: a word on one side against two on the other (as BlockingUnits joins them).
   // Reused across calls: assign/append keep their capacity, so joining allocates nothing.
-  thread_local std::string joined, joined_raw;
-  auto joined_word = [&](const WeightedName& n, int i) {
-    joined.assign(n.tokens[i]).append(n.tokens[i + 1]);
-    joined_raw.assign(n.raw[i]).append(n.raw[i + 1]);
+  // Words i and i+1 of a name read as one, into the given buffers (one pair per side, so that a
+  // query pair and a list pair can be compared joined).
+  thread_local std::string joined, joined_raw, joined_q, joined_q_raw;
+  auto join_into = [](const WeightedName& n, int i, std::string& text, std::string& raw) {
+    text.assign(n.tokens[i]).append(n.tokens[i + 1]);
+    raw.assign(n.raw[i]).append(n.raw[i + 1]);
     const TokenScript s = n.ScriptAt(i) == n.ScriptAt(i + 1) ? n.ScriptAt(i) : TokenScript::kOther;
-    return WordView{joined, joined_raw, s};
+    return WordView{text, raw, s};
+  };
+  auto joined_word = [&](const WeightedName& n, int i) {
+    return join_into(n, i, joined, joined_raw);
   };
   for (int j = 0; j + 1 < nl; ++j) {
     if (!Joinable(l.tokens[j], l.tokens[j + 1])) continue;
@@ -142,7 +147,6 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
   // "AgL-KANI" for AL-MUDALLAL, AL-KANI). Two Latin words on each side, read together, when the
   // listed pair is a particle and a name of 4+ letters and the words do not already match one by
   // one. (BlockingUnits joins the same neighbours on both sides: the index finds these pairs.)
-  thread_local std::string joined_q, joined_q_raw;
   for (int j = 0; j + 1 < nl; ++j) {
     if (!IsNameParticle(l.raw[j]) || l.tokens[j + 1].size() < kMinFuzzyLength ||
         l.ScriptAt(j) != TokenScript::kLatin || l.ScriptAt(j + 1) != TokenScript::kLatin)
@@ -153,10 +157,8 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
           (alone[static_cast<size_t>(i) * nl + j] &&
            alone[static_cast<size_t>(i + 1) * nl + j + 1]))
         continue;
-      joined_q.assign(q.tokens[i]).append(q.tokens[i + 1]);
-      joined_q_raw.assign(q.raw[i]).append(q.raw[i + 1]);
-      const WordView a{joined_q, joined_q_raw, TokenScript::kLatin};
-      add(i, i + 2, j, j + 2, CompareWords(a, joined_word(l, j)));
+      add(i, i + 2, j, j + 2,
+          CompareWords(join_into(q, i, joined_q, joined_q_raw), joined_word(l, j)));
     }
   }
   std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {

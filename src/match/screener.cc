@@ -313,10 +313,11 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::shared_ptr<const Snapshot
       [&](size_t i) {
         uint32_t k = 0;
         for (std::string_view name : entities[i].AllNames()) {
-          normalized[i].emplace_back(k, NormalizeName(name, entities[i].schema));
+          NormalizedName first = NormalizeName(name, entities[i].schema);
           NormalizedName second;
-          if (GluedFormReading(name, entities[i].schema, &second))
-            normalized[i].emplace_back(k, std::move(second));
+          const bool two = GluedFormReading(name, entities[i].schema, first, &second);
+          normalized[i].emplace_back(k, std::move(first));
+          if (two) normalized[i].emplace_back(k, std::move(second));
           ++k;
         }
       },
@@ -440,7 +441,7 @@ double CompareNames(std::string_view a, std::string_view b, Schema schema, Expla
   for (const std::string& t : wa.raw) wa.weights.push_back(NeutralWeight(t, schema));
   // `b` as the index reads a listed name: under each of its readings (Screener::Build).
   std::vector<NormalizedName> readings = {NormalizeName(b, schema)};
-  if (NormalizedName second; GluedFormReading(b, schema, &second))
+  if (NormalizedName second; GluedFormReading(b, schema, readings[0], &second))
     readings.push_back(std::move(second));
   double best = -1;
   for (const NormalizedName& nb : readings) {

@@ -446,8 +446,10 @@ NormalizedName NormalizeName(std::string_view raw_name, Schema schema) {
   return Normalize(raw_name, schema, /*glued_before_forms=*/false, &split);
 }
 
-bool GluedFormReading(std::string_view name, Schema schema, NormalizedName* reading) {
-  if (schema != Schema::kOrganization) return false;
+bool GluedFormReading(std::string_view name, Schema schema, const NormalizedName& first_reading,
+                      NormalizedName* reading) {
+  // The second reading takes a glued form off before forms the first reading took off too.
+  if (schema != Schema::kOrganization || first_reading.legal_forms.empty()) return false;
   bool split = false;
   *reading = Normalize(name, schema, /*glued_before_forms=*/true, &split);
   return split;

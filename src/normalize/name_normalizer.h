@@ -43,7 +43,10 @@ NormalizedName NormalizeName(std::string_view name, Schema schema = Schema::kUnk
 // this reads "hadler" [CO LTD]); false when the name has no such second reading. NormalizeName
 // splits a glued form off only when nothing follows it, so the query "HADLERCO" reads "hadler"
 // [CO]: a listed name is indexed under both readings to meet it (Screener::Build).
-bool GluedFormReading(std::string_view name, Schema schema, NormalizedName* reading);
+// `first_reading` is NormalizeName(name, schema): a name it finds no legal form in has no second
+// reading, and most names are answered from it without normalising again.
+bool GluedFormReading(std::string_view name, Schema schema, const NormalizedName& first_reading,
+                      NormalizedName* reading);
 
 // True for words with almost no identity ("of", "the", "de"): weighted low, never blocking keys.
 bool IsStopword(std::string_view token);

@@ -198,12 +198,17 @@ TEST(NormalizeNameTest, AGluedFormBeforeAFurtherFormIsASecondReading) {
   EXPECT_EQ(NormalizeName("BRAVICO", Schema::kOrganization).Display(), "bravi [CO]");
   EXPECT_EQ(NormalizeName("BRAVICO LIMITED", Schema::kOrganization).Display(), "bravico [LTD]");
   NormalizedName second;
-  ASSERT_TRUE(GluedFormReading("BRAVICO LIMITED", Schema::kOrganization, &second));
+  ASSERT_TRUE(GluedFormReading("BRAVICO LIMITED", Schema::kOrganization,
+                               NormalizeName("BRAVICO LIMITED", Schema::kOrganization), &second));
   EXPECT_EQ(second.Display(), "bravi [CO] [LTD]");
   // No second reading: nothing glued, nothing after the glued form, or not an organisation.
-  EXPECT_FALSE(GluedFormReading("BRAVICO", Schema::kOrganization, &second));
-  EXPECT_FALSE(GluedFormReading("BRAVIS TRADING LIMITED", Schema::kOrganization, &second));
-  EXPECT_FALSE(GluedFormReading("BRAVICO LIMITED", Schema::kPerson, &second));
+  EXPECT_FALSE(GluedFormReading("BRAVICO", Schema::kOrganization,
+                                NormalizeName("BRAVICO", Schema::kOrganization), &second));
+  EXPECT_FALSE(GluedFormReading("BRAVIS TRADING LIMITED", Schema::kOrganization,
+                                NormalizeName("BRAVIS TRADING LIMITED", Schema::kOrganization),
+                                &second));
+  EXPECT_FALSE(GluedFormReading("BRAVICO LIMITED", Schema::kPerson,
+                                NormalizeName("BRAVICO LIMITED", Schema::kPerson), &second));
 }
 
 }  // namespace partyscreen
