@@ -112,7 +112,7 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
-bool WithinOneEdit(std::string_view a, std::string_view b) {
+bool WithinOneEditCompared(std::string_view a, std::string_view b) {
   if (a.size() > b.size()) std::swap(a, b);
   if (b.size() - a.size() > 1) return false;
   size_t i = 0;

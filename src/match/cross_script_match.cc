@@ -146,24 +146,45 @@ struct FamilyHit {
 }  // namespace
 
 SlavicEnding SlavicEndingOf(std::string_view w) {
-  // Compared from the last letter inward (most words differ there at once): this runs for
-  // every pair of words the matcher compares.
+  // Runs for every pair of words the matcher compares: the suffixes are looked up by their last
+  // letter, and each compared from the last letter inward.
   auto ends = [&](std::initializer_list<std::string_view> suffixes) {
     for (std::string_view x : suffixes)
       if (w.size() >= x.size() + 3 && std::equal(x.rbegin(), x.rend(), w.rbegin())) return true;
     return false;
   };
-  // South Slavic -ović/-ević (written -ovic) is a surname, East Slavic -ovich a patronymic.
-  // Polish -wicz and German -witsch spell the same suffix as -vich (Macierewicz = Мацеревич).
-  if (ends({"vich", "vych", "vitch", "wicz", "wycz", "witsch", "vna", "ichna"}))
-    return SlavicEnding::kPatronymic;
-  // Polish and Czech -cki/-cka, -dzki are -цкий/-цкая (Krasnowiecki = Красновецкий).
-  if (ends({"ova", "eva", "ina", "yna", "skaya", "skaja", "ska", "cka"}))
-    return SlavicEnding::kFeminine;
-  if (ends({"ov", "ev", "off", "eff", "in", "yn", "sky", "ski", "skiy", "skii", "skij", "cki",
-            "cky", "ovic", "evic"}))
-    return SlavicEnding::kMasculine;
-  return SlavicEnding::kNone;
+  if (w.size() < 5) return SlavicEnding::kNone;  // no suffix (2+ letters) after 3+ letters
+  switch (w.back()) {
+    // South Slavic -ović/-ević (written -ovic) is a surname, East Slavic -ovich a patronymic.
+    // Polish -wicz and German -witsch spell the same suffix as -vich (Macierewicz = Мацеревич).
+    case 'h':
+      return ends({"vich", "vych", "vitch", "witsch"}) ? SlavicEnding::kPatronymic
+                                                       : SlavicEnding::kNone;
+    case 'z':
+      return ends({"wicz", "wycz"}) ? SlavicEnding::kPatronymic : SlavicEnding::kNone;
+    case 'a':
+      if (ends({"vna", "ichna"})) return SlavicEnding::kPatronymic;
+      // Polish and Czech -cki/-cka, -dzki are -цкий/-цкая (Krasnowiecki = Красновецкий).
+      return ends({"ova", "eva", "ina", "yna", "skaya", "skaja", "ska", "cka"})
+                 ? SlavicEnding::kFeminine
+                 : SlavicEnding::kNone;
+    case 'v':
+      return ends({"ov", "ev"}) ? SlavicEnding::kMasculine : SlavicEnding::kNone;
+    case 'f':
+      return ends({"off", "eff"}) ? SlavicEnding::kMasculine : SlavicEnding::kNone;
+    case 'n':
+      return ends({"in", "yn"}) ? SlavicEnding::kMasculine : SlavicEnding::kNone;
+    case 'y':
+      return ends({"sky", "cky", "skiy"}) ? SlavicEnding::kMasculine : SlavicEnding::kNone;
+    case 'i':
+      return ends({"ski", "skii", "cki"}) ? SlavicEnding::kMasculine : SlavicEnding::kNone;
+    case 'j':
+      return ends({"skij"}) ? SlavicEnding::kMasculine : SlavicEnding::kNone;
+    case 'c':
+      return ends({"ovic", "evic"}) ? SlavicEnding::kMasculine : SlavicEnding::kNone;
+    default:
+      return SlavicEnding::kNone;
+  }
 }
 
 namespace {

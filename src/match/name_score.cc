@@ -111,14 +111,26 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
   auto joined_word = [&](const WeightedName& n, int i) {
     return join_into(n, i, joined, joined_raw);
   };
+  // A Latin word matches a joined pair by spelling only: most pairs are too long or too short
+  // for every word of the other side, and are then neither joined nor compared.
+  auto may_match = [](const WeightedName& n, int i, size_t raw, size_t fold) {
+    return n.ScriptAt(i) != TokenScript::kLatin ||
+           SpellingLengthsMayMatch(n.raw[i].size(), n.tokens[i].size(), raw, fold);
+  };
   for (int j = 0; j + 1 < nl; ++j) {
     if (!Joinable(l.tokens[j], l.tokens[j + 1])) continue;
+    const size_t raw = l.raw[j].size() + l.raw[j + 1].size();
+    const size_t fold = l.tokens[j].size() + l.tokens[j + 1].size();
+    bool wanted = false;
+    for (int i = 0; i < nq && !wanted; ++i)
+      wanted = q.tokens[i].size() >= kMinFuzzyLength && may_match(q, i, raw, fold);
+    if (!wanted) continue;
     const WordView b = joined_word(l, j);
     // A word in Arabic, Hebrew or Cyrillic script written as two Latin words is a name with a
     // particle ("altkryty" = "al tikriti"); two full Latin names joined are no reading of it.
     const bool particle = l.raw[j].size() <= 3;
     for (int i = 0; i < nq; ++i) {
-      if (q.tokens[i].size() < kMinFuzzyLength) continue;
+      if (q.tokens[i].size() < kMinFuzzyLength || !may_match(q, i, raw, fold)) continue;
       const TokenScript s = q.ScriptAt(i);
       if (!particle && (s == TokenScript::kAbjad || s == TokenScript::kCyrillic)) {
         add(i, i + 1, j, j + 2, CompareBySpelling(word(q, i), b));
@@ -129,9 +141,21 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
   }
   for (int i = 0; i + 1 < nq; ++i) {
     if (!Joinable(q.tokens[i], q.tokens[i + 1])) continue;
+    // Joined Latin query words against a list word: by spelling only (as above).
+    const bool latin =
+        q.ScriptAt(i) == TokenScript::kLatin && q.ScriptAt(i + 1) == TokenScript::kLatin;
+    const size_t raw = q.raw[i].size() + q.raw[i + 1].size();
+    const size_t fold = q.tokens[i].size() + q.tokens[i + 1].size();
+    auto wanted = [&](int j) {
+      return l.tokens[j].size() >= kMinFuzzyLength &&
+             (!latin || SpellingLengthsMayMatch(raw, fold, l.raw[j].size(), l.tokens[j].size()));
+    };
+    bool any = false;
+    for (int j = 0; j < nl && !any; ++j) any = wanted(j);
+    if (!any) continue;
     const WordView a = joined_word(q, i);
     for (int j = 0; j < nl; ++j) {
-      if (l.tokens[j].size() < kMinFuzzyLength) continue;
+      if (!wanted(j)) continue;
       const WordMatch m = CompareWords(a, word(l, j));
       // An alignment across scripts lets letters go unread: when one of the two words reads as
       // the list word alone, the other is an extra word, not part of it ("bwtspwrd mbh" is

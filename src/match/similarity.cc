@@ -109,7 +109,9 @@ WordMatch LatinMatch(const WordView& a, const WordView& b) {
     if (GenderedEnding(a.raw, b.raw)) return {};
     return {TokenMatch::kOneEdit, OneEditSimilarity(a.raw, b.raw)};
   }
-  if (IsIesPlural(a.fold, b.fold) || IsIesPlural(b.fold, a.fold))
+  // (A plural in -ies is its singular's fold and two letters more.)
+  if ((a.fold.size() == b.fold.size() + 2 && IsIesPlural(a.fold, b.fold)) ||
+      (b.fold.size() == a.fold.size() + 2 && IsIesPlural(b.fold, a.fold)))
     return {TokenMatch::kOneEdit, OneEditSimilarity(a.raw, b.raw)};
   if (a.fold.size() >= kMinFuzzyLength && b.fold.size() >= kMinFuzzyLength &&
       WithinOneEdit(a.fold, b.fold)) {

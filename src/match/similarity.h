@@ -67,6 +67,14 @@ WordMatch CompareWords(const WordView& query, const WordView& list);
 // already computed, cross_script_match.h).
 WordMatch CompareBySpelling(const WordView& query, const WordView& list);
 
+// False when CompareBySpelling of two words is kNone whatever their letters, given the lengths
+// of their spellings and folds: every spelling match keeps the spellings within one letter of
+// each other or the folds within two (a plural in -ies), unless a word is one letter (kInitial).
+inline bool SpellingLengthsMayMatch(size_t raw_a, size_t fold_a, size_t raw_b, size_t fold_b) {
+  auto apart = [](size_t x, size_t y) { return x > y ? x - y : y - x; };
+  return raw_a == 1 || raw_b == 1 || apart(raw_a, raw_b) <= 1 || apart(fold_a, fold_b) <= 2;
+}
+
 // True when the pair anchors a match (every kind but kNone and kInitial).
 inline bool Anchors(TokenMatch k) { return k != TokenMatch::kNone && k != TokenMatch::kInitial; }
 

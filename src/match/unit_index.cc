@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/parallel.h"
 #include "match/cross_script_match.h"
@@ -96,7 +98,32 @@ void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size
     key_vocab_.push_back(key_vocab[i].second);
   }
   key_begin.push_back(static_cast<uint32_t>(key_vocab.size()));
+  if (!of_queries_) SortAlignmentKeyLists(keys, key_begin);
   BuildKeyTable(keys, key_begin);
+}
+
+void UnitIndex::SortAlignmentKeyLists(const std::vector<uint64_t>& keys,
+                                      const std::vector<uint32_t>& key_begin) {
+  // The keys of the alignment families (abjad, Cyrillic: slots 0-3 of a unit): a few thousand
+  // coarse skeletons, each listing many Latin units.
+  static_assert(static_cast<int>(KeyFamily::kAbjad) == 0 &&
+                static_cast<int>(KeyFamily::kCyrillic) == 1);
+  std::unordered_set<uint64_t> alignment_keys;
+  for (size_t v = 0; v < vocab_.size(); ++v)
+    for (int k = 0; k < 4; ++k)
+      if (const uint64_t key = vocab_cross_[v * kSlotsPerUnit + k]; key != 0)
+        alignment_keys.insert(key);
+  auto units_less = [&](uint32_t a, uint32_t b) {
+    const CrossScriptUnits& ua = vocab_latin_units_[a];
+    const CrossScriptUnits& ub = vocab_latin_units_[b];
+    const int order = std::memcmp(ua.u.data(), ub.u.data(), std::min(ua.n, ub.n));
+    if (order != 0) return order < 0;
+    return ua.n != ub.n ? ua.n < ub.n : a < b;
+  };
+  for (size_t i = 0; i < keys.size(); ++i)
+    if (alignment_keys.count(keys[i]))
+      std::sort(key_vocab_.begin() + key_begin[i], key_vocab_.begin() + key_begin[i + 1],
+                units_less);
 }
 
 void UnitIndex::FillCrossKeys() {

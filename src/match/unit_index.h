@@ -80,6 +80,11 @@ class UnitIndex {
                        const CrossScriptProbe* searched_probe = nullptr) const;
   // Fills vocab_cross_ from the vocabulary.
   void FillCrossKeys();
+  // List side: orders the units of each alignment-family key (key_vocab_ ranges by key_begin) by
+  // their Latin units, so that a query word's probe aligns neighbours sharing a beginning
+  // (CrossScriptProbe reuses the columns of the previous word).
+  void SortAlignmentKeyLists(const std::vector<uint64_t>& keys,
+                             const std::vector<uint32_t>& key_begin);
   // Fills families_present_ from the vocabulary.
   void FillVocabFacts();
 

@@ -864,63 +864,75 @@ int PairCost(const PairReadings& r, char l) {
   return -1;
 }
 
-// The cost of each script unit left without a Latin counterpart, and of each Latin unit left
-// without a script one: they depend on the position only, so both the bound and the alignment
-// read them from here (computed once per pair, not once per cell).
-struct GapCosts {
-  std::array<int, kMaxUnits> insert, erase;
+// What the alignment reads of the script word whatever the Latin word: row i (i script units
+// consumed, 1-based) deletes unit i-1 for erase[i-1] and, for i >= 2, may read units i-2 and i-1
+// together as pair[i] (pair_rows lists those rows).
+struct ScriptRows {
+  std::array<int, kMaxUnits> erase{};
+  std::array<PairReadings, kMaxUnits + 1> pair{};
+  std::array<uint8_t, kMaxUnits + 1> pair_rows{};
+  size_t pair_row_count = 0;
 };
-GapCosts GapCostsOf(ScriptFamily f, const Units& s, const Units& l) {
-  GapCosts g;
-  for (size_t j = 0; j < l.n; ++j) g.insert[j] = InsertCost(f, l, j);
-  for (size_t i = 0; i < s.n; ++i) g.erase[i] = DeleteCost(f, s, i);
-  return g;
+ScriptRows ScriptRowsOf(ScriptFamily f, const Units& s) {
+  ScriptRows rows;
+  for (size_t i = 0; i < s.n; ++i) rows.erase[i] = DeleteCost(f, s, i);
+  for (size_t i = 2; i <= s.n; ++i) {
+    rows.pair[i] = PairReadingsOf(f, s.u[i - 2], s.u[i - 1]);
+    if (rows.pair[i].n > 0) rows.pair_rows[rows.pair_row_count++] = static_cast<uint8_t>(i);
+  }
+  return rows;
+}
+
+// The alignment cost table is read column by column, column j holding the cheapest ways to
+// consume j Latin units and i script units (rows 0 .. n). Column 0 consumes script units only.
+void FirstColumn(const ScriptRows& rows, size_t n, int* col) {
+  col[0] = 0;
+  for (size_t i = 1; i <= n; ++i) col[i] = col[i - 1] + rows.erase[i - 1];
+}
+// Column j from column j-1 (`prev`) into `cur`: Latin unit j-1 is `lc`, costing `ins` without a
+// script counterpart and read_as[i-1] as script unit i-1. Returns the column's minimum. Every
+// alignment passes through every column and no move costs less than nothing: once a column's
+// minimum is above a limit, so is the whole cost.
+int NextColumn(const ScriptRows& rows, size_t n, const uint8_t* read_as, char lc, int ins,
+               const int* prev, int* cur) {
+  // The moves from the previous column first (independent cells), then the deletions down the
+  // column: the same minimum, without a dependency from one cell to the next in the first loop.
+  cur[0] = prev[0] + ins;
+  for (size_t i = 1; i <= n; ++i) cur[i] = std::min(prev[i - 1] + read_as[i - 1], prev[i] + ins);
+  for (size_t r = 0; r < rows.pair_row_count; ++r) {
+    const size_t i = rows.pair_rows[r];
+    const int pc = PairCost(rows.pair[i], lc);
+    if (pc >= 0) cur[i] = std::min(cur[i], prev[i - 2] + pc);
+  }
+  int column_min = cur[0];
+  for (size_t i = 1; i <= n; ++i) {
+    cur[i] = std::min(cur[i], cur[i - 1] + rows.erase[i - 1]);
+    column_min = std::min(column_min, cur[i]);
+  }
+  return column_min;
 }
 
 // Minimal alignment cost (hundredths) of script units against Latin units; once that cost is
 // known to exceed `give_up_above`, some value above it instead.
-int AlignCost(ScriptFamily f, const Units& s, const Units& l, const GapCosts& g,
+int AlignCost(ScriptFamily f, const Units& s, const Units& l,
               int give_up_above = std::numeric_limits<int>::max()) {
   const CostTable& table = f == ScriptFamily::kAbjad ? kAbjadCosts : kCyrillicCosts;
-  // Rows i-2, i-1 and i of the table, rotated.
-  std::array<std::array<int, kMaxUnits + 1>, 3> rows;
-  int* prev2 = rows[0].data();
-  int* prev = rows[1].data();
-  int* cur = rows[2].data();
-  prev[0] = 0;
-  for (size_t j = 1; j <= l.n; ++j) prev[j] = prev[j - 1] + g.insert[j - 1];
-  int prev_row_min = 0;  // row 0 starts at 0
-  for (size_t i = 1; i <= s.n; ++i) {
-    const int del = g.erase[i - 1];
-    const auto& sub = table[static_cast<unsigned char>(s.u[i - 1]) & 0x7F];
-    const PairReadings pair = i >= 2 ? PairReadingsOf(f, s.u[i - 2], s.u[i - 1]) : PairReadings{};
-    // The moves from the rows above first (independent cells), then the insertions along the
-    // row: the same minimum, without a dependency from one cell to the next in the first loop.
-    cur[0] = prev[0] + del;
-    for (size_t j = 1; j <= l.n; ++j) {
-      const char lc = l.u[j - 1];
-      int best = std::min(prev[j - 1] + sub[static_cast<unsigned char>(lc) & 0x7F], prev[j] + del);
-      if (pair.n > 0) {
-        const int pc = PairCost(pair, lc);
-        if (pc >= 0) best = std::min(best, prev2[j - 1] + pc);
-      }
-      cur[j] = best;
-    }
-    int row_min = cur[0];
-    for (size_t j = 1; j <= l.n; ++j) {
-      cur[j] = std::min(cur[j], cur[j - 1] + g.insert[j - 1]);
-      row_min = std::min(row_min, cur[j]);
-    }
-    // Every alignment passes through row i-1 or row i (a pair reading skips one row, no move
-    // skips two) and no move costs less than nothing: the cost is at least the smaller minimum.
-    if (std::min(row_min, prev_row_min) > give_up_above) return row_min;
-    prev_row_min = row_min;
-    int* const oldest = prev2;
-    prev2 = prev;
-    prev = cur;
-    cur = oldest;
+  const ScriptRows rows = ScriptRowsOf(f, s);
+  std::array<std::array<int, kMaxUnits + 1>, 2> columns;
+  int* prev = columns[0].data();
+  int* cur = columns[1].data();
+  FirstColumn(rows, s.n, prev);
+  std::array<uint8_t, kMaxUnits> read_as;
+  for (size_t j = 1; j <= l.n; ++j) {
+    const unsigned char lc = static_cast<unsigned char>(l.u[j - 1]) & 0x7F;
+    for (size_t i = 0; i < s.n; ++i)
+      read_as[i] = table[static_cast<unsigned char>(s.u[i]) & 0x7F][lc];
+    const int column_min = NextColumn(rows, s.n, read_as.data(), static_cast<char>(lc),
+                                      InsertCost(f, l, j - 1), prev, cur);
+    if (column_min > give_up_above) return column_min;
+    std::swap(prev, cur);
   }
-  return prev[l.n];
+  return prev[s.n];
 }
 
 // The weight (in units) that divides the alignment cost.
@@ -937,9 +949,18 @@ double SimilarityOfCost(int cost, double weight) {
   return std::max(0.0, 1.0 - cost / (100.0 * weight));
 }
 
+// The largest alignment cost that still scores `at_least` at `weight` (SimilarityOfCost falls as
+// the cost grows): an alignment may stop once it is sure to cost more.
+int CostLimit(double at_least, double weight) {
+  if (at_least <= 0) return std::numeric_limits<int>::max();
+  int limit = static_cast<int>((1.0 - at_least) * 100.0 * weight) + 2;
+  while (limit >= 0 && SimilarityOfCost(limit, weight) < at_least) --limit;
+  return limit;
+}
+
 double Similarity(ScriptFamily f, const Units& s, const Units& l) {
   if (s.n == 0 || l.n == 0) return 0.0;
-  return SimilarityOfCost(AlignCost(f, s, l, GapCostsOf(f, s, l)), SimilarityWeight(f, s, l));
+  return SimilarityOfCost(AlignCost(f, s, l), SimilarityWeight(f, s, l));
 }
 
 // Units without a leading article "al" (and "el", "ul" on the Latin side), when at least two
@@ -1339,7 +1360,9 @@ InsertFloors ComputeInsertFloors(ScriptFamily f) {
   floors.doubled.fill(255);
   std::array<char, 1 + kUnitCodes.size()> neighbours{};  // 0: none (first or last)
   std::copy(kUnitCodes.begin(), kUnitCodes.end(), neighbours.begin() + 1);
-  for (int c = 0; c < 128; ++c) {
+  // Only unit codes occur in Latin units: the floors of other codes are never read.
+  for (const char code : kUnitCodes) {
+    const int c = static_cast<unsigned char>(code) & 0x7F;
     for (char prev : neighbours) {
       for (char next : neighbours) {
         Units u;
@@ -1374,9 +1397,20 @@ struct LetterMask {
 
 }  // namespace
 
+// The columns of the last Latin word aligned (one cache for the words as given, one for them
+// without their article): a sorted candidate list shares prefixes, and a column depends only on
+// the Latin units up to the next one (InsertCost reads a neighbour on each side).
+struct CrossScriptProbe::Columns {
+  Units latin;
+  size_t computed = 0;  // columns 0 .. computed-1 are exact
+  std::array<std::array<int, kMaxUnits + 1>, kMaxUnits + 1> col;  // col[j][i]; not zeroed
+  std::array<int, kMaxUnits + 1> floor;  // the largest column minimum among columns 0 .. j
+};
+
 struct CrossScriptProbe::Side {
   Units units;
-  double abjad_weight = 0;
+  double abjad_weight = 0;  // the similarity's weight against any Latin word (abjads)
+  int abjad_limit = 0;      // the largest cost reaching at_least at that weight
   // Latin side: the cheapest way to consume Latin unit c, alone or doubled.
   std::array<uint8_t, 128> latin_floor{}, latin_floor_doubled{};
   // Script side, per unit that cannot be part of a pair: the Latin letters it reads as for free
@@ -1387,6 +1421,14 @@ struct CrossScriptProbe::Side {
   };
   std::array<ScriptUnit, kMaxUnits> script{};
   size_t script_count = 0;
+  // The alignment, read column by column (one column per Latin unit): what does not depend on
+  // the Latin word, tabled once.
+  ScriptRows rows;
+  // read_as[c][i-1]: the cost of reading units[i-1] as Latin unit c (the cost table's column c
+  // in the word's order, so that a column of the alignment reads it front to back).
+  std::array<std::array<uint8_t, kMaxUnits>, 128> read_as;
+  // The columns of the last Latin words aligned: as given, and without their article.
+  mutable Columns as_given, without_article;
 };
 
 namespace {
@@ -1429,9 +1471,11 @@ CrossScriptProbe::CrossScriptProbe(ScriptFamily family, const CrossScriptUnits& 
                                    double at_least)
     : family_(family), at_least_(at_least) {
   auto prepare = [&](const Units& s) {
-    auto side = std::make_unique<Side>();
+    // Not value-initialised: the column caches are written before they are read.
+    auto side = std::unique_ptr<Side>(new Side);
     side->units = s;
     side->abjad_weight = SimilarityWeight(family, s, Units{});
+    side->abjad_limit = CostLimit(at_least, side->abjad_weight);
     const CostTable& table = family == ScriptFamily::kAbjad ? kAbjadCosts : kCyrillicCosts;
     const InsertFloors& floors = InsertFloorsOf(family);
     const FamilyRowFacts& row_facts = RowFactsOf(family);
@@ -1457,6 +1501,12 @@ CrossScriptProbe::CrossScriptProbe(ScriptFamily family, const CrossScriptUnits& 
       }
     }
     side->latin_floor = best;
+    side->rows = ScriptRowsOf(family, s);
+    for (const char code : kUnitCodes) {  // only unit codes occur in Latin units
+      const unsigned char c = static_cast<unsigned char>(code) & 0x7F;
+      for (size_t i = 0; i < s.n; ++i)
+        side->read_as[c][i] = table[static_cast<unsigned char>(s.u[i]) & 0x7F][c];
+    }
     for (int c = 0; c < 128; ++c)
       side->latin_floor_doubled[c] = std::min(best[c], floors.doubled[c]);
     for (size_t i = 0; i < s.n; ++i) {
@@ -1487,9 +1537,29 @@ CrossScriptProbe::~CrossScriptProbe() = default;
 CrossScriptProbe::CrossScriptProbe(CrossScriptProbe&&) noexcept = default;
 CrossScriptProbe& CrossScriptProbe::operator=(CrossScriptProbe&&) noexcept = default;
 
-double CrossScriptProbe::BoundedSimilarity(const Side& side, const CrossScriptUnits& l) const {
+size_t CrossScriptProbe::ReusableColumns(const Columns& c, const Units& l) {
+  // Column j (j Latin units consumed) reads Latin units 0 .. j (the next one through InsertCost)
+  // and whether unit j-1 is the last: the columns before the first unit where l and the cached
+  // word differ are the cached ones (column 0 reads no Latin unit at all).
+  size_t same = 0;
+  const size_t both = std::min(c.latin.n, l.n);
+  while (same < both && c.latin.u[same] == l.u[same]) ++same;
+  return std::min(c.computed, std::max<size_t>(same, 1));
+}
+
+double CrossScriptProbe::BoundedSimilarity(const Side& side, const CrossScriptUnits& l,
+                                           bool stripped_latin) const {
   const Units& s = side.units;
   if (s.n == 0 || l.n == 0) return 0.0;
+  const double weight =
+      family_ == ScriptFamily::kAbjad ? side.abjad_weight : SimilarityWeight(family_, s, l);
+  const int limit =
+      family_ == ScriptFamily::kAbjad ? side.abjad_limit : CostLimit(at_least_, weight);
+  // Every alignment passes through every column and no move costs less than nothing: a cached
+  // column of a word beginning alike whose every cell is above the limit settles it first.
+  const Columns& cache = stripped_latin ? side.without_article : side.as_given;
+  if (const size_t reuse = ReusableColumns(cache, l); reuse > 0 && cache.floor[reuse - 1] > limit)
+    return 0.0;
   int latin = 0;
   LetterMask letters;
   for (size_t j = 0; j < l.n; ++j) {
@@ -1502,29 +1572,48 @@ double CrossScriptProbe::BoundedSimilarity(const Side& side, const CrossScriptUn
     const Side::ScriptUnit& su = side.script[i];
     script += su.free.Meets(letters) ? 0 : su.cheaper.Meets(letters) ? su.cheapest_paid : su.erase;
   }
-  const double weight =
-      family_ == ScriptFamily::kAbjad ? side.abjad_weight : SimilarityWeight(family_, s, l);
-  if (SimilarityOfCost(std::max(latin, script), weight) < at_least_) return 0.0;
-  // The largest cost still scoring at_least_ (SimilarityOfCost falls as the cost grows): the
-  // alignment may stop once it is sure to cost more.
-  int limit = std::numeric_limits<int>::max();
-  if (at_least_ > 0) {
-    limit = static_cast<int>((1.0 - at_least_) * 100.0 * weight) + 2;
-    while (limit >= 0 && SimilarityOfCost(limit, weight) < at_least_) --limit;
-  }
-  const int cost = AlignCost(family_, s, l, GapCostsOf(family_, s, l), limit);
+  if (std::max(latin, script) > limit) return 0.0;
+  const int cost = ColumnAlignCost(side, stripped_latin, l, limit);
   return cost > limit ? 0.0 : SimilarityOfCost(cost, weight);
+}
+
+int CrossScriptProbe::ColumnAlignCost(const Side& side, bool stripped_latin, const Units& l,
+                                      int limit) const {
+  Columns& c = stripped_latin ? side.without_article : side.as_given;
+  // AlignCost, from the first column the cache does not hold.
+  const Units& s = side.units;
+  const size_t reuse = ReusableColumns(c, l);
+  // Every alignment passes through every column and no move costs less than nothing: a column
+  // whose every cell is above the limit puts the whole cost above it.
+  if (reuse > 0 && c.floor[reuse - 1] > limit) return c.floor[reuse - 1];
+  c.latin = l;
+  c.computed = reuse;
+  if (c.computed == 0) {
+    FirstColumn(side.rows, s.n, c.col[0].data());
+    c.floor[0] = 0;
+    c.computed = 1;
+  }
+  for (size_t j = c.computed; j <= l.n; ++j) {
+    const unsigned char lc = static_cast<unsigned char>(l.u[j - 1]) & 0x7F;
+    const int column_min =
+        NextColumn(side.rows, s.n, side.read_as[lc].data(), static_cast<char>(lc),
+                   InsertCost(family_, l, j - 1), c.col[j - 1].data(), c.col[j].data());
+    c.floor[j] = std::max(c.floor[j - 1], column_min);
+    c.computed = j + 1;
+    if (column_min > limit) return column_min;
+  }
+  return c.col[l.n][s.n];
 }
 
 double CrossScriptProbe::SimilarityTo(const CrossScriptUnits& l) const {
   // CrossScriptSimilarity's variants, each bounded first.
-  double best = BoundedSimilarity(*whole_, l);
+  double best = BoundedSimilarity(*whole_, l, false);
   if (family_ == ScriptFamily::kAbjad && best < 1.0) {
     Units l2;
     const bool ls = ArticleStripped(l, true, l2);
-    if (stripped_) best = std::max(best, BoundedSimilarity(*stripped_, l));
-    if (ls) best = std::max(best, BoundedSimilarity(*whole_, l2));
-    if (stripped_ && ls) best = std::max(best, BoundedSimilarity(*stripped_, l2));
+    if (stripped_) best = std::max(best, BoundedSimilarity(*stripped_, l, false));
+    if (ls) best = std::max(best, BoundedSimilarity(*whole_, l2, true));
+    if (stripped_ && ls) best = std::max(best, BoundedSimilarity(*stripped_, l2, true));
   }
   return best >= at_least_ ? best : 0.0;
 }

@@ -105,7 +105,9 @@ double CrossScriptSimilarityAtLeast(ScriptFamily family, const CrossScriptUnits&
 // One script word compared with many Latin words (the candidates an index finds for it):
 // SimilarityTo(latin) == CrossScriptSimilarityAtLeast(family, script, latin, at_least) for every
 // Latin word, but most pairs below `at_least` are rejected without aligning them, by lower bounds
-// of the alignment cost read from tables built once here (~1 us). Immutable after construction.
+// of the alignment cost read from tables built once here (~1 us). The alignment itself reuses the
+// columns of the previous Latin word as far as the two words begin alike (give it candidates in
+// sorted order), so a probe is one thread's: SimilarityTo updates that cache.
 class CrossScriptProbe {
  public:
   CrossScriptProbe(ScriptFamily family, const CrossScriptUnits& script, double at_least);
@@ -117,7 +119,17 @@ class CrossScriptProbe {
 
  private:
   struct Side;  // the script word (or it without its article) and its tables
-  double BoundedSimilarity(const Side& side, const CrossScriptUnits& latin) const;
+  // `stripped_latin`: `latin` is a Latin word without its article (its own column cache).
+  double BoundedSimilarity(const Side& side, const CrossScriptUnits& latin,
+                           bool stripped_latin) const;
+  // The alignment cost of the side's word against `latin` (AlignCost), or some value above
+  // `limit` once it is sure to exceed it; reuses the columns of the side's last word aligned
+  // (one cache for Latin words as given, one for them without their article).
+  int ColumnAlignCost(const Side& side, bool stripped_latin, const CrossScriptUnits& latin,
+                      int limit) const;
+  struct Columns;
+  // How many of the cached columns also serve `latin`.
+  static size_t ReusableColumns(const Columns& cache, const CrossScriptUnits& latin);
 
   ScriptFamily family_;
   double at_least_;

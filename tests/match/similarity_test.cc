@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "match/blocking.h"
 
 namespace partyscreen {
@@ -22,6 +26,42 @@ TEST(WithinOneEditTest, CoversInsertDeleteSubstituteAndSwap) {
   EXPECT_TRUE(WithinOneEdit("dahua", "dahu"));
   EXPECT_FALSE(WithinOneEdit("dahua", "dhuaa"));
   EXPECT_FALSE(WithinOneEdit("hikvision", "hikvisoin1"));
+}
+
+// The optimal-string-alignment distance by the textbook recurrence.
+int OsaDistance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<int>(i);
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i)
+    for (size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min(
+          {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
+}
+
+// Every pair of words of up to 5 letters over a 3-letter alphabet (and so every kind of edit at
+// every place, the first and last letters included): WithinOneEdit's shortcut on the end letters
+// and its comparison agree with the distance.
+TEST(WithinOneEditTest, AgreesWithTheEditDistanceOnEveryShortWordPair) {
+  std::vector<std::string> words = {""};
+  for (size_t begin = 0, length = 0; length < 5; ++length) {
+    const size_t end = words.size();
+    for (size_t w = begin; w < end; ++w)
+      for (char c : {'a', 'b', 'c'}) words.push_back(words[w] + c);
+    begin = end;
+  }
+  size_t within = 0;
+  for (const std::string& a : words)
+    for (const std::string& b : words) {
+      const bool expected = OsaDistance(a, b) <= 1;
+      within += expected;
+      ASSERT_EQ(WithinOneEdit(a, b), expected) << a << " / " << b;
+    }
+  EXPECT_GT(within, 1000u);
 }
 
 TEST(ClassifyTokensTest, ShortWordsMustBeEqual) {
