@@ -75,24 +75,23 @@ void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size
     for (int k = 0; k < kSlotsPerUnit; ++k)
       if (vocab_cross_[v * kSlotsPerUnit + k] != 0)
         unit_keys.push_back(vocab_cross_[v * kSlotsPerUnit + k]);
-    for (uint64_t k : unit_keys) key_vocab.emplace_back(k, v);
+    // Held as Mix(key), the order of the slots, so that sorting compares plain numbers (the key
+    // comes back through Unmix).
+    for (uint64_t k : unit_keys) key_vocab.emplace_back(Mix(k), v);
   }
   // Keys in the order of their slots in the key table (Mix is a bijection: a strict order), so
   // that building the table writes it front to back instead of at random.
   // On std::threads, not std::execution::par: TBB's allocator kept the parallel sort's buffers
   // cached outside malloc, +1-2 MB of RSS per server reload (core/parallel.h).
   ParallelSort(key_vocab.begin(), key_vocab.end(), ThreadsOrAllCores(0),
-               [](const std::pair<uint64_t, uint32_t>& a, const std::pair<uint64_t, uint32_t>& b) {
-                 const uint64_t ma = Mix(a.first), mb = Mix(b.first);
-                 return ma != mb ? ma < mb : a.second < b.second;
-               });
+               std::less<std::pair<uint64_t, uint32_t>>());
   key_vocab.erase(std::unique(key_vocab.begin(), key_vocab.end()), key_vocab.end());
   key_vocab_.reserve(key_vocab.size());
   std::vector<uint64_t> keys;       // unique keys, in slot order
   std::vector<uint32_t> key_begin;  // units of keys[i]: key_vocab_[key_begin[i] .. key_begin[i+1])
   for (size_t i = 0; i < key_vocab.size(); ++i) {
     if (i == 0 || key_vocab[i].first != key_vocab[i - 1].first) {
-      keys.push_back(key_vocab[i].first);
+      keys.push_back(Unmix(key_vocab[i].first));
       key_begin.push_back(static_cast<uint32_t>(i));
     }
     key_vocab_.push_back(key_vocab[i].second);

@@ -88,9 +88,24 @@ class UnitIndex {
   // Fills families_present_ from the vocabulary.
   void FillVocabFacts();
 
+  static constexpr uint64_t kMixFactor = 0xff51afd7ed558ccdULL;
   static uint64_t Mix(uint64_t k) {
     k ^= k >> 33;
-    k *= 0xff51afd7ed558ccdULL;
+    k *= kMixFactor;
+    k ^= k >> 33;
+    return k;
+  }
+  // The inverse of Mix: x ^= x >> 33 undoes itself (the shift is over half the word), and an odd
+  // factor has an inverse modulo 2^64 (Newton's iteration doubles the correct low bits each step).
+  static constexpr uint64_t InverseOf(uint64_t odd) {
+    uint64_t inverse = odd;  // correct to 3 bits: odd * odd == 1 (mod 8)
+    for (int i = 0; i < 5; ++i) inverse *= 2 - odd * inverse;
+    return inverse;
+  }
+  static uint64_t Unmix(uint64_t k) {
+    static_assert(kMixFactor * InverseOf(kMixFactor) == 1);
+    k ^= k >> 33;
+    k *= InverseOf(kMixFactor);
     k ^= k >> 33;
     return k;
   }

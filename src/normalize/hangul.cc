@@ -235,7 +235,12 @@ constexpr std::array<std::string_view, 13> kCodas = {"",  "k",  "g", "ck", "n", 
                                                      "l", "ll", "m", "p",  "b", "ng"};
 
 bool StartsWithAt(std::string_view s, size_t at, std::string_view prefix) {
-  return s.size() - at >= prefix.size() && s.compare(at, prefix.size(), prefix) == 0;
+  // Letter by letter: the spellings are one to three letters, and a syllable search asks this
+  // tens of times per letter of every listed Latin word (memcmp's call would cost more).
+  if (s.size() - at < prefix.size()) return false;
+  for (size_t k = 0; k < prefix.size(); ++k)
+    if (s[at + k] != prefix[k]) return false;
+  return true;
 }
 
 // True if `token` is a concatenation of onset + vowel + coda syllables.
