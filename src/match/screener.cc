@@ -3,7 +3,6 @@
 #include "partyscreen/screener.h"
 
 #include <algorithm>
-#include <bit>
 #include <chrono>
 #include <cmath>
 #include <unordered_map>
@@ -124,9 +123,8 @@ BoundSides MatchableWeights(const WeightedName& bits_name, const NameSummary& bi
   // An initial on the weight side can align with any word of the bits side.
   const uint64_t m = weight.has_initial ? ~uint64_t{0} : (mask | bits.free_bits);
   const size_t n = std::min<size_t>(bits_name.tokens.size(), 64);
-  // The words' bits in ascending order (the sum's order fixed): runs for every name a query meets.
-  for (uint64_t b = n == 64 ? m : m & ((uint64_t{1} << n) - 1); b != 0; b &= b - 1)
-    out.bits_matched += bits_name.weights[static_cast<size_t>(std::countr_zero(b))];
+  for (size_t i = 0; i < n; ++i)
+    if (m >> i & 1) out.bits_matched += bits_name.weights[i];
   // An initial on the bits side can align with any word of the weight side.
   out.weight_matched = bits.has_initial
                            ? weight.total_weight
