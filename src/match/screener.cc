@@ -117,19 +117,14 @@ NameSummary Summarize(const WeightedName& name) {
   return s;
 }
 
-BoundSides MatchableWeights(const WeightedName& bits_name, const NameSummary& bits, uint64_t mask,
-                            const NameSummary& weight, float hit_weight) {
-  BoundSides out;
-  // An initial on the weight side can align with any word of the bits side.
-  const uint64_t m = weight.has_initial ? ~uint64_t{0} : (mask | bits.free_bits);
-  const size_t n = std::min<size_t>(bits_name.tokens.size(), 64);
-  for (size_t i = 0; i < n; ++i)
-    if (m >> i & 1) out.bits_matched += bits_name.weights[i];
-  // An initial on the bits side can align with any word of the weight side.
-  out.weight_matched = bits.has_initial
-                           ? weight.total_weight
-                           : std::min(weight.total_weight, hit_weight + weight.free_weight);
-  return out;
+std::vector<double> WeightsByMask(const WeightedName& bits_name) {
+  const size_t n = bits_name.tokens.size();
+  if (n > kTabledWords) return {};
+  std::vector<double> sums(size_t{1} << n, 0.0);
+  for (uint64_t m = 0; m < sums.size(); ++m)
+    for (size_t i = 0; i < n; ++i)
+      if (m >> i & 1) sums[m] += bits_name.weights[i];
+  return sums;
 }
 
 void WeighName(WeightedName* name, Schema schema, const TokenWeights& word_weights) {
@@ -179,6 +174,7 @@ PreparedQuery Screener::Impl::Prepare(const Query& q) const {
   PreparedQuery p;
   static_cast<PreparedName&>(p) = PrepareName(q.name, q.schema);
   p.facts = ExtractFacts(q);
+  p.weights_by_mask = WeightsByMask(p.weighted);
   return p;
 }
 
@@ -245,7 +241,8 @@ void Candidates(const Screener::Impl& impl, const PreparedQuery& q, double thres
     const uint32_t a = touched[k];
     UnitMeetings::Met& met = s.meetings.met[a];
     const NameSummary& alias = impl.alias_summary[a];
-    const BoundSides w = MatchableWeights(q.weighted, q.summary, met.mask, alias, met.weight);
+    const BoundSides w =
+        MatchableWeights(q.weighted, q.summary, met.mask, alias, met.weight, q.weights_by_mask);
     met = {};
     const double bound = ScoreUpperBound(w.bits_matched, w.weight_matched, q.summary.total_weight,
                                          alias.total_weight, q.params);

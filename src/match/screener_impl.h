@@ -2,6 +2,7 @@
 // list side). Not part of the public API; see include/partyscreen/screener.h for the contract.
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,8 +38,33 @@ struct BoundSides {
   double bits_matched = 0;    // most of the bits side's weight that can be matched
   double weight_matched = 0;  // most of the weight side's weight that can be matched
 };
-BoundSides MatchableWeights(const WeightedName& bits_name, const NameSummary& bits, uint64_t mask,
-                            const NameSummary& weight, float hit_weight);
+// `by_mask`: WeightsByMask(bits_name), or empty to sum the words here. Inline: it runs for each
+// of the thousands of names a query meets.
+inline BoundSides MatchableWeights(const WeightedName& bits_name, const NameSummary& bits,
+                                   uint64_t mask, const NameSummary& weight, float hit_weight,
+                                   const std::vector<double>& by_mask = {}) {
+  BoundSides out;
+  // An initial on the weight side can align with any word of the bits side.
+  const uint64_t m = weight.has_initial ? ~uint64_t{0} : (mask | bits.free_bits);
+  if (!by_mask.empty()) {
+    out.bits_matched = by_mask[m & (by_mask.size() - 1)];
+  } else {
+    const size_t n = std::min<size_t>(bits_name.tokens.size(), 64);
+    for (size_t i = 0; i < n; ++i)
+      if (m >> i & 1) out.bits_matched += bits_name.weights[i];
+  }
+  // An initial on the bits side can align with any word of the weight side.
+  out.weight_matched = bits.has_initial
+                           ? weight.total_weight
+                           : std::min(weight.total_weight, hit_weight + weight.free_weight);
+  return out;
+}
+
+// MatchableWeights' sum over the bits side's words, tabled for every mask of a name of at most
+// kTabledWords words (summed in the same order: the same values), so that bounding the thousands
+// of names a query meets reads it instead of looping over the words; empty for longer names.
+inline constexpr size_t kTabledWords = 8;
+std::vector<double> WeightsByMask(const WeightedName& bits_name);
 
 struct IndexedAlias {
   uint32_t entity = 0;
@@ -66,6 +92,7 @@ PreparedName PrepareName(const std::string& name, Schema schema, const TokenWeig
 // A query after normalisation and weighting: computed once per query.
 struct PreparedQuery : PreparedName {
   QueryFacts facts;
+  std::vector<double> weights_by_mask;  // WeightsByMask(weighted)
 };
 
 // The exact test a candidate must pass once its name-score bound is known: the attribute
