@@ -1558,8 +1558,8 @@ double CrossScriptProbe::BoundedSimilarity(const Side& side, const CrossScriptUn
   // Every alignment passes through every column and no move costs less than nothing: a cached
   // column of a word beginning alike whose every cell is above the limit settles it first.
   const Columns& cache = stripped_latin ? side.without_article : side.as_given;
-  if (const size_t reuse = ReusableColumns(cache, l); reuse > 0 && cache.floor[reuse - 1] > limit)
-    return 0.0;
+  const size_t reuse = ReusableColumns(cache, l);
+  if (reuse > 0 && cache.floor[reuse - 1] > limit) return 0.0;
   int latin = 0;
   LetterMask letters;
   for (size_t j = 0; j < l.n; ++j) {
@@ -1573,19 +1573,15 @@ double CrossScriptProbe::BoundedSimilarity(const Side& side, const CrossScriptUn
     script += su.free.Meets(letters) ? 0 : su.cheaper.Meets(letters) ? su.cheapest_paid : su.erase;
   }
   if (std::max(latin, script) > limit) return 0.0;
-  const int cost = ColumnAlignCost(side, stripped_latin, l, limit);
+  const int cost = ColumnAlignCost(side, stripped_latin, l, limit, reuse);
   return cost > limit ? 0.0 : SimilarityOfCost(cost, weight);
 }
 
 int CrossScriptProbe::ColumnAlignCost(const Side& side, bool stripped_latin, const Units& l,
-                                      int limit) const {
+                                      int limit, size_t reuse) const {
   Columns& c = stripped_latin ? side.without_article : side.as_given;
   // AlignCost, from the first column the cache does not hold.
   const Units& s = side.units;
-  const size_t reuse = ReusableColumns(c, l);
-  // Every alignment passes through every column and no move costs less than nothing: a column
-  // whose every cell is above the limit puts the whole cost above it.
-  if (reuse > 0 && c.floor[reuse - 1] > limit) return c.floor[reuse - 1];
   c.latin = l;
   c.computed = reuse;
   if (c.computed == 0) {

@@ -123,10 +123,11 @@ class CrossScriptProbe {
   double BoundedSimilarity(const Side& side, const CrossScriptUnits& latin,
                            bool stripped_latin) const;
   // The alignment cost of the side's word against `latin` (AlignCost), or some value above
-  // `limit` once it is sure to exceed it; reuses the columns of the side's last word aligned
-  // (one cache for Latin words as given, one for them without their article).
+  // `limit` once it is sure to exceed it; reuses the first `reuse` columns (ReusableColumns) of
+  // the side's last word aligned (one cache for Latin words as given, one for them without their
+  // article), none of whose minima the caller found above `limit`.
   int ColumnAlignCost(const Side& side, bool stripped_latin, const CrossScriptUnits& latin,
-                      int limit) const;
+                      int limit, size_t reuse) const;
   struct Columns;
   // How many of the cached columns also serve `latin`.
   static size_t ReusableColumns(const Columns& cache, const CrossScriptUnits& latin);
