@@ -1,9 +1,12 @@
-// Google Benchmark: loading list files into a Snapshot (parsing cost per format and all together).
+// Google Benchmark: loading list files into a Snapshot (parsing cost per format and all together),
+// and building the name index of the bundled snapshot against reading it back from its saved bytes
+// (Screener::SaveIndex / LoadIndex: what the index cache saves each command, match/index_cache.h).
 #include <benchmark/benchmark.h>
 
 #include <string>
 #include <vector>
 
+#include "partyscreen/screener.h"
 #include "partyscreen/snapshot.h"
 
 namespace {
@@ -44,6 +47,32 @@ void BM_LoadDefaultSnapshot(benchmark::State& state) {
   LoadOrFail(state, partyscreen::DefaultListSpecs());
 }
 
+std::shared_ptr<const partyscreen::Snapshot> DefaultSnapshot() {
+  static auto snap = std::make_shared<const partyscreen::Snapshot>(
+      partyscreen::LoadSnapshot(partyscreen::DefaultListSpecs()).value());
+  return snap;
+}
+
+void BM_BuildIndexDefaultSnapshot(benchmark::State& state) {
+  for (auto _ : state) {
+    auto built = partyscreen::Screener::Build(DefaultSnapshot());
+    if (!built.ok()) return state.SkipWithError(built.status().ToString().c_str());
+    benchmark::DoNotOptimize(built->get());
+  }
+}
+
+void BM_ReadIndexDefaultSnapshot(benchmark::State& state) {
+  const std::string bytes = partyscreen::Screener::Build(DefaultSnapshot()).value()->SaveIndex();
+  for (auto _ : state) {
+    auto read = partyscreen::Screener::LoadIndex(DefaultSnapshot(), bytes);
+    if (!read.ok()) return state.SkipWithError(read.status().ToString().c_str());
+    benchmark::DoNotOptimize(read->get());
+  }
+  state.counters["MB"] = static_cast<double>(bytes.size()) / 1e6;
+}
+
+BENCHMARK(BM_BuildIndexDefaultSnapshot)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_ReadIndexDefaultSnapshot)->Unit(benchmark::kMillisecond)->Iterations(5);
 BENCHMARK(BM_LoadCslCsvGz)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LoadOfacSdnCsv)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LoadUnXml)->Unit(benchmark::kMillisecond);

@@ -29,39 +29,59 @@ std::string CsvCell(std::string_view value) {
   return out;
 }
 
-BatchWriter::BatchWriter(std::ostream& out, BatchFormat format, bool explain, bool decide)
-    : out_(out), format_(format), explain_(explain), decide_(decide) {
-  if (format_ != BatchFormat::kCsv) return;
-  out_ << "id,name,hit,score,entity_id,listed_name,matched_name,schema,source,list,programs";
-  if (decide_) out_ << ",outcome";
-  out_ << "\n";
+BatchFormatter::BatchFormatter(BatchFormat format, bool explain, bool decide)
+    : format_(format), explain_(explain), decide_(decide) {}
+
+std::string BatchFormatter::Header() const {
+  if (format_ != BatchFormat::kCsv) return {};
+  std::string out =
+      "id,name,hit,score,entity_id,listed_name,matched_name,schema,source,list,programs";
+  if (decide_) out += ",outcome";
+  return out + "\n";
 }
 
-void BatchWriter::Write(const Query& query, const std::vector<Hit>& hits,
-                        const Decision* decision) {
+std::string BatchFormatter::Render(const Query& query, const std::vector<Hit>& hits,
+                                   const Decision* decision) const {
   if (format_ == BatchFormat::kJsonLines) {
     nlohmann::json j{{"id", query.id}, {"name", query.name}};
     j["hits"] = nlohmann::json::array();
     for (const Hit& h : hits) j["hits"].push_back(HitToJson(h, explain_));
     if (decision != nullptr) j["decision"] = DecisionToJson(*decision);
-    out_ << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-    return;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   }
   std::string outcome;
   if (decision != nullptr) outcome.append(",").append(OutcomeName(decision->outcome));
   std::string head = CsvCell(query.id);
   head.append(",").append(CsvCell(query.name)).append(",");
-  if (hits.empty()) out_ << head << "0,,,,,,,," << outcome << "\n";
+  if (hits.empty()) return head + "0,,,,,,,," + outcome + "\n";
+  std::string out;
   for (size_t i = 0; i < hits.size(); ++i) {
     const Hit& h = hits[i];
     const Entity& e = *h.entity;
     char score[16];
     std::snprintf(score, sizeof score, "%.4f", h.score);
-    out_ << head << (i + 1) << "," << score << "," << CsvCell(e.id) << "," << CsvCell(e.name) << ","
-         << CsvCell(h.explanation.matched_name) << "," << SchemaName(e.schema) << ","
-         << CsvCell(e.source) << "," << CsvCell(e.list) << "," << CsvCell(Join(e.programs, "; "))
-         << outcome << "\n";
+    out.append(head)
+        .append(std::to_string(i + 1))
+        .append(",")
+        .append(score)
+        .append(",")
+        .append(CsvCell(e.id))
+        .append(",")
+        .append(CsvCell(e.name))
+        .append(",")
+        .append(CsvCell(h.explanation.matched_name))
+        .append(",")
+        .append(SchemaName(e.schema))
+        .append(",")
+        .append(CsvCell(e.source))
+        .append(",")
+        .append(CsvCell(e.list))
+        .append(",")
+        .append(CsvCell(Join(e.programs, "; ")))
+        .append(outcome)
+        .append("\n");
   }
+  return out;
 }
 
 }  // namespace partyscreen::cli

@@ -2,7 +2,8 @@
 // and the decision with --decide) or CSV (one row per hit, a query without hits one row with the
 // hit columns empty), chosen by --format or else by the --out file's extension (.csv: CSV;
 // anything else: JSON lines). CSV cells are quoted as RFC 4180 says when they hold a comma, a
-// quote or a line break. Thread safety: one writer per stream.
+// quote or a line break. Thread safety: a BatchFormatter is immutable, Render runs on any thread
+// (the workers render their queries' lines; `batch` writes them in input order).
 #pragma once
 
 #include <optional>
@@ -26,14 +27,17 @@ Result<BatchFormat> ChooseBatchFormat(std::string_view format, std::string_view 
 // A CSV cell: as is, or in double quotes with quotes doubled.
 std::string CsvCell(std::string_view value);
 
-class BatchWriter {
+class BatchFormatter {
  public:
-  BatchWriter(std::ostream& out, BatchFormat format, bool explain, bool decide);
-  // One query's results (hits at or above the threshold, best first; decision with --decide).
-  void Write(const Query& query, const std::vector<Hit>& hits, const Decision* decision);
+  BatchFormatter(BatchFormat format, bool explain, bool decide);
+  // What the file starts with (the CSV header line; nothing for JSON lines).
+  std::string Header() const;
+  // One query's results (hits at or above the threshold, best first; decision with --decide): a
+  // JSON line, or CSV rows, each ending in a line break.
+  std::string Render(const Query& query, const std::vector<Hit>& hits,
+                     const Decision* decision) const;
 
  private:
-  std::ostream& out_;
   BatchFormat format_;
   bool explain_, decide_;
 };

@@ -1,5 +1,7 @@
 #include "cli/cmd_batch.h"
 
+#include <tbb/parallel_for.h>
+
 #include <chrono>
 #include <iomanip>
 #include <iostream>
@@ -71,23 +73,43 @@ int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err) {
   const std::string who = CurrentUserName();
   const auto t0 = std::chrono::steady_clock::now();
   ProgressMeter progress(args.progress ? &err : nullptr, "batch", "rows");
-  const auto results = ScreenAll(*screener, queries->queries, screen_opt, args.threads, &progress);
-  BatchWriter writer(results_out, *format, args.explain, rules.has_value());
-  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  for (size_t i = 0; i < results.size(); ++i) {
-    const Query& q = queries->queries[i].query;
+  const BatchFormatter formatter(*format, args.explain, rules.has_value());
+  results_out << formatter.Header();
+  // One query's output line (and audit record), from all its hits down to the review band.
+  struct Rendered {
+    std::string text;
+    std::optional<AuditRecord> audit;
+  };
+  auto render = [&](const Query& q, const std::vector<Hit>& results) {
+    Rendered out;
     std::vector<Hit> hits;  // the hits at or above the threshold
-    for (const Hit& h : results[i])
+    for (const Hit& h : results)
       if (h.score >= opt.threshold) hits.push_back(h);
     std::optional<Decision> decision;
     if (rules) {
-      decision =
-          DecideHits(*rules, Party{"", q}, results[i], ExportContext{args.eccns}, decide_opt);
+      decision = DecideHits(*rules, Party{"", q}, results, ExportContext{args.eccns}, decide_opt);
       decision->snapshot_hash = screener->snapshot().hash;
     }
-    if (audit) audit->Append(ScreeningAuditRecord(who, q, *screener, opt, hits, "batch"));
-    writer.Write(q, hits, decision ? &*decision : nullptr);
-  }
+    if (audit) out.audit = ScreeningAuditRecord(who, q, *screener, opt, hits, "batch");
+    out.text = formatter.Render(q, hits, decision ? &*decision : nullptr);
+    return out;
+  };
+  // A chunk is rendered in parallel once it is screened, then written in input order.
+  std::vector<Rendered> rendered;
+  ScreenInChunks(*screener, queries->queries, screen_opt, args.threads, &progress,
+                 [&](size_t begin, size_t end, std::vector<std::vector<Hit>>& results) {
+                   rendered.assign(end - begin, {});
+                   tbb::parallel_for(size_t{0}, end - begin, [&](size_t k) {
+                     rendered[k] = render(queries->queries[begin + k].query, results[k]);
+                     results[k] = {};
+                   });
+                   for (Rendered& r : rendered) {
+                     if (r.audit) audit->Append(std::move(*r.audit));
+                     results_out << r.text;
+                   }
+                 });
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const size_t screened = queries->queries.size();
   int exit_code = 0;
   if (audit) {
     if (Status s = audit->Flush(); !s.ok()) {
@@ -99,10 +121,9 @@ int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err) {
     PrintError(err, s.ToString());
     exit_code = 1;
   }
-  err << "batch: " << results.size() << " queries, " << queries->problems.size() << " skipped, "
+  err << "batch: " << screened << " queries, " << queries->problems.size() << " skipped, "
       << std::fixed << std::setprecision(2) << secs << " s, " << std::setprecision(0)
-      << (secs > 0 ? results.size() / secs : 0) << " queries/s (" << args.threads
-      << " thread(s))\n";
+      << (secs > 0 ? screened / secs : 0) << " queries/s (" << args.threads << " thread(s))\n";
   // Exit 3 (as `customers import`): the results are complete for every line that was read, but
   // some input lines were not screened (named above as "(skipped)").
   if (!queries->problems.empty() && exit_code == 0) {

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "lists/staleness.h"
+#include "match/index_cache.h"
 
 namespace partyscreen::cli {
 
@@ -39,10 +40,13 @@ std::shared_ptr<const Snapshot> LoadListsOrReport(const std::vector<std::string>
 }
 
 std::unique_ptr<Screener> BuildScreenerOrReport(const std::vector<std::string>& lists,
-                                                std::ostream& err) {
+                                                std::ostream& err, bool use_index_cache) {
   auto snap = LoadListsOrReport(lists, err);
   if (!snap) return nullptr;
-  auto screener = Screener::Build(snap);
+  IndexCacheOutcome cache;
+  auto screener =
+      BuildWithIndexCache(snap, use_index_cache ? DefaultIndexCacheDir() : std::string(), &cache);
+  if (!cache.note.empty()) err << "partyscreen: note: " << cache.note << "\n";
   if (!screener.ok()) {
     PrintError(err, screener.status().ToString());
     return nullptr;

@@ -20,9 +20,11 @@ namespace partyscreen::cli {
 std::shared_ptr<const Snapshot> LoadListsOrReport(const std::vector<std::string>& lists,
                                                   std::ostream& err);
 
-// Loads lists and builds the engine; nullptr (error printed to `err`) on failure.
+// Loads lists and builds the engine; nullptr (error printed to `err`) on failure. With
+// `use_index_cache` the index is read from (or saved to) DefaultIndexCacheDir()
+// (match/index_cache.h).
 std::unique_ptr<Screener> BuildScreenerOrReport(const std::vector<std::string>& lists,
-                                                std::ostream& err);
+                                                std::ostream& err, bool use_index_cache = true);
 
 // Prints "partyscreen: <message>" to `err`.
 void PrintError(std::ostream& err, const std::string& message);

@@ -30,23 +30,36 @@ Result<QueryFile> ReadQueries(const std::string& path) {
   return out;
 }
 
+void ScreenInChunks(
+    const Screener& screener, const std::vector<QueryLine>& queries, const ScreenOptions& options,
+    int threads, ProgressMeter* progress,
+    const std::function<void(size_t, size_t, std::vector<std::vector<Hit>>&)>& chunk_done) {
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, std::max(1, threads));
+  const size_t chunk = 2000;
+  std::vector<std::vector<Hit>> hits;
+  for (size_t begin = 0; begin < queries.size(); begin += chunk) {
+    const size_t end = std::min(queries.size(), begin + chunk);
+    hits.assign(end - begin, {});
+    tbb::parallel_for(tbb::blocked_range<size_t>(begin, end, 16),
+                      [&](const tbb::blocked_range<size_t>& r) {
+                        for (size_t i = r.begin(); i != r.end(); ++i)
+                          hits[i - begin] = screener.Screen(queries[i].query, options);
+                      });
+    chunk_done(begin, end, hits);
+    if (progress) progress->Update(end, queries.size());
+  }
+  if (progress) progress->Finish();
+}
+
 std::vector<std::vector<Hit>> ScreenAll(const Screener& screener,
                                         const std::vector<QueryLine>& queries,
                                         const ScreenOptions& options, int threads,
                                         ProgressMeter* progress) {
   std::vector<std::vector<Hit>> results(queries.size());
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, std::max(1, threads));
-  const size_t chunk = 2000;
-  for (size_t begin = 0; begin < queries.size(); begin += chunk) {
-    const size_t end = std::min(queries.size(), begin + chunk);
-    tbb::parallel_for(tbb::blocked_range<size_t>(begin, end, 16),
-                      [&](const tbb::blocked_range<size_t>& r) {
-                        for (size_t i = r.begin(); i != r.end(); ++i)
-                          results[i] = screener.Screen(queries[i].query, options);
-                      });
-    if (progress) progress->Update(end, queries.size());
-  }
-  if (progress) progress->Finish();
+  ScreenInChunks(screener, queries, options, threads, progress,
+                 [&](size_t begin, size_t end, std::vector<std::vector<Hit>>& hits) {
+                   std::move(hits.begin(), hits.end(), results.begin() + begin);
+                 });
   return results;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -26,8 +27,17 @@ struct QueryFile {
 // Error: the file cannot be read, or is not a query file at all.
 Result<QueryFile> ReadQueries(const std::string& path);
 
-// Screens every query with `threads` workers (at least 1); results[i] belongs to queries[i].
-// With `progress`, updates it after every chunk (rows done of all).
+// Screens every query with `threads` workers (at least 1), a chunk of queries at a time in input
+// order: `chunk_done(begin, end, hits)` runs on the calling thread once queries [begin, end) are
+// screened, chunks in order, hits[i - begin] being query i's (it may move them out). Memory follows
+// the chunk, not the file. With `progress`, updates it after every chunk (rows done of all).
+// `chunk_done` may run parallel work of its own: it is limited to `threads` as well.
+void ScreenInChunks(
+    const Screener& screener, const std::vector<QueryLine>& queries, const ScreenOptions& options,
+    int threads, ProgressMeter* progress,
+    const std::function<void(size_t, size_t, std::vector<std::vector<Hit>>&)>& chunk_done);
+
+// The same, keeping every result: results[i] belongs to queries[i].
 std::vector<std::vector<Hit>> ScreenAll(const Screener& screener,
                                         const std::vector<QueryLine>& queries,
                                         const ScreenOptions& options, int threads,

@@ -125,17 +125,19 @@ void UnitIndex::SortAlignmentKeyLists(const std::vector<uint64_t>& keys,
                 units_less);
 }
 
-void UnitIndex::FillCrossKeys() {
+void UnitIndex::FillCrossKeys(bool keys_known) {
   static_assert(kCrossFamilies == kKeyFamilyCount && kSlotsPerUnit == kCrossKeySlots);
-  vocab_cross_.assign(vocab_.size() * kSlotsPerUnit, 0);
+  if (!keys_known) vocab_cross_.assign(vocab_.size() * kSlotsPerUnit, 0);
   vocab_latin_units_.assign(of_queries_ ? 0 : vocab_.size(), CrossScriptUnits{});
   // The keys (Korean and Chinese syllable segmentation, consonant skeletons) cost ~1 us a unit:
   // computed on every core.
   ParallelFor(
       vocab_.size(), ThreadsOrAllCores(0),
       [&](size_t v) {
-        const BlockingUnit unit{vocab_[v], vocab_raw_[v], vocab_script_[v], 0, 1};
-        CrossScriptKeysBySlot(unit, of_queries_, ~0u, &vocab_cross_[v * kSlotsPerUnit]);
+        if (!keys_known) {
+          const BlockingUnit unit{vocab_[v], vocab_raw_[v], vocab_script_[v], 0, 1};
+          CrossScriptKeysBySlot(unit, of_queries_, ~0u, &vocab_cross_[v * kSlotsPerUnit]);
+        }
         if (!of_queries_ && vocab_script_[v] == TokenScript::kLatin)
           // A Latin spelling parses the same for every family; kAbjad only names one.
           vocab_latin_units_[v] = ParseForFamily(KeyFamily::kAbjad, vocab_raw_[v], false);
@@ -366,7 +368,7 @@ void UnitIndex::BuildKeyTable(const std::vector<uint64_t>& keys,
   }
 }
 
-void UnitIndex::Write(BinaryWriter& out) const {
+void UnitIndex::Write(BinaryWriter& out, bool with_cross_keys) const {
   out.Pod<uint64_t>(name_count_);
   vocab_.Write(out);
   vocab_raw_.Write(out);
@@ -399,6 +401,7 @@ void UnitIndex::Write(BinaryWriter& out) const {
   out.PodVector(keys);
   out.PodVector(key_begin);
   out.PodVector(key_vocab_);
+  if (with_cross_keys) out.PodVector(vocab_cross_);
 }
 
 namespace {
@@ -418,7 +421,7 @@ bool AllBelow(const std::vector<T>& v, size_t limit) {
 
 }  // namespace
 
-bool UnitIndex::Read(BinaryReader& in, size_t name_count) {
+bool UnitIndex::Read(BinaryReader& in, size_t name_count, bool with_cross_keys) {
   *this = UnitIndex();
   name_count_ = static_cast<size_t>(in.Pod<uint64_t>());
   vocab_.Read(in);
@@ -431,8 +434,10 @@ bool UnitIndex::Read(BinaryReader& in, size_t name_count) {
   const std::vector<uint64_t> keys = in.PodVector<uint64_t>();
   const std::vector<uint32_t> key_begin = in.PodVector<uint32_t>();
   key_vocab_ = in.PodVector<uint32_t>();
+  if (with_cross_keys) vocab_cross_ = in.PodVector<uint64_t>();
   const bool ok =
-      !in.failed() && name_count_ == name_count && names.size() == weights.size() &&
+      (!with_cross_keys || vocab_cross_.size() == vocab_.size() * kSlotsPerUnit) && !in.failed() &&
+      name_count_ == name_count && names.size() == weights.size() &&
       vocab_raw_.size() == vocab_.size() && scripts.size() == vocab_.size() &&
       AllBelow(scripts, kTokenScriptCount) &&
       ValidOffsets(vocab_begin_, vocab_.size(), names.size()) && AllBelow(names, name_count) &&
@@ -450,7 +455,7 @@ bool UnitIndex::Read(BinaryReader& in, size_t name_count) {
     vocab_script_[i] = static_cast<TokenScript>(scripts[i]);
   postings_.resize(names.size());
   for (size_t i = 0; i < names.size(); ++i) postings_[i] = {names[i], weights[i]};
-  FillCrossKeys();
+  FillCrossKeys(with_cross_keys);
   FillVocabFacts();
   BuildKeyTable(keys, key_begin);
   return true;

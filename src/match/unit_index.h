@@ -54,11 +54,13 @@ class UnitIndex {
 
   size_t memory_bytes() const;
 
-  // The index as bytes.
-  void Write(BinaryWriter& out) const;
-  // Reads what Write wrote for `name_count` names; false (and a failed reader) if it is not a
-  // consistent index of that many names, so a corrupt file cannot make lookups read out of range.
-  bool Read(BinaryReader& in, size_t name_count);
+  // The index as bytes. `with_cross_keys` also writes each unit's cross-script keys (about 1 us a
+  // unit to compute: the Korean and Chinese syllable keys), which Read then takes as written.
+  void Write(BinaryWriter& out, bool with_cross_keys = false) const;
+  // Reads what Write wrote for `name_count` names (with the same `with_cross_keys`); false (and a
+  // failed reader) if it is not a consistent index of that many names, so a corrupt file cannot
+  // make lookups read out of range.
+  bool Read(BinaryReader& in, size_t name_count, bool with_cross_keys = false);
 
  private:
   static constexpr int kCrossFamilies = 4;  // KeyFamily values (cross_script_match.h)
@@ -78,8 +80,9 @@ class UnitIndex {
   bool MatchesInFamily(uint32_t v, int f, const WordView& searched,
                        const CrossScriptUnits* searched_units = nullptr,
                        const CrossScriptProbe* searched_probe = nullptr) const;
-  // Fills vocab_cross_ from the vocabulary.
-  void FillCrossKeys();
+  // Fills vocab_cross_ (unless `keys_known`: read from a file) and vocab_latin_units_ from the
+  // vocabulary.
+  void FillCrossKeys(bool keys_known = false);
   // List side: orders the units of each alignment-family key (key_vocab_ ranges by key_begin) by
   // their Latin units, so that a query word's probe aligns neighbours sharing a beginning
   // (CrossScriptProbe reuses the columns of the previous word).

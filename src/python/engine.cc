@@ -10,6 +10,7 @@
 #include "decide/decision_json.h"
 #include "lists/source_json.h"
 #include "match/hit_json.h"
+#include "match/index_cache.h"
 #include "partyscreen/snapshot.h"
 #include "records/record_file.h"
 
@@ -37,7 +38,10 @@ Result<std::unique_ptr<Engine>> Engine::Load(const std::vector<std::string>& lis
                                              const std::string& data_dir) {
   auto snapshot = LoadSnapshot(SpecsOf(lists, data_dir));
   if (!snapshot.ok()) return snapshot.status();
-  auto screener = Screener::Build(std::make_shared<const Snapshot>(std::move(snapshot).value()));
+  // Through the index cache: Dask workers on one machine load the same lists, and the first
+  // one's index serves the others (match/index_cache.h).
+  auto screener = BuildWithIndexCache(std::make_shared<const Snapshot>(std::move(snapshot).value()),
+                                      DefaultIndexCacheDir());
   if (!screener.ok()) return screener.status();
   auto rules = DecisionRules::Embedded();
   if (!rules.ok()) return rules.status();

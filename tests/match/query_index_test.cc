@@ -4,12 +4,11 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
 
 #include "partyscreen/snapshot.h"
+#include "support/dev_queries.h"
 
 namespace partyscreen {
 namespace {
@@ -29,31 +28,7 @@ std::shared_ptr<const Screener> RealScreener() {
   return screener;
 }
 
-// The labelled dev queries (listed names under variations, and innocent names), some with a
-// birth year and a country so that the attribute bonus takes part in the bound.
-std::vector<Query> DevQueries() {
-  std::vector<Query> out;
-  std::ifstream in(kShared + "/eval/dev.jsonl");
-  std::string line;
-  while (std::getline(in, line)) {
-    const nlohmann::json j = nlohmann::json::parse(line);
-    Query q;
-    q.id = j.value("id", "");
-    q.name = j.value("name", "");
-    q.schema = ParseSchema(j.value("schema", ""));
-    if (out.size() % 5 == 1) q.birth_date = "1965";
-    if (out.size() % 7 == 2) q.country = "IR";
-    out.push_back(std::move(q));
-  }
-  // Repeated names with other attributes (the index normalises a name once and copies it).
-  for (size_t i = 0; i < 400 && i < out.size(); ++i) {
-    Query q = out[i];
-    q.country = i % 2 ? "RU" : "";
-    q.birth_date = i % 3 ? "" : "1970";
-    out.push_back(std::move(q));
-  }
-  return out;
-}
+using testing_support::DevQueries;
 
 using PairScores = std::map<std::pair<uint32_t, uint32_t>, double>;  // (query, entity) -> score
 

@@ -1,0 +1,258 @@
+#include "match/index_cache.h"
+
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <link.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <vector>
+
+#include "core/sha256.h"
+
+namespace partyscreen {
+
+namespace {
+
+constexpr std::string_view kSuffix = ".psidx";
+
+// The GNU build id of a loaded object (its PT_NOTE segments), as raw bytes; empty if it has none.
+std::string BuildIdOf(const dl_phdr_info* info) {
+  for (int i = 0; i < info->dlpi_phnum; ++i) {
+    const ElfW(Phdr)& ph = info->dlpi_phdr[i];
+    if (ph.p_type != PT_NOTE) continue;
+    const char* p = reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr);
+    const char* end = p + ph.p_memsz;
+    while (p + sizeof(ElfW(Nhdr)) <= end) {
+      ElfW(Nhdr) note;
+      std::memcpy(&note, p, sizeof note);
+      const char* name = p + sizeof note;
+      const char* desc = name + ((note.n_namesz + 3) & ~3u);
+      if (desc + note.n_descsz > end) break;
+      if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0)
+        return std::string(desc, note.n_descsz);
+      p = desc + ((note.n_descsz + 3) & ~3u);
+    }
+  }
+  return {};
+}
+
+// The libraries whose code takes part in computing an index (transliteration, Chinese
+// conversion, the C and C++ runtimes with their maths): with the program, what the key names.
+// Other libraries a host process happens to load (a Python interpreter's modules) do not count,
+// so that processes of one installation share their files.
+constexpr std::string_view kComputingLibraries[] = {"libicu",  "libopencc", "libstdc++",
+                                                    "libc.so", "libm.so",   "libtbb"};
+
+struct LoadedObjects {
+  const void* own_code = nullptr;  // an address inside the object holding this function
+  std::string ids;                 // the name and build id of each object that counts
+  bool own_has_id = false;
+};
+
+int CollectBuildIds(dl_phdr_info* info, size_t, void* data) {
+  auto* objects = static_cast<LoadedObjects*>(data);
+  const std::string id = BuildIdOf(info);
+  // Is the code of this module in this object?
+  const auto own = reinterpret_cast<ElfW(Addr)>(objects->own_code);
+  bool is_own = false;
+  for (int i = 0; i < info->dlpi_phnum; ++i) {
+    const ElfW(Phdr)& ph = info->dlpi_phdr[i];
+    const ElfW(Addr) begin = info->dlpi_addr + ph.p_vaddr;
+    if (ph.p_type == PT_LOAD && own >= begin && own < begin + ph.p_memsz) is_own = true;
+  }
+  const std::string_view path = info->dlpi_name ? info->dlpi_name : "";
+  const std::string_view base = path.substr(path.rfind('/') + 1);  // npos + 1 == 0
+  bool counts = is_own;
+  for (std::string_view prefix : kComputingLibraries) counts = counts || base.starts_with(prefix);
+  if (!counts) return 0;
+  if (is_own) objects->own_has_id = !id.empty();
+  objects->ids.append(is_own ? "(program)" : base).append(1, '\0').append(id).append(1, '\0');
+  return 0;
+}
+
+// What the code and data computing an index are: empty when the program has no build id (a
+// rebuilt binary could then not be told from the one that wrote a file).
+std::string CodeIdentity() {
+  LoadedObjects objects;
+  objects.own_code = reinterpret_cast<const void*>(&CollectBuildIds);
+  dl_iterate_phdr(&CollectBuildIds, &objects);
+  if (!objects.own_has_id) return {};
+  // OpenCC's dictionaries are data files, not code: their sizes and times.
+  for (const char* f : {"/usr/share/opencc/t2s.json", "/usr/share/opencc/TSPhrases.ocd2",
+                        "/usr/share/opencc/TSCharacters.ocd2"}) {
+    struct stat st {};
+    if (stat(f, &st) == 0)
+      objects.ids.append(f)
+          .append(std::to_string(st.st_size))
+          .append(1, ':')
+          .append(std::to_string(st.st_mtim.tv_sec));
+  }
+  return objects.ids;
+}
+
+// A fast check sum of the file's body: catches a damaged file (the key rules out foreign ones).
+uint64_t Checksum(std::string_view bytes) {
+  uint64_t sum = bytes.size();
+  constexpr size_t kChunk = 1 << 20;
+  for (size_t i = 0; i < bytes.size(); i += kChunk)
+    sum = sum * 0x9e3779b97f4a7c15ULL ^ std::hash<std::string_view>()(bytes.substr(i, kChunk));
+  return sum;
+}
+
+// A read-only mapping of a whole file; empty() if it cannot be mapped.
+class MappedFile {
+ public:
+  explicit MappedFile(const std::string& path) {
+    const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat st {};
+    if (fstat(fd, &st) == 0 && st.st_size > 0) {
+      void* p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p != MAP_FAILED) {
+        data_ = static_cast<const char*>(p);
+        size_ = static_cast<size_t>(st.st_size);
+        madvise(p, size_, MADV_SEQUENTIAL | MADV_WILLNEED);
+      }
+    }
+    close(fd);
+  }
+  ~MappedFile() {
+    if (data_) munmap(const_cast<char*>(data_), size_);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  std::string_view bytes() const { return {data_, size_}; }
+  bool empty() const { return data_ == nullptr; }
+
+ private:
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+Result<std::unique_ptr<Screener>> ReadCached(std::shared_ptr<const Snapshot> snapshot,
+                                             const std::string& path) {
+  const MappedFile file(path);
+  if (file.empty()) return Status::NotFound("no cached index");
+  const std::string_view bytes = file.bytes();
+  if (bytes.size() < sizeof(uint64_t)) return Status::Corrupt("cached index is damaged");
+  const std::string_view body = bytes.substr(0, bytes.size() - sizeof(uint64_t));
+  uint64_t stored = 0;
+  std::memcpy(&stored, bytes.data() + body.size(), sizeof stored);
+  if (stored != Checksum(body)) return Status::Corrupt("cached index is damaged");
+  return Screener::LoadIndex(std::move(snapshot), body);
+}
+
+// Writes the file beside its final name and renames it into place, so that a reader sees a whole
+// file or none. No fsync: a file cut short by a crash fails its check sum and is rebuilt.
+Status WriteCached(const Screener& screener, const std::string& path) {
+  std::string bytes = screener.SaveIndex();
+  const uint64_t sum = Checksum(bytes);
+  bytes.append(reinterpret_cast<const char*>(&sum), sizeof sum);
+  const std::string tmp = path + ".tmp." + std::to_string(getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) {
+      std::error_code ec;
+      std::filesystem::remove(tmp, ec);
+      return Status::IoError("cannot write " + tmp);
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::error_code ec;
+    std::filesystem::remove(tmp, ec);
+    return Status::IoError("cannot rename " + tmp + " to " + path);
+  }
+  return Status::Ok();
+}
+
+// Removes all but the `keep` most recently used cached indexes (and temporaries over a day old).
+void Evict(const std::string& dir, size_t keep) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<std::pair<fs::file_time_type, fs::path>> files;
+  for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    const fs::file_time_type t = e.last_write_time(ec);
+    if (ec) continue;
+    if (name.size() > kSuffix.size() && name.ends_with(kSuffix)) {
+      files.emplace_back(t, e.path());
+    } else if (name.find(std::string(kSuffix) + ".tmp.") != std::string::npos &&
+               fs::file_time_type::clock::now() - t > std::chrono::hours(24)) {
+      fs::remove(e.path(), ec);
+    }
+  }
+  if (files.size() <= keep) return;
+  std::sort(files.begin(), files.end(), std::greater<>());
+  for (size_t i = keep; i < files.size(); ++i) fs::remove(files[i].second, ec);
+}
+
+}  // namespace
+
+std::string DefaultIndexCacheDir() {
+  if (const char* v = std::getenv("PARTYSCREEN_INDEX_CACHE"))
+    return std::string_view(v) == "off" ? std::string() : std::string(v);
+  if (const char* v = std::getenv("XDG_CACHE_HOME"); v && *v)
+    return std::string(v) + "/partyscreen";
+  if (const char* v = std::getenv("HOME"); v && *v) return std::string(v) + "/.cache/partyscreen";
+  return {};
+}
+
+std::string IndexCacheKey(const Snapshot& snapshot) {
+  const std::string code = CodeIdentity();
+  if (code.empty()) return {};
+  Sha256 h;
+  h.Update(EngineVersion());
+  h.Update(std::string_view("\0", 1));
+  h.Update(snapshot.hash);
+  h.Update(std::string_view("\0", 1));
+  h.Update(code);
+  return h.HexDigest().substr(0, 32);
+}
+
+Result<std::unique_ptr<Screener>> BuildWithIndexCache(std::shared_ptr<const Snapshot> snapshot,
+                                                      const std::string& dir,
+                                                      IndexCacheOutcome* outcome, size_t keep) {
+  IndexCacheOutcome ignored;
+  IndexCacheOutcome& out = outcome ? *outcome : ignored;
+  out = {};
+  if (!snapshot || dir.empty()) return Screener::Build(std::move(snapshot));
+  const std::string key = IndexCacheKey(*snapshot);
+  if (key.empty()) {
+    out.note = "index cache off: the program has no build id";
+    return Screener::Build(std::move(snapshot));
+  }
+  const std::string path = dir + "/" + key + std::string(kSuffix);
+  auto cached = ReadCached(snapshot, path);
+  if (cached.ok()) {
+    out.read = true;
+    // Last use, for eviction.
+    std::error_code ec;
+    std::filesystem::last_write_time(path, std::filesystem::file_time_type::clock::now(), ec);
+    return cached;
+  }
+  if (cached.status().code() != Status::Code::kNotFound)
+    out.note = path + ": " + cached.status().message() + "; rebuilt";
+  auto built = Screener::Build(std::move(snapshot));
+  if (!built.ok()) return built;
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (Status s = WriteCached(**built, path); !s.ok()) {
+    out.note = "index cache not written: " + s.message();
+  } else {
+    out.written = true;
+    Evict(dir, keep);
+  }
+  return built;
+}
+
+}  // namespace partyscreen
