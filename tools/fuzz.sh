@@ -27,7 +27,7 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(fuzz_ofac_csv fuzz_ofac_cons_csv fuzz_ofac_xml fuzz_ofac_enhanced_xml fuzz_csl_csv fuzz_csl_json
            fuzz_bis_dpl fuzz_un_xml fuzz_uk_hmt_csv fuzz_uk_ofsi_xlsx fuzz_ftm_json fuzz_custom_csv
-           fuzz_csv_reader fuzz_input fuzz_names)
+           fuzz_csv_reader fuzz_input fuzz_names fuzz_index_file)
 fi
 
 # --- seed corpora --- (head closes its pipes early: no pipefail here)
@@ -71,6 +71,9 @@ for i, line in enumerate(open(sys.argv[1], encoding="utf-8")):
     r = json.loads(line)
     open(f"{sys.argv[2]}/pair{i}", "w", encoding="utf-8").write(r["a"] + "\t" + r["b"])
 PY
+# The whole valid index (no cut, no change), and one cut in the middle.
+printf '\xff\xff\xff\xff' | seed fuzz_index_file whole
+printf '\x00\x10\x00\x00' | seed fuzz_index_file cut4096
 # Committed seeds (fuzz/seeds/<target>/): a small OFSI workbook (made from the first rows of the
 # real one by fuzz/make_xlsx_seed.py), a CSL JSON sample, regression inputs.
 for dir in "$root"/fuzz/seeds/*/; do
