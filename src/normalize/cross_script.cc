@@ -470,8 +470,11 @@ Units ParseScript(ScriptFamily family, std::string_view token) {
   return out;
 }
 
-// Latin side: digraphs read as one sound, x as k+s.
-Units ParseLatin(std::string_view token) {
+// Latin side: digraphs read as one sound, x as k+s. When `from_ch` is given, bit i is set for a
+// unit i read from the letters "ch" (the C of Polish cz, German tsch and English tch is not).
+Units ParseLatin(std::string_view token, uint64_t* from_ch = nullptr) {
+  static_assert(kMaxUnits <= 64, "one bit per unit");
+  if (from_ch) *from_ch = 0;
   std::array<char, kMaxUnits + 4> b;
   const size_t n = Letters(token, b);
   Units out;
@@ -514,6 +517,11 @@ Units ParseLatin(std::string_view token) {
     if (b[i] == 'c' && i + 1 == n && i > 0 && b[i - 1] == 'i') {
       out.Push('C');  // Slavic -ic written without the accent (-ić, -ič)
       ++i;
+      continue;
+    }
+    if (b[i] == 'c' && i + 2 == n && b[i + 1] == 's' && i > 0 && b[i - 1] == 'i') {
+      out.Push('C');  // Hungarian cs is ch: Slavic -ich spelt -ics (Petrovics = Петрович)
+      i += 2;
       continue;
     }
     if (Has(b, n, i, "dzh")) {
@@ -570,6 +578,7 @@ Units ParseLatin(std::string_view token) {
         d = 'k';
       }
       if (d) {
+        if (from_ch && a == 'c' && c == 'h' && out.n < kMaxUnits) *from_ch |= uint64_t{1} << out.n;
         out.Push(d);
         i += 2;
         continue;
@@ -1212,7 +1221,9 @@ namespace {
 
 std::string KeyOf(ScriptFamily family, std::string_view ascii_token, bool from_script,
                   bool other_reading) {
-  const Units u = from_script ? ParseScript(family, ascii_token) : ParseLatin(ascii_token);
+  uint64_t from_ch = 0;
+  const Units u =
+      from_script ? ParseScript(family, ascii_token) : ParseLatin(ascii_token, &from_ch);
   std::string key;
   for (size_t i = 0; i < u.n; ++i) {
     char c = u.u[i];
@@ -1258,8 +1269,9 @@ std::string KeyOf(ScriptFamily family, std::string_view ascii_token, bool from_s
     if (c == 'G' && !from_script && i > 0 && (u.u[i - 1] == 'i' || u.u[i - 1] == 'u') &&
         (next == 0 || next == 't'))
       continue;
-    // Latin ch closing a syllable is mostly kh (German Bach, Albrecht; Dutch, Czech, Scots).
-    if (c == 'C' && !from_script && i > 0 && IsLatinVowel(u.u[i - 1]) && u.u[i - 1] != 'i' &&
+    // Latin ch closing a syllable is mostly kh (German Bach, Albrecht; Dutch, Czech, Scots); the
+    // Polish cz and German tsch closing one stay ch (Raczkiewicz = Рачкевич, Deutsch = Дойч).
+    if (c == 'C' && !from_script && (from_ch >> i & 1) && i > 0 && IsLatinVowel(u.u[i - 1]) && u.u[i - 1] != 'i' &&
         !IsLatinVowel(next) && next != 'y' && next != 'C' && next != 'S')
       c = 'K';
     // Latin ch starting a word before r or l is k (Christian, Chrysostom, Chloe).

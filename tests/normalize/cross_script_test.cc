@@ -183,6 +183,14 @@ TEST(CrossScriptKeyTest, CyrillicRomanisations) {
   EXPECT_TRUE(KeysMatch(kCyr, "skiaparelli", "schiaparelli"));
   EXPECT_TRUE(KeysMatch(kCyr, "fittsdzherald", "fitzgerald"));
   EXPECT_TRUE(KeysMatch(kCyr, "chzhou", "zhou"));  // Palladius: Pinyin zh = чж
+  // Only the letters ch closing a syllable read kh: Polish cz and German tsch stay ч.
+  EXPECT_TRUE(KeysMatch(kCyr, "rachkevich", "raczkiewicz"));
+  EXPECT_TRUE(KeysMatch(kCyr, "shimchak", "szymczak"));
+  EXPECT_TRUE(KeysMatch(kCyr, "doych", "deutsch"));
+  EXPECT_GT(CrossScriptSimilarity(kCyr, "rachkevich", "raczkiewicz"), 0.9);
+  // Hungarian cs is ч: the Slavic ending -ich spelt -ics.
+  EXPECT_TRUE(KeysMatch(kCyr, "yanovich", "janovics"));
+  EXPECT_GT(CrossScriptSimilarity(kCyr, "petrovich", "petrovics"), 0.95);
 }
 
 // ---------------------------------------------------------------------------------------------
