@@ -1271,8 +1271,8 @@ std::string KeyOf(ScriptFamily family, std::string_view ascii_token, bool from_s
       continue;
     // Latin ch closing a syllable is mostly kh (German Bach, Albrecht; Dutch, Czech, Scots); the
     // Polish cz and German tsch closing one stay ch (Raczkiewicz = Рачкевич, Deutsch = Дойч).
-    if (c == 'C' && !from_script && (from_ch >> i & 1) && i > 0 && IsLatinVowel(u.u[i - 1]) && u.u[i - 1] != 'i' &&
-        !IsLatinVowel(next) && next != 'y' && next != 'C' && next != 'S')
+    if (c == 'C' && !from_script && (from_ch >> i & 1) && i > 0 && IsLatinVowel(u.u[i - 1]) &&
+        u.u[i - 1] != 'i' && !IsLatinVowel(next) && next != 'y' && next != 'C' && next != 'S')
       c = 'K';
     // Latin ch starting a word before r or l is k (Christian, Chrysostom, Chloe).
     if (c == 'C' && !from_script && i == 0 && (next == 'r' || next == 'l')) c = 'k';
