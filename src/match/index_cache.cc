@@ -8,10 +8,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <vector>
 
@@ -158,13 +158,22 @@ Status WriteCached(const Screener& screener, const std::string& path) {
   bytes.append(reinterpret_cast<const char*>(&sum), sizeof sum);
   const std::string tmp = path + ".tmp." + std::to_string(getpid());
   {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
+    // Owner-only (0600 whatever the umask): the index holds every listed name, an
+    // organisation's own lists included.
+    const int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) return Status::IoError("cannot create " + tmp + ": " + std::strerror(errno));
+    size_t done = 0;
+    while (done < bytes.size()) {
+      const ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      done += static_cast<size_t>(n);
+    }
+    const int write_errno = errno;
+    if (close(fd) != 0 || done < bytes.size()) {
       std::error_code ec;
       std::filesystem::remove(tmp, ec);
-      return Status::IoError("cannot write " + tmp);
+      return Status::IoError("cannot write " + tmp + ": " + std::strerror(write_errno));
     }
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
@@ -172,6 +181,26 @@ Status WriteCached(const Screener& screener, const std::string& path) {
     std::filesystem::remove(tmp, ec);
     return Status::IoError("cannot rename " + tmp + " to " + path);
   }
+  return Status::Ok();
+}
+
+// Creates `dir` and any missing parent as owner-only directories (0700, like the XDG base
+// directory specification asks of $XDG_CACHE_HOME); existing directories are left as they are.
+Status CreatePrivateDirectories(const std::string& dir) {
+  std::string prefix;
+  size_t at = 0;
+  while (at <= dir.size()) {
+    size_t slash = dir.find('/', at);
+    if (slash == std::string::npos) slash = dir.size();
+    prefix = dir.substr(0, slash);
+    at = slash + 1;
+    if (prefix.empty()) continue;
+    if (mkdir(prefix.c_str(), 0700) != 0 && errno != EEXIST)
+      return Status::IoError("cannot create " + prefix + ": " + std::strerror(errno));
+  }
+  struct stat st {};
+  if (stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+    return Status::IoError(dir + " is not a directory");
   return Status::Ok();
 }
 
@@ -244,9 +273,9 @@ Result<std::unique_ptr<Screener>> BuildWithIndexCache(std::shared_ptr<const Snap
     out.note = path + ": " + cached.status().message() + "; rebuilt";
   auto built = Screener::Build(std::move(snapshot));
   if (!built.ok()) return built;
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (Status s = WriteCached(**built, path); !s.ok()) {
+  if (Status s = CreatePrivateDirectories(dir); !s.ok()) {
+    out.note = "index cache not written: " + s.message();
+  } else if (Status s = WriteCached(**built, path); !s.ok()) {
     out.note = "index cache not written: " + s.message();
   } else {
     out.written = true;

@@ -9,7 +9,9 @@
 // time of OpenCC's dictionaries). Another binary, list or library never reads a
 // file it did not write; without a build id nothing is cached. Derived data only: a missing,
 // damaged or foreign file is rebuilt (and rewritten), so deleting the directory costs time, never
-// correctness. The newest `keep` files (by last use) are kept, older ones removed.
+// correctness. The newest `keep` files (by last use) are kept, older ones removed. The files hold
+// every listed name (an organisation's own lists too): they are written owner-only (0600), and
+// directories the cache creates are 0700.
 #pragma once
 
 #include <memory>

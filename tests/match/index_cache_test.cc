@@ -4,6 +4,7 @@
 #include "match/index_cache.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -153,6 +154,32 @@ TEST_F(IndexCacheTest, KeepsOnlyTheMostRecentlyUsedFiles) {
   EXPECT_TRUE(outcome.written);
   ASSERT_EQ(Files().size(), 1u);
   EXPECT_EQ(Files()[0].filename().string(), IndexCacheKey(*DefaultSnapshot()) + ".psidx");
+}
+
+// The file holds every listed name (custom lists too): owner-only whatever the umask, in
+// directories the cache creates owner-only; a directory that exists keeps its mode.
+TEST_F(IndexCacheTest, FilesAndTheDirectoriesItCreatesAreOwnerOnly) {
+  namespace fs = std::filesystem;
+  const mode_t old_umask = umask(0);  // the most permissive: nothing comes from the umask
+  const fs::path nested = dir_ / "xdg" / "partyscreen";
+  IndexCacheOutcome outcome;
+  ASSERT_TRUE(BuildWithIndexCache(SmallSnapshot(), nested.string(), &outcome).ok());
+  umask(old_umask);
+  ASSERT_TRUE(outcome.written) << outcome.note;
+  for (const fs::path& p : {dir_, dir_ / "xdg", nested})
+    EXPECT_EQ(fs::status(p).permissions() & fs::perms::all, fs::perms::owner_all) << p;
+  const fs::path file = nested / (IndexCacheKey(*SmallSnapshot()) + ".psidx");
+  EXPECT_EQ(fs::status(file).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+
+  // An existing shared directory is not changed.
+  fs::remove_all(dir_);
+  fs::create_directories(dir_);
+  fs::permissions(dir_, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec);
+  ASSERT_TRUE(BuildWithIndexCache(SmallSnapshot(), dir_.string(), &outcome).ok());
+  EXPECT_TRUE(outcome.written);
+  EXPECT_EQ(fs::status(dir_).permissions() & fs::perms::all,
+            fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec);
 }
 
 TEST_F(IndexCacheTest, NoDirectoryMeansNoCache) {
