@@ -469,18 +469,24 @@ Result<int64_t> AlertQueue::Record(const AlertAction& action) {
 
 Result<std::vector<AlertAction>> AlertQueue::History(const std::string& customer_id,
                                                      const std::string& entity_id) {
+  if (entity_id.empty()) return Actions("customer_id = ?", {customer_id});
+  return Actions("customer_id = ? AND entity_id = ?", {customer_id, entity_id});
+}
+
+Result<std::vector<AlertAction>> AlertQueue::ActionsBetween(const std::string& from,
+                                                            const std::string& to) {
+  return Actions("at >= ? AND at < ?", {from, to.empty() ? std::string("\x7f") : to});
+}
+
+Result<std::vector<AlertAction>> AlertQueue::Actions(const std::string& where,
+                                                     const std::vector<std::string>& values) {
   store::SqlConnection& conn = store::ConnectionOf(db_);
-  std::vector<store::SqlParam> params{customer_id};
-  std::string on_entity;
-  if (!entity_id.empty()) {
-    on_entity = " AND entity_id = ?";
-    params.emplace_back(entity_id);
-  }
+  const std::vector<store::SqlParam> params(values.begin(), values.end());
   std::vector<AlertAction> out;
   auto rows = conn.Query(
       "SELECT customer_id, entity_id, at, who, action, detail, reason, audit_seq FROM"
-      " alert_actions WHERE customer_id = ?" +
-          on_entity,
+      " alert_actions WHERE " +
+          where,
       params);
   if (!rows.ok()) return rows.status();
   for (const store::SqlRow& r : *rows)
@@ -490,8 +496,8 @@ Result<std::vector<AlertAction>> AlertQueue::History(const std::string& customer
   // Decisions recorded outside the workbench (`partyscreen review`): one per review.
   auto reviews = conn.Query(
       "SELECT customer_id, MIN(entity_id), at, reviewer, decision, reason, audit_seq FROM reviews"
-      " WHERE customer_id = ?" +
-          on_entity +
+      " WHERE " +
+          where +
           " AND audit_seq NOT IN (SELECT audit_seq FROM alert_actions)"
           " GROUP BY customer_id, at, reviewer, decision, reason, audit_seq",
       params);

@@ -3,6 +3,7 @@
 // include/partyscreen/store/audit.h.
 #include "partyscreen/store/audit.h"
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -185,10 +186,13 @@ Result<AuditVerification> AuditLog::Verify() {
   return v;
 }
 
-Result<uint64_t> AuditLog::Export(const std::string& from, const std::string& to,
-                                  std::ostream& out) {
-  SqlConnection& conn = store::ConnectionOf(db_);
-  uint64_t n = 0;
+namespace {
+
+// Calls `each(seq, body, prev_hash, hash)` for the records with from <= time < to in seq order,
+// 5,000 rows a query.
+Status ForEachRecordBetween(SqlConnection& conn, const std::string& from, const std::string& to,
+                            const std::function<void(int64_t, std::string_view, std::string_view,
+                                                     std::string_view)>& each) {
   int64_t after = 0;
   const std::string upper = to.empty() ? std::string("\x7f") : to;
   for (;;) {
@@ -197,19 +201,60 @@ Result<uint64_t> AuditLog::Export(const std::string& from, const std::string& to
         "BY seq LIMIT 5000",
         {after, from, upper});
     if (!rows.ok()) return rows.status();
-    if (rows->empty()) break;
+    if (rows->empty()) return Status::Ok();
     for (const SqlRow& r : *rows) {
-      nlohmann::json j = nlohmann::json::parse(AsText(r[1]), nullptr, false);
-      if (j.is_discarded()) j = nlohmann::json{{"unparsable_body", AsText(r[1])}};
-      j["prev_hash"] = AsText(r[2]);
-      j["hash"] = AsText(r[3]);
-      out << Dump(j) << "\n";
-      ++n;
       after = AsInt(r[0]);
+      each(after, AsText(r[1]), AsText(r[2]), AsText(r[3]));
     }
   }
+}
+
+}  // namespace
+
+Result<uint64_t> AuditLog::Export(const std::string& from, const std::string& to,
+                                  std::ostream& out) {
+  uint64_t n = 0;
+  Status s = ForEachRecordBetween(
+      store::ConnectionOf(db_), from, to,
+      [&](int64_t, std::string_view body, std::string_view prev_hash, std::string_view hash) {
+        nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
+        if (j.is_discarded()) j = nlohmann::json{{"unparsable_body", body}};
+        j["prev_hash"] = prev_hash;
+        j["hash"] = hash;
+        out << Dump(j) << "\n";
+        ++n;
+      });
+  if (!s.ok()) return s;
   if (!out) return Status::IoError("audit export: write failed");
   return n;
+}
+
+Result<AuditPeriod> AuditLog::Summarise(const std::string& from, const std::string& to) {
+  AuditPeriod p;
+  Status s = ForEachRecordBetween(
+      store::ConnectionOf(db_), from, to,
+      [&](int64_t seq, std::string_view body, std::string_view, std::string_view) {
+        if (p.records++ == 0) p.first_seq = seq;
+        p.last_seq = seq;
+        const nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
+        if (!j.is_object()) {
+          ++p.by_kind["unparsable"];
+          return;
+        }
+        ++p.by_kind[j.value("kind", "")];
+        if (const auto hits = j.find("hits"); hits != j.end() && hits->is_array())
+          p.hits += hits->size();
+        const std::string snapshot = j.value("snapshot", ""), engine = j.value("engine", "");
+        if (snapshot.empty()) return;  // not a screening (a review, an import, a user change)
+        for (AuditPeriod::Basis& b : p.screened_against)
+          if (b.snapshot == snapshot && b.engine == engine) {
+            ++b.records;
+            return;
+          }
+        p.screened_against.push_back({snapshot, engine, 1});
+      });
+  if (!s.ok()) return s;
+  return p;
 }
 
 Result<AuditHead> AuditLog::Head() {

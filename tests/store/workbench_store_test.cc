@@ -126,6 +126,75 @@ TEST(WorkbenchQueue, ProposalWaitsThenConfirmationEndsItWithHistoryAndAudit) {
   EXPECT_EQ(AuditLog(*db).Head()->seq, 2);
 }
 
+// A report for a period lists the actions and decisions taken in it (workbench actions and
+// reviews recorded by `partyscreen review`), and sums up the audit records written in it.
+TEST(WorkbenchQueue, ActionsAndAuditRecordsOfAPeriod) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("q.db"));
+  store::SqlConnection& c = store::ConnectionOf(*db);
+  ASSERT_TRUE(c.Run("INSERT INTO customers (id, name, schema, country, birth_date, identifiers,"
+                    " content_hash, updated_at) VALUES ('c1', 'Acme Trading', '', '', '', '[]',"
+                    " 'h', 't')")
+                  .ok());
+  ASSERT_TRUE(c.Run("INSERT INTO alerts (customer_id, entity_id, score, matched_name, state,"
+                    " snapshot) VALUES ('c1', 'csl:1', 0.9, 'ACME', 'open', 's')")
+                  .ok());
+  AlertQueue queue(*db);
+  ASSERT_TRUE(queue.Record({"c1", "csl:1", "", "alice", "assign", "alice", "", 0}).ok());
+  ASSERT_TRUE(queue.Record({"c1", "csl:1", "", "alice", "escalate", "", "unsure", 0}).ok());
+  // Move the two actions into November and December.
+  ASSERT_TRUE(
+      c.Run("UPDATE alert_actions SET at = '2026-11-30T23:59:59Z' WHERE action = 'assign'").ok());
+  ASSERT_TRUE(
+      c.Run("UPDATE alert_actions SET at = '2026-12-01T00:00:00Z' WHERE action = 'escalate'").ok());
+  auto december = queue.ActionsBetween("2026-12-01", "2027-01-01");
+  ASSERT_TRUE(december.ok());
+  ASSERT_EQ(december->size(), 1u);
+  EXPECT_EQ((*december)[0].action, "escalate");
+  EXPECT_EQ((*december)[0].reason, "unsure");
+  auto november = queue.ActionsBetween("2026-11-01", "2026-12-01");
+  ASSERT_EQ(november->size(), 1u);
+  EXPECT_EQ((*november)[0].action, "assign");
+  EXPECT_EQ(queue.ActionsBetween("", "")->size(), 2u);
+  EXPECT_TRUE(queue.ActionsBetween("2027-01-01", "")->empty());
+
+  // The audit records: the two actions (kind "workbench", written now), then screenings in 2027.
+  AuditLog audit(*db);
+  const int64_t before = audit.Head()->seq;
+  AuditRecord a;
+  a.kind = "batch";
+  a.snapshot = "snap-a";
+  a.engine = "engine-1";
+  a.query_json = R"({"name":"Acme"})";
+  a.hits = {{"csl:1", 0.9, "ACME", "open"}, {"ofac:2", 0.85, "ACME CO", "open"}};
+  a.time = "2027-01-02T10:00:00Z";
+  AuditRecord b = a;
+  b.kind = "api";
+  b.snapshot = "snap-b";
+  b.hits.clear();
+  b.time = "2027-01-03T10:00:00Z";
+  AuditRecord late = a;
+  late.time = "2027-02-01T00:00:00Z";
+  ASSERT_TRUE(audit.Append({a, a, b, late}).ok());
+  auto period = audit.Summarise("2027-01-01", "2027-02-01");
+  ASSERT_TRUE(period.ok());
+  EXPECT_EQ(period->records, 3u);
+  EXPECT_EQ(period->first_seq, before + 1);
+  EXPECT_EQ(period->last_seq, before + 3);
+  EXPECT_EQ(period->by_kind, (std::map<std::string, uint64_t>{{"api", 1}, {"batch", 2}}));
+  EXPECT_EQ(period->hits, 4u);
+  ASSERT_EQ(period->screened_against.size(), 2u);
+  EXPECT_EQ(period->screened_against[0].snapshot, "snap-a");
+  EXPECT_EQ(period->screened_against[0].records, 2u);
+  EXPECT_EQ(period->screened_against[1].snapshot, "snap-b");
+  EXPECT_EQ(period->screened_against[1].engine, "engine-1");
+  auto all = audit.Summarise("", "");
+  EXPECT_EQ(all->records, static_cast<uint64_t>(before) + 4);
+  auto none = audit.Summarise("2030-01-01", "");
+  EXPECT_EQ(none->records, 0u);
+  EXPECT_EQ(none->first_seq, 0);
+}
+
 // The search by a part of a customer name through the trigram index gives the rows of the scan
 // (the reference) and of a brute-force substring check, for parts drawn from a generated register
 // in other cases, parts of 1-2 characters (scan only), LIKE wildcards, quotes, non-ASCII letters,

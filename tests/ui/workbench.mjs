@@ -4,7 +4,7 @@
 // starts `partyscreen serve --db`, and checks: login; the queue; the Hikvision alert with its
 // Entity List listing (84 FR 54002) and aligned words; a false positive cleared with a reason
 // leaves the queue; four-eyes confirmation by a second user; the customer report as CSV and HTML
-// naming the audit head hash; an analyst refused the admin page; a POST without CSRF token
+// naming the audit head hash, the report of one alert and of a period; an analyst refused the admin page; a POST without CSRF token
 // refused; a wrong password throttled; identical false positives cleared in bulk with one reason
 // per group (the four-eyes rule still applying). Exit 77 (skipped) without chromium or node_modules.
 import { execFileSync, spawn } from 'node:child_process';
@@ -217,6 +217,33 @@ try {
   const htmlHead = await alice.$eval('#head-hash', (c) => c.textContent);
   check(htmlHead === csvHead, 'HTML report names the same audit head hash ' + htmlHead.slice(0, 12));
   await alice.screenshot({ path: path.join(shots, 'report.png'), fullPage: true });
+
+  // The report of one alert, linked from its page: narrowed to the alert's party.
+  await alice.goto(base + hua);
+  await Promise.all([alice.waitForNavigation(), alice.click('#alert-report')]);
+  const scope = await alice.$eval('#scope', (p) => p.textContent);
+  const alertDecisions = await alice.$eval('#decisions', (t) => t.innerText);
+  check((await alice.title()).startsWith('Alert report') && scope.includes(new URLSearchParams(hua.split('?')[1]).get('entity')) &&
+    /confirm_clearance/.test(alertDecisions) && (await alice.$eval('#head-hash', (c) => c.textContent)) === htmlHead,
+    'the alert report names the alert, its decisions and the audit head hash: ' + scope.trim().slice(0, 80));
+
+  // The report of a period, from the form on /ui/report (this month to today by default).
+  await alice.goto(base + '/ui/report');
+  await Promise.all([alice.waitForNavigation(), alice.click('#period-form button[type=submit]')]);
+  const periodRecords = await alice.$eval('#period-records', (p) => p.textContent);
+  const periodDecisions = await alice.$eval('#decisions', (t) => t.innerText);
+  check(/^[1-9]\d* audit record\(s\)/.test(periodRecords) && /confirm_clearance/.test(periodDecisions) &&
+    /a camera retailer/.test(periodDecisions) && (await alice.$eval('#head-hash', (c) => c.textContent)) === htmlHead,
+    'the period report sums up the records and lists every decision of the period: ' + periodRecords.slice(0, 60));
+  await alice.screenshot({ path: path.join(shots, 'report-period.png'), fullPage: true });
+  const periodUrl = new URL(alice.url());
+  const periodCsv = await alice.evaluate(async (q) => (await (await fetch('/ui/report?' + q + '&format=csv')).text()),
+    periodUrl.searchParams.toString());
+  check(/^records_of_kind,.*,workbench,/m.test(periodCsv) && /^screened_against,/m.test(periodCsv) &&
+    /^decision,[^\n]*,bob,[^\n]*,c-hua,[^\n]*confirm_clearance/m.test(periodCsv) && periodCsv.includes('head_hash=' + htmlHead),
+    'the period CSV has the records by kind, the list snapshots, the decisions and the head hash');
+  const badPeriod = await alice.goto(base + '/ui/report?from=2026-13-01&to=2026-12-01');
+  check(badPeriod.status() === 400, `a period that is not two days is refused (${badPeriod.status()})`);
 
   // An analyst cannot reach admin pages; an admin can.
   const denied = await alice.goto(base + '/ui/admin/users');

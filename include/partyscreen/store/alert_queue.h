@@ -117,8 +117,15 @@ class AlertQueue {
   // History of a customer's alerts (oldest first); entity_id "" = all of them.
   Result<std::vector<AlertAction>> History(const std::string& customer_id,
                                            const std::string& entity_id = "");
+  // Every action and decision on any alert with from <= at < to (ISO text; "" = unbounded),
+  // oldest first: what a report for a period lists.
+  Result<std::vector<AlertAction>> ActionsBetween(const std::string& from, const std::string& to);
 
  private:
+  // alert_actions and the reviews recorded outside the workbench under `where` (a condition on
+  // columns customer_id, entity_id and at), oldest first.
+  Result<std::vector<AlertAction>> Actions(const std::string& where,
+                                           const std::vector<std::string>& params);
   Database& db_;
 };
 

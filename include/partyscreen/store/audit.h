@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,19 @@ struct AuditHead {
   std::string hash;
 };
 
+// What the trail holds for a period (from <= time < to): the figures of a report for it.
+struct AuditPeriod {
+  uint64_t records = 0;
+  int64_t first_seq = 0, last_seq = 0;      // 0 when the period holds no record
+  std::map<std::string, uint64_t> by_kind;  // screen, batch, api, rescreen, review, customers...
+  uint64_t hits = 0;                        // hits the records name (what was found)
+  struct Basis {
+    std::string snapshot, engine;  // what the records were screened against
+    uint64_t records = 0;
+  };
+  std::vector<Basis> screened_against;  // each (snapshot, engine) screened against, by first use
+};
+
 class AuditLog {
  public:
   explicit AuditLog(Database& db) : db_(db) {}
@@ -78,6 +92,8 @@ class AuditLog {
   Result<AuditHead> Head();
   // Records with from <= time < to (ISO text; empty = unbounded), one JSON object a line.
   Result<uint64_t> Export(const std::string& from, const std::string& to, std::ostream& out);
+  // The records with from <= time < to summed up (every body read once, in seq order).
+  Result<AuditPeriod> Summarise(const std::string& from, const std::string& to);
 
  private:
   Database& db_;

@@ -232,19 +232,18 @@ std::string Render(UiState& ui, Database& db, const AlertView& v, const Session&
   }
   body += "</section>";
   auto history = AlertQueue(db).History(v.alert.customer_id);
+  const std::set<std::string> party = PartyListingIds(*v.engine, v.alert.entity_id);
   std::vector<AlertAction> mine;
   if (history.ok())
-    for (const AlertAction& a : *history) {
-      bool in_party = a.entity_id == v.alert.entity_id;
-      if (v.party != nullptr)
-        for (uint32_t l : v.party->listings)
-          in_party = in_party || v.engine->snapshot().entities[l].id == a.entity_id;
-      if (in_party) mine.push_back(a);
-    }
-  body += "<section class=\"box\" aria-labelledby=\"hist\"><h2 id=\"hist\">History</h2>" +
-          HistoryTable(mine) +
-          "<p class=\"noprint\"><a href=\"/ui/report?customer=" + UrlEncode(c.id) +
-          "&amp;format=html\">Report for this customer</a></p></section>";
+    for (const AlertAction& a : *history)
+      if (party.count(a.entity_id)) mine.push_back(a);
+  body +=
+      "<section class=\"box\" aria-labelledby=\"hist\"><h2 id=\"hist\">History</h2>" +
+      HistoryTable(mine) +
+      "<p class=\"noprint\"><a id=\"alert-report\" href=\"/ui/report?customer=" + UrlEncode(c.id) +
+      "&amp;listing=" + UrlEncode(v.alert.entity_id) +
+      "\">Report for this alert</a> | <a href=\"/ui/report?customer=" + UrlEncode(c.id) +
+      "&amp;format=html\">Report for this customer</a></p></section>";
   return Page("Alert: " + c.name + " / " + (v.entity ? v.entity->name : v.alert.entity_id), &s,
               body);
 }
@@ -295,6 +294,16 @@ Status RecordReview(Database& db, const AlertView& v, ReviewVerdict verdict,
 }
 
 }  // namespace
+
+std::set<std::string> PartyListingIds(const Engine& engine, const std::string& entity_id) {
+  std::set<std::string> ids{entity_id};
+  const Snapshot& snap = engine.snapshot();
+  const Entity* e = snap.Find(entity_id);
+  if (e == nullptr) return ids;
+  for (uint32_t l : engine.parties->Of(static_cast<uint32_t>(e - snap.entities.data())).listings)
+    ids.insert(snap.entities[l].id);
+  return ids;
+}
 
 Result<AlertView> LoadAlertView(UiState& ui, Database& db, const std::string& customer_id,
                                 const std::string& entity_id) {

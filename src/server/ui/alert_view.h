@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct AlertView {
 // is only in older lists), the customer scored against each listing, the legal outcome.
 Result<AlertView> LoadAlertView(UiState& ui, Database& db, const std::string& customer_id,
                                 const std::string& entity_id);
+// The ids of every listing of the party that `entity_id` belongs to in the engine's lists (a
+// decision on one covers them all); just {entity_id} when the served lists do not have it.
+std::set<std::string> PartyListingIds(const Engine& engine, const std::string& entity_id);
 // Whether clearing the alert only proposes the clearance (serve --four-eyes-score/-block).
 bool ClearanceNeedsFourEyes(const ServerOptions& options, const AlertView& view);
 // A review decision on the alert's party (ReviewLog, audited with `who`), then its history row.

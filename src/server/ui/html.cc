@@ -94,7 +94,8 @@ std::string Page(std::string_view title, const Session* session, std::string_vie
   if (session != nullptr) {
     nav =
         "<nav aria-label=\"main\"><a href=\"/ui/\">Alert queue</a> | <a "
-        "href=\"/ui/screen\">Screen a name</a> | <a href=\"/ui/lists\">Lists</a>";
+        "href=\"/ui/screen\">Screen a name</a> | <a href=\"/ui/lists\">Lists</a> | <a "
+        "href=\"/ui/report\">Reports</a>";
     if (session->role == Role::kAdmin) nav += " | <a href=\"/ui/admin/users\">Users</a>";
     nav += "</nav><form method=\"post\" action=\"/ui/logout\">" + CsrfField(*session) + "<span>" +
            Esc(session->user) + " (" + std::string(RoleName(session->role)) +
