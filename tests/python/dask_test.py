@@ -1,6 +1,8 @@
 """Distributed batch on Dask (issue 17, item 2): a LocalCluster of 2 worker processes screens
 generated customers (tools/make_customers.py) with results identical to `partyscreen batch`, and
-a worker with another snapshot refuses to screen.
+a worker with another snapshot refuses to screen. With --db the client appends the workers' audit
+records to a SQLite file or a PostgreSQL database (a throwaway server, when Debian's postgresql is
+installed): the records `batch --db` writes, in input order.
 
     PYTHONPATH=build/python PARTYSCREEN_BINARY=build/partyscreen PARTYSCREEN_SHARED_DIR=../shared \
         PARTYSCREEN_SOURCE_DIR=. python3 tests/python/dask_test.py
@@ -16,6 +18,9 @@ import unittest
 
 import partyscreen
 import partyscreen.dask as psdask
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+import throwaway_postgres  # noqa: E402
 
 BINARY = os.environ["PARTYSCREEN_BINARY"]
 SHARED = os.environ.get("PARTYSCREEN_SHARED_DIR", "../shared")
@@ -101,13 +106,15 @@ class DaskEqualsBatch(unittest.TestCase):
                 o.write(line)
         return path
 
-    def test_entry_point_decide_and_db_equal_batch(self):
+    def check_decide_and_db_equal_batch(self, db, tag):
+        """`partyscreen.dask --decide --db db` against `batch --decide --db` (SQLite) on 3,000
+        customers: the same file byte for byte, the same audit records in input order."""
         customers = self.subset(3000)
-        batch_out, batch_db = (os.path.join(self.tmp, n) for n in ("bd.jsonl", "bd.db"))
+        batch_out, batch_db = (os.path.join(self.tmp, tag + n) for n in ("bd.jsonl", "bd.db"))
         p = subprocess.run([BINARY, "batch", "--in", customers, "--out", batch_out, "--decide",
                             "--db", batch_db, "--threads", "2"], capture_output=True, text=True)
         self.assertEqual(p.returncode, 0, p.stderr)
-        out, db = (os.path.join(self.tmp, n) for n in ("dd.jsonl", "dd.db"))
+        out = os.path.join(self.tmp, tag + "dd.jsonl")
         p = subprocess.run([sys.executable, "-m", "partyscreen.dask", "--in", customers,
                             "--out", out, "--workers", "2", "--blocksize", "64KB", "--decide",
                             "--db", db], capture_output=True, text=True)
@@ -121,6 +128,17 @@ class DaskEqualsBatch(unittest.TestCase):
         self.assertEqual(len(got), 3000)
         self.assertEqual(got, want)  # the same records, in input order
         self.assertEqual({r["kind"] for r in got}, {"batch"})
+
+    def test_entry_point_decide_and_db_equal_batch(self):
+        self.check_decide_and_db_equal_batch(os.path.join(self.tmp, "dd.db"), "sqlite-")
+
+    @unittest.skipUnless(throwaway_postgres.available(), "no PostgreSQL server binaries")
+    def test_entry_point_db_on_postgresql_equals_batch(self):
+        pg = throwaway_postgres.Postgres()
+        try:
+            self.check_decide_and_db_equal_batch(pg.conninfo, "pg-")
+        finally:
+            pg.stop()
 
     def test_decide_with_eccn_on_the_cluster_equals_batch(self):
         customers = self.subset(1500)

@@ -9,10 +9,8 @@ none duplicated. Each server reports the snapshot it serves (/readyz).
 """
 import json
 import os
-import pwd
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -21,41 +19,12 @@ import time
 import unittest
 import urllib.request
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from throwaway_postgres import Postgres  # noqa: E402
+
 BINARY = os.environ["PARTYSCREEN_BINARY"]
-PG_BIN = "/usr/lib/postgresql/15/bin"
 REQUESTS = int(os.environ.get("MULTI_SERVER_REQUESTS", "600"))
 CLIENT_THREADS = 8
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Postgres:
-    """A throwaway server (initdb into a temporary directory; as `postgres` when root)."""
-
-    def __init__(self):
-        self.dir = tempfile.mkdtemp(prefix="partyscreen-multi-pg-")
-        self.prefix = []
-        if os.geteuid() == 0:
-            pw = pwd.getpwnam("postgres")
-            os.chown(self.dir, pw.pw_uid, pw.pw_gid)
-            self.prefix = ["runuser", "-u", "postgres", "--"]
-        self.port = free_port()
-        data = os.path.join(self.dir, "data")
-        subprocess.run(self.prefix + [f"{PG_BIN}/initdb", "-D", data, "-A", "trust", "-U",
-                                      "postgres"], check=True, capture_output=True)
-        self.pg_ctl = self.prefix + [f"{PG_BIN}/pg_ctl", "-D", data]
-        subprocess.run(self.pg_ctl + ["-w", "-l", os.path.join(self.dir, "server.log"), "-o",
-                                      f"-p {self.port} -k {self.dir} -c listen_addresses=''",
-                                      "start"], check=True, capture_output=True)
-        self.conninfo = f"host={self.dir} port={self.port} user=postgres dbname=postgres"
-
-    def stop(self):
-        subprocess.run(self.pg_ctl + ["-m", "immediate", "stop"], capture_output=True)
-        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 class Server:
