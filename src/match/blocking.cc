@@ -15,7 +15,7 @@ void BlockingUnits(const WeightedName& name, std::vector<BlockingUnit>* units,
   const std::vector<std::string>& tokens = name.tokens;
   // Room for every joined pair up front: the views into *joined must not move.
   size_t room = 0;
-  for (size_t i = 0; i < tokens.size(); ++i) room += 2 * (tokens[i].size() + name.raw[i].size());
+  for (size_t i = 0; i < tokens.size(); ++i) room += 4 * (tokens[i].size() + name.raw[i].size());
   joined->reserve(room);
   auto join = [&](const std::string& a, const std::string& b) {
     const size_t at = joined->size();
@@ -33,6 +33,22 @@ void BlockingUnits(const WeightedName& name, std::vector<BlockingUnit>* units,
       units->push_back({text, raw, s, static_cast<int>(i), 2});
     }
   }
+  // The whole name read as one word (a name written without spaces, name_score.h), in its order
+  // and with its first word last: matched only as spelled (kJoinedName), so its keys are its
+  // spelling's alone.
+  if (WholeNameJoinable(name)) {
+    const size_t n = tokens.size();
+    for (size_t first : {size_t{0}, size_t{1}}) {
+      const size_t text_at = joined->size();
+      for (size_t k = 0; k < n; ++k) joined->append(tokens[(first + k) % n]);
+      const size_t raw_at = joined->size();
+      for (size_t k = 0; k < n; ++k) joined->append(name.raw[(first + k) % n]);
+      const std::string_view all(*joined);
+      units->push_back({all.substr(text_at, raw_at - text_at),
+                        all.substr(raw_at, joined->size() - raw_at), TokenScript::kJoinedName, 0,
+                        static_cast<int>(n)});
+    }
+  }
 }
 
 uint64_t HashKey(std::string_view s) {
@@ -45,6 +61,11 @@ uint64_t HashKey(std::string_view s) {
 }
 
 void AppendSpellingKeys(const BlockingUnit& unit, std::vector<uint64_t>* keys) {
+  if (unit.script == TokenScript::kJoinedName) {  // matched only as spelled: no one-edit keys
+    keys->push_back(HashKey(unit.text));
+    if (unit.raw != unit.text) keys->push_back(HashKey(unit.raw));
+    return;
+  }
   AppendUnitKeys(unit.text, keys);
   if (unit.raw != unit.text) AppendUnitKeys(unit.raw, keys);
 }

@@ -3,11 +3,13 @@
 // The scorer (name_score.h) scores 0 unless some aligned pair "anchors" the match (similarity.h:
 // equal or one edit apart after the sound fold, or matched across scripts), a word possibly
 // against two neighbouring words joined. The keys of a name are therefore, for each of its
-// "units" (each word of 2+ letters that is not a stopword, and each pair of neighbouring words
-// joined, when 4+ letters long), on its sound fold:
+// "units" (each word of 2+ letters that is not a stopword, each pair of neighbouring words
+// joined, when 4+ letters long, and a whole name of 3-5 Latin words read as one word,
+// WholeNameJoinable), on its sound fold:
 //   - the fold itself, for folds of 4+ letters every string made by deleting one letter, and for
 //     a fold in -ies (6+ letters) its -i singular. Two folds one edit apart always share such a
-//     string.
+//     string. (A whole name read as one word, TokenScript::kJoinedName, matches only as spelled:
+//     its fold and spelling alone.)
 //   - its cross-script keys (cross_script_match.h): a query word written in Arabic, Hebrew,
 //     Cyrillic, Chinese or Korean script and a Latin list word carry their key in each of the
 //     script's key families (a Latin query word and a non-Latin list word carry none: they are
@@ -27,7 +29,8 @@ namespace partyscreen {
 
 struct WeightedName;
 
-// A string a name can be found by: one word, or two neighbouring words joined.
+// A string a name can be found by: one word, two neighbouring words joined, or the whole name
+// read as one word.
 // Its text views the name's words, or a buffer holding joined words (see BlockingUnits).
 struct BlockingUnit {
   std::string_view text;                     // sound fold (the words' folds joined)

@@ -23,6 +23,7 @@ FamilySet FamiliesOf(TokenScript script) {
     case TokenScript::kLatin:
     case TokenScript::kOther:
     case TokenScript::kCode:
+    case TokenScript::kJoinedName:
       break;
   }
   return {};

@@ -51,6 +51,17 @@ bool Joinable(const std::string& a, const std::string& b) {
   return a.size() >= 2 && b.size() >= 2 && a.size() + b.size() >= kMinFuzzyLength;
 }
 
+bool WholeNameJoinable(const WeightedName& name) {
+  const size_t n = name.tokens.size();
+  if (n < 3 || n > 5) return false;
+  size_t letters = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (name.tokens[i].size() < 2 || name.ScriptAt(i) != TokenScript::kLatin) return false;
+    letters += name.tokens[i].size();
+  }
+  return letters >= 8 && letters <= 48;
+}
+
 namespace {
 
 constexpr double kConflictFactor = 0.5;
@@ -184,6 +195,28 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
       add(i, i + 2, j, j + 2,
           CompareWords(join_into(q, i, joined_q, joined_q_raw), joined_word(l, j)));
     }
+  }
+  // A whole name written as one word ("alexandervyacheslavovichzakharov"): the one word of one
+  // side against every word of the other read as one, by spelling (BlockingUnits indexes the
+  // whole name so, on both sides).
+  // Read in its order and with its first word last ("PUTIN, Vladimir Vladimirovich" as
+  // "vladimirvladimirovichputin").
+  thread_local std::string whole, whole_raw;
+  auto whole_word = [&](const WeightedName& n, size_t first) {
+    whole.clear();
+    whole_raw.clear();
+    const size_t count = n.tokens.size();
+    for (size_t k = 0; k < count; ++k) {
+      whole += n.tokens[(first + k) % count];
+      whole_raw += n.raw[(first + k) % count];
+    }
+    return WordView{whole, whole_raw, TokenScript::kJoinedName};  // matched only as spelled
+  };
+  for (size_t first : {size_t{0}, size_t{1}}) {
+    if (nq == 1 && q.ScriptAt(0) == TokenScript::kLatin && WholeNameJoinable(l))
+      add(0, 1, 0, nl, CompareBySpelling(word(q, 0), whole_word(l, first)));
+    if (nl == 1 && l.ScriptAt(0) == TokenScript::kLatin && WholeNameJoinable(q))
+      add(0, nq, 0, 1, CompareBySpelling(whole_word(q, first), word(l, 0)));
   }
   std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
     if (a.value != b.value) return a.value > b.value;

@@ -101,6 +101,15 @@ bool CanAnchor(const std::string& token);
 // (an initial glued to a word is not a spelling of it) and 4+ letters together.
 bool Joinable(const std::string& a, const std::string& b);
 
+// True when a whole name may be compared with one word that writes it without spaces
+// ("alexandervyacheslavovichzakharov" for Alexander Vyacheslavovich Zakharov): 3 to 5 words, all
+// in Latin script and of 2+ letters, 8 to 48 letters together. AlignNames compares the one word
+// of one side with such a name of the other read as one word, in its order or with its first
+// word last ("PUTIN, Vladimir Vladimirovich" = "vladimirvladimirovichputin"), equal as spelled only
+// (TokenScript::kJoinedName: a typo there is not looked for), and BlockingUnits indexes the name
+// read so.
+bool WholeNameJoinable(const WeightedName& name);
+
 // True for the Arabic article and particles as separate Latin words ("al", "el", "abu", "bin"):
 // AlignNames reads a listed particle and the name after it together against two query words.
 bool IsNameParticle(std::string_view word);

@@ -130,7 +130,8 @@ namespace {
 // syllable one letter away is another character ("zhiming"/"zhiqing"), another name. A listed
 // acronym is the same: a code one letter away is another code (normalize/acronym.h).
 bool SpelledExactly(TokenScript s) {
-  return s == TokenScript::kHan || s == TokenScript::kHangul || s == TokenScript::kCode;
+  return s == TokenScript::kHan || s == TokenScript::kHangul || s == TokenScript::kCode ||
+         s == TokenScript::kJoinedName;
 }
 
 }  // namespace

@@ -6,7 +6,7 @@
 // uses the script to pick the cross-script comparison (match/cross_script_match.h). kLatin also
 // covers ASCII and digits; kOther is every script without a dedicated comparison (Greek, kana,
 // Georgian...), compared by its transliteration alone. kCode marks a list's acronym ("IARA"),
-// which like a Han or Hangul syllable matches only as spelled.
+// which like a Han or Hangul syllable matches only as spelled; so does kJoinedName.
 #pragma once
 
 #include <cstdint>
@@ -21,7 +21,10 @@ enum class TokenScript : uint8_t {
   kHangul = 4,    // Korean
   kOther = 5,
   kCode = 6,  // Latin letters that are a listed acronym, not a word (normalize/acronym.h)
+  // A whole name of Latin words read as one word (match/name_score.h WholeNameJoinable): matched
+  // only as spelled, and keyed by its spelling alone (match/blocking.h).
+  kJoinedName = 7,
 };
-inline constexpr int kTokenScriptCount = 7;
+inline constexpr int kTokenScriptCount = 8;
 
 }  // namespace partyscreen

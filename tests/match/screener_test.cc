@@ -259,7 +259,7 @@ TEST_F(ScreenerTest, PersonQueryDoesNotHitAnOrganisationSpelledAlike) {
 }
 
 // Screen must equal the brute-force reference for every query (screener.h contract), here over
-// the seed names and random one-edit, reordered and truncated variants of them.
+// the seed names and random one-edit, reordered, truncated and space-less variants of them.
 TEST_F(ScreenerTest, IndexAgreesWithBruteForceOnRandomVariants) {
   std::mt19937 rng(12345);
   std::vector<std::string> names;
@@ -267,7 +267,7 @@ TEST_F(ScreenerTest, IndexAgreesWithBruteForceOnRandomVariants) {
     for (std::string_view n : e.AllNames()) names.emplace_back(n);
   for (int round = 0; round < 400; ++round) {
     std::string n = names[rng() % names.size()];
-    switch (rng() % 4) {
+    switch (rng() % 6) {
       case 0:
         if (!n.empty()) n.erase(rng() % n.size(), 1);
         break;
@@ -277,6 +277,13 @@ TEST_F(ScreenerTest, IndexAgreesWithBruteForceOnRandomVariants) {
       case 2:
         if (auto sp = n.find(' '); sp != std::string::npos)
           n = n.substr(sp + 1) + " " + n.substr(0, sp);
+        break;
+      case 3:  // written without spaces
+        std::erase(n, ' ');
+        break;
+      case 4:  // first word last, without spaces
+        if (auto sp = n.find(' '); sp != std::string::npos) n = n.substr(sp + 1) + n.substr(0, sp);
+        std::erase(n, ' ');
         break;
       default:
         if (auto sp = n.rfind(' '); sp != std::string::npos) n = n.substr(0, sp);
@@ -306,6 +313,29 @@ TEST(CompareNamesTest, OrderPunctuationAndScriptDoNotMatter) {
   EXPECT_DOUBLE_EQ(
       CompareNames("Hangzhou Hikvision Co., Ltd.", "HANGZHOU HIKVISION COMPANY LIMITED"), 1.0);
   EXPECT_LT(CompareNames("Dahua Electronics", "Dahua Technology"), 0.8);
+}
+
+// A whole name written as one word (yente's "alexandervyacheslavovichzakharov"): in the listed
+// order or with the first word last (lists write "SURNAME, Given"), exactly as spelled only.
+TEST(CompareNamesTest, AWholeNameWrittenWithoutSpaces) {
+  EXPECT_DOUBLE_EQ(CompareNames("alexandervyacheslavovichzakharov",
+                                "Alexander Vyacheslavovich Zakharov", Schema::kPerson),
+                   1.0);
+  EXPECT_DOUBLE_EQ(
+      CompareNames("VladimirVladimirovichPutin", "PUTIN, Vladimir Vladimirovich", Schema::kPerson),
+      1.0);
+  EXPECT_DOUBLE_EQ(CompareNames("Kim Jong Un", "KIMJONGUN", Schema::kPerson), 1.0);
+  EXPECT_EQ(
+      CompareNames("vladimirputinvladimirovich", "PUTIN, Vladimir Vladimirovich", Schema::kPerson),
+      0.0);  // another order
+  EXPECT_EQ(CompareNames("alexandrvyacheslavovichzakharov", "Alexander Vyacheslavovich Zakharov",
+                         Schema::kPerson),
+            0.0);  // a typo in a joined name is not looked for
+  Explanation x;
+  CompareNames("alexandervyacheslavovichzakharov", "Alexander Vyacheslavovich Zakharov",
+               Schema::kPerson, &x);
+  EXPECT_TRUE(x.unmatched_list_tokens.empty());
+  EXPECT_TRUE(x.unmatched_query_tokens.empty());
 }
 
 TEST(CompareNamesTest, ExplanationNamesUnmatchedWords) {

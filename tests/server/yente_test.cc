@@ -128,6 +128,16 @@ TEST_F(YenteTest, FtmResultHasYenteIdsCountriesDatesAndReferents) {
   EXPECT_NE(top["properties"]["topics"].dump().find("sanction"), std::string::npos);
 }
 
+// yente's test_match case of a name written without spaces: found through /match (engine
+// match-14 reads a whole name as one word, docs/MATCHING.md).
+TEST_F(YenteTest, NameWrittenWithoutSpacesIsFound) {
+  const json answer = Match(
+      "default",
+      {{"vv",
+        {{"schema", "Person"}, {"properties", {{"name", {"alexandervyacheslavovichzakharov"}}}}}}});
+  EXPECT_TRUE(Ids(answer, "vv").count(kZakharov)) << answer.dump();
+}
+
 TEST_F(YenteTest, QueryWithoutSchemaIsRefusedLikeYente) {
   json answer = Match("default", {{"fail", {{"properties", {{"name", "Banana"}}}}}}, 422);
   EXPECT_NE(Detail(answer).find("schema"), std::string::npos) << answer.dump();
