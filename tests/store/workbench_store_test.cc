@@ -85,19 +85,25 @@ QueueFilter With(F change) {
   return f;
 }
 
-TEST(WorkbenchQueue, ProposalWaitsThenConfirmationEndsItWithHistoryAndAudit) {
-  TempDir dir;
-  auto db = OpenOrDie(dir.File("q.db"));
-  store::SqlConnection& c = store::ConnectionOf(*db);
+// Customer c1 "Acme Trading" with an open alert on each listing given (entity id, score).
+void InsertAcmeWithAlerts(store::SqlConnection& c,
+                          const std::vector<std::pair<std::string, double>>& alerts) {
   ASSERT_TRUE(c.Run("INSERT INTO customers (id, name, schema, country, birth_date, identifiers,"
                     " content_hash, updated_at) VALUES ('c1', 'Acme Trading', '', '', '', '[]',"
                     " 'h', 't')")
                   .ok());
-  for (const char* e : {"csl:1", "ofac:2"})
+  for (const auto& [entity, score] : alerts)
     ASSERT_TRUE(c.Run("INSERT INTO alerts (customer_id, entity_id, score, matched_name, state,"
                       " snapshot) VALUES ('c1', ?, ?, 'ACME', 'open', 's')",
-                      {std::string(e), std::string(e) == "csl:1" ? 0.99 : 0.85})
+                      {entity, score})
                     .ok());
+}
+
+TEST(WorkbenchQueue, ProposalWaitsThenConfirmationEndsItWithHistoryAndAudit) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("q.db"));
+  store::SqlConnection& c = store::ConnectionOf(*db);
+  InsertAcmeWithAlerts(c, {{"csl:1", 0.99}, {"ofac:2", 0.85}});
   AlertQueue queue(*db);
   ASSERT_TRUE(queue
                   .Record({"c1", "csl:1", "", "alice", "propose_clearance", "false_positive",
@@ -126,19 +132,13 @@ TEST(WorkbenchQueue, ProposalWaitsThenConfirmationEndsItWithHistoryAndAudit) {
   EXPECT_EQ(AuditLog(*db).Head()->seq, 2);
 }
 
-// A report for a period lists the actions and decisions taken in it (workbench actions and
-// reviews recorded by `partyscreen review`), and sums up the audit records written in it.
+// A report for a period lists the workbench actions taken in it and sums up the audit records
+// written in it.
 TEST(WorkbenchQueue, ActionsAndAuditRecordsOfAPeriod) {
   TempDir dir;
   auto db = OpenOrDie(dir.File("q.db"));
   store::SqlConnection& c = store::ConnectionOf(*db);
-  ASSERT_TRUE(c.Run("INSERT INTO customers (id, name, schema, country, birth_date, identifiers,"
-                    " content_hash, updated_at) VALUES ('c1', 'Acme Trading', '', '', '', '[]',"
-                    " 'h', 't')")
-                  .ok());
-  ASSERT_TRUE(c.Run("INSERT INTO alerts (customer_id, entity_id, score, matched_name, state,"
-                    " snapshot) VALUES ('c1', 'csl:1', 0.9, 'ACME', 'open', 's')")
-                  .ok());
+  InsertAcmeWithAlerts(c, {{"csl:1", 0.9}});
   AlertQueue queue(*db);
   ASSERT_TRUE(queue.Record({"c1", "csl:1", "", "alice", "assign", "alice", "", 0}).ok());
   ASSERT_TRUE(queue.Record({"c1", "csl:1", "", "alice", "escalate", "", "unsure", 0}).ok());
