@@ -97,6 +97,11 @@ Result<std::vector<AlertEvent>> AlertEventLog::Since(const std::string& time, si
   return QueryEvents(store::ConnectionOf(db_), "at >= ?", time, limit);
 }
 
+Result<std::vector<AlertEvent>> AlertEventLog::OfCustomer(const std::string& customer_id,
+                                                          size_t limit) {
+  return QueryEvents(store::ConnectionOf(db_), "customer_id = ?", customer_id, limit);
+}
+
 Result<WebhookCursor> AlertEventLog::Subscribe(const std::string& webhook,
                                                const std::string& label) {
   SqlConnection& conn = store::ConnectionOf(db_);

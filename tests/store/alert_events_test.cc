@@ -90,6 +90,15 @@ TEST(AlertEventsTest, NewAndReopenedAlertsAreEventsCommittedWithThem) {
     }
   }
   EXPECT_TRUE(Events(*db, "2999-01-01").empty());
+
+  // One customer's events, in commit order: c02's alert raised, then reopened.
+  auto c02 = AlertEventLog(*db).OfCustomer("c02", 100);
+  ASSERT_TRUE(c02.ok());
+  ASSERT_EQ(c02->size(), 2u);
+  EXPECT_EQ((*c02)[0].kind, AlertEventKind::kNew);
+  EXPECT_EQ((*c02)[1].kind, AlertEventKind::kReopened);
+  EXPECT_LT((*c02)[0].seq, (*c02)[1].seq);
+  EXPECT_TRUE(AlertEventLog(*db).OfCustomer("nobody", 100)->empty());
 }
 
 TEST(AlertEventsTest, AWebhookCursorStartsAtTheLastEventAndOnlyMovesForward) {

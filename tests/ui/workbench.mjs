@@ -119,6 +119,9 @@ try {
   check(/Entity List/.test(alertText) && alertText.includes('84 FR 54002'), 'Hikvision alert shows the Entity List listing with 84 FR 54002');
   const marks = await alice.$$eval('#aligned mark', (ms) => ms.map((m) => m.textContent));
   check(marks.some((m) => /hikvision/i.test(m)), 'aligned words highlighted: ' + marks.slice(0, 6).join(' '));
+  const historyText = await alice.$eval('#history', (t) => t.innerText);
+  check(/re-screen\s+raised/.test(historyText) && /new alert/.test(historyText),
+    "the alert's history shows the screening that raised it: " + historyText.split('\n')[1]);
   check(/LICENSE_REQUIRED|BLOCK|DENY/.test(await alice.$eval('#outcome', (o) => o.textContent)), 'legal outcome shown');
   await alice.screenshot({ path: path.join(shots, 'alert.png'), fullPage: true });
 

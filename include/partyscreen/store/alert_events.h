@@ -78,6 +78,9 @@ class AlertEventLog {
   // Events committed at or after `time` (a UtcNowIso prefix: "2024-07-01" or
   // "2024-07-01T12:00:00"), in commit order, at most `limit`.
   Result<std::vector<AlertEvent>> Since(const std::string& time, size_t limit);
+  // The events of one customer's alerts (raised, reopened) still in the outbox, in commit order,
+  // at most `limit`: the screenings in an alert's history (Prune removes old ones).
+  Result<std::vector<AlertEvent>> OfCustomer(const std::string& customer_id, size_t limit);
   // The cursor of `webhook`, created at the last event committed so far when it has none (a
   // webhook gets the events committed after it was first configured).
   Result<WebhookCursor> Subscribe(const std::string& webhook, const std::string& label);

@@ -1,6 +1,7 @@
 // /ui/alert: one alert (customer beside the listed party, explanation, legal outcome, history)
 // and its actions: decide (true match / false positive / escalate, reason required; a clearance
 // under the four-eyes rule waits for a supervisor), confirm or reject a waiting clearance, assign.
+#include <algorithm>
 #include <set>
 
 #include "core/strings.h"
@@ -90,6 +91,8 @@ std::string ListingBox(const Entity& e) {
   return "<div class=\"box listing\"><table>" + rows + "</table></div>";
 }
 
+// History rows: actions and decisions (with their audit record) and the re-screens that raised
+// or reopened the alert (audit_seq 0: the outbox event, written with the re-screen's records).
 std::string HistoryTable(const std::vector<AlertAction>& history) {
   std::string out =
       "<table id=\"history\"><thead><tr><th>Time</th><th>Who</th><th>Action</th><th>Detail</th>"
@@ -97,7 +100,9 @@ std::string HistoryTable(const std::vector<AlertAction>& history) {
   for (const AlertAction& a : history)
     out += "<tr><td>" + Esc(a.at) + "</td><td>" + Esc(a.who) + "</td><td>" + Esc(a.action) +
            "</td><td>" + Esc(a.entity_id + (a.detail.empty() ? "" : ": " + a.detail)) +
-           "</td><td>" + Esc(a.reason) + "</td><td>#" + std::to_string(a.audit_seq) + "</td></tr>";
+           "</td><td>" + Esc(a.reason) + "</td><td>" +
+           (a.audit_seq > 0 ? "#" + std::to_string(a.audit_seq) : std::string("re-screen run")) +
+           "</td></tr>";
   if (history.empty()) out += "<tr><td colspan=\"6\">nothing yet</td></tr>";
   return out + "</tbody></table>";
 }
@@ -237,6 +242,16 @@ std::string Render(UiState& ui, Database& db, const AlertView& v, const Session&
   if (history.ok())
     for (const AlertAction& a : *history)
       if (party.count(a.entity_id)) mine.push_back(a);
+  // The screenings that raised or reopened it (the alert outbox, alert_events.h), by time.
+  if (auto events = AlertEventLog(db).OfCustomer(v.alert.customer_id, 1000); events.ok())
+    for (const AlertEvent& e : *events)
+      if (party.count(e.entity_id))
+        mine.push_back({e.customer_id, e.entity_id, e.time, "re-screen",
+                        e.kind == AlertEventKind::kReopened ? "reopened" : "raised",
+                        "score " + Score(e.score) + ", lists " + e.snapshot.substr(0, 12), e.reason,
+                        0});
+  std::stable_sort(mine.begin(), mine.end(),
+                   [](const AlertAction& a, const AlertAction& b) { return a.at < b.at; });
   body +=
       "<section class=\"box\" aria-labelledby=\"hist\"><h2 id=\"hist\">History</h2>" +
       HistoryTable(mine) +
