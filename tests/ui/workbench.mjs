@@ -122,6 +122,11 @@ try {
   const historyText = await alice.$eval('#history', (t) => t.innerText);
   check(/re-screen\s+raised/.test(historyText) && /new alert/.test(historyText),
     "the alert's history shows the screening that raised it: " + historyText.split('\n')[1]);
+  await alice.goto(base + '/ui/customer?id=c-hik');
+  const customerHistory = await alice.$eval('#customer-history', (t) => t.innerText);
+  check(/re-screen\s+\S+\s+raised/.test(customerHistory),
+    "the customer page lists the customer's screenings: " + customerHistory.split('\n')[1]);
+  await alice.goBack();
   check(/LICENSE_REQUIRED|BLOCK|DENY/.test(await alice.$eval('#outcome', (o) => o.textContent)), 'legal outcome shown');
   await alice.screenshot({ path: path.join(shots, 'alert.png'), fullPage: true });
 

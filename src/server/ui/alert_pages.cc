@@ -236,22 +236,8 @@ std::string Render(UiState& ui, Database& db, const AlertView& v, const Session&
             Esc(s.user) + "\"> <button type=\"submit\">Assign</button></p></form>";
   }
   body += "</section>";
-  auto history = AlertQueue(db).History(v.alert.customer_id);
   const std::set<std::string> party = PartyListingIds(*v.engine, v.alert.entity_id);
-  std::vector<AlertAction> mine;
-  if (history.ok())
-    for (const AlertAction& a : *history)
-      if (party.count(a.entity_id)) mine.push_back(a);
-  // The screenings that raised or reopened it (the alert outbox, alert_events.h), by time.
-  if (auto events = AlertEventLog(db).OfCustomer(v.alert.customer_id, 1000); events.ok())
-    for (const AlertEvent& e : *events)
-      if (party.count(e.entity_id))
-        mine.push_back({e.customer_id, e.entity_id, e.time, "re-screen",
-                        e.kind == AlertEventKind::kReopened ? "reopened" : "raised",
-                        "score " + Score(e.score) + ", lists " + e.snapshot.substr(0, 12), e.reason,
-                        0});
-  std::stable_sort(mine.begin(), mine.end(),
-                   [](const AlertAction& a, const AlertAction& b) { return a.at < b.at; });
+  const std::vector<AlertAction> mine = CustomerHistory(db, v.alert.customer_id, &party);
   body +=
       "<section class=\"box\" aria-labelledby=\"hist\"><h2 id=\"hist\">History</h2>" +
       HistoryTable(mine) +
@@ -309,6 +295,25 @@ Status RecordReview(Database& db, const AlertView& v, ReviewVerdict verdict,
 }
 
 }  // namespace
+
+std::vector<AlertAction> CustomerHistory(Database& db, const std::string& customer_id,
+                                         const std::set<std::string>* listings) {
+  auto wanted = [&](const std::string& id) { return listings == nullptr || listings->count(id); };
+  std::vector<AlertAction> out;
+  if (auto history = AlertQueue(db).History(customer_id); history.ok())
+    for (const AlertAction& a : *history)
+      if (wanted(a.entity_id)) out.push_back(a);
+  if (auto events = AlertEventLog(db).OfCustomer(customer_id, 1000); events.ok())
+    for (const AlertEvent& e : *events)
+      if (wanted(e.entity_id))
+        out.push_back({e.customer_id, e.entity_id, e.time, "re-screen",
+                       e.kind == AlertEventKind::kReopened ? "reopened" : "raised",
+                       "score " + Score(e.score) + ", lists " + e.snapshot.substr(0, 12), e.reason,
+                       0});
+  std::stable_sort(out.begin(), out.end(),
+                   [](const AlertAction& a, const AlertAction& b) { return a.at < b.at; });
+  return out;
+}
 
 std::set<std::string> PartyListingIds(const Engine& engine, const std::string& entity_id) {
   std::set<std::string> ids{entity_id};

@@ -32,6 +32,11 @@ Result<AlertView> LoadAlertView(UiState& ui, Database& db, const std::string& cu
 // The ids of every listing of the party that `entity_id` belongs to in the engine's lists (a
 // decision on one covers them all); just {entity_id} when the served lists do not have it.
 std::set<std::string> PartyListingIds(const Engine& engine, const std::string& entity_id);
+// A customer's history, oldest first: every action and decision on its alerts (with their audit
+// record) and the re-screens that raised or reopened one (from the alert outbox while it keeps
+// them; audit_seq 0, who "re-screen"); only the listings in `listings` unless it is null.
+std::vector<AlertAction> CustomerHistory(Database& db, const std::string& customer_id,
+                                         const std::set<std::string>* listings);
 // Whether clearing the alert only proposes the clearance (serve --four-eyes-score/-block).
 bool ClearanceNeedsFourEyes(const ServerOptions& options, const AlertView& view);
 // A review decision on the alert's party (ReviewLog, audited with `who`), then its history row.

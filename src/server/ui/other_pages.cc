@@ -4,6 +4,7 @@
 
 #include "fmt/format.h"
 #include "lists/staleness.h"
+#include "server/ui/alert_view.h"
 #include "server/ui/html.h"
 #include "server/ui/ui_state.h"
 
@@ -97,14 +98,13 @@ void RegisterOtherPages(httplib::Server& http, UiState& ui) {
                  "&amp;entity=" + UrlEncode(a.entity_id) + "\">" + Esc(a.entity_id) +
                  "</a></td><td>" + Esc(a.matched_name) + "</td><td>" + Score(a.score) +
                  "</td><td>" + std::string(AlertStateName(a.state)) + "</td></tr>";
-          b += "</table><h2>Decisions and actions</h2><table><tr><th>Time</th><th>Who</th><th>"
-               "Listing</th><th>Action</th><th>Detail</th><th>Reason</th></tr>";
-          auto history = AlertQueue(**db).History(id);
-          if (history.ok())
-            for (const AlertAction& h : *history)
-              b += "<tr><td>" + Esc(h.at) + "</td><td>" + Esc(h.who) + "</td><td>" +
-                   Esc(h.entity_id) + "</td><td>" + Esc(h.action) + "</td><td>" + Esc(h.detail) +
-                   "</td><td>" + Esc(h.reason) + "</td></tr>";
+          b += "</table><h2>Screenings, decisions and actions</h2><table id=\"customer-history\">"
+               "<tr><th>Time</th><th>Who</th><th>Listing</th><th>Action</th><th>Detail</th>"
+               "<th>Reason</th></tr>";
+          for (const AlertAction& h : CustomerHistory(**db, id, nullptr))
+            b += "<tr><td>" + Esc(h.at) + "</td><td>" + Esc(h.who) + "</td><td>" +
+                 Esc(h.entity_id) + "</td><td>" + Esc(h.action) + "</td><td>" + Esc(h.detail) +
+                 "</td><td>" + Esc(h.reason) + "</td></tr>";
           SendHtml(res, 200, Page("Customer: " + r.customer.name, &*s, b + "</table>"));
         });
   UiGet(http, ui, "/ui/admin/users",
