@@ -212,11 +212,11 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
     }
     return WordView{whole, whole_raw, TokenScript::kJoinedName};  // matched only as spelled
   };
+  const bool whole_l = nq == 1 && q.ScriptAt(0) == TokenScript::kLatin && WholeNameJoinable(l);
+  const bool whole_q = nl == 1 && l.ScriptAt(0) == TokenScript::kLatin && WholeNameJoinable(q);
   for (size_t first : {size_t{0}, size_t{1}}) {
-    if (nq == 1 && q.ScriptAt(0) == TokenScript::kLatin && WholeNameJoinable(l))
-      add(0, 1, 0, nl, CompareBySpelling(word(q, 0), whole_word(l, first)));
-    if (nl == 1 && l.ScriptAt(0) == TokenScript::kLatin && WholeNameJoinable(q))
-      add(0, nq, 0, 1, CompareBySpelling(whole_word(q, first), word(l, 0)));
+    if (whole_l) add(0, 1, 0, nl, CompareBySpelling(word(q, 0), whole_word(l, first)));
+    if (whole_q) add(0, nq, 0, 1, CompareBySpelling(whole_word(q, first), word(l, 0)));
   }
   std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
     if (a.value != b.value) return a.value > b.value;
