@@ -15,7 +15,8 @@ void BlockingUnits(const WeightedName& name, std::vector<BlockingUnit>* units,
   const std::vector<std::string>& tokens = name.tokens;
   // Room for every joined pair up front: the views into *joined must not move.
   size_t room = 0;
-  for (size_t i = 0; i < tokens.size(); ++i) room += 4 * (tokens[i].size() + name.raw[i].size());
+  // (Each word is in two joined pairs, a letter run and the whole name read two ways.)
+  for (size_t i = 0; i < tokens.size(); ++i) room += 5 * (tokens[i].size() + name.raw[i].size());
   joined->reserve(room);
   auto join = [&](const std::string& a, const std::string& b) {
     const size_t at = joined->size();
@@ -33,6 +34,17 @@ void BlockingUnits(const WeightedName& name, std::vector<BlockingUnit>* units,
       units->push_back({text, raw, s, static_cast<int>(i), 2});
     }
   }
+  // Letters written apart, read as one word (ForEachLetterRun): matched only as spelled.
+  ForEachLetterRun(name, [&](int b, int e) {
+    const size_t text_at = joined->size();
+    for (int k = b; k < e; ++k) joined->append(tokens[k]);
+    const size_t raw_at = joined->size();
+    for (int k = b; k < e; ++k) joined->append(name.raw[k]);
+    const std::string_view all(*joined);
+    units->push_back({all.substr(text_at, raw_at - text_at),
+                      all.substr(raw_at, joined->size() - raw_at), TokenScript::kJoinedName, b,
+                      e - b});
+  });
   // The whole name read as one word (a name written without spaces, name_score.h), in its order
   // and with its first word last: matched only as spelled (kJoinedName), so its keys are its
   // spelling's alone.

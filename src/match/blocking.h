@@ -4,12 +4,13 @@
 // equal or one edit apart after the sound fold, or matched across scripts), a word possibly
 // against two neighbouring words joined. The keys of a name are therefore, for each of its
 // "units" (each word of 2+ letters that is not a stopword, each pair of neighbouring words
-// joined, when 4+ letters long, and a whole name of 3-5 Latin words read as one word,
-// WholeNameJoinable), on its sound fold:
+// joined, when 4+ letters long, a run of letters written apart read as one word,
+// ForEachLetterRun, and a whole name of 3-5 Latin words read as one word, WholeNameJoinable),
+// on its sound fold:
 //   - the fold itself, for folds of 4+ letters every string made by deleting one letter, and for
 //     a fold in -ies (6+ letters) its -i singular. Two folds one edit apart always share such a
-//     string. (A whole name read as one word, TokenScript::kJoinedName, matches only as spelled:
-//     its fold and spelling alone.)
+//     string. (A letter run or a whole name read as one word, TokenScript::kJoinedName, matches
+//     only as spelled: its fold and spelling alone.)
 //   - its cross-script keys (cross_script_match.h): a query word written in Arabic, Hebrew,
 //     Cyrillic, Chinese or Korean script and a Latin list word carry their key in each of the
 //     script's key families (a Latin query word and a non-Latin list word carry none: they are

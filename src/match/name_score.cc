@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "match/similarity.h"
+#include "normalize/han_names.h"
+#include "normalize/hangul.h"
 #include "normalize/name_normalizer.h"
 #include "normalize/sound_fold.h"
 
@@ -47,6 +49,18 @@ bool IsNameParticle(std::string_view word) {
   return false;
 }
 
+bool IsGivenNameSyllable(std::string_view word) {
+  if (word.size() < 2 || word.size() > 6) return false;
+  int vowel_runs = 0;  // a syllable has one vowel nucleus ("kyong", "hui"; "talib" has two)
+  bool after_vowel = false;
+  for (char c : word) {
+    const bool vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+    vowel_runs += vowel && !after_vowel;
+    after_vowel = vowel;
+  }
+  return vowel_runs == 1 && (IsChineseSyllableSpelling(word) || IsKoreanSyllableSpelling(word));
+}
+
 bool Joinable(const std::string& a, const std::string& b) {
   return a.size() >= 2 && b.size() >= 2 && a.size() + b.size() >= kMinFuzzyLength;
 }
@@ -65,6 +79,18 @@ bool WholeNameJoinable(const WeightedName& name) {
 namespace {
 
 constexpr double kConflictFactor = 0.5;
+
+// a1 + a2 == b1 + b2, without joining them.
+bool JoinedEqual(std::string_view a1, std::string_view a2, std::string_view b1,
+                 std::string_view b2) {
+  if (a1.size() + a2.size() != b1.size() + b2.size()) return false;
+  auto at = [](std::string_view x1, std::string_view x2, size_t k) {
+    return k < x1.size() ? x1[k] : x2[k - x1.size()];
+  };
+  for (size_t k = 0; k < a1.size() + a2.size(); ++k)
+    if (at(a1, a2, k) != at(b1, b2, k)) return false;
+  return true;
+}
 
 struct Candidate {
   AlignedPair pair;
@@ -177,20 +203,56 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
       add(i, i + 2, j, j + 1, m);
     }
   }
-  // A slip at the boundary after an Arabic article or particle written as its own word: the
-  // hyphen typed one letter late or early, or a letter added next to it ("ALM-UDALLAL",
-  // "AgL-KANI" for AL-MUDALLAL, AL-KANI). Two Latin words on each side, read together, when the
-  // listed pair is a particle and a name of 4+ letters and the words do not already match one by
-  // one. (BlockingUnits joins the same neighbours on both sides: the index finds these pairs.)
-  for (int j = 0; j + 1 < nl; ++j) {
-    if (!IsNameParticle(l.raw[j]) || l.tokens[j + 1].size() < kMinFuzzyLength ||
-        l.ScriptAt(j) != TokenScript::kLatin || l.ScriptAt(j + 1) != TokenScript::kLatin)
+  // Two words on each side read together, when the words do not already match one by one:
+  //  - a slip at the boundary after an Arabic article or particle written as its own word: the
+  //    hyphen typed one letter late or early, or a letter added next to it ("ALM-UDALLAL",
+  //    "AgL-KANI" for AL-MUDALLAL, AL-KANI), when the listed pair is a particle and a name of 4+
+  //    letters;
+  //  - a Chinese or Korean given name of two syllables ("Hui-fen", "Kyong-Chol", "Hong-Sop"): it
+  //    is one name written in two parts, so a typo that leaves a part no syllable and is too
+  //    short to be compared alone ("HUxI-FEN", "Hong-Osp") is a typo of the name;
+  //  - any two words the other side splits elsewhere, equal as spelled ("We-nFu" = "Wen-Fu").
+  // (BlockingUnits joins the same neighbours on both sides: the index finds these pairs.)
+  // Query words i, i+1 that may be read together (Latin, Joinable), asked for every listed pair.
+  thread_local std::vector<uint8_t> q_pair;
+  q_pair.assign(static_cast<size_t>(nq), 0);
+  bool any_q_pair = false;
+  for (int i = 0; i + 1 < nq; ++i) {
+    q_pair[i] = Joinable(q.tokens[i], q.tokens[i + 1]) && q.ScriptAt(i) == TokenScript::kLatin &&
+                q.ScriptAt(i + 1) == TokenScript::kLatin;
+    any_q_pair = any_q_pair || q_pair[i];
+  }
+  for (int j = 0; any_q_pair && j + 1 < nl; ++j) {
+    if (!Joinable(l.tokens[j], l.tokens[j + 1]) || l.ScriptAt(j) != TokenScript::kLatin ||
+        l.ScriptAt(j + 1) != TokenScript::kLatin)
       continue;
+    const bool particle = IsNameParticle(l.raw[j]) && l.tokens[j + 1].size() >= kMinFuzzyLength;
+    int syllables = -1;  // whether l's words j, j+1 are syllables of a given name; -1 = not known
+    const size_t l_raw = l.raw[j].size() + l.raw[j + 1].size();
+    const size_t l_fold = l.tokens[j].size() + l.tokens[j + 1].size();
     for (int i = 0; i + 1 < nq; ++i) {
-      if (!Joinable(q.tokens[i], q.tokens[i + 1]) || q.ScriptAt(i) != TokenScript::kLatin ||
-          q.ScriptAt(i + 1) != TokenScript::kLatin ||
-          (alone[static_cast<size_t>(i) * nl + j] &&
-           alone[static_cast<size_t>(i + 1) * nl + j + 1]))
+      if (!q_pair[i] || (alone[static_cast<size_t>(i) * nl + j] &&
+                         alone[static_cast<size_t>(i + 1) * nl + j + 1]))
+        continue;
+      if (particle) {
+        add(i, i + 2, j, j + 2,
+            CompareWords(join_into(q, i, joined_q, joined_q_raw), joined_word(l, j)));
+        continue;
+      }
+      // Equal as spelled: the words split elsewhere.
+      if (JoinedEqual(q.raw[i], q.raw[i + 1], l.raw[j], l.raw[j + 1])) {
+        add(i, i + 2, j, j + 2, {TokenMatch::kEqual, 1.0});
+        continue;
+      }
+      // A typo: only in a listed two-syllable name, and not when the query's words are
+      // syllables too: a syllable one letter away is another character, another name ("Li Wei"
+      // is not "Lu Wei"; "huxi" is no syllable, a typo).
+      if (!SpellingLengthsMayMatch(q.raw[i].size() + q.raw[i + 1].size(),
+                                   q.tokens[i].size() + q.tokens[i + 1].size(), l_raw, l_fold))
+        continue;
+      if (syllables < 0)
+        syllables = IsGivenNameSyllable(l.raw[j]) && IsGivenNameSyllable(l.raw[j + 1]);
+      if (!syllables || (IsGivenNameSyllable(q.raw[i]) && IsGivenNameSyllable(q.raw[i + 1])))
         continue;
       add(i, i + 2, j, j + 2,
           CompareWords(join_into(q, i, joined_q, joined_q_raw), joined_word(l, j)));
@@ -218,6 +280,31 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
     if (whole_l) add(0, 1, 0, nl, CompareBySpelling(word(q, 0), whole_word(l, first)));
     if (whole_q) add(0, nq, 0, 1, CompareBySpelling(whole_word(q, first), word(l, 0)));
   }
+  // Letters written apart, read as one word (ForEachLetterRun): against a word of 2+ letters of
+  // the other side and against the other side's runs, by spelling only.
+  thread_local std::string run_q, run_q_raw, run_l, run_l_raw;
+  auto run_word = [](const WeightedName& n, int b, int e, std::string& text, std::string& raw) {
+    text.clear();
+    raw.clear();
+    for (int k = b; k < e; ++k) {
+      text += n.tokens[k];
+      raw += n.raw[k];
+    }
+    return WordView{text, raw, TokenScript::kJoinedName};  // matched only as spelled
+  };
+  ForEachLetterRun(l, [&](int lb, int le) {
+    const WordView run = run_word(l, lb, le, run_l, run_l_raw);
+    for (int i = 0; i < nq; ++i)
+      if (q.raw[i].size() >= 2) add(i, i + 1, lb, le, CompareBySpelling(word(q, i), run));
+    ForEachLetterRun(q, [&](int qb, int qe) {
+      add(qb, qe, lb, le, CompareBySpelling(run_word(q, qb, qe, run_q, run_q_raw), run));
+    });
+  });
+  ForEachLetterRun(q, [&](int qb, int qe) {
+    const WordView run = run_word(q, qb, qe, run_q, run_q_raw);
+    for (int j = 0; j < nl; ++j)
+      if (l.raw[j].size() >= 2) add(qb, qe, j, j + 1, CompareBySpelling(run, word(l, j)));
+  });
   std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
     if (a.value != b.value) return a.value > b.value;
     // Ties: prefer the pair whose words stand in the same place (keeps "a b" ~ "a b" straight).

@@ -110,6 +110,41 @@ bool Joinable(const std::string& a, const std::string& b);
 // read so.
 bool WholeNameJoinable(const WeightedName& name);
 
+// Letters written apart: a run of 2+ neighbouring Latin words of one or two letters, at least one
+// of them a single letter, 3 to 12 letters together, is also read as one word ("I.T.C." and
+// "I T C" as "itc", "H.L.T." as "hlt" against "HL T", "RA'D" typed "RA D" as "rad"), matched only
+// as spelled (TokenScript::kJoinedName). An initialism's dots and a word's apostrophe are
+// dropped or turned into spaces as the writer pleases; the letters stay. Calls f(begin, end)
+// for each maximal run, [begin, end) token indexes, in order.
+template <class F>
+void ForEachLetterRun(const WeightedName& name, F&& f) {
+  const int n = static_cast<int>(name.raw.size());
+  auto short_latin = [&](int i) {
+    return name.raw[i].size() <= 2 && name.ScriptAt(i) == TokenScript::kLatin;
+  };
+  for (int b = 0; b < n;) {
+    if (!short_latin(b)) {
+      ++b;
+      continue;
+    }
+    int e = b;
+    size_t letters = 0;
+    bool single = false;
+    for (; e < n && short_latin(e); ++e) {
+      letters += name.raw[e].size();
+      single = single || name.raw[e].size() == 1;
+    }
+    if (e - b >= 2 && single && letters >= 3 && letters <= 12) f(b, e);
+    b = e;
+  }
+}
+
+// True for a word of 2-6 letters with one vowel nucleus that reads as a romanised Chinese or
+// Korean syllable ("hui", "fen", "kyong", "chol"; not "talib", "ali"): AlignNames compares a listed
+// pair of such words with two query words read together, with a typo allowed (a two-syllable given
+// name is one name).
+bool IsGivenNameSyllable(std::string_view word);
+
 // True for the Arabic article and particles as separate Latin words ("al", "el", "abu", "bin"):
 // AlignNames reads a listed particle and the name after it together against two query words.
 bool IsNameParticle(std::string_view word);

@@ -568,4 +568,10 @@ std::string ChineseSoundKey(std::string_view ascii_token) {
   return reachable[0] ? best[0].second : "";
 }
 
+bool IsChineseSyllableSpelling(std::string_view ascii_token) {
+  const SoundTable& table = Sounds();
+  return ascii_token.size() <= table.max_spelling &&
+         table.class_of_spelling.count(std::string(ascii_token)) != 0;
+}
+
 }  // namespace partyscreen

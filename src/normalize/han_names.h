@@ -52,4 +52,8 @@ std::optional<std::string> HanOrganisationToLatin(std::string_view utf8_simplifi
 // Upper-case letters are folded; any other character makes the key "".
 std::string ChineseSoundKey(std::string_view ascii_token);
 
+// True when the lower-case ASCII token is one Chinese syllable in a spelling ChineseSoundKey
+// reads ("hui", "hsu", "chung"); one table lookup.
+bool IsChineseSyllableSpelling(std::string_view ascii_token);
+
 }  // namespace partyscreen

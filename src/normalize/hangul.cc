@@ -1,11 +1,13 @@
 #include "normalize/hangul.h"
 
 #include <array>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
+#include "core/flat_string_map.h"
 #include "normalize/name_tables.h"
 
 namespace partyscreen {
@@ -482,6 +484,25 @@ std::string KoreanSoundKey(std::string_view ascii_token) {
   }
   if (!ReadsAsSyllables(ascii_token)) return "";
   return LetterKey(ascii_token);
+}
+
+bool IsKoreanSyllableSpelling(std::string_view ascii_token) {
+  // Every onset + vowel + (silent h or r) + final, and every surname spelling: ~46k strings,
+  // enumerated once; then one lookup (the matcher asks this of listed words per comparison).
+  static const FlatStringMap<bool> spellings = [] {
+    FlatStringMap<bool> set;
+    std::string syllable;
+    for (std::string_view onset : kOnsets)
+      for (std::string_view vowel : kVowels)
+        for (std::string_view mark : {"", "h", "r"})
+          for (std::string_view coda : kCodas) {
+            syllable.assign(onset).append(vowel).append(mark).append(coda);
+            set.Set(syllable, true);
+          }
+    for (const auto& [spelling, key] : Surnames().keys) set.Set(spelling, true);
+    return set;
+  }();
+  return spellings.Contains(ascii_token);
 }
 
 const std::vector<KoreanSurname>& KoreanSurnames() { return Surnames().surnames; }

@@ -66,6 +66,10 @@ std::string HangulToLatin(std::string_view utf8);
 // character other than a-z, or cannot be read as a sequence of Korean syllables.
 std::string KoreanSoundKey(std::string_view ascii_token);
 
+// True when the lower-case ASCII token is one Korean syllable (onset, vowel and final in the
+// spellings KoreanSoundKey reads: "kyong", "chol", "sop") or a surname's spelling ("park").
+bool IsKoreanSyllableSpelling(std::string_view ascii_token);
+
 // One line of data/tables/korean_surnames.tsv.
 struct KoreanSurname {
   std::string hangul;                  // "박", or a compound surname "남궁"

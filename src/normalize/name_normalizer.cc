@@ -324,7 +324,8 @@ std::string InReadingOrder(std::string_view utf8) {
 }
 
 // Joins runs of kMinSpacedLetters or more one-letter Latin words into one word: a name written
-// letter-spaced ("H i k v i s i o n"). Shorter runs are initials ("J R R Tolkien").
+// letter-spaced ("H i k v i s i o n"). Shorter runs are initials ("J R R Tolkien"); the
+// matcher also reads them as one word (match/name_score.h, ForEachLetterRun).
 constexpr size_t kMinSpacedLetters = 4;
 void JoinSpacedLetters(std::vector<std::string>* tokens, std::vector<TokenScript>* scripts) {
   size_t write = 0;

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <map>
+#include <random>
 #include <set>
 
 #include "partyscreen/snapshot.h"
@@ -32,6 +34,36 @@ using testing_support::DevQueries;
 
 using PairScores = std::map<std::pair<uint32_t, uint32_t>, double>;  // (query, entity) -> score
 
+// A name as it may be typed with its letters apart or its words split elsewhere (the readings
+// of name_score.h: letter runs, two-syllable given names): a short word's letters spaced
+// ("ITC" -> "I T C"), dotted ("I.T.C."), a space moved one letter ("Wen-Fu" -> "We nFu"), or a
+// letter of a short word changed.
+std::string SpellingVariant(std::string name, std::mt19937& rng) {
+  std::vector<std::pair<size_t, size_t>> words;  // [begin, end) of each word
+  for (size_t i = 0; i < name.size();) {
+    while (i < name.size() && !std::isalpha(static_cast<unsigned char>(name[i]))) ++i;
+    const size_t b = i;
+    while (i < name.size() && std::isalpha(static_cast<unsigned char>(name[i]))) ++i;
+    if (i > b) words.emplace_back(b, i);
+  }
+  if (words.empty()) return name;
+  const auto [b, e] = words[rng() % words.size()];
+  std::string spaced;
+  switch (rng() % 4) {
+    case 0:  // letters apart
+    case 1:  // dotted
+      for (size_t k = b; k < e; ++k) spaced.append(1, name[k]).append(rng() % 2 ? " " : ".");
+      return name.substr(0, b) + spaced + name.substr(e);
+    case 2:  // the space after the word moved one letter left
+      if (e < name.size() && e - b >= 2)
+        return name.substr(0, e - 1) + " " + name[e - 1] + name.substr(e + 1);
+      return name;
+    default:  // a letter of the word changed
+      name[b + rng() % (e - b)] = static_cast<char>('a' + rng() % 26);
+      return name;
+  }
+}
+
 TEST(QueryIndexTest, FindsExactlyThePairsScreenFinds) {
   auto screener = RealScreener();
   std::vector<Query> queries = DevQueries();
@@ -48,6 +80,13 @@ TEST(QueryIndexTest, FindsExactlyThePairsScreenFinds) {
     const size_t sp = queries[i].name.find(' ');
     q.name = queries[i].name.substr(sp + 1) + queries[i].name.substr(0, sp);
     std::erase(q.name, ' ');
+    queries.push_back(q);
+  }
+  // And spelled with letters apart or words split elsewhere: 400 more variants of dev queries.
+  std::mt19937 rng(7);
+  for (size_t i = 0; i < 400; ++i) {
+    Query q = queries[rng() % 2000];
+    q.name = SpellingVariant(q.name, rng);
     queries.push_back(q);
   }
   const auto index = QueryIndex::Build(*screener, queries, 2);
@@ -73,6 +112,41 @@ TEST(QueryIndexTest, FindsExactlyThePairsScreenFinds) {
       EXPECT_DOUBLE_EQ(it->second, score) << queries[pair.first].name;
     }
   }
+}
+
+// Screen equals the brute-force reference (screener.h) on a real list's own names spelled with
+// letters apart or words split elsewhere: SDN names with initials and two-syllable Korean and
+// Chinese given names, where the letter-run and syllable readings apply.
+TEST(QueryIndexTest, ScreenEqualsBruteForceOnRealNamesSpelledApart) {
+  auto screener = RealScreener();
+  std::vector<std::string> names;
+  for (const Entity& e : screener->snapshot().entities)
+    for (std::string_view n : e.AllNames())
+      if (n.find('-') != std::string_view::npos || n.find(". ") != std::string_view::npos ||
+          n.find(" ") == 1)
+        names.emplace_back(n);
+  ASSERT_GT(names.size(), 1000u);
+  std::mt19937 rng(2026);
+  size_t hits = 0;
+  for (int round = 0; round < 120; ++round) {
+    Query q;
+    q.name = SpellingVariant(names[rng() % names.size()], rng);
+    for (double threshold : {0.6, 0.8}) {
+      ScreenOptions o;
+      o.threshold = threshold;
+      o.limit = 100000;
+      o.explain = false;
+      const auto fast = screener->Screen(q, o);
+      const auto slow = screener->ScreenBruteForce(q, o);
+      ASSERT_EQ(fast.size(), slow.size()) << q.name << " @ " << threshold;
+      for (size_t i = 0; i < fast.size(); ++i) {
+        EXPECT_EQ(fast[i].entity_index, slow[i].entity_index) << q.name;
+        EXPECT_DOUBLE_EQ(fast[i].score, slow[i].score) << q.name;
+      }
+      hits += fast.size();
+    }
+  }
+  EXPECT_GT(hits, 100u);
 }
 
 TEST(QueryIndexTest, HonoursSourcesExclusionsAndExplains) {

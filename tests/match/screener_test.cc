@@ -338,6 +338,45 @@ TEST(CompareNamesTest, AWholeNameWrittenWithoutSpaces) {
   EXPECT_TRUE(x.unmatched_query_tokens.empty());
 }
 
+// Letters written apart (name_score.h, ForEachLetterRun): an initialism's dots and a word's
+// apostrophe are dropped or become spaces as the writer pleases; the letters are compared as one
+// word, exactly as spelled.
+TEST(CompareNamesTest, LettersWrittenApartAreOneWord) {
+  EXPECT_DOUBLE_EQ(CompareNames("CONSTRUCTORA HL T", "CONSTRUCTORA H.L.T.", Schema::kOrganization),
+                   1.0);
+  EXPECT_DOUBLE_EQ(
+      CompareNames("tongfang ria co ltd", "Tongfang R.I.A. Co., Ltd.", Schema::kOrganization), 1.0);
+  EXPECT_DOUBLE_EQ(
+      CompareNames("ITC LLC", "LIMITED LIABILITY COMPANY I.T.C.", Schema::kOrganization), 1.0);
+  // Before: single letters anchor nothing, so even the listed name itself scored 0.
+  EXPECT_DOUBLE_EQ(CompareNames("LIMITED LIABILITY COMPANY I T C",
+                                "LIMITED LIABILITY COMPANY I T C", Schema::kOrganization),
+                   1.0);
+  EXPECT_DOUBLE_EQ(CompareNames("RA D MUHAMMAD HASAN", "RA'D MUHAMMAD HASAN", Schema::kPerson),
+                   1.0);
+  EXPECT_EQ(CompareNames("ITD LLC", "LIMITED LIABILITY COMPANY I.T.C.", Schema::kOrganization),
+            0.0);  // another code: letters apart match only as spelled
+  EXPECT_EQ(CompareNames("JR", "J. R.", Schema::kPerson), 0.0);  // two letters are initials
+}
+
+// A two-syllable Chinese or Korean given name is one name written in two parts: a typo that
+// leaves a part no syllable, in a part too short to be compared alone, is a typo of the name;
+// a part changed into another syllable is another name.
+TEST(CompareNamesTest, TwoSyllableGivenNamesAreOneName) {
+  const double t = DefaultThreshold();
+  EXPECT_GE(CompareNames("HUxI-FEN CHEN", "HUI-FEN CHEN", Schema::kPerson), t);
+  EXPECT_GE(CompareNames("JO, Kyong-Col", "JO, Kyong-Chol", Schema::kPerson), t);
+  EXPECT_GE(CompareNames("RI HONG-OSP", "RI, Hong-Sop", Schema::kPerson), t);
+  EXPECT_GE(CompareNames("CHANG, We-nFu", "CHANG, Wen-Fu", Schema::kPerson), t);
+  EXPECT_LT(CompareNames("CHOE CHU-SIK", "CHOE, Chun-sik", Schema::kPerson), t);  // chu: a syllable
+  EXPECT_LT(CompareNames("Li Wei", "Lu Wei", Schema::kPerson), t);
+  EXPECT_LT(CompareNames("HG Holdings", "RG HOLDINGS LTD", Schema::kOrganization), t);
+  EXPECT_TRUE(IsGivenNameSyllable("kyong"));
+  EXPECT_TRUE(IsGivenNameSyllable("hui"));
+  EXPECT_FALSE(IsGivenNameSyllable("huxi"));
+  EXPECT_FALSE(IsGivenNameSyllable("talib"));  // two vowels: no single syllable
+}
+
 TEST(CompareNamesTest, ExplanationNamesUnmatchedWords) {
   Explanation x;
   const double s =
