@@ -51,7 +51,8 @@ bool IsPlaceQualifier(std::string_view token) {
 namespace {
 
 // "SiemensAG" -> "Siemens AG": a word of ASCII letters ending in a lower-case letter followed by
-// 2-5 upper-case letters that spell a legal form is two words. Other text is left as it is.
+// 2-5 upper-case letters that spell a legal form is two words; "WinthoughtTech" -> "Winthought
+// Tech" (below). Other text is left as it is.
 std::string SplitCamelLegalForms(std::string_view name) {
   std::string out;
   out.reserve(name.size() + 4);
@@ -74,7 +75,18 @@ std::string SplitCamelLegalForms(std::string_view name) {
     const bool glued = tail >= 2 && tail <= 5 && upper > i + 2 && name[upper - 1] >= 'a' &&
                        name[upper - 1] <= 'z' &&
                        t.legal_forms.count(AsciiLower(name.substr(upper, tail))) > 0;
-    out.append(name.substr(i, upper - i));
+    // Words written together with a capital inside ("WinthoughtTech", "InfomayaTech"): a lower-
+    // case letter followed by a capital and a lower-case letter starts a word when 2+ letters
+    // precede it in the word ("iPhone" stays). The matcher reads two neighbouring words joined
+    // ("Winthought Tech" = "WINTHOUGHTTECH"), so a side written the other way still meets it.
+    const auto lower = [&](size_t k) { return name[k] >= 'a' && name[k] <= 'z'; };
+    size_t from = i;
+    for (size_t k = i + 2; k + 1 < upper; ++k)
+      if (lower(k - 1) && !lower(k) && lower(k + 1) && k - from >= 2) {
+        out.append(name.substr(from, k - from)).append(1, ' ');
+        from = k;
+      }
+    out.append(name.substr(from, upper - from));
     if (glued) out += ' ';
     out.append(name.substr(upper, end - upper));
     i = end;
@@ -105,7 +117,7 @@ size_t LegalFormAt(const std::vector<std::string>& tokens, size_t begin, size_t 
   const size_t most = std::min(t.max_legal_form_tokens, end - begin);
   // Tokens counted from the boundary inward: how many are form words in a row (an exact form
   // needs all of them), whether any is (a form with a typo needs one), whether all are short.
-  size_t form_run = 0, form_any = 0, short_run = 0;
+  size_t form_run = 0, form_any = 0, short_run = 0, long_run = 0;
   bool in_run = true;
   for (size_t k = 0; k < most; ++k) {
     const std::string& w = tokens[from_end ? end - 1 - k : begin + k];
@@ -114,9 +126,11 @@ size_t LegalFormAt(const std::vector<std::string>& tokens, size_t begin, size_t 
     if (in_run) form_run = k + 1;
     if (form_word && form_any == 0) form_any = k + 1;
     if (short_run == k && w.size() <= 3) short_run = k + 1;
+    if (long_run == k && w.size() >= 6) long_run = k + 1;
   }
-  // With no form word and no short word, only a form written as one word can be here.
-  const bool one_word_only = form_any == 0 && short_run == 0;
+  // With no form word and no short word, only a form written as one word, or one of long words
+  // each mistyped, can be here.
+  const bool one_word_only = form_any == 0 && short_run == 0 && long_run < 2;
   for (size_t n = one_word_only ? std::min<size_t>(most, 1) : most; n >= 1; --n) {
     const size_t first = from_end ? end - n : begin;
     if (n <= form_run) {
@@ -145,18 +159,24 @@ size_t LegalFormAt(const std::vector<std::string>& tokens, size_t begin, size_t 
         }
       }
     }
-    // The same form with a typo in some of its words, one of them written right.
-    if (n < 2 || form_any == 0 || form_any > n) continue;
+    // The same form with a typo in some of its words, one of them written right, or in each of
+    // its words when all are long ("aktsoinernoe osbhchestvo": two words of 7+ letters each one
+    // edit from a form's are that form, not a name).
+    if (n < 2) continue;
+    const bool with_form_word = form_any != 0 && form_any <= n;
+    if (!with_form_word && n > long_run) continue;
     for (const NameTables::MultiWordForm& form : t.multi_word_forms) {
       if (form.words.size() != n || !(from_end || form.at_start)) continue;
       bool one_exact = false;
       bool all_close = true;
+      bool all_long = true;
       for (size_t i = 0; i < n && all_close; ++i) {
         const bool exact = tokens[first + i] == form.words[i];
         one_exact = one_exact || exact;
+        all_long = all_long && form.words[i].size() >= 7;
         all_close = exact || TypoOfLegalWord(form.words[i], tokens[first + i]);
       }
-      if (one_exact && all_close) {
+      if (all_close && (one_exact ? with_form_word : all_long)) {
         *code = form.code;
         return n;
       }

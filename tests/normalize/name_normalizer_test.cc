@@ -90,6 +90,32 @@ TEST(NormalizeNameTest, LegalFormsWithATypoAreRecognised) {
   EXPECT_THAT(NormalizeName("Fortap Ltvd", Schema::kPerson).tokens, ElementsAre("fortap", "ltvd"));
 }
 
+// The romanisations the lists really use for ООО (OGRANICHENNOI: 297 times in the CSL and SDN
+// files, OGRANICHENNOY 23), and a typo in every word of a form whose words are all long.
+TEST(NormalizeNameTest, RomanisedFormsInTheListsSpellingAndLongFormsWithEveryWordMistyped) {
+  for (const char* name : {"OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU FORTAP",
+                           "OBSqCHESTVO S OGRhANICHENNOI OTVETSTVENNOSTYU FORTAP",
+                           "AKTSOINERNOE OSBHCHESTVO FORTAP"}) {
+    const NormalizedName n = NormalizeName(name, Schema::kOrganization);
+    EXPECT_THAT(n.tokens, ElementsAre("fortap")) << name;
+    EXPECT_EQ(n.legal_forms.size(), 1u) << name;
+  }
+  // Two long words each one edit from a form's, but not its words: a name.
+  EXPECT_THAT(NormalizeName("Aktsionernaya Fortapovo", Schema::kOrganization).tokens,
+              ElementsAre("aktsionernaya", "fortapovo"));
+}
+
+// Words written together with a capital inside are two words; the matcher reads two neighbouring
+// words joined, so "WINTHOUGHTTECH" still meets "Winthought Tech".
+TEST(NormalizeNameTest, ACapitalInsideAWordStartsAWord) {
+  EXPECT_EQ(NormalizeName("Shenzhen WinthoughtTech", Schema::kOrganization).Display(),
+            "shenzhen winthought technology");  // "tech" is an abbreviation of it
+  EXPECT_EQ(NormalizeName("McDonald Foods", Schema::kOrganization).Display(), "mc donald foods");
+  EXPECT_EQ(NormalizeName("iPhone Cases", Schema::kOrganization).Display(), "iphone cases");
+  EXPECT_EQ(NormalizeName("HIKVISION", Schema::kOrganization).Display(), "hikvision");
+  EXPECT_EQ(NormalizeName("SiemensAG", Schema::kOrganization).Display(), "siemens [AG]");
+}
+
 // Abbreviated forms lose their dots in transit and their letters regroup: "S.A. de C.V." arrives
 // as "S A DE CV" or "sa de c v", "s.r.o." as "s ro".
 TEST(NormalizeNameTest, AbbreviatedFormsWithTheirLettersRegroupedAreRecognised) {
