@@ -130,6 +130,12 @@ size_t LegalFormAt(const std::vector<std::string>& tokens, size_t begin, size_t 
   }
   // With no form word and no short word, only a form written as one word, or one of long words
   // each mistyped, can be here.
+  if (long_run >= 2) {  // the word at the boundary must be one edit from a long form word
+    const std::string& w = tokens[from_end ? end - 1 : begin];
+    if (std::none_of(t.long_multi_form_words.begin(), t.long_multi_form_words.end(),
+                     [&](const std::string& f) { return TypoOfLegalWord(f, w); }))
+      long_run = 0;
+  }
   const bool one_word_only = form_any == 0 && short_run == 0 && long_run < 2;
   for (size_t n = one_word_only ? std::min<size_t>(most, 1) : most; n >= 1; --n) {
     const size_t first = from_end ? end - n : begin;

@@ -52,6 +52,9 @@ NameTables ParseTables() {
       t.short_legal_words.push_back(key);
     for (const std::string& w : words) t.form_words.Set(w, true);
     if (latin && words.size() >= 2) t.multi_word_forms.push_back({words, columns[0], at_start});
+    if (latin && words.size() >= 2)
+      for (const std::string& w : words)
+        if (w.size() >= 7) t.long_multi_form_words.push_back(w);
     if (latin && words.size() >= 2) t.compact_legal_forms.emplace(Join(words, ""), key);
   }
   for (std::string_view line : TableLines(embedded::k_honorifics_txt))
@@ -69,9 +72,10 @@ NameTables ParseTables() {
     if (key.empty() || key.find(' ') != std::string::npos || words.empty()) continue;
     t.abbreviations.emplace(key, words);
   }
-  std::sort(t.long_legal_words.begin(), t.long_legal_words.end());
-  t.long_legal_words.erase(std::unique(t.long_legal_words.begin(), t.long_legal_words.end()),
-                           t.long_legal_words.end());
+  for (std::vector<std::string>* v : {&t.long_legal_words, &t.long_multi_form_words}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
   return t;
 }
 

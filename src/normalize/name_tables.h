@@ -47,6 +47,9 @@ struct NameTables {
     bool at_start = false;
   };
   std::vector<MultiWordForm> multi_word_forms;
+  // The words of 7+ letters of those forms ("aktsionernoe", "obshchestvo"): a form with a typo in
+  // every word is looked for only when the name's first (or last) word is one edit from one.
+  std::vector<std::string> long_multi_form_words;
   // Single-word start forms marked "glued" in legal_forms.tsv ("ooo", "jsc", "pjsc"): letters no
   // word of a name begins with, so a first word that begins with one and goes on for 3+ letters
   // is the form written together with the name ("OOOVMK" = OOO VMK). The mark is a checked fact:
