@@ -92,6 +92,22 @@ bool JoinedEqual(std::string_view a1, std::string_view a2, std::string_view b1,
   return true;
 }
 
+// Words [b, e) of `n` read as one word, into the buffers `text` and `raw` (reused: assigning
+// keeps their capacity). Indices past the last word wrap around, so that [1, size + 1) reads
+// the first word last.
+WordView JoinWords(const WeightedName& n, size_t b, size_t e, TokenScript script, std::string& text,
+                   std::string& raw) {
+  text.clear();
+  raw.clear();
+  const size_t count = n.tokens.size();
+  for (size_t k = b; k < e; ++k) {
+    const size_t at = k < count ? k : k - count;
+    text += n.tokens[at];
+    raw += n.raw[at];
+  }
+  return WordView{text, raw, script};
+}
+
 struct Candidate {
   AlignedPair pair;
   double wq = 0, wl = 0;
@@ -135,18 +151,17 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
       add(i, i + 1, j, j + 1, m);
     }
   // Joined neighbours: a word on one side against two on the other (as BlockingUnits joins them).
-  // Reused across calls: assign/append keep their capacity, so joining allocates nothing.
-  // Words i and i+1 of a name read as one, into the given buffers (one pair per side, so that a
-  // query pair and a list pair can be compared joined).
+  // Words i and i+1 of a name read as one, into one pair of buffers per side (so that a query
+  // pair and a list pair can be compared joined).
   thread_local std::string joined, joined_raw, joined_q, joined_q_raw;
-  auto join_into = [](const WeightedName& n, int i, std::string& text, std::string& raw) {
-    text.assign(n.tokens[i]).append(n.tokens[i + 1]);
-    raw.assign(n.raw[i]).append(n.raw[i + 1]);
-    const TokenScript s = n.ScriptAt(i) == n.ScriptAt(i + 1) ? n.ScriptAt(i) : TokenScript::kOther;
-    return WordView{text, raw, s};
+  auto pair_script = [](const WeightedName& n, int i) {
+    return n.ScriptAt(i) == n.ScriptAt(i + 1) ? n.ScriptAt(i) : TokenScript::kOther;
   };
   auto joined_word = [&](const WeightedName& n, int i) {
-    return join_into(n, i, joined, joined_raw);
+    return JoinWords(n, i, i + 2, pair_script(n, i), joined, joined_raw);
+  };
+  auto joined_query_word = [&](int i) {
+    return JoinWords(q, i, i + 2, pair_script(q, i), joined_q, joined_q_raw);
   };
   // A Latin word matches a joined pair by spelling only: most pairs are too long or too short
   // for every word of the other side, and are then neither joined nor compared.
@@ -235,8 +250,7 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
                          alone[static_cast<size_t>(i + 1) * nl + j + 1]))
         continue;
       if (particle) {
-        add(i, i + 2, j, j + 2,
-            CompareWords(join_into(q, i, joined_q, joined_q_raw), joined_word(l, j)));
+        add(i, i + 2, j, j + 2, CompareWords(joined_query_word(i), joined_word(l, j)));
         continue;
       }
       // Equal as spelled: the words split elsewhere.
@@ -254,8 +268,7 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
         syllables = IsGivenNameSyllable(l.raw[j]) && IsGivenNameSyllable(l.raw[j + 1]);
       if (!syllables || (IsGivenNameSyllable(q.raw[i]) && IsGivenNameSyllable(q.raw[i + 1])))
         continue;
-      add(i, i + 2, j, j + 2,
-          CompareWords(join_into(q, i, joined_q, joined_q_raw), joined_word(l, j)));
+      add(i, i + 2, j, j + 2, CompareWords(joined_query_word(i), joined_word(l, j)));
     }
   }
   // A whole name written as one word ("alexandervyacheslavovichzakharov"): the one word of one
@@ -264,15 +277,8 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
   // Read in its order and with its first word last ("PUTIN, Vladimir Vladimirovich" as
   // "vladimirvladimirovichputin").
   thread_local std::string whole, whole_raw;
-  auto whole_word = [&](const WeightedName& n, size_t first) {
-    whole.clear();
-    whole_raw.clear();
-    const size_t count = n.tokens.size();
-    for (size_t k = 0; k < count; ++k) {
-      whole += n.tokens[(first + k) % count];
-      whole_raw += n.raw[(first + k) % count];
-    }
-    return WordView{whole, whole_raw, TokenScript::kJoinedName};  // matched only as spelled
+  auto whole_word = [&](const WeightedName& n, size_t first) {  // matched only as spelled
+    return JoinWords(n, first, first + n.tokens.size(), TokenScript::kJoinedName, whole, whole_raw);
   };
   const bool whole_l = nq == 1 && q.ScriptAt(0) == TokenScript::kLatin && WholeNameJoinable(l);
   const bool whole_q = nl == 1 && l.ScriptAt(0) == TokenScript::kLatin && WholeNameJoinable(q);
@@ -284,13 +290,7 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
   // the other side and against the other side's runs, by spelling only.
   thread_local std::string run_q, run_q_raw, run_l, run_l_raw;
   auto run_word = [](const WeightedName& n, int b, int e, std::string& text, std::string& raw) {
-    text.clear();
-    raw.clear();
-    for (int k = b; k < e; ++k) {
-      text += n.tokens[k];
-      raw += n.raw[k];
-    }
-    return WordView{text, raw, TokenScript::kJoinedName};  // matched only as spelled
+    return JoinWords(n, b, e, TokenScript::kJoinedName, text, raw);  // matched only as spelled
   };
   ForEachLetterRun(l, [&](int lb, int le) {
     const WordView run = run_word(l, lb, le, run_l, run_l_raw);

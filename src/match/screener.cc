@@ -30,7 +30,7 @@ bool IsListedAcronym(const Entity& e, std::string_view word) {
   }
   return false;
 }
-std::string EngineVersion() { return "partyscreen-match-15"; }
+std::string EngineVersion() { return "partyscreen-match-16"; }
 
 namespace {
 
@@ -311,10 +311,9 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::shared_ptr<const Snapshot
         uint32_t k = 0;
         for (std::string_view name : entities[i].AllNames()) {
           NormalizedName first = NormalizeName(name, entities[i].schema);
-          NormalizedName second;
-          const bool two = GluedFormReading(name, entities[i].schema, first, &second);
+          std::vector<NormalizedName> others = OtherReadings(name, entities[i].schema, first);
           normalized[i].emplace_back(k, std::move(first));
-          if (two) normalized[i].emplace_back(k, std::move(second));
+          for (NormalizedName& other : others) normalized[i].emplace_back(k, std::move(other));
           ++k;
         }
       },
@@ -438,8 +437,8 @@ double CompareNames(std::string_view a, std::string_view b, Schema schema, Expla
   for (const std::string& t : wa.raw) wa.weights.push_back(NeutralWeight(t, schema));
   // `b` as the index reads a listed name: under each of its readings (Screener::Build).
   std::vector<NormalizedName> readings = {NormalizeName(b, schema)};
-  if (NormalizedName second; GluedFormReading(b, schema, readings[0], &second))
-    readings.push_back(std::move(second));
+  for (NormalizedName& other : OtherReadings(b, schema, readings[0]))
+    readings.push_back(std::move(other));
   double best = -1;
   for (const NormalizedName& nb : readings) {
     WeightedName wb;

@@ -72,14 +72,16 @@ std::string SplitCamelLegalForms(std::string_view name) {
     size_t upper = end;
     while (upper > i && name[upper - 1] >= 'A' && name[upper - 1] <= 'Z') --upper;
     const size_t tail = end - upper;
-    const bool glued = tail >= 2 && tail <= 5 && upper > i + 2 && name[upper - 1] >= 'a' &&
-                       name[upper - 1] <= 'z' &&
+    // Two lower-case letters before the form: one is a slip in a name written in capitals
+    // ("TOBApCO").
+    const auto lower = [&](size_t k) { return name[k] >= 'a' && name[k] <= 'z'; };
+    const bool glued = tail >= 2 && tail <= 5 && upper > i + 2 && lower(upper - 1) &&
+                       lower(upper - 2) &&
                        t.legal_forms.count(AsciiLower(name.substr(upper, tail))) > 0;
     // Words written together with a capital inside ("WinthoughtTech", "InfomayaTech"): a lower-
     // case letter followed by a capital and a lower-case letter starts a word when 2+ letters
     // precede it in the word ("iPhone" stays). The matcher reads two neighbouring words joined
     // ("Winthought Tech" = "WINTHOUGHTTECH"), so a side written the other way still meets it.
-    const auto lower = [&](size_t k) { return name[k] >= 'a' && name[k] <= 'z'; };
     size_t from = i;
     for (size_t k = i + 2; k + 1 < upper; ++k)
       if (lower(k - 1) && !lower(k) && lower(k + 1) && k - from >= 2) {
@@ -290,21 +292,37 @@ void SplitGluedEndForm(std::vector<std::string>* tokens, std::vector<TokenScript
   }
 }
 
-// A legal form glued to the end of the last word of an organisation's name ("acexoy"): the form's
-// length (2+ letters), leaving 4+ letters; 0 when none.
-size_t GluedLegalForm(const std::string& token, std::string* code) {
+// True when a legal form's letters could end no word: it has no vowel ("gmbh", "ltd", "llc"),
+// unlike "oy", "co", "ab" or "est", which end words ("URENGOY", "JALISCO", "SHABAAB", "INVEST").
+bool EndsNoWord(std::string_view form) {
+  return form.find_first_of("aeiouy") == std::string_view::npos;
+}
+
+// A legal form glued to the end of the last word of an organisation's name ("gomeltd"): the
+// form's length (2+ letters), leaving 4+ letters; 0 when none. With `any_form` false only a form
+// that ends no word counts: a form that could end a word is split off only with evidence (a form
+// following it, OtherReadings; or the capital of "SiemensAG", SplitCamelLegalForms).
+size_t GluedLegalForm(const std::string& token, bool any_form, std::string* code) {
   const NameTables& t = DefaultNameTables();
   for (size_t len = std::min<size_t>(5, token.size() >= 5 ? token.size() - 3 : 0); len >= 2;
        --len) {
     // 4+ letters must remain, 3 if the form has 3+ ("beesrl" = "bee" + SRL).
     if (token.size() - len < (len >= 3 ? 3u : 4u)) continue;
-    auto it = t.legal_forms.find(token.substr(token.size() - len));
-    if (it != t.legal_forms.end()) {
+    const std::string_view letters = std::string_view(token).substr(token.size() - len);
+    auto it = t.legal_forms.find(std::string(letters));
+    if (it != t.legal_forms.end() && (any_form || EndsNoWord(letters))) {
       *code = it->second.code;
       return len;
     }
   }
   return 0;
+}
+
+// A short one-word legal form that could end a word ("oy", "co", "sa"), as the word after an
+// organisation's last name word: a writer may glue it on ("ACEX OY" written "ACEXOY").
+bool GluableForm(const std::string& token, TokenScript script) {
+  return script == TokenScript::kLatin && token.size() >= 2 && token.size() <= 5 &&
+         !EndsNoWord(token) && DefaultNameTables().legal_forms.count(token) > 0;
 }
 
 }  // namespace
@@ -383,10 +401,15 @@ void JoinSpacedLetters(std::vector<std::string>* tokens, std::vector<TokenScript
 
 namespace {
 
-// NormalizeName, and with `glued_before_forms` also a form glued to the last word when further
-// forms follow it (GluedFormReading); `*split` says whether such a form was taken off.
-NormalizedName Normalize(std::string_view raw_name, Schema schema, bool glued_before_forms,
-                         bool* split) {
+// Which reading of a name Normalize makes (OtherReadings).
+enum class Reading {
+  kPlain,             // NormalizeName
+  kGluedBeforeForms,  // a form glued to the last word taken off before further forms
+  kFormGluedOn,       // the first form after the last word glued onto it, as a writer may
+};
+
+// NormalizeName's reading, or another one; `*other` says whether the other reading differs.
+NormalizedName Normalize(std::string_view raw_name, Schema schema, Reading reading, bool* other) {
   NormalizedName out;
   std::vector<std::string> tokens;
   std::vector<TokenScript> scripts;
@@ -417,18 +440,36 @@ NormalizedName Normalize(std::string_view raw_name, Schema schema, bool glued_be
       SplitGluedEndForm(&tokens, &scripts, end);
       end += tokens.size() - before;
     }
-    while (end - begin > 1) {
-      size_t n = LegalFormAt(tokens, begin, end, /*from_end=*/true, &code);
-      if (n == 0 && FuzzyLegalWord(tokens[end - 1], &code)) n = 1;
-      if (n == 0 || n >= end - begin) break;
-      trailing.insert(trailing.begin(), code);
-      end -= n;
+    const auto take_trailing_forms = [&] {
+      while (end - begin > 1) {
+        size_t n = LegalFormAt(tokens, begin, end, /*from_end=*/true, &code);
+        if (n == 0 && FuzzyLegalWord(tokens[end - 1], &code)) n = 1;
+        if (n == 0 || n >= end - begin) break;
+        trailing.insert(trailing.begin(), code);
+        end -= n;
+      }
+    };
+    take_trailing_forms();
+    if (reading == Reading::kFormGluedOn) {
+      if (trailing.empty() || end - begin < 1 || scripts[end - 1] != TokenScript::kLatin ||
+          !GluableForm(tokens[end], scripts[end]))
+        return out;  // no such reading
+      const size_t last_word = end - 1;
+      tokens[last_word] += tokens[end];
+      tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(end));
+      scripts.erase(scripts.begin() + static_cast<std::ptrdiff_t>(end));
+      end = tokens.size();
+      trailing.clear();
+      take_trailing_forms();
+      if (end != last_word + 1) return out;  // the words after it were no forms on their own
+      *other = true;
     }
-    if ((trailing.empty() || glued_before_forms) && schema == Schema::kOrganization &&
-        end > begin && scripts[end - 1] == TokenScript::kLatin) {
-      if (const size_t glued = GluedLegalForm(tokens[end - 1], &code)) {
+    const bool before_forms = reading == Reading::kGluedBeforeForms && !trailing.empty();
+    if ((trailing.empty() || before_forms) && schema == Schema::kOrganization && end > begin &&
+        scripts[end - 1] == TokenScript::kLatin) {
+      if (const size_t glued = GluedLegalForm(tokens[end - 1], before_forms, &code)) {
         tokens[end - 1].resize(tokens[end - 1].size() - glued);
-        if (!trailing.empty()) *split = true;
+        if (before_forms) *other = true;
         trailing.insert(trailing.begin(), code);
       }
     }
@@ -469,17 +510,21 @@ NormalizedName Normalize(std::string_view raw_name, Schema schema, bool glued_be
 }  // namespace
 
 NormalizedName NormalizeName(std::string_view raw_name, Schema schema) {
-  bool split = false;
-  return Normalize(raw_name, schema, /*glued_before_forms=*/false, &split);
+  bool other = false;
+  return Normalize(raw_name, schema, Reading::kPlain, &other);
 }
 
-bool GluedFormReading(std::string_view name, Schema schema, const NormalizedName& first_reading,
-                      NormalizedName* reading) {
-  // The second reading takes a glued form off before forms the first reading took off too.
-  if (schema != Schema::kOrganization || first_reading.legal_forms.empty()) return false;
-  bool split = false;
-  *reading = Normalize(name, schema, /*glued_before_forms=*/true, &split);
-  return split;
+std::vector<NormalizedName> OtherReadings(std::string_view name, Schema schema,
+                                          const NormalizedName& first_reading) {
+  std::vector<NormalizedName> readings;
+  if (schema == Schema::kPerson || first_reading.legal_forms.empty()) return readings;
+  for (Reading r : {Reading::kGluedBeforeForms, Reading::kFormGluedOn}) {
+    if (r == Reading::kGluedBeforeForms && schema != Schema::kOrganization) continue;
+    bool other = false;
+    NormalizedName n = Normalize(name, schema, r, &other);
+    if (other) readings.push_back(std::move(n));
+  }
+  return readings;
 }
 
 }  // namespace partyscreen

@@ -38,15 +38,18 @@ std::vector<std::string> TokenizeAscii(std::string_view latin_ascii);
 
 NormalizedName NormalizeName(std::string_view name, Schema schema = Schema::kUnknown);
 
-// The second reading of an organisation's name whose last word ends in a legal form glued to it
-// and is followed by a further form ("HADLERCO LIMITED": NormalizeName reads "hadlerco" [LTD],
-// this reads "hadler" [CO LTD]); false when the name has no such second reading. NormalizeName
-// splits a glued form off only when nothing follows it, so the query "HADLERCO" reads "hadler"
-// [CO]: a listed name is indexed under both readings to meet it (Screener::Build).
-// `first_reading` is NormalizeName(name, schema): a name it finds no legal form in has no second
+// The other readings of a name with legal forms, besides NormalizeName's (none for most names):
+// - a form glued to the last word before a further form ("HADLERCO LIMITED": NormalizeName reads
+//   "hadlerco" [LTD], this "hadler" [CO LTD]) taken off, for an organisation;
+// - the first form glued onto the last word, when it is a short form that could end a word ("ACEX
+//   OY" read "acexoy"): NormalizeName splits a glued form off only when its letters end no word
+//   ("gomeltd" = "gome" [LTD]) or a capital shows it ("SiemensAG"), so the query "ACEXOY" reads
+//   "acexoy" and "INTERLAB" stays one word.
+// A listed name is indexed under every reading (Screener::Build): the query may be written either
+// way. `first_reading` is NormalizeName(name, schema): a name without legal forms has no other
 // reading, and most names are answered from it without normalising again.
-bool GluedFormReading(std::string_view name, Schema schema, const NormalizedName& first_reading,
-                      NormalizedName* reading);
+std::vector<NormalizedName> OtherReadings(std::string_view name, Schema schema,
+                                          const NormalizedName& first_reading);
 
 // True for words with almost no identity ("of", "the", "de"): weighted low, never blocking keys.
 bool IsStopword(std::string_view token);

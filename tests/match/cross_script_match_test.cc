@@ -65,6 +65,8 @@ INSTANTIATE_TEST_SUITE_P(
         Pair{"SiemensAG", "Siemens AG", Schema::kOrganization},
         Pair{"Siemens Aktiengeselschaft", "Siemens AG", Schema::kOrganization},
         Pair{"ACEXOY", "ACEX OY", Schema::kOrganization},
+        Pair{"GOMELTD", "GOME LTD", Schema::kOrganization},
+        Pair{"JANE SHANGCO., LIMITED", "JANE SHANG CO., LIMITED", Schema::kOrganization},
         Pair{"Turpan Municipality PSB", "Turpan Municipality Public Security Bureau",
              Schema::kOrganization},
         // Issue 12 (evasion): reversed under a right-to-left override, letter-spaced, digits
@@ -101,7 +103,10 @@ INSTANTIATE_TEST_SUITE_P(
         // A word and the next one joined are no longer reading of a list word that one of them
         // reads as alone: the middle names differ.
         Pair{"גרינברג מבה שטיין", "Greenberg Mogae Stein", Schema::kPerson},
-        Pair{"هارتمان نور شولتز", "Hartman Kareem Schultz", Schema::kPerson}));
+        Pair{"هارتمان نور شولتز", "Hartman Kareem Schultz", Schema::kPerson},
+        // Letters that could end a word are no legal form glued to it: INTERLAB is not
+        // "interl" + AB, one letter from Intel.
+        Pair{"Intel Corp", "INTERLAB", Schema::kOrganization}));
 
 TEST(CrossScriptTest, GenderedEndingsLeaveSilentLettersAndFinalAhAlone) {
   // French final -s is silent (Деблуа = Deblois); Latin -ah writes a final -a.

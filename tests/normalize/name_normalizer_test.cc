@@ -218,23 +218,43 @@ TEST(NameNormalizerEvasionTest, LetterSpacedNamesAreJoined) {
 }
 
 }  // namespace
-// A form glued to an organisation's last word is taken off when nothing follows it; when a
-// further form follows, that reading is the name's second one (made-up names).
-TEST(NormalizeNameTest, AGluedFormBeforeAFurtherFormIsASecondReading) {
-  EXPECT_EQ(NormalizeName("BRAVICO", Schema::kOrganization).Display(), "bravi [CO]");
+// A form glued to an organisation's last word is taken off when its letters end no word or a
+// capital shows it; a form that could end a word is taken off only in another reading, when a
+// further form follows it; and a short form after the last word is also read glued on (made-up
+// names).
+std::vector<std::string> OtherReadingsOf(std::string_view name, Schema schema) {
+  std::vector<std::string> shown;
+  for (const NormalizedName& n : OtherReadings(name, schema, NormalizeName(name, schema)))
+    shown.push_back(n.Display());
+  return shown;
+}
+
+TEST(NormalizeNameTest, AGluedFormIsTakenOffWithEvidence) {
+  EXPECT_EQ(NormalizeName("BRAVILTD", Schema::kOrganization).Display(), "bravi [LTD]");
+  EXPECT_EQ(NormalizeName("bravigmbh", Schema::kOrganization).Display(), "bravi [GMBH]");
+  EXPECT_EQ(NormalizeName("BraviCo", Schema::kOrganization).Display(), "bravi [CO]");
+  // One lower-case letter in a name written in capitals is a slip, not a case change.
+  EXPECT_EQ(NormalizeName("TOBApCO", Schema::kOrganization).Display(), "tobapco");
+  // "co", "ab", "oy" end words: "BRAVICO", "INTERLAB" and "URENGOY" stay whole.
+  EXPECT_EQ(NormalizeName("BRAVICO", Schema::kOrganization).Display(), "bravico");
+  EXPECT_EQ(NormalizeName("INTERLAB", Schema::kOrganization).Display(), "interlab");
+  EXPECT_EQ(NormalizeName("URENGOY", Schema::kOrganization).Display(), "urengoy");
   EXPECT_EQ(NormalizeName("BRAVICO LIMITED", Schema::kOrganization).Display(), "bravico [LTD]");
-  NormalizedName second;
-  ASSERT_TRUE(GluedFormReading("BRAVICO LIMITED", Schema::kOrganization,
-                               NormalizeName("BRAVICO LIMITED", Schema::kOrganization), &second));
-  EXPECT_EQ(second.Display(), "bravi [CO] [LTD]");
-  // No second reading: nothing glued, nothing after the glued form, or not an organisation.
-  EXPECT_FALSE(GluedFormReading("BRAVICO", Schema::kOrganization,
-                                NormalizeName("BRAVICO", Schema::kOrganization), &second));
-  EXPECT_FALSE(GluedFormReading("BRAVIS TRADING LIMITED", Schema::kOrganization,
-                                NormalizeName("BRAVIS TRADING LIMITED", Schema::kOrganization),
-                                &second));
-  EXPECT_FALSE(GluedFormReading("BRAVICO LIMITED", Schema::kPerson,
-                                NormalizeName("BRAVICO LIMITED", Schema::kPerson), &second));
+}
+
+TEST(NormalizeNameTest, OtherReadingsOfGluedForms) {
+  EXPECT_EQ(OtherReadingsOf("BRAVICO LIMITED", Schema::kOrganization),
+            (std::vector<std::string>{"bravi [CO] [LTD]"}));
+  EXPECT_EQ(OtherReadingsOf("BRAVI OY", Schema::kOrganization),
+            (std::vector<std::string>{"bravioy"}));
+  EXPECT_EQ(OtherReadingsOf("BRAVI CO LTD", Schema::kOrganization),
+            (std::vector<std::string>{"bravico [LTD]"}));
+  // None: no form, a form that ends no word ("BRAVILTD" is read "bravi" [LTD] already), words
+  // after the form that are no form, or a person.
+  EXPECT_TRUE(OtherReadingsOf("BRAVICO", Schema::kOrganization).empty());
+  EXPECT_TRUE(OtherReadingsOf("BRAVI LTD", Schema::kOrganization).empty());
+  EXPECT_TRUE(OtherReadingsOf("BRAVIS TRADING LIMITED", Schema::kOrganization).empty());
+  EXPECT_TRUE(OtherReadingsOf("BRAVICO LIMITED", Schema::kPerson).empty());
 }
 
 }  // namespace partyscreen
