@@ -155,12 +155,23 @@ size_t LegalFormAt(const std::vector<std::string>& tokens, size_t begin, size_t 
     }
     // The same form with its letters grouped otherwise ("s ro" = "s r o") or a space lost
     // ("jointstock company", "limitedliabilitycompany").
+    // A one-word form with its letters written apart ("s a s", "SA S", "EIR L"): short words
+    // only, one of them a single letter.
     if (n <= short_run || n == 1 || (form_any != 0 && form_any <= n)) {
       std::string compact;
-      for (size_t i = first; i < first + n; ++i) compact += tokens[i];
-      auto c = t.compact_legal_forms.find(compact);
-      if (c != t.compact_legal_forms.end()) {
-        const NameTables::LegalForm& f = t.legal_forms.at(c->second);
+      bool single_letter = false;
+      for (size_t i = first; i < first + n; ++i) {
+        compact += tokens[i];
+        single_letter = single_letter || tokens[i].size() == 1;
+      }
+      const std::string* key = nullptr;
+      if (auto c = t.compact_legal_forms.find(compact); c != t.compact_legal_forms.end())
+        key = &c->second;
+      else if (auto sp = t.spaced_legal_forms.find(compact);
+               sp != t.spaced_legal_forms.end() && n >= 2 && n <= short_run && single_letter)
+        key = &sp->second;
+      if (key != nullptr) {
+        const NameTables::LegalForm& f = t.legal_forms.at(*key);
         if (from_end || f.at_start) {
           *code = f.code;
           return n;

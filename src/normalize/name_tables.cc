@@ -56,6 +56,8 @@ NameTables ParseTables() {
       for (const std::string& w : words)
         if (w.size() >= 7) t.long_multi_form_words.push_back(w);
     if (latin && words.size() >= 2) t.compact_legal_forms.emplace(Join(words, ""), key);
+    if (latin && words.size() == 1 && key.size() >= 2 && key.size() <= 5)
+      t.spaced_legal_forms.emplace(key, key);
   }
   for (std::string_view line : TableLines(embedded::k_honorifics_txt))
     t.honorifics.Set(SoundFold(NormalizedKey(Trim(line))), true);

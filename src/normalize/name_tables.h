@@ -59,6 +59,9 @@ struct NameTables {
   // legal_forms: "S.A. DE CV", "s ro" and "sr l" are the same forms with the letters grouped
   // otherwise once the dots are gone, "JOINTSTOCK COMPANY" the same form with a space lost.
   std::unordered_map<std::string, std::string> compact_legal_forms;
+  // Latin one-word forms of 2-5 letters ("sas", "eirl"), which a writer may also spell with the
+  // letters apart ("S.A.S." read "s a s", "SA S", "EIR L"): a key in legal_forms.
+  std::unordered_map<std::string, std::string> spaced_legal_forms;
   // Every word of every legal form (any script, any length): a run of tokens holding none of
   // these cannot be a form, so most names need no lookup at all.
   FlatStringMap<bool> form_words;

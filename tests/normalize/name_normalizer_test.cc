@@ -242,6 +242,16 @@ TEST(NormalizeNameTest, AGluedFormIsTakenOffWithEvidence) {
   EXPECT_EQ(NormalizeName("BRAVICO LIMITED", Schema::kOrganization).Display(), "bravico [LTD]");
 }
 
+// A one-word form with its letters written apart is that form, however the dots fell.
+TEST(NormalizeNameTest, AFormWithItsLettersApartIsThatForm) {
+  for (const char* name : {"BRAVI S.A.S.", "BRAVI SA S", "BRAVI S A S", "BRAVI SAS"})
+    EXPECT_EQ(NormalizeName(name, Schema::kOrganization).Display(), "bravi [SA]") << name;
+  EXPECT_EQ(NormalizeName("BRAVI EIR L", Schema::kOrganization).Display(), "bravi [LLC]");
+  EXPECT_EQ(NormalizeName("BRAVI, S.C.", Schema::kOrganization).Display(), "bravi [SC]");
+  // Short words without a single letter among them are a name's words.
+  EXPECT_EQ(NormalizeName("BRAVI EI RL", Schema::kOrganization).Display(), "bravi ei rl");
+}
+
 TEST(NormalizeNameTest, OtherReadingsOfGluedForms) {
   EXPECT_EQ(OtherReadingsOf("BRAVICO LIMITED", Schema::kOrganization),
             (std::vector<std::string>{"bravi [CO] [LTD]"}));
