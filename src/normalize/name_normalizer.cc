@@ -461,6 +461,15 @@ NormalizedName Normalize(std::string_view raw_name, Schema schema, Reading readi
       }
     };
     take_trailing_forms();
+    if (!trailing.empty()) {  // a long form glued to the word before further forms
+      const size_t before = tokens.size();
+      SplitGluedEndForm(&tokens, &scripts, end);  // "everfitcompany limited"
+      if (tokens.size() != before) {
+        end = tokens.size();
+        trailing.clear();
+        take_trailing_forms();
+      }
+    }
     if (reading == Reading::kFormGluedOn) {
       if (trailing.empty() || end - begin < 1 || scripts[end - 1] != TokenScript::kLatin ||
           !GluableForm(tokens[end], scripts[end]))

@@ -240,6 +240,8 @@ TEST(NormalizeNameTest, AGluedFormIsTakenOffWithEvidence) {
   EXPECT_EQ(NormalizeName("INTERLAB", Schema::kOrganization).Display(), "interlab");
   EXPECT_EQ(NormalizeName("URENGOY", Schema::kOrganization).Display(), "urengoy");
   EXPECT_EQ(NormalizeName("BRAVICO LIMITED", Schema::kOrganization).Display(), "bravico [LTD]");
+  // A form of 7+ letters glued to the word before further forms ends no name either.
+  EXPECT_EQ(NormalizeName("BRAVICOMPANY LIMITED", Schema::kOrganization).Display(), "bravi [LTD]");
 }
 
 // A one-word form with its letters written apart is that form, however the dots fell.
