@@ -53,7 +53,7 @@ namespace {
 // "SiemensAG" -> "Siemens AG": a word of ASCII letters ending in a lower-case letter followed by
 // 2-5 upper-case letters that spell a legal form is two words; "WinthoughtTech" -> "Winthought
 // Tech" (below). Other text is left as it is.
-std::string SplitCamelLegalForms(std::string_view name) {
+std::string SplitCamelLegalForms(std::string_view name, bool split_words) {
   std::string out;
   out.reserve(name.size() + 4);
   const NameTables& t = DefaultNameTables();
@@ -83,7 +83,7 @@ std::string SplitCamelLegalForms(std::string_view name) {
     // precede it in the word ("iPhone" stays). The matcher reads two neighbouring words joined
     // ("Winthought Tech" = "WINTHOUGHTTECH"), so a side written the other way still meets it.
     size_t from = i;
-    for (size_t k = i + 2; k + 1 < upper; ++k)
+    for (size_t k = i + 2; split_words && k + 1 < upper; ++k)
       if (lower(k - 1) && !lower(k) && lower(k + 1) && k - from >= 2) {
         out.append(name.substr(from, k - from)).append(1, ' ');
         from = k;
@@ -417,17 +417,45 @@ enum class Reading {
   kPlain,             // NormalizeName
   kGluedBeforeForms,  // a form glued to the last word taken off before further forms
   kFormGluedOn,       // the first form after the last word glued onto it, as a writer may
+  kCompoundsJoined,   // words joined by a hyphen or a capital inside a word read as one word
 };
+
+// Whether a lower-case ASCII letter is followed by a capital ("AdCom", "SiemensAG").
+bool HasCapitalInsideAWord(std::string_view name) {
+  for (size_t k = 1; k < name.size(); ++k)
+    if (name[k - 1] >= 'a' && name[k - 1] <= 'z' && name[k] >= 'A' && name[k] <= 'Z') return true;
+  return false;
+}
+
+// "BLUE-STAR" -> "BLUESTAR": a hyphen between two ASCII letters removed.
+std::string JoinHyphenatedWords(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  for (size_t k = 0; k < name.size(); ++k) {
+    if (name[k] == '-' && k > 0 && k + 1 < name.size() &&
+        std::isalpha(static_cast<unsigned char>(name[k - 1])) &&
+        std::isalpha(static_cast<unsigned char>(name[k + 1])))
+      continue;
+    out += name[k];
+  }
+  return out;
+}
 
 // NormalizeName's reading, or another one; `*other` says whether the other reading differs.
 NormalizedName Normalize(std::string_view raw_name, Schema schema, Reading reading, bool* other) {
   NormalizedName out;
   std::vector<std::string> tokens;
   std::vector<TokenScript> scripts;
-  const std::string name = InReadingOrder(raw_name);
-  const std::string camel_split =
-      schema == Schema::kPerson ? std::string() : SplitCamelLegalForms(name);
-  for (ScriptedText& piece : ToLatinAsciiPieces(schema == Schema::kPerson ? name : camel_split)) {
+  std::string name = InReadingOrder(raw_name);
+  if (schema != Schema::kPerson) name = SplitCamelLegalForms(name, /*split_words=*/true);
+  if (reading == Reading::kCompoundsJoined) {
+    std::string joined = JoinHyphenatedWords(InReadingOrder(raw_name));
+    if (schema != Schema::kPerson) joined = SplitCamelLegalForms(joined, /*split_words=*/false);
+    if (joined == name) return out;  // no compound: no such reading
+    name = std::move(joined);
+    *other = true;
+  }
+  for (ScriptedText& piece : ToLatinAsciiPieces(name)) {
     for (std::string& t : TokenizeAscii(piece.ascii)) {
       tokens.push_back(std::move(t));
       scripts.push_back(piece.script);
@@ -537,13 +565,17 @@ NormalizedName NormalizeName(std::string_view raw_name, Schema schema) {
 std::vector<NormalizedName> OtherReadings(std::string_view name, Schema schema,
                                           const NormalizedName& first_reading) {
   std::vector<NormalizedName> readings;
-  if (schema == Schema::kPerson || first_reading.legal_forms.empty()) return readings;
-  for (Reading r : {Reading::kGluedBeforeForms, Reading::kFormGluedOn}) {
-    if (r == Reading::kGluedBeforeForms && schema != Schema::kOrganization) continue;
+  const auto add = [&](Reading r) {
     bool other = false;
     NormalizedName n = Normalize(name, schema, r, &other);
-    if (other) readings.push_back(std::move(n));
-  }
+    if (other && !n.tokens.empty() && n.tokens != first_reading.tokens)
+      readings.push_back(std::move(n));
+  };
+  if (name.find('-') != std::string_view::npos || HasCapitalInsideAWord(name))
+    add(Reading::kCompoundsJoined);
+  if (schema == Schema::kPerson || first_reading.legal_forms.empty()) return readings;
+  if (schema == Schema::kOrganization) add(Reading::kGluedBeforeForms);
+  add(Reading::kFormGluedOn);
   return readings;
 }
 

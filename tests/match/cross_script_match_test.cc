@@ -66,6 +66,10 @@ INSTANTIATE_TEST_SUITE_P(
         Pair{"Siemens Aktiengeselschaft", "Siemens AG", Schema::kOrganization},
         Pair{"ACEXOY", "ACEX OY", Schema::kOrganization},
         Pair{"GOMELTD", "GOME LTD", Schema::kOrganization},
+        // A typo in a short part of a compound: the compound is also one word (made-up names).
+        Pair{"BRAVI-STR TRADING", "BRAVI-STAR TRADING", Schema::kOrganization},
+        Pair{"BraviCoy Systems", "BraviCom Systems", Schema::kOrganization},
+        Pair{"RAVI, Brandon-Leje", "RAVI, Brandon-Lee", Schema::kPerson},
         Pair{"JANE SHANGCO., LIMITED", "JANE SHANG CO., LIMITED", Schema::kOrganization},
         Pair{"Turpan Municipality PSB", "Turpan Municipality Public Security Bureau",
              Schema::kOrganization},

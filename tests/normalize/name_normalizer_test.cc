@@ -261,6 +261,14 @@ TEST(NormalizeNameTest, OtherReadingsOfGluedForms) {
             (std::vector<std::string>{"bravioy"}));
   EXPECT_EQ(OtherReadingsOf("BRAVI CO LTD", Schema::kOrganization),
             (std::vector<std::string>{"bravico [LTD]"}));
+  // Words joined by a hyphen, or by a capital inside a word, are also read as one word.
+  EXPECT_EQ(OtherReadingsOf("BRAVI-STAR TRADING", Schema::kOrganization),
+            (std::vector<std::string>{"bravistar trading"}));
+  EXPECT_EQ(OtherReadingsOf("BraviCom Systems", Schema::kOrganization),
+            (std::vector<std::string>{"bravicom systems"}));
+  EXPECT_EQ(OtherReadingsOf("RI, Hong-Sop", Schema::kPerson),
+            (std::vector<std::string>{"ri hongsop"}));
+  EXPECT_TRUE(OtherReadingsOf("BRAVI - STAR", Schema::kOrganization).empty());  // spaced: words
   // None: no form, a form that ends no word ("BRAVILTD" is read "bravi" [LTD] already), words
   // after the form that are no form, or a person.
   EXPECT_TRUE(OtherReadingsOf("BRAVICO", Schema::kOrganization).empty());
