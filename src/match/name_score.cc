@@ -92,15 +92,15 @@ bool JoinedEqual(std::string_view a1, std::string_view a2, std::string_view b1,
   return true;
 }
 
-// Words [b, e) of `n` read as one word, into the buffers `text` and `raw` (reused: assigning
-// keeps their capacity). Indices past the last word wrap around, so that [1, size + 1) reads
-// the first word last.
-WordView JoinWords(const WeightedName& n, size_t b, size_t e, TokenScript script, std::string& text,
-                   std::string& raw) {
-  text.clear();
-  raw.clear();
+// Words [b, e) of `n` read as one word (b < e, b < its size), into the buffers `text` and `raw`
+// (reused: assigning keeps their capacity). Indices past the last word wrap around, so that
+// [1, size + 1) reads the first word last.
+inline WordView JoinWords(const WeightedName& n, size_t b, size_t e, TokenScript script,
+                          std::string& text, std::string& raw) {
+  text.assign(n.tokens[b]);
+  raw.assign(n.raw[b]);
   const size_t count = n.tokens.size();
-  for (size_t k = b; k < e; ++k) {
+  for (size_t k = b + 1; k < e; ++k) {
     const size_t at = k < count ? k : k - count;
     text += n.tokens[at];
     raw += n.raw[at];

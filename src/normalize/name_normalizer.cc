@@ -427,15 +427,21 @@ bool HasCapitalInsideAWord(std::string_view name) {
   return false;
 }
 
-// "BLUE-STAR" -> "BLUESTAR": a hyphen between two ASCII letters removed.
+// "BLUE-STAR" -> "BLUESTAR": a hyphen between two ASCII letters removed when a part it joins
+// has at most `kShortPart` letters: a part too short to take a typo alone once a letter is
+// lost (similarity.h, kMinFuzzyLength); longer parts are compared alone, typo allowed.
+constexpr size_t kShortPart = 4;
 std::string JoinHyphenatedWords(std::string_view name) {
+  const auto letter = [&](size_t k) { return std::isalpha(static_cast<unsigned char>(name[k])); };
   std::string out;
   out.reserve(name.size());
   for (size_t k = 0; k < name.size(); ++k) {
-    if (name[k] == '-' && k > 0 && k + 1 < name.size() &&
-        std::isalpha(static_cast<unsigned char>(name[k - 1])) &&
-        std::isalpha(static_cast<unsigned char>(name[k + 1])))
-      continue;
+    if (name[k] == '-' && k > 0 && k + 1 < name.size() && letter(k - 1) && letter(k + 1)) {
+      size_t before = 0, after = 0;
+      while (before < k && letter(k - 1 - before)) ++before;
+      while (k + 1 + after < name.size() && letter(k + 1 + after)) ++after;
+      if (std::min(before, after) <= kShortPart) continue;
+    }
     out += name[k];
   }
   return out;

@@ -269,6 +269,8 @@ TEST(NormalizeNameTest, OtherReadingsOfGluedForms) {
   EXPECT_EQ(OtherReadingsOf("RI, Hong-Sop", Schema::kPerson),
             (std::vector<std::string>{"ri hongsop"}));
   EXPECT_TRUE(OtherReadingsOf("BRAVI - STAR", Schema::kOrganization).empty());  // spaced: words
+  // Parts of 5+ letters each take a typo alone: no need to read them joined.
+  EXPECT_TRUE(OtherReadingsOf("BRAVI-STARS", Schema::kOrganization).empty());
   // None: no form, a form that ends no word ("BRAVILTD" is read "bravi" [LTD] already), words
   // after the form that are no form, or a person.
   EXPECT_TRUE(OtherReadingsOf("BRAVICO", Schema::kOrganization).empty());
