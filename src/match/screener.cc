@@ -302,18 +302,16 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::shared_ptr<const Snapshot
   impl->entity_alias_begin.reserve(entities.size() + 1);
   impl->facts.reserve(entities.size());
   // Normalising the names is most of the work: done for all entities in parallel first. A name
-  // with a second reading (a legal form glued to its last word before a further form) is indexed
-  // under both, as one name: the query may be written either way.
+  // with other readings (a short compound read as one word, a glued legal form: NameReadings) is
+  // indexed under each, as one name: the query may be written either way.
   std::vector<std::vector<std::pair<uint32_t, NormalizedName>>> normalized(entities.size());
   ParallelFor(
       entities.size(), ThreadsOrAllCores(0),
       [&](size_t i) {
         uint32_t k = 0;
         for (std::string_view name : entities[i].AllNames()) {
-          NormalizedName first = NormalizeName(name, entities[i].schema);
-          std::vector<NormalizedName> others = OtherReadings(name, entities[i].schema, first);
-          normalized[i].emplace_back(k, std::move(first));
-          for (NormalizedName& other : others) normalized[i].emplace_back(k, std::move(other));
+          for (NormalizedName& reading : NameReadings(name, entities[i].schema))
+            normalized[i].emplace_back(k, std::move(reading));
           ++k;
         }
       },
@@ -436,9 +434,7 @@ double CompareNames(std::string_view a, std::string_view b, Schema schema, Expla
   wa.SetWords(na.tokens, na.scripts);
   for (const std::string& t : wa.raw) wa.weights.push_back(NeutralWeight(t, schema));
   // `b` as the index reads a listed name: under each of its readings (Screener::Build).
-  std::vector<NormalizedName> readings = {NormalizeName(b, schema)};
-  for (NormalizedName& other : OtherReadings(b, schema, readings[0]))
-    readings.push_back(std::move(other));
+  const std::vector<NormalizedName> readings = NameReadings(b, schema);
   double best = -1;
   for (const NormalizedName& nb : readings) {
     WeightedName wb;

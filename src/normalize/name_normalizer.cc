@@ -312,7 +312,7 @@ bool EndsNoWord(std::string_view form) {
 // A legal form glued to the end of the last word of an organisation's name ("gomeltd"): the
 // form's length (2+ letters), leaving 4+ letters; 0 when none. With `any_form` false only a form
 // that ends no word counts: a form that could end a word is split off only with evidence (a form
-// following it, OtherReadings; or the capital of "SiemensAG", SplitCamelLegalForms).
+// following it, NameReadings; or the capital of "SiemensAG", SplitCamelLegalForms).
 size_t GluedLegalForm(const std::string& token, bool any_form, std::string* code) {
   const NameTables& t = DefaultNameTables();
   for (size_t len = std::min<size_t>(5, token.size() >= 5 ? token.size() - 3 : 0); len >= 2;
@@ -412,12 +412,11 @@ void JoinSpacedLetters(std::vector<std::string>* tokens, std::vector<TokenScript
 
 namespace {
 
-// Which reading of a name Normalize makes (OtherReadings).
+// Which reading of a name's words ReadWords makes (NameReadings).
 enum class Reading {
   kPlain,             // NormalizeName
   kGluedBeforeForms,  // a form glued to the last word taken off before further forms
   kFormGluedOn,       // the first form after the last word glued onto it, as a writer may
-  kCompoundsJoined,   // words joined by a hyphen or a capital inside a word read as one word
 };
 
 // Whether a lower-case ASCII letter is followed by a capital ("AdCom", "SiemensAG").
@@ -448,26 +447,39 @@ std::string JoinHyphenatedWords(std::string_view name) {
 }
 
 // NormalizeName's reading, or another one; `*other` says whether the other reading differs.
-NormalizedName Normalize(std::string_view raw_name, Schema schema, Reading reading, bool* other) {
-  NormalizedName out;
+// The text a name's words are cut from: in reading order; for an organisation, legal forms and
+// words glued by case split apart ("SiemensAG", "WinthoughtTech"); with `compounds_joined`, short
+// hyphenated compounds and words glued by case read as one word instead (JoinHyphenatedWords).
+std::string NameText(std::string_view raw_name, Schema schema, bool compounds_joined) {
+  std::string name = InReadingOrder(raw_name);
+  if (compounds_joined) name = JoinHyphenatedWords(name);
+  if (schema != Schema::kPerson) name = SplitCamelLegalForms(name, !compounds_joined);
+  return name;
+}
+
+// The words of a name's text: transliterated, cut, letter-spaced runs joined.
+struct NameWords {
   std::vector<std::string> tokens;
   std::vector<TokenScript> scripts;
-  std::string name = InReadingOrder(raw_name);
-  if (schema != Schema::kPerson) name = SplitCamelLegalForms(name, /*split_words=*/true);
-  if (reading == Reading::kCompoundsJoined) {
-    std::string joined = JoinHyphenatedWords(InReadingOrder(raw_name));
-    if (schema != Schema::kPerson) joined = SplitCamelLegalForms(joined, /*split_words=*/false);
-    if (joined == name) return out;  // no compound: no such reading
-    name = std::move(joined);
-    *other = true;
-  }
-  for (ScriptedText& piece : ToLatinAsciiPieces(name)) {
+};
+NameWords CutWords(std::string_view text) {
+  NameWords words;
+  for (ScriptedText& piece : ToLatinAsciiPieces(text)) {
     for (std::string& t : TokenizeAscii(piece.ascii)) {
-      tokens.push_back(std::move(t));
-      scripts.push_back(piece.script);
+      words.tokens.push_back(std::move(t));
+      words.scripts.push_back(piece.script);
     }
   }
-  JoinSpacedLetters(&tokens, &scripts);
+  JoinSpacedLetters(&words.tokens, &words.scripts);
+  return words;
+}
+
+// NormalizeName's reading of the words, or another one; `*other` says whether the other reading
+// differs (false: `out` is not that reading).
+NormalizedName ReadWords(NameWords words, Schema schema, Reading reading, bool* other) {
+  NormalizedName out;
+  std::vector<std::string>& tokens = words.tokens;
+  std::vector<TokenScript>& scripts = words.scripts;
   size_t begin = 0;
   size_t end = tokens.size();
   if (schema == Schema::kPerson || schema == Schema::kUnknown) {
@@ -565,23 +577,29 @@ NormalizedName Normalize(std::string_view raw_name, Schema schema, Reading readi
 
 NormalizedName NormalizeName(std::string_view raw_name, Schema schema) {
   bool other = false;
-  return Normalize(raw_name, schema, Reading::kPlain, &other);
+  return ReadWords(CutWords(NameText(raw_name, schema, false)), schema, Reading::kPlain, &other);
 }
 
-std::vector<NormalizedName> OtherReadings(std::string_view name, Schema schema,
-                                          const NormalizedName& first_reading) {
+std::vector<NormalizedName> NameReadings(std::string_view name, Schema schema) {
+  const std::string text = NameText(name, schema, false);
+  const NameWords words = CutWords(text);
   std::vector<NormalizedName> readings;
-  const auto add = [&](Reading r) {
-    bool other = false;
-    NormalizedName n = Normalize(name, schema, r, &other);
-    if (other && !n.tokens.empty() && n.tokens != first_reading.tokens)
-      readings.push_back(std::move(n));
+  bool other = false;
+  readings.push_back(ReadWords(words, schema, Reading::kPlain, &other));
+  const auto add = [&](NormalizedName n) {
+    if (!n.tokens.empty() && n.tokens != readings.front().tokens) readings.push_back(std::move(n));
   };
-  if (name.find('-') != std::string_view::npos || HasCapitalInsideAWord(name))
-    add(Reading::kCompoundsJoined);
-  if (schema == Schema::kPerson || first_reading.legal_forms.empty()) return readings;
-  if (schema == Schema::kOrganization) add(Reading::kGluedBeforeForms);
-  add(Reading::kFormGluedOn);
+  if (name.find('-') != std::string_view::npos || HasCapitalInsideAWord(name)) {
+    const std::string joined = NameText(name, schema, true);
+    if (joined != text) add(ReadWords(CutWords(joined), schema, Reading::kPlain, &other));
+  }
+  if (schema == Schema::kPerson || readings.front().legal_forms.empty()) return readings;
+  for (Reading r : {Reading::kGluedBeforeForms, Reading::kFormGluedOn}) {
+    if (r == Reading::kGluedBeforeForms && schema != Schema::kOrganization) continue;
+    other = false;
+    NormalizedName n = ReadWords(words, schema, r, &other);
+    if (other) add(std::move(n));
+  }
   return readings;
 }
 

@@ -38,18 +38,20 @@ std::vector<std::string> TokenizeAscii(std::string_view latin_ascii);
 
 NormalizedName NormalizeName(std::string_view name, Schema schema = Schema::kUnknown);
 
-// The other readings of a name with legal forms, besides NormalizeName's (none for most names):
-// - a form glued to the last word before a further form ("HADLERCO LIMITED": NormalizeName reads
-//   "hadlerco" [LTD], this "hadler" [CO LTD]) taken off, for an organisation;
+// Every reading of a listed name: NormalizeName's first, then the others (most names have none):
+// - each short compound read as one word: words joined by a hyphen where a part has 4 letters or
+//   fewer ("BLUE-STAR" read "bluestar", "Kyong-Chol" read "kyongchol"), or by a capital inside a
+//   word ("AdCom" read "adcom"), so that a typo in a short part is a typo of the compound;
+// - for an organisation, a form glued to the last word before a further form taken off
+//   ("HADLERCO LIMITED": NormalizeName reads "hadlerco" [LTD], this "hadler" [CO LTD]);
 // - the first form glued onto the last word, when it is a short form that could end a word ("ACEX
 //   OY" read "acexoy"): NormalizeName splits a glued form off only when its letters end no word
 //   ("gomeltd" = "gome" [LTD]) or a capital shows it ("SiemensAG"), so the query "ACEXOY" reads
 //   "acexoy" and "INTERLAB" stays one word.
-// A listed name is indexed under every reading (Screener::Build): the query may be written either
-// way. `first_reading` is NormalizeName(name, schema): a name without legal forms has no other
-// reading, and most names are answered from it without normalising again.
-std::vector<NormalizedName> OtherReadings(std::string_view name, Schema schema,
-                                          const NormalizedName& first_reading);
+// A listed name is indexed under every reading (Screener::Build) and compared under each
+// (CompareNames): the query may be written either way. Readings with the same words as the
+// first are left out.
+std::vector<NormalizedName> NameReadings(std::string_view name, Schema schema);
 
 // True for words with almost no identity ("of", "the", "de"): weighted low, never blocking keys.
 bool IsStopword(std::string_view token);
