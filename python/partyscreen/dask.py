@@ -155,6 +155,83 @@ def _frame_tasks(ddf):
     return parts, firsts
 
 
+def _write_part(got, path):
+    """On the worker: one partition's result lines -> the file `path` (written aside and renamed
+    when complete); returns (path, count, errors, audits) for the client."""
+    lines, errs, audits = got
+    tmp = path + ".part"
+    with open(tmp, "w", encoding="utf-8") as f:
+        for line in lines:
+            f.write(line + "\n")
+    os.replace(tmp, path)
+    return path, len(lines), errs, audits
+
+
+def _partition_tasks(source, snapshot_hash, options, blocksize, client):
+    """The screening tasks of `source`, one per partition, in input order (see screen)."""
+    import dask.bag as db
+    import dask.dataframe as dd
+    from dask import delayed
+
+    if isinstance(source, (str, os.PathLike)) and _is_json_lines(source):
+        bag = db.read_text(str(source), blocksize=blocksize)
+        parts = bag.to_delayed()
+        counts = client.compute([delayed(len)(p) for p in parts], sync=True)
+        firsts, line = [], 1
+        for n in counts:
+            firsts.append(line)
+            line += n
+        return [delayed(_screen_json_lines)(p, snapshot_hash, options, f)
+                for p, f in zip(parts, firsts)]
+    if isinstance(source, (str, os.PathLike)):
+        ddf = dd.read_csv(str(source), dtype=str, keep_default_na=False, blocksize=blocksize)
+    elif hasattr(source, "to_delayed"):
+        ddf = source
+    else:
+        ddf = dd.from_pandas(source, chunksize=50_000)
+    parts, firsts = _frame_tasks(ddf)
+    return [delayed(_screen_frame_part)(p, snapshot_hash, options, f)
+            for p, f in zip(parts, firsts)]
+
+
+def _options_of(client, lists, data_dir, threshold, limit, explain, threads, decide, eccns,
+                audit, snapshot_hash):
+    if snapshot_hash is None:
+        snapshot_hash = register(client, lists, data_dir)
+    options = partyscreen._options(threshold, limit, explain, threads)
+    options.update(decide=bool(decide), eccns=list(eccns), audit=audit is not None)
+    return snapshot_hash, options
+
+
+def screen_to_files(client, source, out_dir, lists=None, data_dir=None, threshold=None,
+                    limit=10, explain=False, threads=1, blocksize="8MB", errors=None,
+                    decide=False, eccns=(), audit=None, snapshot_hash=None):
+    """As screen, but each worker writes its partition's result lines to `out_dir` (which every
+    worker must reach: a shared file system) as part-00000.jsonl, part-00001.jsonl, ... and no
+    result travels to the client: the parts in name order are batch's file. Returns the part
+    paths in input order and the number of lines written. Audit records (`audit`) still go to
+    the client, the one writer, in input order."""
+    from dask import delayed
+
+    snapshot_hash, options = _options_of(client, lists, data_dir, threshold, limit, explain,
+                                         threads, decide, eccns, audit, snapshot_hash)
+    tasks = _partition_tasks(source, snapshot_hash, options, blocksize, client)
+    out_dir = os.path.abspath(out_dir)
+    writes = [delayed(_write_part)(t, os.path.join(out_dir, f"part-{i:05d}.jsonl"))
+              for i, t in enumerate(tasks)]
+    paths, total = [], 0
+    for future in client.compute(writes):
+        path, count, errs, audits = future.result()
+        if errors is not None:
+            errors.extend(errs)
+        if audit is not None:
+            audit.append(audits)
+        paths.append(path)
+        total += count
+        future.release()
+    return paths, total
+
+
 def screen(client, source, lists=None, data_dir=None, threshold=None, limit=10, explain=False,
            threads=1, blocksize="8MB", errors=None, decide=False, eccns=(), audit=None,
            snapshot_hash=None):
@@ -166,34 +243,9 @@ def screen(client, source, lists=None, data_dir=None, threshold=None, limit=10, 
     partition's audit records are appended to it, in input order, before its lines are
     yielded (flush it when done). `snapshot_hash`: what register(client, lists, data_dir)
     returned, if called already (else screen registers the lists itself)."""
-    import dask.bag as db
-    import dask.dataframe as dd
-    from dask import delayed
-
-    if snapshot_hash is None:
-        snapshot_hash = register(client, lists, data_dir)
-    options = partyscreen._options(threshold, limit, explain, threads)
-    options.update(decide=bool(decide), eccns=list(eccns), audit=audit is not None)
-    if isinstance(source, (str, os.PathLike)) and _is_json_lines(source):
-        bag = db.read_text(str(source), blocksize=blocksize)
-        parts = bag.to_delayed()
-        counts = client.compute([delayed(len)(p) for p in parts], sync=True)
-        firsts, line = [], 1
-        for n in counts:
-            firsts.append(line)
-            line += n
-        tasks = [delayed(_screen_json_lines)(p, snapshot_hash, options, f)
-                 for p, f in zip(parts, firsts)]
-    else:
-        if isinstance(source, (str, os.PathLike)):
-            ddf = dd.read_csv(str(source), dtype=str, keep_default_na=False, blocksize=blocksize)
-        elif hasattr(source, "to_delayed"):
-            ddf = source
-        else:
-            ddf = dd.from_pandas(source, chunksize=50_000)
-        parts, firsts = _frame_tasks(ddf)
-        tasks = [delayed(_screen_frame_part)(p, snapshot_hash, options, f)
-                 for p, f in zip(parts, firsts)]
+    snapshot_hash, options = _options_of(client, lists, data_dir, threshold, limit, explain,
+                                         threads, decide, eccns, audit, snapshot_hash)
+    tasks = _partition_tasks(source, snapshot_hash, options, blocksize, client)
     futures = client.compute(tasks)
     for future in futures:
         lines, errs, audits = future.result()
@@ -252,7 +304,12 @@ def main(argv=None):
                                  description=__doc__.split("\n\n")[0])
     ap.add_argument("--in", dest="inp", required=True,
                     help="queries: CSV with a header or JSON lines (as batch)")
-    ap.add_argument("--out", required=True, help="results, JSON lines {id,hits}, input order")
+    dest = ap.add_mutually_exclusive_group(required=True)
+    dest.add_argument("--out", help="results, JSON lines {id,hits}, input order")
+    dest.add_argument("--out-dir", default="",
+                      help="write each partition's results on its worker as DIR/part-NNNNN.jsonl "
+                           "(a new or empty directory every worker reaches); the parts in name "
+                           "order are --out's file")
     ap.add_argument("--list", action="append", default=[], help="list file or directory (repeat)")
     ap.add_argument("--threshold", "-t", type=float, default=None)
     ap.add_argument("--limit", type=int, default=10, help="at most this many hits per query")
@@ -276,6 +333,15 @@ def main(argv=None):
     if not os.path.exists(args.inp):
         print(f"partyscreen.dask: {args.inp}: no such file", file=sys.stderr)
         return 1
+    if args.out_dir:
+        if os.path.isdir(args.out_dir) and os.listdir(args.out_dir):
+            print(f"partyscreen.dask: --out-dir: {args.out_dir} is not empty", file=sys.stderr)
+            return 2
+        try:
+            os.makedirs(args.out_dir, exist_ok=True)
+        except OSError as e:
+            print(f"partyscreen.dask: --out-dir: {e}", file=sys.stderr)
+            return 1
     audit = None
     if args.db:
         try:
@@ -294,33 +360,38 @@ def main(argv=None):
         client = Client(cluster)
     errors = []
     count = 0
-    out_dir = os.path.dirname(os.path.abspath(args.out))
+    options = dict(threshold=args.threshold, limit=args.limit, explain=args.explain,
+                   threads=args.threads, blocksize=args.blocksize, errors=errors,
+                   decide=args.decide, eccns=args.eccn, audit=audit)
     try:
         started = time.monotonic()
         # Setup: the hash on the client, the lists loaded once on every worker.
         snapshot_hash = register(client, args.list)
         loaded = time.monotonic()
-        # Written aside and renamed when complete, as batch does.
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=out_dir, delete=False,
-                                         prefix=".partyscreen-dask-") as tmp:
-            try:
-                for line in screen(client, args.inp, threshold=args.threshold,
-                                   limit=args.limit, explain=args.explain, threads=args.threads,
-                                   blocksize=args.blocksize, errors=errors,
-                                   decide=args.decide, eccns=args.eccn, audit=audit,
-                                   snapshot_hash=snapshot_hash):
-                    tmp.write(line + "\n")
-                    count += 1
-            except BaseException:
-                os.unlink(tmp.name)
-                raise
+        tmp = None
+        if args.out_dir:
+            _, count = screen_to_files(client, args.inp, args.out_dir,
+                                       snapshot_hash=snapshot_hash, **options)
+        else:
+            # Written aside and renamed when complete, as batch does.
+            out_dir = os.path.dirname(os.path.abspath(args.out))
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=out_dir, delete=False,
+                                             prefix=".partyscreen-dask-") as tmp:
+                try:
+                    for line in screen(client, args.inp, snapshot_hash=snapshot_hash, **options):
+                        tmp.write(line + "\n")
+                        count += 1
+                except BaseException:
+                    os.unlink(tmp.name)
+                    raise
         audit_failed = None
         if audit is not None:
             try:
                 audit.flush()  # as batch: a failed audit commit is exit 1, the results kept
             except ValueError as e:
                 audit_failed = str(e)
-        os.replace(tmp.name, args.out)
+        if tmp is not None:
+            os.replace(tmp.name, args.out)
         finished = time.monotonic()
         secs = finished - started
         screening = finished - loaded

@@ -96,6 +96,24 @@ class DaskEqualsBatch(unittest.TestCase):
         self.assertIn(f"{COUNT} queries", p.stderr)
         self.assertEqual(read(out), read(self.batch_out))
 
+    def test_entry_point_out_dir_parts_make_the_batch_file(self):
+        out_dir = os.path.join(self.tmp, "parts")
+        p = subprocess.run([sys.executable, "-m", "partyscreen.dask", "--in", self.customers,
+                            "--out-dir", out_dir, "--workers", "2", "--blocksize", "64KB"],
+                           capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn(f"{COUNT} queries", p.stderr)
+        parts = sorted(os.listdir(out_dir))
+        self.assertGreaterEqual(len(parts), 2, parts)  # several partitions, each its own file
+        self.assertTrue(all(n.startswith("part-") and n.endswith(".jsonl") for n in parts), parts)
+        joined = "".join(read(os.path.join(out_dir, n)) for n in parts)
+        self.assertEqual(joined, read(self.batch_out))
+        # A directory holding anything already is refused (old parts would mix in).
+        p = subprocess.run([sys.executable, "-m", "partyscreen.dask", "--in", self.customers,
+                            "--out-dir", out_dir, "--workers", "2"], capture_output=True, text=True)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("is not empty", p.stderr)
+
     def subset(self, rows):
         """The first `rows` customers, as their own CSV file."""
         path = os.path.join(self.tmp, f"customers-{rows}.csv")
