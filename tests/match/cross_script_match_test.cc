@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include "partyscreen/screener.h"
 
 namespace partyscreen {
@@ -16,6 +18,9 @@ struct Pair {
   const char* listed;
   Schema schema;
 };
+// How gtest shows a pair (else it prints the struct's bytes, padding included: valgrind reports
+// those as uninitialised).
+void PrintTo(const Pair& p, std::ostream* os) { *os << p.query << " vs " << p.listed; }
 
 class MeetsTest : public ::testing::TestWithParam<Pair> {};
 
