@@ -87,20 +87,21 @@ class DaskEqualsBatch(unittest.TestCase):
         self.assertEqual(len(self.batch), COUNT)
         self.assertGreater(sum(1 for line in self.batch if '"hits":[]' not in line), 50)
 
+    def run_entry_point(self, *args):
+        """`python3 -m partyscreen.dask --in <the customers> --workers 2 ARGS`."""
+        return subprocess.run([sys.executable, "-m", "partyscreen.dask", "--in", self.customers,
+                               "--workers", "2", *args], capture_output=True, text=True)
+
     def test_entry_point_writes_the_batch_file(self):
         out = os.path.join(self.tmp, "dask.jsonl")
-        p = subprocess.run([sys.executable, "-m", "partyscreen.dask", "--in", self.customers,
-                            "--out", out, "--workers", "2", "--blocksize", "256KB"],
-                           capture_output=True, text=True)
+        p = self.run_entry_point("--out", out, "--blocksize", "256KB")
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertIn(f"{COUNT} queries", p.stderr)
         self.assertEqual(read(out), read(self.batch_out))
 
     def test_entry_point_out_dir_parts_make_the_batch_file(self):
         out_dir = os.path.join(self.tmp, "parts")
-        p = subprocess.run([sys.executable, "-m", "partyscreen.dask", "--in", self.customers,
-                            "--out-dir", out_dir, "--workers", "2", "--blocksize", "64KB"],
-                           capture_output=True, text=True)
+        p = self.run_entry_point("--out-dir", out_dir, "--blocksize", "64KB")
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertIn(f"{COUNT} queries", p.stderr)
         parts = sorted(os.listdir(out_dir))
@@ -109,8 +110,7 @@ class DaskEqualsBatch(unittest.TestCase):
         joined = "".join(read(os.path.join(out_dir, n)) for n in parts)
         self.assertEqual(joined, read(self.batch_out))
         # A directory holding anything already is refused (old parts would mix in).
-        p = subprocess.run([sys.executable, "-m", "partyscreen.dask", "--in", self.customers,
-                            "--out-dir", out_dir, "--workers", "2"], capture_output=True, text=True)
+        p = self.run_entry_point("--out-dir", out_dir)
         self.assertEqual(p.returncode, 2)
         self.assertIn("is not empty", p.stderr)
 
