@@ -154,9 +154,8 @@ size_t LegalFormAt(const std::vector<std::string>& tokens, size_t begin, size_t 
       }
     }
     // The same form with its letters grouped otherwise ("s ro" = "s r o") or a space lost
-    // ("jointstock company", "limitedliabilitycompany").
-    // A one-word form with its letters written apart ("s a s", "SA S", "EIR L"): short words
-    // only, one of them a single letter.
+    // ("jointstock company", "limitedliabilitycompany"); and a one-word form with its letters
+    // written apart ("s a s", "SA S", "EIR L": short words only, one of them a single letter).
     if (n <= short_run || n == 1 || (form_any != 0 && form_any <= n)) {
       std::string compact;
       bool single_letter = false;
@@ -446,7 +445,6 @@ std::string JoinHyphenatedWords(std::string_view name) {
   return out;
 }
 
-// NormalizeName's reading, or another one; `*other` says whether the other reading differs.
 // The text a name's words are cut from: in reading order; for an organisation, legal forms and
 // words glued by case split apart ("SiemensAG", "WinthoughtTech"); with `compounds_joined`, short
 // hyphenated compounds and words glued by case read as one word instead (JoinHyphenatedWords).
