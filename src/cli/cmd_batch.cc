@@ -34,7 +34,7 @@ int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err) {
     return 1;
   }
   for (const std::string& p : queries->problems) PrintError(err, args.in + " " + p + " (skipped)");
-  auto screener = BuildScreenerOrReport(args.lists, err);
+  auto screener = BuildScreenerOrReport(args.lists, args.max_list_age_days, err);
   if (!screener) return 1;
   ScreenOptions opt;
   if (args.threshold >= 0) opt.threshold = args.threshold;
@@ -138,7 +138,7 @@ void RegisterBatchCommand(CLI::App& app, CliContext& ctx) {
   auto args = std::make_shared<BatchArgs>();
   CLI::App* cmd =
       app.add_subcommand("batch", "Screen a file of names (JSON lines or CSV) in parallel");
-  AddListOption(cmd, &args->lists);
+  AddListOption(cmd, &args->lists, &args->max_list_age_days);
   cmd->add_option("--in", args->in,
                   "Queries: JSON lines {id,name,schema?,country?,birth_date?} or CSV with a header")
       ->required();

@@ -20,11 +20,12 @@
 namespace partyscreen::cli {
 
 struct BatchArgs {
-  std::vector<std::string> lists;              // --list; empty = the bundled snapshot
-  std::string in;                              // required: the query file
-  std::string out;                             // required: the results file
-  double threshold = kEngineDefaultThreshold;  // 0-1
-  size_t limit = 10;                           // hits per query
+  std::vector<std::string> lists;                     // --list; empty = the bundled snapshot
+  double max_list_age_days = kDefaultMaxListAgeDays;  // --max-list-age: older lists warned
+  std::string in;                                     // required: the query file
+  std::string out;                                    // required: the results file
+  double threshold = kEngineDefaultThreshold;         // 0-1
+  size_t limit = 10;                                  // hits per query
   int threads = 1;
   bool explain = false;            // add the explanation to every hit
   bool decide = false;             // add the legal outcome per query (embedded rules)

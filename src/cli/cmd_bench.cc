@@ -99,7 +99,8 @@ int RunBench(const BenchArgs& args, std::ostream& out, std::ostream& err) {
   }
   const size_t rss0 = ResidentBytes();
   // Built afresh: the build's time and memory are among the figures reported.
-  auto screener = BuildScreenerOrReport(args.lists, err, /*use_index_cache=*/false);
+  auto screener =
+      BuildScreenerOrReport(args.lists, args.max_list_age_days, err, /*use_index_cache=*/false);
   if (!screener) return 1;
   if (!args.aliases_tsv.empty()) {
     if (Status s = WriteAliasesTsv(screener->snapshot(), args.aliases_tsv); !s.ok()) {
@@ -161,7 +162,7 @@ int RunBench(const BenchArgs& args, std::ostream& out, std::ostream& err) {
 void RegisterBenchCommand(CLI::App& app, CliContext& ctx) {
   auto args = std::make_shared<BenchArgs>();
   CLI::App* cmd = app.add_subcommand("bench", "Measure index build, queries/s, latency and memory");
-  AddListOption(cmd, &args->lists);
+  AddListOption(cmd, &args->lists, &args->max_list_age_days);
   cmd->add_option("--in", args->in,
                   "Queries (JSON lines or CSV); default: a sample made from the lists' names");
   cmd->add_option("--threads,-j", args->threads, "Threads for the throughput run");

@@ -16,7 +16,8 @@
 namespace partyscreen::cli {
 
 struct BenchArgs {
-  std::vector<std::string> lists;              // --list; empty = the bundled snapshot
+  std::vector<std::string> lists;                     // --list; empty = the bundled snapshot
+  double max_list_age_days = kDefaultMaxListAgeDays;  // --max-list-age: older lists warned
   std::string in;                              // queries; "" = 5000 made from the lists' own names
   int threads = 2;                             // for the throughput run
   int rounds = 5;                              // single-thread passes, 1-1000

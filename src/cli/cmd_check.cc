@@ -98,7 +98,7 @@ int RunCheck(const CheckArgs& args, std::ostream& out, std::ostream& err) {
     PrintError(err, rules.status().ToString());
     return 1;
   }
-  auto screener = BuildScreenerOrReport(args.lists, err);
+  auto screener = BuildScreenerOrReport(args.lists, args.max_list_age_days, err);
   if (!screener) return 1;
   DecideOptions options;
   if (args.threshold >= 0) options.threshold = args.threshold;
@@ -137,7 +137,7 @@ void RegisterCheckCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--eccn,-e", args->eccns, "ECCN of an item exported (repeatable; EAR99 allowed)");
   cmd->add_option("--purpose", args->purpose,
                   "Purpose of the transaction (accepted, not used by the rules yet)");
-  AddListOption(cmd, &args->lists);
+  AddListOption(cmd, &args->lists, &args->max_list_age_days);
   cmd->add_option("--rules", args->rules_file,
                   "Rules file (default: the embedded data/rules/us_export_rules.json)");
   AddThresholdOption(cmd, &args->threshold);

@@ -22,6 +22,7 @@ struct CheckArgs {
   std::vector<std::string> countries;  // by position; may be shorter than parties
   std::vector<std::string> eccns;      // ECCNs of the items (EAR99 allowed)
   std::vector<std::string> lists;      // --list; empty = the bundled snapshot
+  double max_list_age_days = kDefaultMaxListAgeDays;  // --max-list-age: older lists warned
   std::string destination, purpose;
   std::string rules_file;                      // empty = the embedded rules
   double threshold = kEngineDefaultThreshold;  // 0-1

@@ -16,7 +16,7 @@ int RunLists(const ListsArgs& args, std::ostream& out, std::ostream& err) {
     for (const std::string& f : KnownFormats()) out << f << "\n";
     return 0;
   }
-  auto snap = LoadListsOrReport(args.lists, err);
+  auto snap = LoadListsOrReport(args.lists, args.max_list_age_days, err);
   if (!snap) return 1;
   if (args.json) {
     nlohmann::json j{{"snapshot", snap->hash}, {"entities", snap->entities.size()}};
@@ -47,7 +47,7 @@ void RegisterListsCommand(CLI::App& app, CliContext& ctx) {
   auto args = std::make_shared<ListsArgs>();
   CLI::App* cmd = app.add_subcommand(
       "lists", "Load lists and print each source with its counts and the snapshot hash");
-  AddListOption(cmd, &args->lists);
+  AddListOption(cmd, &args->lists, &args->max_list_age_days);
   AddJsonFlag(cmd, &args->json);
   cmd->add_flag("--issues", args->issues, "Also print every skipped or repaired record");
   cmd->add_flag("--formats", args->formats, "Print the supported formats and exit");

@@ -12,10 +12,13 @@
 #include <string>
 #include <vector>
 
+#include "lists/staleness.h"
+
 namespace partyscreen::cli {
 
 struct ListsArgs {
-  std::vector<std::string> lists;  // --list; empty = the bundled snapshot
+  std::vector<std::string> lists;                     // --list; empty = the bundled snapshot
+  double max_list_age_days = kDefaultMaxListAgeDays;  // --max-list-age: older lists warned
   bool json = false;
   bool issues = false;   // also every skipped or repaired record
   bool formats = false;  // only the supported formats, one a line

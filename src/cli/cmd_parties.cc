@@ -25,7 +25,8 @@ bool Wanted(const ListedParty& p, const Snapshot& s, const std::string& name) {
 }  // namespace
 
 int RunParties(const PartiesArgs& args, std::ostream& out, std::ostream& err) {
-  const std::shared_ptr<const Snapshot> snapshot = LoadListsOrReport(args.lists, err);
+  const std::shared_ptr<const Snapshot> snapshot =
+      LoadListsOrReport(args.lists, args.max_list_age_days, err);
   if (!snapshot) return 1;
   const Parties parties = Parties::Build(*snapshot);
   size_t grouped_parties = 0;
@@ -74,7 +75,7 @@ void RegisterPartiesCommand(CLI::App& app, CliContext& ctx) {
       "parties",
       "Group the loaded listings into parties (same OFAC entry, identifier, person or "
       "organisation) and show why");
-  AddListOption(cmd, &args->lists);
+  AddListOption(cmd, &args->lists, &args->max_list_age_days);
   cmd->add_flag("--grouped", args->grouped, "List every party of two or more listings");
   cmd->add_option("--name", args->name, "Only parties with a listing whose name contains this");
   AddJsonFlag(cmd, &args->json);

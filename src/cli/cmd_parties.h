@@ -6,12 +6,15 @@
 #include <string>
 #include <vector>
 
+#include "lists/staleness.h"
+
 namespace partyscreen::cli {
 
 struct PartiesArgs {
-  std::vector<std::string> lists;  // --list; empty = the bundled snapshot
-  bool grouped = false;            // list every party of two or more listings
-  std::string name;                // only parties with a listing whose name contains this
+  std::vector<std::string> lists;                     // --list; empty = the bundled snapshot
+  double max_list_age_days = kDefaultMaxListAgeDays;  // --max-list-age: older lists warned
+  bool grouped = false;                               // list every party of two or more listings
+  std::string name;  // only parties with a listing whose name contains this
   bool json = false;
 };
 

@@ -114,7 +114,7 @@ int RunRescreen(const RescreenArgs& args, std::ostream& out, std::ostream& err) 
     base_loading = std::async(std::launch::async, [&args, &base_err] {
       return ResolveEntitySet(args.since, args.db, base_err);
     });
-  auto screener = BuildScreenerOrReport(args.lists, err);
+  auto screener = BuildScreenerOrReport(args.lists, args.max_list_age_days, err);
   std::optional<EntitySet> base;
   if (base_loading.valid()) {
     base = base_loading.get();
@@ -164,7 +164,7 @@ void RegisterRescreenCommand(CLI::App& app, CliContext& ctx) {
       "--since-snapshot", a->since,
       "Delta: screen against what changed since this snapshot (hash in the db, or list specs)");
   all->excludes(since);
-  AddListOption(cmd, &a->lists, "Current lists (default: bundled snapshot)");
+  AddListOption(cmd, &a->lists, &a->max_list_age_days, "Current lists (default: bundled snapshot)");
   AddThresholdOption(cmd, &a->threshold);
   cmd->add_option("--threads", a->threads, "Worker threads (default: all cores)");
   cmd->add_option("--chunk", a->chunk,

@@ -32,6 +32,7 @@ struct RescreenArgs {
   bool all = false;                // every customer against the current lists
   std::string since;               // delta: a stored snapshot hash, or list specs (comma-separated)
   std::vector<std::string> lists;  // the current lists; empty = the bundled snapshot
+  double max_list_age_days = kDefaultMaxListAgeDays;     // --max-list-age: older lists warned
   double threshold = kEngineDefaultThreshold;            // 0-1
   size_t threads = 0;                                    // 0 = all cores
   size_t chunk = RescreenOptions().customers_per_chunk;  // customers committed per transaction

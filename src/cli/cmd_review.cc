@@ -19,7 +19,7 @@ int RunReview(const ReviewArgs& args, std::ostream& out, std::ostream& err) {
                "--decision: expected false_positive or true_match, got '" + args.decision + "'");
     return 2;
   }
-  auto snap = LoadListsOrReport(args.lists, err);
+  auto snap = LoadListsOrReport(args.lists, args.max_list_age_days, err);
   if (!snap) return 1;
   if (!snap->Find(args.entity)) {
     PrintError(err, "no entity " + args.entity + " in the loaded lists (snapshot " +
@@ -52,7 +52,8 @@ void RegisterReviewCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--decision", a->decision, "false_positive or true_match")->required();
   cmd->add_option("--reason", a->reason, "Why")->required();
   cmd->add_option("--reviewer", a->reviewer, "Who decided (default: the current user)");
-  AddListOption(cmd, &a->lists, "Lists holding the entity (default: bundled snapshot)");
+  AddListOption(cmd, &a->lists, &a->max_list_age_days,
+                "Lists holding the entity (default: bundled snapshot)");
   AddStoreDbOption(cmd, &a->db);
   cmd->callback([a, &ctx] { ctx.exit_code = RunReview(*a, std::cout, std::cerr); });
 }

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "lists/staleness.h"
+
 namespace partyscreen::cli {
 
 struct ReviewArgs {
@@ -24,6 +26,7 @@ struct ReviewArgs {
   std::string reason;              // why
   std::string reviewer;            // who decided; "" = the current user
   std::vector<std::string> lists;  // lists holding the entity; empty = the bundled snapshot
+  double max_list_age_days = kDefaultMaxListAgeDays;  // --max-list-age: older lists warned
 };
 
 int RunReview(const ReviewArgs& args, std::ostream& out, std::ostream& err);

@@ -70,7 +70,7 @@ int RunScreen(const ScreenArgs& args, std::ostream& out, std::ostream& err) {
     return 2;
   }
   const Query& q = *record;
-  auto screener = BuildScreenerOrReport(args.lists, err);
+  auto screener = BuildScreenerOrReport(args.lists, args.max_list_age_days, err);
   if (!screener) return 1;
   ScreenOptions opt;
   if (args.threshold >= 0) opt.threshold = args.threshold;
@@ -146,7 +146,7 @@ void RegisterScreenCommand(CLI::App& app, CliContext& ctx) {
   AddSchemaOption(cmd, &args->schema);
   AddCountryOption(cmd, &args->country);
   AddBirthDateOption(cmd, &args->birth_date);
-  AddListOption(cmd, &args->lists);
+  AddListOption(cmd, &args->lists, &args->max_list_age_days);
   AddThresholdOption(cmd, &args->threshold);
   AddHitLimitOption(cmd, &args->limit);
   AddJsonFlag(cmd, &args->json);

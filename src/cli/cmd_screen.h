@@ -17,11 +17,12 @@
 namespace partyscreen::cli {
 
 struct ScreenArgs {
-  std::string name;                            // required
-  std::string schema, country, birth_date;     // optional; checked as records/query_record.h
-  std::vector<std::string> lists;              // --list; empty = the bundled snapshot
-  double threshold = kEngineDefaultThreshold;  // 0-1
-  size_t limit = 10;                           // at most this many hits
+  std::string name;                                   // required
+  std::string schema, country, birth_date;            // optional; checked as records/query_record.h
+  std::vector<std::string> lists;                     // --list; empty = the bundled snapshot
+  double max_list_age_days = kDefaultMaxListAgeDays;  // --max-list-age: older lists warned
+  double threshold = kEngineDefaultThreshold;         // 0-1
+  size_t limit = 10;                                  // at most this many hits
   bool json = false;
   bool explain = false;  // explain each hit (text: aligned tokens)
   std::string db;        // append the screening to this audit trail

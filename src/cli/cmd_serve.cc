@@ -92,6 +92,7 @@ int RunServe(const ServeArgs& args, std::ostream& out, std::ostream& err) {
     return 2;
   }
   for (const std::string& l : args.lists) o.lists.push_back(ParseListSpec(l));
+  o.max_list_age_days = args.max_list_age_days;
   if (o.lists.empty() && !args.data_dir.empty()) {
     if (!std::filesystem::is_directory(args.data_dir + "/default")) {
       PrintError(err, "--data-dir: " + args.data_dir + " holds no default/ snapshot");
@@ -225,7 +226,7 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
   CLI::App* cmd = app.add_subcommand("serve", "Serve the screening HTTP API (see docs/API.md)");
   cmd->add_option("--listen", args->listen, "HOST:PORT to listen on (loopback by default)")
       ->capture_default_str();
-  AddListOption(cmd, &args->lists);
+  AddListOption(cmd, &args->lists, &args->max_list_age_days);
   cmd->add_option("--threads,-j", args->threads,
                   "Requests computed at once (every open connection has its own thread)")
       ->capture_default_str();

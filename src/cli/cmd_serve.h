@@ -21,15 +21,17 @@
 #include <vector>
 
 #include "cli/webhooks.h"
+#include "lists/staleness.h"
 #include "server/server.h"
 
 namespace partyscreen::cli {
 
 struct ServeArgs {
-  std::string listen = "127.0.0.1:8080";   // HOST:PORT, :PORT or PORT
-  std::vector<std::string> lists;          // --list; empty = the bundled snapshot
-  int threads = 16;                        // requests computed at once
-  std::string api_keys;                    // file of API keys; "" = api_keys_env
+  std::string listen = "127.0.0.1:8080";              // HOST:PORT, :PORT or PORT
+  std::vector<std::string> lists;                     // --list; empty = the bundled snapshot
+  double max_list_age_days = kDefaultMaxListAgeDays;  // --max-list-age: older lists warned
+  int threads = 16;                                   // requests computed at once
+  std::string api_keys;                               // file of API keys; "" = api_keys_env
   std::string api_keys_env;                // 'name:key,...' (the CLI: $PARTYSCREEN_API_KEYS)
   bool no_auth = false;                    // serve without authentication
   size_t max_body = 1 << 20;               // bytes

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "cli/options.h"
 #include "lists/staleness.h"
 #include "match/index_cache.h"
 
@@ -12,7 +13,11 @@ void PrintError(std::ostream& err, const std::string& message) {
 }
 
 std::shared_ptr<const Snapshot> LoadListsOrReport(const std::vector<std::string>& lists,
-                                                  std::ostream& err) {
+                                                  double max_list_age_days, std::ostream& err) {
+  if (Status s = CheckMaxListAge(max_list_age_days); !s.ok()) {
+    PrintError(err, s.ToString());
+    return nullptr;
+  }
   std::vector<ListSpec> specs;
   for (const std::string& l : lists) specs.push_back(ParseListSpec(l));
   if (specs.empty()) specs = DefaultListSpecs();
@@ -33,15 +38,16 @@ std::shared_ptr<const Snapshot> LoadListsOrReport(const std::vector<std::string>
   // Old lists screen against yesterday's world: say so on every command that loads them.
   const double now =
       std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-  const std::string warning = StalenessWarning(ListAges(*snap, kDefaultMaxListAgeDays, now),
-                                               lists.empty(), kDefaultMaxListAgeDays);
+  const std::string warning =
+      StalenessWarning(ListAges(*snap, max_list_age_days, now), lists.empty(), max_list_age_days);
   if (!warning.empty()) err << "partyscreen: warning: " << warning << "\n";
   return std::make_shared<const Snapshot>(std::move(snap).value());
 }
 
 std::unique_ptr<Screener> BuildScreenerOrReport(const std::vector<std::string>& lists,
-                                                std::ostream& err, bool use_index_cache) {
-  auto snap = LoadListsOrReport(lists, err);
+                                                double max_list_age_days, std::ostream& err,
+                                                bool use_index_cache) {
+  auto snap = LoadListsOrReport(lists, max_list_age_days, err);
   if (!snap) return nullptr;
   IndexCacheOutcome cache;
   auto screener =

@@ -16,15 +16,16 @@ namespace partyscreen::cli {
 
 // Loads the given --list arguments (FORMAT:PATH or PATH), or the bundled default snapshot when
 // empty. Prints a load error (and returns nullptr), a one-line summary of skipped records and a
-// warning for stale lists to `err`.
+// warning for lists older than `max_list_age_days` (--max-list-age) to `err`.
 std::shared_ptr<const Snapshot> LoadListsOrReport(const std::vector<std::string>& lists,
-                                                  std::ostream& err);
+                                                  double max_list_age_days, std::ostream& err);
 
 // Loads lists and builds the engine; nullptr (error printed to `err`) on failure. With
 // `use_index_cache` the index is read from (or saved to) DefaultIndexCacheDir()
 // (match/index_cache.h).
 std::unique_ptr<Screener> BuildScreenerOrReport(const std::vector<std::string>& lists,
-                                                std::ostream& err, bool use_index_cache = true);
+                                                double max_list_age_days, std::ostream& err,
+                                                bool use_index_cache = true);
 
 // Prints "partyscreen: <message>" to `err`.
 void PrintError(std::ostream& err, const std::string& message);

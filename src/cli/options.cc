@@ -1,5 +1,6 @@
 #include "cli/options.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <sstream>
 
@@ -8,7 +9,18 @@
 namespace partyscreen::cli {
 
 CLI::Option* AddListOption(CLI::App* cmd, std::vector<std::string>* lists,
-                           const std::string& help) {
+                           double* max_list_age_days, const std::string& help) {
+  cmd->add_option_function<std::string>(
+         "--max-list-age",
+         [max_list_age_days](const std::string& text) {
+           double seconds = 0;
+           if (!ParsePeriod(text, seconds))
+             throw CLI::ValidationError("--max-list-age",
+                                        "'" + text + "' is not a period such as 2d, 36h or 90m");
+           *max_list_age_days = seconds / 86400;
+         },
+         "Warn when a loaded list is older than this (7d, 36h; default 2d)")
+      ->type_name("PERIOD");
   return cmd->add_option("--list,-l", *lists, help);
 }
 
@@ -78,6 +90,13 @@ bool ParsePeriod(const std::string& text, double& seconds) {
   } catch (const std::exception&) {
     return false;
   }
+}
+
+Status CheckMaxListAge(double days) {
+  if (days > 0 && std::isfinite(days)) return Status::Ok();
+  std::ostringstream text;
+  text << "--max-list-age: " << days << " days is not a positive age";
+  return Status::InvalidArgument(text.str());
 }
 
 Status CheckThreshold(double threshold) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "lists/staleness.h"
 #include "partyscreen/status.h"
 
 namespace partyscreen::cli {
@@ -18,9 +19,10 @@ namespace partyscreen::cli {
 inline constexpr double kEngineDefaultThreshold = -1;
 
 // --list,-l (repeatable): a list file or directory, FORMAT:PATH or PATH; none = the bundled
-// snapshot.
+// snapshot. With it, --max-list-age PERIOD ("2d", "36h"; ParsePeriod): a loaded list older than
+// this is warned about (lists/staleness.h); stored in days, a bad period is a usage error.
 CLI::Option* AddListOption(
-    CLI::App* cmd, std::vector<std::string>* lists,
+    CLI::App* cmd, std::vector<std::string>* lists, double* max_list_age_days,
     const std::string& help =
         "List file or directory, optionally FORMAT:PATH (default: bundled snapshot)");
 
@@ -69,6 +71,9 @@ CLI::Option* AddBirthDateOption(CLI::App* cmd, T* birth_date) {
 // A period: "7d", "6h", "30m", "90s" or a number of seconds (serve --update-every,
 // --webhook-retry-every, alerts --new-since). False when none of these or not positive.
 bool ParsePeriod(const std::string& text, double& seconds);
+
+// kDefaultMaxListAgeDays or any positive age; else InvalidArgument naming --max-list-age.
+Status CheckMaxListAge(double days);
 
 // kEngineDefaultThreshold or 0-1; else InvalidArgument "--threshold: 80 is not a score from 0 to
 // 1".

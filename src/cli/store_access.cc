@@ -4,6 +4,7 @@
 
 #include "cli/common.h"
 #include "core/strings.h"
+#include "lists/staleness.h"
 
 namespace partyscreen::cli {
 
@@ -44,7 +45,7 @@ std::optional<EntitySet> ResolveEntitySet(const std::string& spec, const std::st
     }
     return std::move(**set);
   }
-  auto snap = LoadListsOrReport(Split(spec, ","), err);
+  auto snap = LoadListsOrReport(Split(spec, ","), kDefaultMaxListAgeDays, err);
   if (!snap) return std::nullopt;
   // Files already used for a re-screen are in the database's snapshot archive: read from there
   // (cheaper than serialising every entity again, and exactly what was screened against).

@@ -154,7 +154,7 @@ void RegisterAdminRoutes(httplib::Server& http, ServerState& state) {
             [&state](const httplib::Request&, httplib::Response& res, const RequestContext& ctx) {
               // Ready, with a warning when the lists are old (lists/staleness.h).
               const std::vector<ListAge> ages =
-                  ListAges(ctx.engine->snapshot(), kDefaultMaxListAgeDays, UnixNow());
+                  ListAges(ctx.engine->snapshot(), state.options.max_list_age_days, UnixNow());
               nlohmann::json lists = nlohmann::json::array();
               for (const ListAge& a : ages)
                 lists.push_back({{"source", a.source},
@@ -166,8 +166,8 @@ void RegisterAdminRoutes(httplib::Server& http, ServerState& state) {
                                   {"snapshot", ctx.engine->snapshot().hash},
                                   {"entities", ctx.engine->snapshot().entities.size()},
                                   {"lists", std::move(lists)}};
-              const std::string warning =
-                  StalenessWarning(ages, state.options.lists.empty(), kDefaultMaxListAgeDays);
+              const std::string warning = StalenessWarning(ages, state.options.lists.empty(),
+                                                           state.options.max_list_age_days);
               if (!warning.empty()) body["warning"] = warning;
               if (const ClusterView view = state.cluster.Read(); view.enabled)
                 body["cluster"] = ClusterJson(view, *ctx.engine);

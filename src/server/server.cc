@@ -1,6 +1,7 @@
 #include "server/server.h"
 
 #include <chrono>
+#include <cmath>
 #include <iostream>
 #include <thread>
 
@@ -46,6 +47,8 @@ Status ValidateOptions(const ServerOptions& o) {
     return Status::InvalidArgument("--min-threshold must be in [0, 1]");
   if (o.max_body_bytes < 64) return Status::InvalidArgument("--max-body must be at least 64 bytes");
   if (o.max_queries < 1) return Status::InvalidArgument("--max-queries must be at least 1");
+  if (!(o.max_list_age_days > 0) || !std::isfinite(o.max_list_age_days))
+    return Status::InvalidArgument("--max-list-age must be a positive period, e.g. 2d");
   if (o.rate_limit_per_second < 0)
     return Status::InvalidArgument("--rate-limit must not be negative");
   if (o.port < 0 || o.port > 65535) return Status::InvalidArgument("port must be in [0, 65535]");

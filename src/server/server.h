@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "lists/staleness.h"
 #include "notify/deliverer.h"
 #include "partyscreen/snapshot.h"
 #include "partyscreen/status.h"
@@ -34,6 +35,9 @@ struct ServerOptions {
   int port = 8080;
   // Lists to load (and to reload on POST /admin/reload). Empty: the bundled default snapshot.
   std::vector<ListSpec> lists;
+  // A list older than this is stale: /readyz and the workbench's lists page warn
+  // (lists/staleness.h; `serve --max-list-age`).
+  double max_list_age_days = kDefaultMaxListAgeDays;
   // Requests worked on at once (screening, matching, decisions, reload). Each open connection
   // has a thread of its own (see max_connections); this bounds how many of them compute at once,
   // the others wait for a slot. Health, readiness and metrics never wait.

@@ -63,5 +63,26 @@ TEST(ListsCmdTest, AListThatCannotBeLoadedExitsOneWithTheFileNamed) {
   EXPECT_EQ(r.out, "");
 }
 
+// --max-list-age sets when a dated list is old: the UN file (generated years ago) is warned
+// about at the default 2 days, not with an age beyond its own; a non-positive age is refused.
+TEST(ListsCmdTest, MaxListAgeDecidesWhichListsAreWarnedAbout) {
+  ListsArgs a;
+  a.lists = {"un-xml:" + std::string(PARTYSCREEN_SHARED_DIR) + "/lists/un/UN_consolidated.xml"};
+  const Ran old = RunCommand(RunLists, a);
+  ASSERT_EQ(old.code, 0) << old.err;
+  EXPECT_TRUE(Contains(old.err, "warning: lists older than 2 days: un-xml")) << old.err;
+
+  a.max_list_age_days = 365.0 * 100;
+  const Ran current = RunCommand(RunLists, a);
+  ASSERT_EQ(current.code, 0) << current.err;
+  EXPECT_FALSE(Contains(current.err, "warning")) << current.err;
+
+  a.max_list_age_days = 0;
+  const Ran refused = RunCommand(RunLists, a);
+  EXPECT_EQ(refused.code, 1);
+  EXPECT_TRUE(Contains(refused.err, "--max-list-age")) << refused.err;
+  EXPECT_EQ(refused.out, "");
+}
+
 }  // namespace
 }  // namespace partyscreen::cli

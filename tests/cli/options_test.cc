@@ -24,9 +24,35 @@ std::string Parse(CLI::App& app, std::vector<std::string> args) {
 TEST(OptionsTest, ListIsRepeatableWithAShortForm) {
   CLI::App app;
   std::vector<std::string> lists;
-  AddListOption(&app, &lists);
+  double max_age = kDefaultMaxListAgeDays;
+  AddListOption(&app, &lists, &max_age);
   EXPECT_EQ(Parse(app, {"--list", "a.csv", "-l", "ofac-csv:b.csv"}), "");
   EXPECT_EQ(lists, (std::vector<std::string>{"a.csv", "ofac-csv:b.csv"}));
+  EXPECT_EQ(max_age, kDefaultMaxListAgeDays);
+}
+
+TEST(OptionsTest, MaxListAgeIsAPeriodStoredInDaysAndABadOneIsAUsageError) {
+  for (const auto& [text, days] : std::vector<std::pair<std::string, double>>{
+           {"7d", 7}, {"36h", 1.5}, {"90m", 90.0 / 1440}, {"86400", 1}}) {
+    CLI::App app;
+    std::vector<std::string> lists;
+    double max_age = kDefaultMaxListAgeDays;
+    AddListOption(&app, &lists, &max_age);
+    EXPECT_EQ(Parse(app, {"--max-list-age", text}), "") << text;
+    EXPECT_DOUBLE_EQ(max_age, days) << text;
+  }
+  for (const char* bad : {"soon", "0", "-2d", "2w"}) {
+    CLI::App app;
+    std::vector<std::string> lists;
+    double max_age = kDefaultMaxListAgeDays;
+    AddListOption(&app, &lists, &max_age);
+    const std::string error = Parse(app, {"--max-list-age", bad});
+    EXPECT_NE(error.find("is not a period"), std::string::npos) << bad << ": " << error;
+    EXPECT_EQ(max_age, kDefaultMaxListAgeDays) << bad;
+  }
+  EXPECT_TRUE(CheckMaxListAge(0.5).ok());
+  EXPECT_FALSE(CheckMaxListAge(0).ok());
+  EXPECT_FALSE(CheckMaxListAge(-1).ok());
 }
 
 TEST(OptionsTest, ThresholdKeepsTheEngineDefaultAndRefusesScoresOutsideZeroToOne) {

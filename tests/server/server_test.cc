@@ -369,6 +369,33 @@ TEST(ServerStartup, RefusesToStartWithoutKeysUnlessNoAuth) {
   EXPECT_NE(refused.status().message().find("--no-auth"), std::string::npos);
 }
 
+// `serve --max-list-age`: /readyz calls the UN file (dated years ago) stale at the default age,
+// current under an age beyond its own; a non-positive age refuses to start.
+TEST(ServerStartup, MaxListAgeDecidesWhatReadyzCallsStale) {
+  for (const double days : {kDefaultMaxListAgeDays, 365.0 * 100}) {
+    ServerOptions o = Options(Shared("ofac/sdn-2021-07"));
+    o.lists = {ListSpec{Shared("un/UN_consolidated.xml"), "un-xml"}};
+    o.max_list_age_days = days;
+    auto server = StartServer(std::move(o));
+    ASSERT_NE(server, nullptr);
+    httplib::Client c("127.0.0.1", server->port());
+    auto ready = c.Get("/readyz");
+    ASSERT_TRUE(ready);
+    ASSERT_EQ(ready->status, 200);
+    const json lists = Body(ready)["lists"];
+    ASSERT_EQ(lists.size(), 1u) << ready->body;
+    const bool stale = days == kDefaultMaxListAgeDays;
+    EXPECT_EQ(lists[0]["stale"].get<bool>(), stale) << ready->body;
+    EXPECT_EQ(Body(ready).contains("warning"), stale) << ready->body;
+    server->Stop();
+  }
+  ServerOptions o = Options(Shared("ofac/sdn-2021-07"));
+  o.max_list_age_days = 0;
+  auto refused = Server::Create(o);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("--max-list-age"), std::string::npos);
+}
+
 TEST(ServerRateLimit, SecondRequestBeyondTheBucketIs429WithRetryAfter) {
   ListDir dir("rate");
   dir.CopyFrom("ofac/sdn-2021-07");

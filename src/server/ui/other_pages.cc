@@ -16,10 +16,11 @@ void RegisterOtherPages(httplib::Server& http, UiState& ui) {
           auto s = RequireUser(ui, req, res);
           if (!s) return;
           const auto engine = ui.server().engines.Current();
-          const auto ages = ListAges(engine->snapshot(), kDefaultMaxListAgeDays,
+          const ServerOptions& options = ui.server().options;
+          const auto ages = ListAges(engine->snapshot(), options.max_list_age_days,
                                      static_cast<double>(std::time(nullptr)));
           const std::string warning =
-              StalenessWarning(ages, ui.server().options.lists.empty(), kDefaultMaxListAgeDays);
+              StalenessWarning(ages, options.lists.empty(), options.max_list_age_days);
           std::string b;
           if (!warning.empty()) b += "<p class=\"warn\" role=\"alert\">" + Esc(warning) + "</p>";
           b += "<p>Snapshot <code>" + Esc(engine->snapshot().hash) + "</code>, loaded in " +
