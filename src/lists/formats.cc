@@ -92,6 +92,12 @@ int DetectUkHmtCsv(std::string_view, std::string_view data) {
 int DetectUkOfsiXlsx(std::string_view path, std::string_view data) {
   return ZipHasMember(data, "xl/workbook.xml") ? 100 : 0;
 }
+int DetectUkSanctionsListXml(std::string_view, std::string_view data) {
+  return HeadHas(data, "<Designations") &&
+                 (HeadHas(data, "<DateGenerated>", 65536) || HeadHas(data, "<UniqueID>", 65536))
+             ? 100
+             : 0;
+}
 int DetectFtmJson(std::string_view, std::string_view data) {
   std::string_view h = Trim(Head(data, 4096));
   return !h.empty() && h[0] == '{' && HeadHas(data, "\"schema\"", 65536) &&
@@ -137,6 +143,8 @@ const std::vector<ListFormat>& ListFormats() {
        DetectUkHmtCsv, ParseUkHmtCsv, nullptr},
       {"uk-ofsi-xlsx", "uk", "OFSI consolidated list workbook (.xlsx)", DetectUkOfsiXlsx,
        ParseUkOfsiXlsx, nullptr},
+      {"uk-sl-xml", "uk", "FCDO UK Sanctions List XML (the UK source since 28 January 2026)",
+       DetectUkSanctionsListXml, ParseUkSanctionsListXml, nullptr},
       {"ftm-json", "ftm", "FollowTheMoney entities, JSON lines (OpenSanctions)", DetectFtmJson,
        ParseFtmJson, nullptr},
       {"custom-csv", "custom", "an organisation's own list, simple CSV (docs/CUSTOM_LISTS.md)",

@@ -49,7 +49,8 @@ Result<ParsedList> ParseBisDpl(std::string_view tsv, ParseLog& log);       // BI
 Result<ParsedList> ParseUnXml(std::string_view xml, ParseLog& log);        // UN consolidated
 Result<ParsedList> ParseUkHmtCsv(std::string_view csv, ParseLog& log);     // HMT ConList CSV
 Result<ParsedList> ParseUkOfsiXlsx(std::string_view xlsx, ParseLog& log);  // OFSI xlsx
-Result<ParsedList> ParseFtmJson(std::string_view jsonl, ParseLog& log);    // FollowTheMoney
-Result<ParsedList> ParseCustomCsv(std::string_view csv, ParseLog& log);    // docs/CUSTOM_LISTS.md
+Result<ParsedList> ParseUkSanctionsListXml(std::string_view xml, ParseLog& log);  // FCDO UKSL
+Result<ParsedList> ParseFtmJson(std::string_view jsonl, ParseLog& log);           // FollowTheMoney
+Result<ParsedList> ParseCustomCsv(std::string_view csv, ParseLog& log);  // docs/CUSTOM_LISTS.md
 
 }  // namespace partyscreen

@@ -11,7 +11,7 @@ TEST(SourcesTest, TheShippedFileNamesTheOfficialLists) {
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   std::vector<std::string> ids;
   for (const ListSource& src : *s) ids.push_back(src.id);
-  EXPECT_EQ(ids, (std::vector<std::string>{"ofac-sdn", "ofac-cons", "csl", "bis-dpl", "un"}));
+  EXPECT_EQ(ids, (std::vector<std::string>{"ofac-sdn", "ofac-cons", "csl", "bis-dpl", "un", "uk"}));
   EXPECT_EQ(s->front().files.size(), 4u);  // the OFAC CSV set: sdn.csv first, then companions
   EXPECT_EQ(s->front().files.front().name, "sdn.csv");
 }
