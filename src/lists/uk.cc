@@ -214,6 +214,8 @@ class UkListBuilder {
     const std::string_view other = h_.Get(row, "Other Information");
     const std::string uk_ref = TaggedValue(other, "(UK Sanctions List Ref):");
     if (!uk_ref.empty()) e.identifiers.push_back({"UK Sanctions List Ref", uk_ref, "", ""});
+    const std::string un_ref = TaggedValue(other, "(UN Ref):");
+    if (!un_ref.empty()) e.identifiers.push_back({"UN Reference Number", un_ref, "", ""});
     if (e.gender.empty()) e.gender = TaggedValue(other, "(Gender):");
     const std::string_view position = h_.Get(row, "Position");
     if (!position.empty()) AddUnique(pending.remarks, "Position: " + std::string(position) + ".");

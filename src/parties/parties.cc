@@ -1,6 +1,7 @@
 #include "parties/parties.h"
 
 #include <algorithm>
+#include <cctype>
 #include <numeric>
 #include <set>
 #include <string_view>
@@ -40,6 +41,29 @@ std::string OfacRecordKey(const Entity& e) {
   const bool ofac = e.source == "ofac" || e.source == "ofac-cons" ||
                     (e.source == "csl" && e.list.find("Treasury Department") != std::string::npos);
   return ofac ? "OFAC entry " + std::string(local) : "";
+}
+
+// A UN Security Council reference number as the UN writes it: two letters, i (individual) or e
+// (entity), a dot, three digits ("TAi.002", "KPe.064").
+bool IsUnReference(std::string_view s) {
+  return s.size() == 7 && std::isupper(static_cast<unsigned char>(s[0])) &&
+         std::isupper(static_cast<unsigned char>(s[1])) && (s[2] == 'i' || s[2] == 'e') &&
+         s[3] == '.' && AllDigits(s.substr(4));
+}
+
+// "UN reference TAi.002" for a UN list entry (its reference number is among its programmes) and
+// for a listing of another list that cites it (identifier "UN Reference Number": the UK lists
+// republish the UN's designations); "" otherwise.
+std::string UnReferenceKey(const Entity& e) {
+  if (e.source == "un") {
+    for (const std::string& p : e.programs)
+      if (IsUnReference(p)) return "UN reference " + p;
+    return "";
+  }
+  for (const Identifier& id : e.identifiers)
+    if (id.type == "UN Reference Number" && IsUnReference(id.value))
+      return "UN reference " + id.value;
+  return "";
 }
 
 // The class of a strong identifier ("imo", "swift", ...), or "" for a weak or unknown type.
@@ -163,10 +187,11 @@ Parties Parties::Build(const Snapshot& snapshot) {
   const auto& es = snapshot.entities;
   const uint32_t n = static_cast<uint32_t>(es.size());
   Groups groups(snapshot);
-  Buckets record, identifier, person, organisation;
+  Buckets record, un_reference, identifier, person, organisation;
   for (uint32_t i = 0; i < n; ++i) {
     const Entity& e = es[i];
     if (std::string k = OfacRecordKey(e); !k.empty()) record[k].push_back(i);
+    if (std::string k = UnReferenceKey(e); !k.empty()) un_reference[k].push_back(i);
     std::set<std::string> ids;
     for (const Identifier& id : e.identifiers)
       if (std::string k = IdentifierKey(id); !k.empty()) ids.insert(k);
@@ -189,6 +214,7 @@ Parties Parties::Build(const Snapshot& snapshot) {
            es[b].schema == Schema::kUnknown;
   };
   MergeBuckets(record, groups, "same ", true, any);
+  MergeBuckets(un_reference, groups, "same ", false, any);
   MergeBuckets(identifier, groups, "same ", false, same_schema);
   MergeBuckets(
       person, groups, "same name and birth date, shared nationality: ", false,
@@ -240,6 +266,7 @@ std::string MergeRule(const std::string& reason) {
                                    ? std::string_view(reason)
                                    : std::string_view(reason).substr(colon + 2);
   if (StartsWith(why, "same OFAC entry")) return "same OFAC entry";
+  if (StartsWith(why, "same UN reference")) return "same UN reference";
   if (StartsWith(why, "same name and birth date")) return "same person";
   if (StartsWith(why, "same organisation name")) return "same organisation";
   return "same identifier";

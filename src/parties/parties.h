@@ -3,6 +3,8 @@
 // A party is a set of listings (entities of a Snapshot) that are the same real party:
 //   1. the same source record: a Consolidated Screening List row republishing an OFAC entry and
 //      that OFAC entry (same OFAC entry number, "csl:30946" = "ofac-cons:30946", "csl:30946#2");
+//      a UK listing citing a UN reference number and the UN entry of that number ("uk:AFG0006"
+//      = "un:...": same UN reference TAi.002; not within one list);
 //   2. a shared strong identifier: IMO number, SWIFT/BIC, LEI, passport, national id,
 //      registration or tax number (type class and value, punctuation ignored, 6+ characters);
 //   3. persons: the same normalised name with the same full birth date and a shared nationality
@@ -57,8 +59,8 @@ struct PartyHits {
 };
 std::vector<PartyHits> GroupHitsByParty(std::vector<Hit> hits, const Parties& parties);
 
-// The rule a merge reason names: "same OFAC entry", "same identifier", "same person",
-// "same organisation" (for counts).
+// The rule a merge reason names: "same OFAC entry", "same UN reference", "same identifier",
+// "same person", "same organisation" (for counts).
 std::string MergeRule(const std::string& reason);
 
 }  // namespace partyscreen

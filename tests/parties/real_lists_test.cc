@@ -100,5 +100,59 @@ TEST(PartiesRealListsTest, EveryCslRowOfAnOfacEntryJoinsThatEntry) {
   EXPECT_GT(checked, 1000u);
 }
 
+// The UK list republishes the UN's designations and cites their reference numbers: the OFSI
+// workbook's row for MOHAMMAD HASSAN AKHUND ("(UN Ref):TAi.002") and the UN entry of TAi.002 are
+// one party; every such merge joins a UN entry and a UK one of the same number.
+TEST(PartiesRealListsTest, UkListingsCitingAUnReferenceJoinThatUnEntry) {
+  const std::string lists = std::string(PARTYSCREEN_SHARED_DIR) + "/lists/";
+  auto loaded = LoadSnapshot({ListSpec{lists + "un/UN_consolidated.xml", "un-xml"},
+                              ListSpec{lists + "uk/ofsi-2025-04/UK_Sanctions_List.xlsx", ""}});
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  const Snapshot& s = *loaded;
+  const Parties parties = Parties::Build(s);
+  auto index_of = [&](const std::string& id) {
+    for (uint32_t i = 0; i < s.entities.size(); ++i)
+      if (s.entities[i].id == id) return static_cast<int64_t>(i);
+    return int64_t{-1};
+  };
+  const int64_t un = index_of("un:110577"), uk = index_of("uk:7172");
+  ASSERT_GE(un, 0);
+  ASSERT_GE(uk, 0);
+  const ListedParty& akhund = parties.Of(static_cast<uint32_t>(un));
+  EXPECT_EQ(&akhund, &parties.Of(static_cast<uint32_t>(uk)));
+  EXPECT_EQ(akhund.id, "party:un:110577");  // the UN listing first (source order)
+  ASSERT_EQ(akhund.reasons.size(), 1u);
+  EXPECT_EQ(akhund.reasons[0], "un:110577 = uk:7172: same UN reference TAi.002");
+  size_t merges = 0;
+  for (const ListedParty& p : parties.all())
+    for (const std::string& r : p.reasons) {
+      if (MergeRule(r) != "same UN reference") continue;
+      ++merges;
+      EXPECT_EQ(r.rfind("un:", 0), 0u) << r;
+      EXPECT_NE(r.find(" = uk:"), std::string::npos) << r;
+    }
+  EXPECT_GT(merges, 500u);
+}
+
+// The same through the FCDO UK Sanctions List layout (its UNReferenceNumber element), on the
+// sample of tests/lists/data: uk:AFG0006 joins the UN entry of TAi.002.
+TEST(PartiesRealListsTest, UkSanctionsListDesignationsJoinTheirUnEntry) {
+  auto loaded = LoadSnapshot(
+      {ListSpec{std::string(PARTYSCREEN_SHARED_DIR) + "/lists/un/UN_consolidated.xml", "un-xml"},
+       ListSpec{
+           std::string(PARTYSCREEN_SOURCE_DIR) + "/tests/lists/data/uk_sanctions_list_sample.xml",
+           "uk-sl-xml"}});
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  const Parties parties = Parties::Build(*loaded);
+  for (const ListedParty& p : parties.all()) {
+    if (p.id != "party:un:110577") continue;
+    EXPECT_EQ(p.listings.size(), 2u);
+    EXPECT_EQ(p.reasons,
+              std::vector<std::string>{"un:110577 = uk:AFG0006: same UN reference TAi.002"});
+    return;
+  }
+  ADD_FAILURE() << "no party:un:110577";
+}
+
 }  // namespace
 }  // namespace partyscreen
