@@ -24,5 +24,6 @@
 #include "partyscreen/store/heartbeats.h"
 #include "partyscreen/store/rescreen.h"
 #include "partyscreen/store/reviews.h"
+#include "partyscreen/store/sessions.h"
 #include "partyscreen/store/snapshots.h"
 #include "partyscreen/store/users.h"

@@ -173,6 +173,12 @@ constexpr Migration kMigrations[] = {
     {10,
      "CREATE INDEX IF NOT EXISTS alerts_open_by_score ON alerts (score, customer_id, entity_id)"
      " WHERE state IN ('open', 'reopened')"},
+    // Workbench sessions (sessions.h) in the database, so that every server on it knows a login:
+    // the token's SHA-256, never the token.
+    {11,
+     "CREATE TABLE IF NOT EXISTS ui_sessions ("
+     "  token_hash TEXT PRIMARY KEY, user_name TEXT NOT NULL, csrf TEXT NOT NULL,"
+     "  expires_unix BIGINT NOT NULL)"},
 };
 
 // Every table of the current schema; Open checks that each is there.
@@ -192,7 +198,8 @@ constexpr const char* kTables[] = {"customers",
                                    "users",
                                    "alert_work",
                                    "alert_actions",
-                                   "server_heartbeats"};
+                                   "server_heartbeats",
+                                   "ui_sessions"};
 // Tables of the current schema on SQLite only.
 constexpr const char* kSqliteTables[] = {"customer_names"};
 

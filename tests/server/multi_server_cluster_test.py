@@ -251,6 +251,24 @@ class ReviewThroughOneServerSeenByTheOther(unittest.TestCase):
         verify = run_cli("audit", "verify", "--db", self.pg.conninfo)
         self.assertEqual(verify.returncode, 0, verify.stdout + verify.stderr)
 
+    def test_a_login_on_one_server_is_a_session_on_the_other(self):
+        # One browser behind a load balancer without sticky sessions: the same cookie reaches
+        # both servers (cookies are per host, not per port). Sessions live in the database.
+        a = Browser(self.servers[0])
+        a.login("alice", "alice-long-password")
+        b = Browser(self.servers[1])
+        b.opener = a.opener  # the same cookie jar
+        status, queue = b.get("/ui/")
+        self.assertEqual(status, 200)
+        self.assertIn("Log out", queue)
+        self.assertIn("alice", queue)
+        # Logging out on b ends the session on a too.
+        status, page = b.post("/ui/logout", {"csrf": b.csrf(queue)})
+        self.assertEqual(status, 200)
+        _, page = a.get("/ui/")
+        self.assertNotIn("Log out", page)
+        self.assertIn('name="password"', page)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -72,15 +72,23 @@ void RegisterLoginPages(httplib::Server& http, UiState& ui) {
              return;
            }
            ui.throttle().Succeeded(user_key);
-           const Session s = ui.sessions().Create(**user);
-           res.set_header("Set-Cookie", "ps_session=" + s.token + CookieAttributes(ui));
+           auto s = ui.sessions().Create(**db, **user);
+           if (!s.ok()) {
+             SendProblem(res, 503, nullptr, "the database is not available");
+             return;
+           }
+           res.set_header("Set-Cookie", "ps_session=" + s->token + CookieAttributes(ui));
            Redirect(res, "/ui/");
          });
   UiPost(http, ui, "/ui/logout",
          [&ui](const httplib::Request& req, httplib::Response& res, const std::string& body) {
            auto s = RequireUser(ui, req, res);
            if (!s || !CheckCsrf(*s, ParseForm(body), res)) return;
-           ui.sessions().Remove(s->token);
+           auto db = ui.Db();
+           if (!db.ok() || !ui.sessions().Remove(**db, s->token).ok()) {
+             SendProblem(res, 503, &*s, "the database is not available: still logged in");
+             return;
+           }
            res.set_header("Set-Cookie", "ps_session=; Max-Age=0" + CookieAttributes(ui));
            Redirect(res, "/ui/login");
          });

@@ -3,6 +3,9 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <chrono>
+
+#include "partyscreen/store/sessions.h"
 
 namespace partyscreen::server::ui {
 
@@ -24,31 +27,43 @@ bool SameToken(const std::string& a, const std::string& b) {
   return !a.empty() && a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-Session SessionStore::Create(const User& user) {
+namespace {
+
+int64_t UnixNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// A session's expiry moves at most this often (seconds): a request within a minute of the last
+// move writes nothing.
+constexpr int64_t kExtendEvery = 60;
+
+}  // namespace
+
+Result<Session> SessionStore::Create(Database& db, const User& user) {
   Session s{RandomToken(), RandomToken(), user.name, user.role};
-  std::lock_guard lock(mu_);
-  const auto now = SteadyClock::now();
-  std::erase_if(sessions_, [&](const auto& e) { return e.second.expires < now; });
-  sessions_[s.token] = {s, now + ttl_};
+  const int64_t now = UnixNow();
+  Status added = SessionTable(db).Add(
+      s.token, {s.user, s.csrf, now + static_cast<int64_t>(ttl_.count())}, now);
+  if (!added.ok()) return added;
   return s;
 }
 
-std::optional<Session> SessionStore::Find(const std::string& token) {
-  std::lock_guard lock(mu_);
-  auto it = sessions_.find(token);
-  if (it == sessions_.end()) return std::nullopt;
-  const auto now = SteadyClock::now();
-  if (it->second.expires < now) {
-    sessions_.erase(it);
-    return std::nullopt;
+Result<std::optional<Session>> SessionStore::Find(Database& db, const std::string& token) {
+  const int64_t now = UnixNow();
+  auto stored = SessionTable(db).Find(token, now);
+  if (!stored.ok()) return stored.status();
+  if (!*stored) return std::optional<Session>();
+  const int64_t expires = now + static_cast<int64_t>(ttl_.count());
+  if (expires - (*stored)->expires_unix >= kExtendEvery) {
+    if (Status s = SessionTable(db).Extend(token, expires); !s.ok()) return s;
   }
-  it->second.expires = now + ttl_;
-  return it->second.session;
+  return std::optional<Session>(Session{token, (*stored)->csrf, (*stored)->user, Role::kAnalyst});
 }
 
-void SessionStore::Remove(const std::string& token) {
-  std::lock_guard lock(mu_);
-  sessions_.erase(token);
+Status SessionStore::Remove(Database& db, const std::string& token) {
+  return SessionTable(db).Remove(token);
 }
 
 int64_t LoginThrottle::LockedFor(const std::string& key, const ThrottlePolicy&) {

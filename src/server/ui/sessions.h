@@ -1,12 +1,15 @@
-// Workbench sessions and login throttling, both in memory (a restart logs everyone out and
-// forgets failed attempts).
+// Workbench sessions and login throttling.
 //
 // SessionStore: a random 256-bit token per login (the HttpOnly cookie) with its own random CSRF
-// token, which every form POST must echo; sessions end after `ttl` of inactivity or at logout.
-// LoginThrottle: failed logins are counted per key ("user:NAME", "addr:IP"); past `free_failures`
-// the key is locked for `base_lock` doubling with each further failure (at most `max_lock`), and
-// a locked key is refused even with the right password. A success clears the user's key.
-// Thread safety: every method from any thread.
+// token, which every form POST must echo; sessions end after `ttl` without a request, or at
+// logout. They are kept in the database (store/sessions.h: the token's SHA-256), so every server
+// on one database knows a login (no sticky sessions behind a load balancer) and a restart logs
+// nobody out. A request moves the expiry at most once a minute (not a write per page view).
+// LoginThrottle: failed logins are counted per key ("user:NAME", "addr:IP"), in memory, per
+// server; past `free_failures` the key is locked for `base_lock` doubling with each further
+// failure (at most `max_lock`), and a locked key is refused even with the right password. A
+// success clears the user's key.
+// Thread safety: every method from any thread (SessionStore with one Database per thread).
 #pragma once
 
 #include <chrono>
@@ -16,6 +19,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "partyscreen/status.h"
+#include "partyscreen/store/database.h"
 #include "partyscreen/store/users.h"
 
 namespace partyscreen::server::ui {
@@ -36,18 +41,14 @@ struct Session {
 class SessionStore {
  public:
   explicit SessionStore(std::chrono::seconds ttl) : ttl_(ttl) {}
-  Session Create(const User& user);
-  std::optional<Session> Find(const std::string& token);  // refreshes its expiry
-  void Remove(const std::string& token);
+  Result<Session> Create(Database& db, const User& user);
+  // The session of `token` (its role not yet read: RequireUser reads it from the user), nullopt
+  // when unknown or expired; extends its expiry.
+  Result<std::optional<Session>> Find(Database& db, const std::string& token);
+  Status Remove(Database& db, const std::string& token);
 
  private:
-  struct Entry {
-    Session session;
-    SteadyClock::time_point expires;
-  };
   std::chrono::seconds ttl_;
-  std::mutex mu_;
-  std::unordered_map<std::string, Entry> sessions_;
 };
 
 struct ThrottlePolicy {

@@ -45,19 +45,24 @@ std::string Cookie(const httplib::Request& req, const std::string& name) {
 
 std::optional<Session> RequireUser(UiState& ui, const httplib::Request& req, httplib::Response& res,
                                    Role min_role) {
-  std::optional<Session> s = ui.sessions().Find(Cookie(req, "ps_session"));
-  if (!s) {
-    Redirect(res, "/ui/login");
-    return std::nullopt;
-  }
   auto db = ui.Db();
   if (!db.ok()) {
     SendProblem(res, 503, nullptr, "the database is not available");
     return std::nullopt;
   }
+  auto found = ui.sessions().Find(**db, Cookie(req, "ps_session"));
+  if (!found.ok()) {
+    SendProblem(res, 503, nullptr, "the database is not available");
+    return std::nullopt;
+  }
+  std::optional<Session> s = std::move(found).value();
+  if (!s) {
+    Redirect(res, "/ui/login");
+    return std::nullopt;
+  }
   auto user = UserStore(**db).Get(s->user);
   if (!user.ok() || !*user || (*user)->disabled) {
-    ui.sessions().Remove(s->token);
+    (void)ui.sessions().Remove(**db, s->token);  // gone either way: the login page follows
     Redirect(res, "/ui/login");
     return std::nullopt;
   }
