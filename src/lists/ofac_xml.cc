@@ -17,6 +17,7 @@
 #include "lists/ofac_entity.h"
 #include "lists/ofac_remarks.h"
 #include "lists/parsers.h"
+#include "lists/xml_document.h"
 #include "normalize/country.h"
 
 namespace partyscreen {
@@ -25,12 +26,6 @@ namespace {
 
 // ---------------------------------------------------------------------------------------------
 // Input shared by both formats: unzip and parse; a document that is not well-formed is refused.
-
-uint64_t LineAt(std::string_view text, size_t offset) {
-  offset = std::min(offset, text.size());
-  return 1 + static_cast<uint64_t>(std::count(
-                 text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
-}
 
 struct XmlInput {
   std::string text;  // the XML (unzipped)
@@ -57,23 +52,7 @@ Status LoadXml(std::string_view data, std::string_view root_name, std::string_vi
   } else {
     in.text = std::string(data);
   }
-  // pugixml copies invalid UTF-8 into text nodes unchecked (found by fuzz_ofac_xml).
-  if (!IsValidUtf8(in.text))
-    return Status::Corrupt(label + ": not an " + std::string(format) + " file: not valid UTF-8");
-  const pugi::xml_parse_result result =
-      in.doc.load_buffer(in.text.data(), in.text.size(), pugi::parse_default, pugi::encoding_utf8);
-  in.root = in.doc.child(std::string(root_name).c_str());
-  if (!result) {
-    const size_t at = static_cast<size_t>(std::max<std::ptrdiff_t>(result.offset, 0));
-    return Status::Corrupt(label + ": " + (in.root ? "incomplete or damaged " : "not an ") +
-                           std::string(format) + " file: XML error at line " +
-                           std::to_string(LineAt(in.text, at)) + ": " + result.description() +
-                           (in.root ? "; refused, nothing loaded from it" : ""));
-  }
-  if (!in.root)
-    return Status::Corrupt(label + ": not an " + std::string(format) + " file: no <" +
-                           std::string(root_name) + "> root element");
-  return Status::Ok();
+  return LoadListXml(in.text, std::string(root_name).c_str(), format, label, in.doc, &in.root);
 }
 
 std::string Text(pugi::xml_node node, const char* child) {
@@ -320,7 +299,8 @@ void ReadEnhancedEntity(pugi::xml_node entity, const ReferenceValues& refs, Enti
 
 Result<ParsedList> ParseOfacSdnXml(std::string_view xml_or_zip, ParseLog& log) {
   XmlInput in;
-  if (Status s = LoadXml(xml_or_zip, "sdnList", "OFAC sdn.xml", log.file(), in); !s.ok()) return s;
+  if (Status s = LoadXml(xml_or_zip, "sdnList", "an OFAC sdn.xml file", log.file(), in); !s.ok())
+    return s;
   ParsedList list;
   list.list_name = std::string(kOfacSdnListName);
   // OFAC's own spelling: <publshInformation>.
@@ -331,8 +311,7 @@ Result<ParsedList> ParseOfacSdnXml(std::string_view xml_or_zip, ParseLog& log) {
   std::unordered_set<std::string> seen;
   for (pugi::xml_node entry : in.root.children("sdnEntry")) {
     log.CountRecord();
-    const uint64_t line =
-        LineAt(in.text, static_cast<size_t>(std::max<std::ptrdiff_t>(entry.offset_debug(), 0)));
+    const uint64_t line = LineAt(in.text, entry.offset_debug());
     const std::string uid = Text(entry, "uid");
     Entity e;
     e.source = "ofac";
@@ -356,7 +335,8 @@ Result<ParsedList> ParseOfacSdnXml(std::string_view xml_or_zip, ParseLog& log) {
 
 Result<ParsedList> ParseOfacEnhancedXml(std::string_view xml_or_zip, ParseLog& log) {
   XmlInput in;
-  if (Status s = LoadXml(xml_or_zip, "sanctionsData", "OFAC ENHANCED_XML", log.file(), in); !s.ok())
+  if (Status s = LoadXml(xml_or_zip, "sanctionsData", "an OFAC ENHANCED_XML file", log.file(), in);
+      !s.ok())
     return s;
   const bool sdn = EnhancedIsSdn(in.root);
   const std::string source = sdn ? "ofac" : "ofac-cons";
@@ -369,8 +349,7 @@ Result<ParsedList> ParseOfacEnhancedXml(std::string_view xml_or_zip, ParseLog& l
   std::unordered_set<std::string> seen;
   for (pugi::xml_node entity : in.root.child("entities").children("entity")) {
     log.CountRecord();
-    const uint64_t line =
-        LineAt(in.text, static_cast<size_t>(std::max<std::ptrdiff_t>(entity.offset_debug(), 0)));
+    const uint64_t line = LineAt(in.text, entity.offset_debug());
     const std::string id(Trim(entity.attribute("id").as_string()));
     Entity e;
     e.source = source;

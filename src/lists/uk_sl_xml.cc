@@ -14,6 +14,7 @@
 #include "lists/encoding.h"
 #include "lists/ofac_entity.h"
 #include "lists/parsers.h"
+#include "lists/xml_document.h"
 #include "normalize/country.h"
 
 namespace partyscreen {
@@ -187,33 +188,15 @@ bool DesignationToEntity(const pugi::xml_node& d, Entity& e, std::string& why) {
   return true;
 }
 
-uint64_t LineOf(std::string_view text, ptrdiff_t offset) {
-  uint64_t line = 1;
-  for (ptrdiff_t i = 0; i < offset && i < static_cast<ptrdiff_t>(text.size()); ++i)
-    if (text[static_cast<size_t>(i)] == '\n') ++line;
-  return line;
-}
-
 }  // namespace
 
 Result<ParsedList> ParseUkSanctionsListXml(std::string_view xml, ParseLog& log) {
-  if (!IsValidUtf8(xml))
-    return Status::Corrupt(log.file() + ": not a UK Sanctions List XML: not valid UTF-8");
   pugi::xml_document doc;
-  const pugi::xml_parse_result parsed =
-      doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
-  const pugi::xml_node root = doc.child("Designations");
-  const std::string where = parsed ? std::string()
-                                   : "XML error at line " +
-                                         std::to_string(LineOf(xml, parsed.offset)) + ": " +
-                                         parsed.description();
-  if (!root)
-    return Status::Corrupt(log.file() + ": not a UK Sanctions List XML (no <Designations> root" +
-                           (where.empty() ? ")" : "; " + where + ")"));
-  // Cut short or damaged part-way: refused as a whole, like the UN list (un_xml.cc).
-  if (!parsed)
-    return Status::Corrupt(log.file() + ": incomplete or damaged UK Sanctions List XML: " + where +
-                           "; refused, nothing loaded from it");
+  pugi::xml_node root;
+  if (Status s =
+          LoadListXml(xml, "Designations", "a UK Sanctions List XML", log.file(), doc, &root);
+      !s.ok())
+    return s;
   ParsedList out;
   out.list_name = std::string(kUkSlListName);
   out.published = UkDate(Text(root, "DateGenerated"));

@@ -11,6 +11,7 @@
 #include "lists/ofac_entity.h"
 #include "lists/parsers.h"
 #include "lists/script_detect.h"
+#include "lists/xml_document.h"
 #include "normalize/country.h"
 
 namespace partyscreen {
@@ -159,36 +160,15 @@ bool RecordToEntity(const pugi::xml_node& r, bool individual, Entity& e, std::st
   return true;
 }
 
-uint64_t LineOf(std::string_view text, ptrdiff_t offset) {
-  uint64_t line = 1;
-  for (ptrdiff_t i = 0; i < offset && i < static_cast<ptrdiff_t>(text.size()); ++i)
-    if (text[static_cast<size_t>(i)] == '\n') ++line;
-  return line;
-}
-
 }  // namespace
 
 Result<ParsedList> ParseUnXml(std::string_view xml, ParseLog& log) {
-  // pugixml copies invalid UTF-8 into text nodes unchecked (found by fuzz_un_xml).
-  if (!IsValidUtf8(xml))
-    return Status::Corrupt(log.file() + ": not a UN consolidated list: not valid UTF-8");
   pugi::xml_document doc;
-  const pugi::xml_parse_result parsed =
-      doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
-  const pugi::xml_node root = doc.child("CONSOLIDATED_LIST");
-  if (!root) {
-    return Status::Corrupt(
-        log.file() + ": not a UN consolidated list (no <CONSOLIDATED_LIST> root" +
-        (parsed ? std::string(")")
-                : std::string("; XML error at line ") + std::to_string(LineOf(xml, parsed.offset)) +
-                      ": " + parsed.description() + ")"));
-  }
-  // A document cut short or damaged part-way is refused as a whole: loading the records before
-  // the damage would silently drop every one after it.
-  if (!parsed)
-    return Status::Corrupt(log.file() + ": incomplete or damaged UN consolidated list: XML error " +
-                           "at line " + std::to_string(LineOf(xml, parsed.offset)) + ": " +
-                           parsed.description() + "; refused, nothing loaded from it");
+  pugi::xml_node root;
+  if (Status s =
+          LoadListXml(xml, "CONSOLIDATED_LIST", "a UN consolidated list", log.file(), doc, &root);
+      !s.ok())
+    return s;
   ParsedList out;
   out.list_name = std::string(kUnListName);
   out.published =
