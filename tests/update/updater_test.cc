@@ -1,6 +1,7 @@
 // `lists update` against a local HTTP server started here, serving the files of ../shared/lists:
 // a first update, an unchanged one, a changed one (SDN 2021-07 -> 2024-07), and each failure (404,
-// timeout, truncated file, corrupt gzip, half the entries gone) keeping the last good version.
+// timeout, truncated file, corrupt gzip and zip, half the entries gone) keeping the last good
+// version.
 #include "update/updater.h"
 
 #include <gtest/gtest.h>
@@ -161,6 +162,17 @@ TEST_F(UpdaterTest, EveryFailureKeepsTheLastGoodVersionAndSaysWhy) {
       << corrupt.sources[0].detail;
   EXPECT_NE(corrupt.sources[0].detail.find("no version of this source is active"),
             std::string::npos);
+  // A corrupt zip (OFAC's ENHANCED_XML is published zipped) does not load either.
+  auto zip = ParseSources(
+      "ofac-enhanced\tofac-enhanced-xml\tCONS_ENHANCED.ZIP\t" + server_.Url("/bad.zip") + "\n",
+      "test");
+  ASSERT_TRUE(zip.ok());
+  const std::string whole = Shared("ofac/nonsdn-enhanced-2025-01/CONS_ENHANCED.ZIP");
+  server_.Set("/bad.zip", whole.substr(0, whole.size() / 2));
+  const UpdateReport bad_zip = Update(*zip);
+  EXPECT_EQ(bad_zip.sources[0].outcome, SourceOutcome::kFailed);
+  EXPECT_NE(bad_zip.sources[0].detail.find("does not load"), std::string::npos)
+      << bad_zip.sources[0].detail;
   EXPECT_EQ(Load().hash, good_hash);
 }
 
