@@ -26,7 +26,7 @@ ninja -C "$build" -j2 fuzz
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(fuzz_ofac_csv fuzz_ofac_cons_csv fuzz_ofac_xml fuzz_ofac_enhanced_xml fuzz_csl_csv fuzz_csl_json
-           fuzz_bis_dpl fuzz_un_xml fuzz_uk_hmt_csv fuzz_uk_ofsi_xlsx fuzz_ftm_json fuzz_custom_csv
+           fuzz_bis_dpl fuzz_un_xml fuzz_uk_hmt_csv fuzz_uk_ofsi_xlsx fuzz_uk_sl_xml fuzz_ftm_json fuzz_custom_csv
            fuzz_csv_reader fuzz_input fuzz_names fuzz_index_file)
 fi
 
@@ -52,6 +52,7 @@ head_of "$lists/csl/csl-2023-11-excerpt/csl.csv" 8192 | seed fuzz_csl_csv csl202
 head_of "$lists/bis/dpl-2023-11/dpl.txt" 4096 | seed fuzz_bis_dpl dpl_head
 head_of "$lists/un/UN_consolidated.xml" 8192 | seed fuzz_un_xml un_head
 head_of "$lists/uk/hmt-2018-04/sanctionsconlist.csv" 6144 | seed fuzz_uk_hmt_csv hmt_head
+seed fuzz_uk_sl_xml uksl_sample < "$root/tests/lists/data/uk_sanctions_list_sample.xml"
 head -n 3 "$lists/opensanctions/yente-zala/entities.ftm.json" | seed fuzz_ftm_json zala_head
 cp "$lists/opensanctions/yente-t1/entities.ftm.json" "$corpus/fuzz_ftm_json/t1"
 cp "$root/data/examples/custom_list.csv" "$corpus/fuzz_custom_csv/" 2>/dev/null ||
