@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "cli/options.h"
+#include "core/clock.h"
 #include "lists/staleness.h"
 #include "match/index_cache.h"
 
@@ -36,8 +37,7 @@ std::shared_ptr<const Snapshot> LoadListsOrReport(const std::vector<std::string>
         << " (see `partyscreen lists --issues`)\n";
   }
   // Old lists screen against yesterday's world: say so on every command that loads them.
-  const double now =
-      std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const double now = UnixSeconds();
   const std::string warning =
       StalenessWarning(ListAges(*snap, max_list_age_days, now), lists.empty(), max_list_age_days);
   if (!warning.empty()) err << "partyscreen: warning: " << warning << "\n";

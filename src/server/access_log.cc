@@ -7,6 +7,8 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
+
 namespace partyscreen::server {
 
 Result<std::unique_ptr<AccessLog>> AccessLog::Open(const std::string& path) {
@@ -44,8 +46,7 @@ std::string AccessLog::Line(const AccessRecord& r, double unix_seconds) {
 }
 
 void AccessLog::Write(const AccessRecord& record) {
-  const double now =
-      std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const double now = UnixSeconds();
   std::string line = Line(record, now);
   line += '\n';
   std::lock_guard<std::mutex> lock(mu_);

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "core/clock.h"
 #include "core/strings.h"
 #include "records/query_record.h"
 #include "server/csl_record.h"
@@ -140,10 +141,6 @@ std::string IsoTime(double unix_seconds) {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
-}
-
-double UnixNow() {
-  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 // The publication date of the file `source` (entity id prefix) was read from.
@@ -291,7 +288,7 @@ json RunCslSearch(const Engine& engine, const CslSearch& s) {
   }
   return {{"total", matches.size()},
           {"sources_used", SourcesUsed(engine, s)},
-          {"search_performed_at", IsoTime(UnixNow())},
+          {"search_performed_at", IsoTime(UnixSeconds())},
           {"results", std::move(results)}};
 }
 

@@ -6,6 +6,8 @@
 #include <optional>
 #include <thread>
 
+#include "core/clock.h"
+
 namespace partyscreen::server {
 
 std::string RedactPaths(std::string_view message) {
@@ -61,8 +63,7 @@ Result<std::shared_ptr<const Engine>> LoadEngine(const std::vector<ListSpec>& li
   engine->generation = generation;
   engine->load_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  engine->loaded_unix_seconds =
-      std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  engine->loaded_unix_seconds = UnixSeconds();
   return std::shared_ptr<const Engine>(std::move(engine));
 }
 

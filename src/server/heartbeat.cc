@@ -5,15 +5,12 @@
 #include <chrono>
 #include <iostream>
 
+#include "core/clock.h"
 #include "server/routes.h"
 
 namespace partyscreen::server {
 
 namespace {
-
-double UnixNow() {
-  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 std::string HostName() {
   char name[256] = {};
@@ -112,7 +109,7 @@ void Heartbeat::Round(std::unique_ptr<Database>& db, uint64_t generation) {
         for (ServerHeartbeat& b : *live)
           if (b.server_id != server_id_) view.others.push_back(std::move(b));
         view.known = true;
-        view.checked_unix = UnixNow();
+        view.checked_unix = UnixSeconds();
       } else {
         status = live.status();
       }

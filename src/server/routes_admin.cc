@@ -13,6 +13,7 @@
 //   POST /admin/reload   admin key: reload the configured --list files and swap atomically
 //                        (409 list_shrunk if a source lost more than half its entities;
 //                        ?max_shrink=F sets that share, 1 accepts anything; a bad F is 400)
+#include "core/clock.h"
 #include "core/json.h"
 #include "lists/shrink_check.h"
 #include "lists/source_json.h"
@@ -54,10 +55,6 @@ json SnapshotSummary(const Engine& engine) {
           {"sources", std::move(sources)}};
 }
 
-double UnixNow() {
-  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 json EntityResponse(const Engine& engine, const Entity& e) {
   json out = EntityToJson(e);
   out["listing_id"] = e.id;
@@ -79,7 +76,7 @@ SnapshotGauge GaugeOf(const Engine& engine) {
                   engine.load_seconds,
                   engine.generation,
                   {}};
-  for (const ListAge& a : ListAges(engine.snapshot(), kDefaultMaxListAgeDays, UnixNow()))
+  for (const ListAge& a : ListAges(engine.snapshot(), kDefaultMaxListAgeDays, UnixSeconds()))
     if (a.age_days >= 0) g.list_age_seconds.emplace_back(a.source, a.age_days * 86400);
   return g;
 }
@@ -106,14 +103,15 @@ json ClusterJson(const ClusterView& view, const Engine& engine) {
                        : !differing.empty()               ? "differ"
                        : view.others.empty()              ? "alone"
                                                           : "same";
-  json out{{"status", status},
-           {"server_id", view.server_id},
-           {"snapshot", mine},
-           {"loaded_unix_seconds", engine.loaded_unix_seconds},
-           {"servers", std::move(servers)},
-           {"differing", differing},
-           {"live_seconds", view.live_seconds},
-           {"checked_age_seconds", view.checked_unix > 0 ? UnixNow() - view.checked_unix : -1.0}};
+  json out{
+      {"status", status},
+      {"server_id", view.server_id},
+      {"snapshot", mine},
+      {"loaded_unix_seconds", engine.loaded_unix_seconds},
+      {"servers", std::move(servers)},
+      {"differing", differing},
+      {"live_seconds", view.live_seconds},
+      {"checked_age_seconds", view.checked_unix > 0 ? UnixSeconds() - view.checked_unix : -1.0}};
   if (!view.error.empty()) out["error"] = view.error;
   if (status == "differ") {
     std::string ids;
@@ -154,7 +152,7 @@ void RegisterAdminRoutes(httplib::Server& http, ServerState& state) {
             [&state](const httplib::Request&, httplib::Response& res, const RequestContext& ctx) {
               // Ready, with a warning when the lists are old (lists/staleness.h).
               const std::vector<ListAge> ages =
-                  ListAges(ctx.engine->snapshot(), state.options.max_list_age_days, UnixNow());
+                  ListAges(ctx.engine->snapshot(), state.options.max_list_age_days, UnixSeconds());
               nlohmann::json lists = nlohmann::json::array();
               for (const ListAge& a : ages)
                 lists.push_back({{"source", a.source},

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "core/clock.h"
 #include "partyscreen/store/sessions.h"
 
 namespace partyscreen::server::ui {
@@ -29,12 +30,6 @@ bool SameToken(const std::string& a, const std::string& b) {
 
 namespace {
 
-int64_t UnixNow() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 // A session's expiry moves at most this often (seconds): a request within a minute of the last
 // move writes nothing.
 constexpr int64_t kExtendEvery = 60;
@@ -43,7 +38,7 @@ constexpr int64_t kExtendEvery = 60;
 
 Result<Session> SessionStore::Create(Database& db, const User& user) {
   Session s{RandomToken(), RandomToken(), user.name, user.role};
-  const int64_t now = UnixNow();
+  const auto now = static_cast<int64_t>(UnixSeconds());
   Status added = SessionTable(db).Add(
       s.token, {s.user, s.csrf, now + static_cast<int64_t>(ttl_.count())}, now);
   if (!added.ok()) return added;
@@ -51,7 +46,7 @@ Result<Session> SessionStore::Create(Database& db, const User& user) {
 }
 
 Result<std::optional<Session>> SessionStore::Find(Database& db, const std::string& token) {
-  const int64_t now = UnixNow();
+  const auto now = static_cast<int64_t>(UnixSeconds());
   auto stored = SessionTable(db).Find(token, now);
   if (!stored.ok()) return stored.status();
   if (!*stored) return std::optional<Session>();
