@@ -207,7 +207,8 @@ Result<ParsedList> ParseUkSanctionsListXml(std::string_view xml, ParseLog& log) 
     Entity e;
     std::string why;
     if (!DesignationToEntity(d, e, why)) {
-      log.Skip(index, "Designation " + std::to_string(index) + ": " + why);
+      // Located by its line in the file, and by its position among the designations.
+      log.Skip(LineAt(xml, d.offset_debug()), "Designation " + std::to_string(index) + ": " + why);
       continue;
     }
     out.entities.push_back(std::move(e));

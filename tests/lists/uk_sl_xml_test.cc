@@ -120,6 +120,8 @@ TEST(UkSlXml, DesignationsWithoutIdOrNameAreSkippedAndNamed) {
   ASSERT_EQ(log.issues().size(), 2u);
   EXPECT_THAT(log.issues()[0].reason, HasSubstr("Designation 1: no UniqueID"));
   EXPECT_THAT(log.issues()[1].reason, HasSubstr("UniqueID RUS0001 has no name"));
+  EXPECT_EQ(log.issues()[0].line, 3u);  // the line of each skipped <Designation>
+  EXPECT_EQ(log.issues()[1].line, 4u);
 }
 
 // A file cut short is refused whole (loading the designations before the cut would drop every

@@ -45,12 +45,17 @@ std::string Cookie(const httplib::Request& req, const std::string& name) {
 
 std::optional<Session> RequireUser(UiState& ui, const httplib::Request& req, httplib::Response& res,
                                    Role min_role) {
+  const std::string token = Cookie(req, "ps_session");
+  if (token.empty()) {  // not logged in: no database round trip
+    Redirect(res, "/ui/login");
+    return std::nullopt;
+  }
   auto db = ui.Db();
   if (!db.ok()) {
     SendProblem(res, 503, nullptr, "the database is not available");
     return std::nullopt;
   }
-  auto found = ui.sessions().Find(**db, Cookie(req, "ps_session"));
+  auto found = ui.sessions().Find(**db, token);
   if (!found.ok()) {
     SendProblem(res, 503, nullptr, "the database is not available");
     return std::nullopt;
