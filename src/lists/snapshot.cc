@@ -16,6 +16,7 @@
 #include "core/strings.h"
 #include "lists/formats.h"
 #include "lists/manifest.h"
+#include "lists/republished.h"
 
 namespace partyscreen {
 
@@ -233,6 +234,7 @@ Result<Snapshot> LoadSnapshot(const std::vector<ListSpec>& lists, const LoadOpti
     h.Update("\n");
   }
   snap.hash = h.HexDigest();
+  CarryOfacAliasQuality(snap.entities);
   snap.BuildIdIndex();
   return snap;
 }

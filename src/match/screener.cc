@@ -30,7 +30,7 @@ bool IsListedAcronym(const Entity& e, std::string_view word) {
   }
   return false;
 }
-std::string EngineVersion() { return "partyscreen-match-16"; }
+std::string EngineVersion() { return "partyscreen-match-17"; }
 
 namespace {
 
@@ -55,18 +55,28 @@ constexpr float kLegalWordShare = 0.3f;    // words of legal forms not recognise
 
 // Neutral weights (no corpus): 1 per word, less for stopwords and initials.
 // The share of its weight a word keeps for what kind of word it is (1 for ordinary words).
-float WordShare(const std::string& token, Schema schema) {
-  if (IsStopword(token)) return kStopwordWeightShare;
+// `leads`: the word begins a name of several words (a joining word there is a name word).
+float WordShare(const std::string& token, Schema schema, bool leads) {
+  if (IsStopword(token) && !(leads && IsJoiningWord(token))) return kStopwordWeightShare;
   if (schema == Schema::kPerson) return 1.0f;
   if (IsLegalWord(token)) return kLegalWordShare;
   if (IsPlaceQualifier(token)) return kPlaceWeightShare;
   return 1.0f;
 }
 
-float NeutralWeight(const std::string& token, Schema schema) {
-  if (const float share = WordShare(token, schema); share < 1.0f) return share;
+// True for the first word of a name of several words.
+bool LeadsName(const WeightedName& name, size_t i) { return i == 0 && name.raw.size() > 1; }
+
+float NeutralWeight(const std::string& token, Schema schema, bool leads) {
+  if (const float share = WordShare(token, schema, leads); share < 1.0f) return share;
   if (token.size() == 1) return 0.5f;
   return 1.0f;
+}
+
+void WeighNeutrally(WeightedName* name, Schema schema) {
+  name->weights.clear();
+  for (size_t i = 0; i < name->raw.size(); ++i)
+    name->weights.push_back(NeutralWeight(name->raw[i], schema, LeadsName(*name, i)));
 }
 
 bool LegalFormsDisagree(const NormalizedName& a, const NormalizedName& b) {
@@ -130,8 +140,9 @@ std::vector<double> WeightsByMask(const WeightedName& bits_name) {
 void WeighName(WeightedName* name, Schema schema, const TokenWeights& word_weights) {
   name->weights.clear();
   name->evidence.clear();
-  for (const std::string& t : name->raw) {
-    const float share = WordShare(t, schema);
+  for (size_t i = 0; i < name->raw.size(); ++i) {
+    const std::string& t = name->raw[i];
+    const float share = WordShare(t, schema, LeadsName(*name, i));
     const WordWeight ww = word_weights.Weights(t);
     float w = ww.presence * share;
     float e = (schema == Schema::kPerson ? ww.person_evidence : ww.evidence) * share;
@@ -432,14 +443,14 @@ double CompareNames(std::string_view a, std::string_view b, Schema schema, Expla
   const NormalizedName na = NormalizeName(a, schema);
   WeightedName wa;
   wa.SetWords(na.tokens, na.scripts);
-  for (const std::string& t : wa.raw) wa.weights.push_back(NeutralWeight(t, schema));
+  WeighNeutrally(&wa, schema);
   // `b` as the index reads a listed name: under each of its readings (Screener::Build).
   const std::vector<NormalizedName> readings = NameReadings(b, schema);
   double best = -1;
   for (const NormalizedName& nb : readings) {
     WeightedName wb;
     wb.SetWords(nb.tokens, nb.scripts);
-    for (const std::string& t : wb.raw) wb.weights.push_back(NeutralWeight(t, schema));
+    WeighNeutrally(&wb, schema);
     const NameAlignment al = AlignNames(wa, wb, ParamsForSchema(schema), x != nullptr);
     double score = al.score;
     if (LegalFormsDisagree(na, nb)) score *= kLegalFormMismatchFactor;

@@ -41,6 +41,11 @@ std::vector<std::string> TokenizeAscii(std::string_view text) {
 
 bool IsStopword(std::string_view token) { return DefaultNameTables().stopwords.Contains(token); }
 
+bool IsJoiningWord(std::string_view token) {
+  const bool* joins = DefaultNameTables().stopwords.Find(token);
+  return joins != nullptr && *joins;
+}
+
 bool IsLegalWord(std::string_view token) { return DefaultNameTables().legal_words.Contains(token); }
 
 bool IsPlaceQualifier(std::string_view token) {

@@ -55,6 +55,9 @@ std::vector<NormalizedName> NameReadings(std::string_view name, Schema schema);
 
 // True for words with almost no identity ("of", "the", "de"): weighted low, never blocking keys.
 bool IsStopword(std::string_view token);
+// True for the stopwords that join two other words (prepositions, conjunctions: "of", "on",
+// "and"): such a word never begins a name, so as a name's first word it is a word of the name.
+bool IsJoiningWord(std::string_view token);
 
 // True for words of Latin-script legal forms ("limited", "liability", "joint", "stock").
 bool IsLegalWord(std::string_view token);

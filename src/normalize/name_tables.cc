@@ -61,8 +61,11 @@ NameTables ParseTables() {
   }
   for (std::string_view line : TableLines(embedded::k_honorifics_txt))
     t.honorifics.Set(SoundFold(NormalizedKey(Trim(line))), true);
-  for (std::string_view line : TableLines(embedded::k_stopwords_txt))
-    t.stopwords.Set(NormalizedKey(Trim(line)), true);
+  for (std::string_view line : TableLines(embedded::k_stopwords_txt)) {
+    const size_t tab = line.find('\t');
+    const bool joins = tab != std::string_view::npos && Trim(line.substr(tab + 1)) == "joins";
+    t.stopwords.Set(NormalizedKey(Trim(line.substr(0, tab))), joins);
+  }
   for (std::string_view line : TableLines(embedded::k_qualifiers_txt))
     t.qualifiers.Set(NormalizedKey(Trim(line)), true);
   for (std::string_view line : TableLines(embedded::k_abbreviations_tsv)) {

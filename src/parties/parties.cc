@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/strings.h"
+#include "lists/republished.h"
 #include "normalize/name_normalizer.h"
 
 namespace partyscreen {
@@ -25,22 +26,10 @@ bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string_view LocalId(const Entity& e) {
-  const size_t colon = e.id.find(':');
-  return colon == std::string::npos ? std::string_view(e.id)
-                                    : std::string_view(e.id).substr(colon + 1);
-}
-
-// "OFAC entry <number>" for an OFAC entry and for a CSL row republishing one (the CSL keeps the
-// OFAC entry number as the row id of its Treasury lists, "#2", "#3" when one entry is on several
-// of them); "" otherwise.
+// "OFAC entry <number>" for an OFAC entry and for a CSL row republishing one; "" otherwise.
 std::string OfacRecordKey(const Entity& e) {
-  std::string_view local = LocalId(e);
-  if (e.source == "csl") local = local.substr(0, local.find('#'));
-  if (!AllDigits(local)) return "";
-  const bool ofac = e.source == "ofac" || e.source == "ofac-cons" ||
-                    (e.source == "csl" && e.list.find("Treasury Department") != std::string::npos);
-  return ofac ? "OFAC entry " + std::string(local) : "";
+  const std::string number = OfacEntryNumber(e);
+  return number.empty() ? "" : "OFAC entry " + number;
 }
 
 // A UN Security Council reference number as the UN writes it: two letters, i (individual) or e

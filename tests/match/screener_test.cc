@@ -392,6 +392,20 @@ TEST(CompareNamesTest, ExplanationNamesUnmatchedWords) {
   EXPECT_NE(x.summary.find("municipal"), std::string::npos);
 }
 
+// A preposition or conjunction never begins a name: as the first word it is a name word ("ON
+// Semiconductor" is not a semiconductor firm with a stray "on"), elsewhere it stays light; an
+// article or particle that begins a name stays light too.
+TEST(CompareNamesTest, AJoiningWordThatBeginsANameIsANameWord) {
+  const Schema org = Schema::kOrganization;
+  EXPECT_LT(CompareNames("ON Semiconductor", "Hebei Semiconductor", org), 0.8);
+  EXPECT_DOUBLE_EQ(CompareNames("In Touch Systems", "Touch Systems", org),
+                   CompareNames("Acme Touch Systems", "Touch Systems", org));
+  EXPECT_GT(CompareNames("Bank of China", "Bank China", org), 0.9);
+  EXPECT_GT(CompareNames("The Hikvision Company", "Hikvision Company", org), 0.9);
+  EXPECT_GT(CompareNames("De Beers Group", "Beers Group", org), 0.85);
+  EXPECT_DOUBLE_EQ(CompareNames("On Holding AG", "ON HOLDING AG", org), 1.0);
+}
+
 TEST(BlockingKeysTest, ScoringPairsShareAKey) {
   const std::vector<std::pair<std::string, std::string>> pairs = {
       {"Quanguo Chen", "CHEN, Quanguo"},
