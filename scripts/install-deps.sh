@@ -11,7 +11,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libicu-dev libopencc-dev nlohmann-json3-dev libpugixml-dev libsqlite3-dev libcpp-httplib-dev \
   libcli11-dev libfmt-dev libtbb-dev libzip-dev zlib1g-dev libssl-dev libpq-dev libcurl4-openssl-dev \
   libsodium-dev libgtest-dev libgmock-dev libbenchmark-dev \
-  postgresql wrk curl python3 python3-fake-factory sqlite3 time \
+  postgresql wrk curl python3 python3-fake-factory wamerican sqlite3 time \
   help2man dpkg-dev systemd nodejs chromium \
   pybind11-dev python3-dev python3-dask python3-distributed python3-pandas >/dev/null
 

@@ -14,6 +14,7 @@ namespace embedded {
 extern const std::string_view k_token_weights_tsv;
 extern const std::string_view k_background_words_tsv;
 extern const std::string_view k_common_person_names_tsv;
+extern const std::string_view k_common_words_tsv;
 }  // namespace embedded
 
 namespace {
@@ -54,7 +55,7 @@ CountTable ParseCounts(std::string_view text) {
 }  // namespace
 
 TokenWeights::TokenWeights(std::string_view list_table, std::string_view background_table,
-                           std::string_view common_person_names) {
+                           std::string_view common_person_names, std::string_view common_words) {
   static std::atomic<uint64_t> instances{0};
   instance_id_ = ++instances;
   const CountTable lists = ParseCounts(list_table);
@@ -86,21 +87,36 @@ TokenWeights::TokenWeights(std::string_view list_table, std::string_view backgro
     it->second.evidence = std::min(it->second.presence, cap);
     it->second.person_evidence = it->second.evidence;
   }
+  // A word of a one-word-a-line table: its entry, made (as the background does) when the lists'
+  // table lacks it and `add` is set, else skipped.
+  auto each_listed_word = [&](std::string_view text, bool add, auto&& apply) {
+    while (!text.empty()) {
+      const size_t eol = text.find('\n');
+      const std::string_view word = text.substr(0, eol);
+      text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
+      if (word.empty() || word[0] == '#') continue;
+      auto it = weight_.find(std::string(word));
+      if (it == weight_.end()) {
+        if (!add) continue;
+        const float w = word.size() < kMinFuzzyLength ? unseen_weight_ : NeighbourWeight(word);
+        it = weight_.emplace(std::string(word), WordWeight{w, w, w}).first;
+      }
+      apply(it->second);
+    }
+  };
   // Common given names and surnames cap what a match proves in a person's name.
   const float common_cap = Idf(kCommonPersonNameShare, 1);
-  for (std::string_view text = common_person_names; !text.empty();) {
-    const size_t eol = text.find('\n');
-    const std::string_view word = text.substr(0, eol);
-    text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
-    if (word.empty() || word[0] == '#') continue;
-    auto it = weight_.find(std::string(word));
-    if (it == weight_.end()) {
-      const float w = word.size() < kMinFuzzyLength ? unseen_weight_ : NeighbourWeight(word);
-      it = weight_.emplace(std::string(word), WordWeight{w, w, w}).first;
-    }
-    it->second.person_evidence = std::min(it->second.evidence, common_cap);
-    it->second.common_person_name = true;
-  }
+  each_listed_word(common_person_names, /*add=*/true, [&](WordWeight& w) {
+    w.person_evidence = std::min(w.evidence, common_cap);
+    w.common_person_name = true;
+  });
+  // Ordinary words of the language cap what a match proves in any other name (after the person
+  // evidence is set: a person's name is weighed by the rule above). Only words the tables hold
+  // (in 2+ list names or ordinary names): one seen once keeps the unseen weight, and the
+  // dictionary's other ~55k words add no entries to load.
+  const float common_word_cap = Idf(kCommonWordShare, 1);
+  each_listed_word(common_words, /*add=*/false,
+                   [&](WordWeight& w) { w.evidence = std::min(w.evidence, common_word_cap); });
   for (const auto& [word, weight] : weight_) table_.Set(word, weight);
 }
 
@@ -109,7 +125,7 @@ const TokenWeights& TokenWeights::Default() {
   // process exit cost more than the process spends on many a short command.
   static const TokenWeights* weights =
       new TokenWeights(embedded::k_token_weights_tsv, embedded::k_background_words_tsv,
-                       embedded::k_common_person_names_tsv);
+                       embedded::k_common_person_names_tsv, embedded::k_common_words_tsv);
   return *weights;
 }
 

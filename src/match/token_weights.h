@@ -25,7 +25,7 @@ namespace partyscreen {
 struct WordWeight {
   float presence = 0;               // Weight()
   float evidence = 0;               // EvidenceWeight() <= presence
-  float person_evidence = 0;        // PersonEvidenceWeight() <= evidence
+  float person_evidence = 0;        // PersonEvidenceWeight() <= presence
   bool common_person_name = false;  // in the table of common given names and surnames
 };
 
@@ -35,12 +35,22 @@ struct WordWeight {
 // or second surname the query lacks).
 inline constexpr float kCommonPersonNameShare = 50.0f;
 
+// What a match on an ordinary word of the language proves in an organisation's name: no more
+// than a word found in one name in kCommonWordShare ("golden", "mountain", "systems": a spelling
+// dictionary's lower-case words, data/tables/common_words.tsv). Real company names are made of
+// such words, so two firms sharing them are often two firms; a coined word ("hikvision") is not
+// in the dictionary and keeps its rarity on the lists. An unmatched one still costs its full
+// weight. Persons are not affected (their names are weighed by kCommonPersonNameShare).
+inline constexpr float kCommonWordShare = 200.0f;
+
 class TokenWeights {
  public:
   // Parses tables in the token_weights.tsv format; lines that do not parse are skipped.
-  // `common_person_names`: one word a line (data/tables/common_person_names.tsv), '#' comments.
+  // `common_person_names`, `common_words`: one word a line (data/tables/common_person_names.tsv,
+  // common_words.tsv), '#' comments.
   explicit TokenWeights(std::string_view list_table, std::string_view background_table = {},
-                        std::string_view common_person_names = {});
+                        std::string_view common_person_names = {},
+                        std::string_view common_words = {});
 
   // The table compiled into the binary, parsed once.
   static const TokenWeights& Default();

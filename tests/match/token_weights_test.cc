@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -73,6 +74,27 @@ TEST(TokenWeightsTest, CommonPersonNamesCapThePersonEvidence) {
     EXPECT_FALSE(d.Weights(name).common_person_name) << name;
 }
 
+// An ordinary word of the language (in the dictionary table) proves in an organisation's name no
+// more than a word found in one name in kCommonWordShare; its presence weight, and what it proves
+// in a person's name, stay; a word the tables lack is not added.
+TEST(TokenWeightsTest, CommonWordsCapTheEvidenceOutsidePersonNames) {
+  const TokenWeights w("names\t100000\ngolden\t5\nkestrel\t5\nhikvision\t5\n", "", "",
+                       "# c\ngolden\nkestrel\npinky\n");
+  const float cap = static_cast<float>(std::log(kCommonWordShare) + 1);
+  EXPECT_FLOAT_EQ(w.Weight("golden"), w.Weight("hikvision"));
+  EXPECT_FLOAT_EQ(w.EvidenceWeight("golden"), cap);
+  EXPECT_FLOAT_EQ(w.EvidenceWeight("kestrel"), cap);
+  EXPECT_FLOAT_EQ(w.EvidenceWeight("hikvision"), w.Weight("hikvision"));
+  EXPECT_FLOAT_EQ(w.PersonEvidenceWeight("golden"), w.Weight("golden"));
+  EXPECT_FLOAT_EQ(w.EvidenceWeight("pinky"), w.Weight("pinky"));  // unseen: not capped
+  // The shipped table: a spelling dictionary's lower-case words, no proper nouns.
+  const TokenWeights& d = TokenWeights::Default();
+  for (const char* word : {"golden", "mountain", "systems", "educational"})
+    EXPECT_LT(d.EvidenceWeight(word), d.Weight(word)) << word;
+  for (const char* word : {"hikvision", "megvii", "sensetime"})
+    EXPECT_FLOAT_EQ(d.EvidenceWeight(word), d.Weight(word)) << word;
+}
+
 Entity Org(std::string id, std::string name) {
   Entity e;
   e.id = std::move(id);
@@ -110,6 +132,22 @@ TEST(TokenWeightsTest, CommonWordAloneDoesNotCarryAMatch) {
   const double s = ScoreOf({Org("a", "SMIC Southern")}, "Southern Co");
   EXPECT_GT(s, 0);
   EXPECT_LT(s, ScreenOptions().threshold);
+}
+
+// Two firms sharing ordinary words are often two firms: "Golden Star Resources Ltd" is not the
+// listed "GOLDEN STAR CO" (0.803 before the common-word table), while the same shape built of
+// coined words still alerts.
+TEST(TokenWeightsTest, OrdinaryWordsSharedByTwoFirmsDoNotCarryAMatch) {
+  const double threshold = ScreenOptions().threshold;
+  const double common =
+      ScoreOf({Org("a", "GOLDEN STAR CO")}, "Golden Star Resources Ltd", Schema::kOrganization);
+  EXPECT_GT(common, 0);
+  EXPECT_LT(common, threshold);
+  EXPECT_GE(ScoreOf({Org("b", "ZHONGXING MINGTAI CO")}, "Zhongxing Mingtai Resources Ltd",
+                    Schema::kOrganization),
+            threshold);
+  EXPECT_DOUBLE_EQ(ScoreOf({Org("a", "GOLDEN STAR CO")}, "Golden Star Co", Schema::kOrganization),
+                   1.0);
 }
 
 // A common given name and surname do not identify a listed person whose patronymic the query
@@ -198,6 +236,18 @@ TEST(TokenWeightsTest, ShippedCommonPersonNamesMatchTheGenerator) {
   ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   EXPECT_TRUE(ReadAll(table) == ReadAll(out))
       << "data/tables/common_person_names.tsv is stale: regenerate it (see its header)";
+}
+
+// The common-word table is the generator's reading of Debian's wamerican dictionary.
+TEST(TokenWeightsTest, ShippedCommonWordsMatchTheGenerator) {
+  const std::string table = std::string(PARTYSCREEN_SOURCE_DIR) + "/data/tables/common_words.tsv";
+  const std::string out = ::testing::TempDir() + "common_words.tsv";
+  const std::string cmd = std::string(PARTYSCREEN_TOOLS_DIR) +
+                          "/make_token_weights --dictionary /usr/share/dict/american-english > '" +
+                          out + "'";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd << " (Debian package wamerican)";
+  EXPECT_TRUE(ReadAll(table) == ReadAll(out))
+      << "data/tables/common_words.tsv is stale: regenerate it (see its header)";
 }
 
 // legal_forms.tsv marks a start form "glued" (split off a first word that begins with it, as in
