@@ -7,7 +7,9 @@
 # (PARTYSCREEN_SHARED_DIR, default ../shared) plus the small committed seeds in fuzz/seeds/; nothing
 # is downloaded. Two targets run at a time (FUZZ_PARALLEL, default 2: the machine has 2 cores).
 # Crashes land in build-fuzz/artifacts/; each run's log (with libFuzzer's final stats) in
-# build-fuzz/logs/<target>.log, and a one-line summary per target is printed at the end.
+# build-fuzz/logs/<target>.log, and a one-line summary per target is printed at the end. Exits 1
+# when this run left a new artifact (a crash, a sanitizer report, a leak or a timeout), so that
+# `.ci/run` can use a short run as its sanitizer job.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -100,4 +102,12 @@ run_one() {
   printf '%-24s %6ss  %10s execs  %s artifacts\n' "$target" "$seconds" "${execs:-?}" "$crashes"
 }
 export -f run_one
+started=$build/.fuzz-run-started
+touch "$started"
 printf '%s\n' "${targets[@]}" | xargs -P "$parallel" -I{} bash -c 'run_one "$@"' _ {} "$seconds" "$build"
+new=$(find "$build/artifacts" -type f -newer "$started" | sort)
+if [ -n "$new" ]; then
+  echo "fuzz.sh: new artifacts (inputs that crashed or tripped a sanitizer; logs in $build/logs):" >&2
+  echo "$new" >&2
+  exit 1
+fi
