@@ -28,7 +28,7 @@ struct NameTables {
   // weighted low wherever they stand, since a form mangled or cut short is still no name.
   FlatStringMap<bool> legal_words;
   FlatStringMap<bool> honorifics;  // sound folds (sound_fold.h): "hajji" = "haji"
-  FlatStringMap<bool> stopwords;  // true: a joining word (a preposition or conjunction)
+  FlatStringMap<bool> stopwords;   // true: a joining word (a preposition or conjunction)
   FlatStringMap<bool> qualifiers;  // place words (qualifiers.txt)
   // Organisation-word abbreviations -> the words they stand for (abbreviations.tsv).
   std::unordered_map<std::string, std::vector<std::string>> abbreviations;
