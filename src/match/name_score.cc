@@ -325,23 +325,37 @@ NameAlignment AlignNames(const WeightedName& q, const WeightedName& l, const Sco
     out.anchored = out.anchored || c.anchor;
     if (want_details) out.pairs.push_back(c.pair);
   }
-  double unmatched_q = 0, unmatched_l = 0;
+  // Unmatched words; `kind_conflict` the weight of those naming a body that does not trade
+  // ("association") in a name without a commercial legal form, opposite a name with one.
+  double unmatched_q = 0, unmatched_l = 0, kind_conflict = 0;
+  const bool q_against_form = l.commercial_form && !q.commercial_form;
+  const bool l_against_form = q.commercial_form && !l.commercial_form;
   for (int i = 0; i < nq; ++i) {
     if (i < 64 && (used_q >> i & 1)) continue;
     unmatched_q += q.weights[i];
+    if (q_against_form && IsNonprofitWord(q.raw[i])) {
+      kind_conflict += q.weights[i];
+      if (want_details) out.kind_conflict_word = q.raw[i];
+    }
     if (want_details) out.unmatched_query.push_back(i);
   }
   for (int j = 0; j < nl; ++j) {
     if (j < 64 && (used_l >> j & 1)) continue;
     unmatched_l += l.weights[j];
+    if (l_against_form && IsNonprofitWord(l.raw[j])) {
+      kind_conflict += l.weights[j];
+      if (want_details) out.kind_conflict_word = l.raw[j];
+    }
     if (want_details) out.unmatched_list.push_back(j);
   }
   if (!out.anchored) return out;  // score 0: nothing the index could have found
   // Words left over on both sides are not a missing name part but a different one ("al duri" vs
-  // "al ubaidi"): the smaller side's weight counts once more (kConflictFactor).
+  // "al ubaidi"): the smaller side's weight counts once more (kConflictFactor). So does a word
+  // that makes the name another kind of body than the other name's legal form says ("Educational
+  // Development Corp" vs "... Association": a company is not an association).
+  const double conflict = std::max(std::min(unmatched_q, unmatched_l), kind_conflict);
   const double denom = paired_weight + params.unmatched_query_factor * unmatched_q +
-                       params.unmatched_list_factor * unmatched_l +
-                       kConflictFactor * std::min(unmatched_q, unmatched_l);
+                       params.unmatched_list_factor * unmatched_l + kConflictFactor * conflict;
   out.score = denom > 0 ? matched / denom : 0;
   if (want_details)
     std::sort(out.pairs.begin(), out.pairs.end(), [](const AlignedPair& a, const AlignedPair& b) {

@@ -40,6 +40,9 @@ struct WeightedName {
                                 // the same as weights
   std::vector<std::string> raw;
   std::vector<TokenScript> scripts;
+  // The name carries a commercial legal form ("Corp", "Ltd"; HasCommercialForm): a word naming a
+  // body that does not trade ("association") left unmatched in a name without one is a conflict.
+  bool commercial_form = false;
 
   float EvidenceAt(size_t i) const { return evidence.empty() ? weights[i] : evidence[i]; }
   TokenScript ScriptAt(size_t i) const {
@@ -70,6 +73,9 @@ struct NameAlignment {
   std::vector<AlignedPair> pairs;
   std::vector<int> unmatched_query;  // token indexes
   std::vector<int> unmatched_list;
+  // (want_details) an unmatched word naming a body that does not trade, opposite a commercial
+  // legal form ("association" against "Corp"), "" when none
+  std::string kind_conflict_word;
 };
 
 // Scores are reported on a grid of 1e-9: a weighted sum that is 0.8 on paper and comes out as

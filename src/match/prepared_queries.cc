@@ -11,6 +11,7 @@
 #include "core/binary_io.h"
 #include "core/parallel.h"
 #include "match/prepared_queries_impl.h"
+#include "normalize/name_normalizer.h"
 
 namespace partyscreen {
 
@@ -59,6 +60,7 @@ bool ReadNames(std::string_view bytes, std::vector<PreparedName>* names) {
     p.weighted.weights = in.PodVector<float>();
     p.weighted.evidence = in.PodVector<float>();
     p.normalized.legal_forms = in.StrVector();
+    p.weighted.commercial_form = HasCommercialForm(p.normalized.legal_forms);
     p.normalized.dropped = in.StrVector();
     p.summary.total_weight = in.Pod<float>();
     p.summary.free_weight = in.Pod<float>();

@@ -30,7 +30,7 @@ bool IsListedAcronym(const Entity& e, std::string_view word) {
   }
   return false;
 }
-std::string EngineVersion() { return "partyscreen-match-17"; }
+std::string EngineVersion() { return "partyscreen-match-18"; }
 
 namespace {
 
@@ -85,6 +85,14 @@ bool LegalFormsDisagree(const NormalizedName& a, const NormalizedName& b) {
     if (std::find(b.legal_forms.begin(), b.legal_forms.end(), f) != b.legal_forms.end())
       return false;
   return true;
+}
+
+// The explanation's line for AlignNames' body-kind conflict, when there was one.
+void NoteKindConflict(const NameAlignment& al, Explanation* x) {
+  if (!al.kind_conflict_word.empty())
+    x->attributes.push_back("'" + al.kind_conflict_word +
+                            "' names a body that does not trade; the other name's legal form is "
+                            "a company's (a conflict, scored lower)");
 }
 
 // Name score of one alias: the alignment score with the alias-quality and legal-form factors.
@@ -159,6 +167,7 @@ PreparedName PrepareName(const std::string& name, Schema schema, const TokenWeig
   PreparedName p;
   p.normalized = NormalizeName(name, schema);
   p.weighted.SetWords(p.normalized.tokens, p.normalized.scripts);
+  p.weighted.commercial_form = HasCommercialForm(p.normalized.legal_forms);
   WeighName(&p.weighted, schema, word_weights);
   p.summary = Summarize(p.weighted);
   p.params = ParamsForSchema(schema);
@@ -220,6 +229,7 @@ std::optional<Hit> Screener::Impl::MakeHit(const PreparedName& q, const QueryFac
       x.attributes.push_back("matched a weak alias (scored lower)");
     if (LegalFormsDisagree(q.normalized, a.normalized))
       x.attributes.push_back("legal forms differ");
+    NoteKindConflict(al, &x);
     FinishSummary(score, &x);
   }
   return h;
@@ -345,6 +355,7 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::shared_ptr<const Snapshot
       if (std::find(seen.begin(), seen.end(), display) != seen.end()) continue;
       seen.push_back(display);
       a.weighted.SetWords(a.normalized.tokens, a.normalized.scripts);
+      a.weighted.commercial_form = HasCommercialForm(a.normalized.legal_forms);
       // Word weights come from the fixed table (token_weights.h): no corpus statistics here.
       impl->Weigh(&a.weighted, e.schema);
       impl->alias_summary.push_back(Summarize(a.weighted));
@@ -443,6 +454,7 @@ double CompareNames(std::string_view a, std::string_view b, Schema schema, Expla
   const NormalizedName na = NormalizeName(a, schema);
   WeightedName wa;
   wa.SetWords(na.tokens, na.scripts);
+  wa.commercial_form = HasCommercialForm(na.legal_forms);
   WeighNeutrally(&wa, schema);
   // `b` as the index reads a listed name: under each of its readings (Screener::Build).
   const std::vector<NormalizedName> readings = NameReadings(b, schema);
@@ -450,6 +462,7 @@ double CompareNames(std::string_view a, std::string_view b, Schema schema, Expla
   for (const NormalizedName& nb : readings) {
     WeightedName wb;
     wb.SetWords(nb.tokens, nb.scripts);
+    wb.commercial_form = HasCommercialForm(nb.legal_forms);
     WeighNeutrally(&wb, schema);
     const NameAlignment al = AlignNames(wa, wb, ParamsForSchema(schema), x != nullptr);
     double score = al.score;
@@ -464,6 +477,7 @@ double CompareNames(std::string_view a, std::string_view b, Schema schema, Expla
       x->name_score = score;
       DescribeAlignment(na, nb, al, x);
       if (LegalFormsDisagree(na, nb)) x->attributes.push_back("legal forms differ");
+      NoteKindConflict(al, x);
       FinishSummary(score, x);
     }
   }

@@ -57,6 +57,7 @@ bool ReadAlias(BinaryReader& in, const std::vector<Entity>& entities, IndexedAli
   a->normalized.tokens = in.StrVector();
   bool ok = ReadScripts(in, &a->normalized.scripts);
   a->normalized.legal_forms = in.StrVector();
+  a->weighted.commercial_form = HasCommercialForm(a->normalized.legal_forms);
   a->normalized.dropped = in.StrVector();
   WeightedName& w = a->weighted;
   w.tokens = in.StrVector();

@@ -48,6 +48,16 @@ bool IsJoiningWord(std::string_view token) {
 
 bool IsLegalWord(std::string_view token) { return DefaultNameTables().legal_words.Contains(token); }
 
+bool IsNonprofitWord(std::string_view token) {
+  return DefaultNameTables().nonprofit_words.Contains(token);
+}
+
+bool HasCommercialForm(const std::vector<std::string>& legal_form_codes) {
+  const auto& nonprofit = DefaultNameTables().nonprofit_forms;
+  return std::any_of(legal_form_codes.begin(), legal_form_codes.end(),
+                     [&](const std::string& code) { return !nonprofit.count(code); });
+}
+
 bool IsPlaceQualifier(std::string_view token) {
   if (DefaultNameTables().qualifiers.Contains(token)) return true;
   return token.size() >= 4 && !CountryCode(token).empty();

@@ -66,4 +66,11 @@ bool IsLegalWord(std::string_view token);
 // qualifiers table, or a country name of 4+ letters (normalize/country.h).
 bool IsPlaceQualifier(std::string_view token);
 
+// True for words that name a body that does not trade ("association", "foundation",
+// nonprofit_words.txt).
+bool IsNonprofitWord(std::string_view token);
+// True when one of the legal form codes is a commercial form (any form in legal_forms.tsv but
+// those marked "nonprofit": "LTD", "CORP", not "EV").
+bool HasCommercialForm(const std::vector<std::string>& legal_form_codes);
+
 }  // namespace partyscreen

@@ -14,6 +14,7 @@ extern const std::string_view k_legal_forms_tsv;
 extern const std::string_view k_honorifics_txt;
 extern const std::string_view k_stopwords_txt;
 extern const std::string_view k_qualifiers_txt;
+extern const std::string_view k_nonprofit_words_txt;
 extern const std::string_view k_abbreviations_tsv;
 }  // namespace embedded
 
@@ -39,6 +40,8 @@ NameTables ParseTables() {
         columns.size() > 1 ? Split(columns[1], " ") : std::vector<std::string>{};
     const bool at_start = std::find(marks.begin(), marks.end(), "start") != marks.end();
     const bool glued = std::find(marks.begin(), marks.end(), "glued") != marks.end();
+    if (std::find(marks.begin(), marks.end(), "nonprofit") != marks.end())
+      t.nonprofit_forms.insert(columns[0]);
     t.legal_forms.emplace(key, NameTables::LegalForm{columns[0], at_start});
     if (at_start && glued && key.find(' ') == std::string::npos) t.glued_start_forms.push_back(key);
     const std::vector<std::string> words = Split(key, " ");
@@ -68,6 +71,8 @@ NameTables ParseTables() {
   }
   for (std::string_view line : TableLines(embedded::k_qualifiers_txt))
     t.qualifiers.Set(NormalizedKey(Trim(line)), true);
+  for (std::string_view line : TableLines(embedded::k_nonprofit_words_txt))
+    t.nonprofit_words.Set(NormalizedKey(Trim(line)), true);
   for (std::string_view line : TableLines(embedded::k_abbreviations_tsv)) {
     line = Trim(line);
     const size_t tab = line.find('\t');

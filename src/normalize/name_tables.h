@@ -30,6 +30,8 @@ struct NameTables {
   FlatStringMap<bool> honorifics;  // sound folds (sound_fold.h): "hajji" = "haji"
   FlatStringMap<bool> stopwords;   // true: a joining word (a preposition or conjunction)
   FlatStringMap<bool> qualifiers;  // place words (qualifiers.txt)
+  FlatStringMap<bool> nonprofit_words;           // nonprofit_words.txt ("association")
+  std::unordered_set<std::string> nonprofit_forms;  // codes marked "nonprofit" ("EV")
   // Organisation-word abbreviations -> the words they stand for (abbreviations.tsv).
   std::unordered_map<std::string, std::vector<std::string>> abbreviations;
   // Single-word legal forms of 7+ letters ("aktiengesellschaft", "corporation"): a word one typo

@@ -406,6 +406,48 @@ TEST(CompareNamesTest, AJoiningWordThatBeginsANameIsANameWord) {
   EXPECT_DOUBLE_EQ(CompareNames("On Holding AG", "ON HOLDING AG", org), 1.0);
 }
 
+// A company's legal form and a word naming a body that does not trade, left unmatched on the
+// other side, are two kinds of body: they conflict as two different words do. The same names
+// without the form, with the word on both sides, or with a form on the listed side too, do not.
+TEST(CompareNamesTest, ACompanyIsNotAnAssociation) {
+  const Schema org = Schema::kOrganization;
+  const std::string listed = "EDUCATIONAL DEVELOPMENT ASSOCIATION";
+  const double corp = CompareNames("Educational Development Corp", listed, org);
+  const double bare = CompareNames("Educational Development", listed, org);
+  EXPECT_LT(corp, bare);
+  EXPECT_GT(corp, 0);
+  EXPECT_DOUBLE_EQ(CompareNames("Educational Development Association", listed, org), 1.0);
+  // A listed association that is itself incorporated: no conflict with the query's form.
+  EXPECT_DOUBLE_EQ(CompareNames("Educational Development Corp", listed + " INC", org),
+                   CompareNames("Educational Development Ltd", listed + " INC", org));
+  EXPECT_GT(CompareNames("Educational Development Corp", listed + " INC", org), corp);
+  // Either side: a foundation queried against a listed company.
+  EXPECT_LT(CompareNames("Kestrel Mining Foundation", "Kestrel Mining Ltd", org),
+            CompareNames("Kestrel Mining Holdings", "Kestrel Mining Ltd", org));
+  // The registered association's form (e.V.) is not a company's.
+  EXPECT_DOUBLE_EQ(CompareNames("Kestrel Mining e.V.", "Kestrel Mining Foundation", org),
+                   CompareNames("Kestrel Mining", "Kestrel Mining Foundation", org));
+  Explanation x;
+  CompareNames("Educational Development Corp", listed, org, &x);
+  bool noted = false;
+  for (const std::string& a : x.attributes) noted = noted || a.find("'association'") == 0;
+  EXPECT_TRUE(noted);
+}
+
+// Through the index and the word table: the named innocent case of issue 11 stays below the
+// threshold, the association's own name and a typo of it are found.
+TEST(ScreenerKindsTest, ACompanyIsNotTheListedAssociationOfTheSameWords) {
+  const std::vector<Entity> listed = {
+      Make("ofac:1", Schema::kOrganization, "GOODWILL CHARITABLE ORGANIZATION, INC.",
+           {"EDUCATIONAL DEVELOPMENT ASSOCIATION"})};
+  const double threshold = ScreenOptions().threshold;
+  EXPECT_LT(BestScore(listed, "Educational Development Corp", Schema::kOrganization, 0.5),
+            threshold);
+  EXPECT_LT(BestScore(listed, "Educational Development Corp", Schema::kUnknown, 0.5), threshold);
+  EXPECT_GE(BestScore(listed, "Educational Development Asociation", Schema::kOrganization),
+            threshold);
+}
+
 TEST(BlockingKeysTest, ScoringPairsShareAKey) {
   const std::vector<std::pair<std::string, std::string>> pairs = {
       {"Quanguo Chen", "CHEN, Quanguo"},
