@@ -27,10 +27,10 @@ struct NameTables {
   // Words of the Latin-script legal forms (3+ letters: "limited", "liability", "joint", "stock"):
   // weighted low wherever they stand, since a form mangled or cut short is still no name.
   FlatStringMap<bool> legal_words;
-  FlatStringMap<bool> honorifics;  // sound folds (sound_fold.h): "hajji" = "haji"
-  FlatStringMap<bool> stopwords;   // true: a joining word (a preposition or conjunction)
-  FlatStringMap<bool> qualifiers;  // place words (qualifiers.txt)
-  FlatStringMap<bool> nonprofit_words;           // nonprofit_words.txt ("association")
+  FlatStringMap<bool> honorifics;       // sound folds (sound_fold.h): "hajji" = "haji"
+  FlatStringMap<bool> stopwords;        // true: a joining word (a preposition or conjunction)
+  FlatStringMap<bool> qualifiers;       // place words (qualifiers.txt)
+  FlatStringMap<bool> nonprofit_words;  // nonprofit_words.txt ("association")
   std::unordered_set<std::string> nonprofit_forms;  // codes marked "nonprofit" ("EV")
   // Organisation-word abbreviations -> the words they stand for (abbreviations.tsv).
   std::unordered_map<std::string, std::vector<std::string>> abbreviations;

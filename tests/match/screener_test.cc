@@ -437,9 +437,9 @@ TEST(CompareNamesTest, ACompanyIsNotAnAssociation) {
 // Through the index and the word table: the named innocent case of issue 11 stays below the
 // threshold, the association's own name and a typo of it are found.
 TEST(ScreenerKindsTest, ACompanyIsNotTheListedAssociationOfTheSameWords) {
-  const std::vector<Entity> listed = {
-      Make("ofac:1", Schema::kOrganization, "GOODWILL CHARITABLE ORGANIZATION, INC.",
-           {"EDUCATIONAL DEVELOPMENT ASSOCIATION"})};
+  const std::vector<Entity> listed = {Make("ofac:1", Schema::kOrganization,
+                                           "GOODWILL CHARITABLE ORGANIZATION, INC.",
+                                           {"EDUCATIONAL DEVELOPMENT ASSOCIATION"})};
   const double threshold = ScreenOptions().threshold;
   EXPECT_LT(BestScore(listed, "Educational Development Corp", Schema::kOrganization, 0.5),
             threshold);
