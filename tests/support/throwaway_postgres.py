@@ -22,6 +22,14 @@ def free_port():
         return s.getsockname()[1]
 
 
+def server_env():
+    """This environment without a sanitizer runtime preloaded for the tests (tests/python's
+    CMakeLists in a sanitizer build): PostgreSQL is not this project's code and is not built for
+    it."""
+    return {k: v for k, v in os.environ.items()
+            if k not in ("LD_PRELOAD", "ASAN_OPTIONS", "UBSAN_OPTIONS", "TSAN_OPTIONS")}
+
+
 class Postgres:
     """A throwaway server (initdb into a temporary directory; as `postgres` when root)."""
 
@@ -35,13 +43,14 @@ class Postgres:
         self.port = free_port()
         data = os.path.join(self.dir, "data")
         subprocess.run(self.prefix + [f"{PG_BIN}/initdb", "-D", data, "-A", "trust", "-U",
-                                      "postgres"], check=True, capture_output=True)
+                                      "postgres"], check=True, capture_output=True, env=server_env())
         self.pg_ctl = self.prefix + [f"{PG_BIN}/pg_ctl", "-D", data]
         subprocess.run(self.pg_ctl + ["-w", "-l", os.path.join(self.dir, "server.log"), "-o",
                                       f"-p {self.port} -k {self.dir} -c listen_addresses=''",
-                                      "start"], check=True, capture_output=True)
+                                      "start"], check=True, capture_output=True, env=server_env())
         self.conninfo = f"host={self.dir} port={self.port} user=postgres dbname=postgres"
 
     def stop(self):
-        subprocess.run(self.pg_ctl + ["-m", "immediate", "stop"], capture_output=True)
+        subprocess.run(self.pg_ctl + ["-m", "immediate", "stop"], capture_output=True,
+                       env=server_env())
         shutil.rmtree(self.dir, ignore_errors=True)
