@@ -87,6 +87,13 @@ bool LegalFormsDisagree(const NormalizedName& a, const NormalizedName& b) {
   return true;
 }
 
+// The scorer's view of a normalised name's words (weights are the caller's): its words, their
+// scripts and whether it carries a commercial legal form.
+void SetNameWords(const NormalizedName& n, WeightedName* w) {
+  w->SetWords(n.tokens, n.scripts);
+  w->commercial_form = HasCommercialForm(n.legal_forms);
+}
+
 // The explanation's line for AlignNames' body-kind conflict, when there was one.
 void NoteKindConflict(const NameAlignment& al, Explanation* x) {
   if (!al.kind_conflict_word.empty())
@@ -166,8 +173,7 @@ void WeighName(WeightedName* name, Schema schema, const TokenWeights& word_weigh
 PreparedName PrepareName(const std::string& name, Schema schema, const TokenWeights& word_weights) {
   PreparedName p;
   p.normalized = NormalizeName(name, schema);
-  p.weighted.SetWords(p.normalized.tokens, p.normalized.scripts);
-  p.weighted.commercial_form = HasCommercialForm(p.normalized.legal_forms);
+  SetNameWords(p.normalized, &p.weighted);
   WeighName(&p.weighted, schema, word_weights);
   p.summary = Summarize(p.weighted);
   p.params = ParamsForSchema(schema);
@@ -354,8 +360,7 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::shared_ptr<const Snapshot
       const std::string display = a.normalized.Display();
       if (std::find(seen.begin(), seen.end(), display) != seen.end()) continue;
       seen.push_back(display);
-      a.weighted.SetWords(a.normalized.tokens, a.normalized.scripts);
-      a.weighted.commercial_form = HasCommercialForm(a.normalized.legal_forms);
+      SetNameWords(a.normalized, &a.weighted);
       // Word weights come from the fixed table (token_weights.h): no corpus statistics here.
       impl->Weigh(&a.weighted, e.schema);
       impl->alias_summary.push_back(Summarize(a.weighted));
@@ -453,16 +458,14 @@ std::vector<uint64_t> BlockingKeys(std::string_view name, Schema) {
 double CompareNames(std::string_view a, std::string_view b, Schema schema, Explanation* x) {
   const NormalizedName na = NormalizeName(a, schema);
   WeightedName wa;
-  wa.SetWords(na.tokens, na.scripts);
-  wa.commercial_form = HasCommercialForm(na.legal_forms);
+  SetNameWords(na, &wa);
   WeighNeutrally(&wa, schema);
   // `b` as the index reads a listed name: under each of its readings (Screener::Build).
   const std::vector<NormalizedName> readings = NameReadings(b, schema);
   double best = -1;
   for (const NormalizedName& nb : readings) {
     WeightedName wb;
-    wb.SetWords(nb.tokens, nb.scripts);
-    wb.commercial_form = HasCommercialForm(nb.legal_forms);
+    SetNameWords(nb, &wb);
     WeighNeutrally(&wb, schema);
     const NameAlignment al = AlignNames(wa, wb, ParamsForSchema(schema), x != nullptr);
     double score = al.score;
