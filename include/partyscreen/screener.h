@@ -92,6 +92,11 @@ class Screener {
   std::string SaveIndex() const;
   static Result<std::unique_ptr<Screener>> LoadIndex(std::shared_ptr<const Snapshot> snapshot,
                                                      std::string_view bytes);
+  // Loads the fixed tables every Screener shares (word weights, name tables, the transliterators
+  // behind them): idempotent and thread-safe. Build and LoadIndex do it themselves; a caller may
+  // do it first on a spare thread to overlap it with loading the lists.
+  static void PrepareFixedTables();
+
   ~Screener();
   Screener(const Screener&) = delete;
   Screener& operator=(const Screener&) = delete;

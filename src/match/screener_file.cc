@@ -79,6 +79,11 @@ bool ReadAlias(BinaryReader& in, const std::vector<Entity>& entities, IndexedAli
 
 }  // namespace
 
+void Screener::PrepareFixedTables() {
+  (void)TokenWeights::Default();
+  (void)IsStopword("a");  // the name tables (ICU's transliterators make them: the slow part)
+}
+
 std::string Screener::SaveIndex() const {
   const Impl& m = *impl_;
   BinaryWriter out;
@@ -107,10 +112,7 @@ Result<std::unique_ptr<Screener>> Screener::LoadIndex(std::shared_ptr<const Snap
   const std::vector<Entity>& entities = snapshot->entities;
   // The fixed tables (word weights, the name tables behind Summarize and ICU's transliterators)
   // are parsed on another thread while this one reads the aliases.
-  std::thread tables([] {
-    (void)TokenWeights::Default();
-    (void)IsStopword("a");
-  });
+  std::thread tables(&Screener::PrepareFixedTables);
   struct JoinOnReturn {  // an early return (a damaged file) still joins it
     std::thread& t;
     ~JoinOnReturn() {
