@@ -93,8 +93,9 @@ class Screener {
   static Result<std::unique_ptr<Screener>> LoadIndex(std::shared_ptr<const Snapshot> snapshot,
                                                      std::string_view bytes);
   // Loads the fixed tables every Screener shares (word weights, name tables, the transliterators
-  // behind them): idempotent and thread-safe. Build and LoadIndex do it themselves; a caller may
-  // do it first on a spare thread to overlap it with loading the lists.
+  // behind them): idempotent and thread-safe. Build and LoadIndex load them as they need them
+  // (LoadIndex calls this on a thread of its own); a caller may call it first on a spare thread
+  // to overlap it with loading the lists.
   static void PrepareFixedTables();
 
   ~Screener();

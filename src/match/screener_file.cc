@@ -112,13 +112,8 @@ Result<std::unique_ptr<Screener>> Screener::LoadIndex(std::shared_ptr<const Snap
   const std::vector<Entity>& entities = snapshot->entities;
   // The fixed tables (word weights, the name tables behind Summarize and ICU's transliterators)
   // are parsed on another thread while this one reads the aliases.
-  std::thread tables(&Screener::PrepareFixedTables);
-  struct JoinOnReturn {  // an early return (a damaged file) still joins it
-    std::thread& t;
-    ~JoinOnReturn() {
-      if (t.joinable()) t.join();
-    }
-  } join_tables{tables};
+  // Joined on every return, a damaged file's too.
+  std::jthread tables(&Screener::PrepareFixedTables);
   std::vector<uint32_t> begin = in.PodVector<uint32_t>();
   const uint64_t alias_count = in.Pod<uint64_t>();
   auto corrupt = [] { return Status::Corrupt("index file is damaged"); };
