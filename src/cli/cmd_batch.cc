@@ -36,6 +36,7 @@ int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err) {
   for (const std::string& p : queries->problems) PrintError(err, args.in + " " + p + " (skipped)");
   auto screener = BuildScreenerOrReport(args.lists, args.max_list_age_days, err);
   if (!screener) return 1;
+  const LeftAtExit keep(args.left_at_exit, screener);
   ScreenOptions opt;
   if (args.threshold >= 0) opt.threshold = args.threshold;
   opt.limit = args.limit;
@@ -159,6 +160,7 @@ void RegisterBatchCommand(CLI::App& app, CliContext& ctx) {
   AddAuditDbOption(cmd, &args->db, "Append every screening to the audit trail in this database");
   cmd->callback([args, &ctx]() {
     args->progress = WantProgress(args->progress);
+    args->left_at_exit = &ctx.left_at_exit;
     ctx.exit_code = RunBatch(*args, std::cout, std::cerr);
   });
 }

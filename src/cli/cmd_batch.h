@@ -11,6 +11,7 @@
 // the loader's notes, progress (with `progress`) and the closing "batch: N queries, ..." summary.
 #pragma once
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -33,6 +34,9 @@ struct BatchArgs {
   std::string db;                  // append every screening to this audit trail
   std::string format;              // --format: "", "csv", "jsonl" ("" = by --out's extension)
   bool progress = false;  // rows done, rate and ETA on `err` (the CLI: --progress or stderr a tty)
+  // Not an option: where the screener goes when done (main's CliContext::left_at_exit, set by
+  // the registration); null (tests): freed as usual.
+  std::shared_ptr<const void>* left_at_exit = nullptr;
 };
 
 int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err);

@@ -72,6 +72,7 @@ int RunScreen(const ScreenArgs& args, std::ostream& out, std::ostream& err) {
   const Query& q = *record;
   auto screener = BuildScreenerOrReport(args.lists, args.max_list_age_days, err);
   if (!screener) return 1;
+  const LeftAtExit keep(args.left_at_exit, screener);
   ScreenOptions opt;
   if (args.threshold >= 0) opt.threshold = args.threshold;
   opt.limit = args.limit;
@@ -152,7 +153,10 @@ void RegisterScreenCommand(CLI::App& app, CliContext& ctx) {
   AddJsonFlag(cmd, &args->json);
   cmd->add_flag("--explain", args->explain, "Explain each hit: aligned tokens and attributes");
   AddAuditDbOption(cmd, &args->db, "Append this screening to the audit trail in this database");
-  cmd->callback([args, &ctx]() { ctx.exit_code = RunScreen(*args, std::cout, std::cerr); });
+  cmd->callback([args, &ctx]() {
+    args->left_at_exit = &ctx.left_at_exit;
+    ctx.exit_code = RunScreen(*args, std::cout, std::cerr);
+  });
 }
 
 }  // namespace partyscreen::cli

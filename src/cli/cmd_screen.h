@@ -8,6 +8,7 @@
 // records, stale lists).
 #pragma once
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ struct ScreenArgs {
   bool json = false;
   bool explain = false;  // explain each hit (text: aligned tokens)
   std::string db;        // append the screening to this audit trail
+  // Not an option: where the screener goes when done (main's CliContext::left_at_exit, set by
+  // the registration); null (tests): freed as usual.
+  std::shared_ptr<const void>* left_at_exit = nullptr;
 };
 
 int RunScreen(const ScreenArgs& args, std::ostream& out, std::ostream& err);

@@ -6,11 +6,16 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <memory>
 
 namespace partyscreen::cli {
 
 struct CliContext {
   int exit_code = 0;
+  // What a command is done with but need not free (its screener with the lists): main exits
+  // without destroying the context, and the operating system takes the memory back at once
+  // instead of a million frees (see LeftAtExit in common.h).
+  std::shared_ptr<const void> left_at_exit;
 };
 
 void RegisterListsCommand(CLI::App& app, CliContext& ctx);       // lists      (cmd_lists.h)

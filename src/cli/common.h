@@ -27,6 +27,24 @@ std::unique_ptr<Screener> BuildScreenerOrReport(const std::vector<std::string>& 
                                                 double max_list_age_days, std::ostream& err,
                                                 bool use_index_cache = true);
 
+// Hands `owned` to *sink as the scope ends (main's CliContext::left_at_exit: freed by the exit,
+// not piece by piece); with no sink (tests running commands in-process) it is destroyed as usual.
+template <class T>
+class LeftAtExit {
+ public:
+  LeftAtExit(std::shared_ptr<const void>* sink, std::unique_ptr<T>& owned)
+      : sink_(sink), owned_(owned) {}
+  ~LeftAtExit() {
+    if (sink_ != nullptr && owned_ != nullptr) *sink_ = std::shared_ptr<const T>(std::move(owned_));
+  }
+  LeftAtExit(const LeftAtExit&) = delete;
+  LeftAtExit& operator=(const LeftAtExit&) = delete;
+
+ private:
+  std::shared_ptr<const void>* sink_;
+  std::unique_ptr<T>& owned_;
+};
+
 // Prints "partyscreen: <message>" to `err`.
 void PrintError(std::ostream& err, const std::string& message);
 

@@ -1,5 +1,6 @@
 // partyscreen: restricted-party screening. `partyscreen --help` lists the commands.
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -79,5 +80,7 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
-  return ctx.exit_code;
+  // std::exit, not return: main's locals are not destroyed, so what a command left in
+  // ctx.left_at_exit goes with the process (static destructors still run, std::cout is flushed).
+  std::exit(ctx.exit_code);
 }

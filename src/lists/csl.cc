@@ -242,6 +242,7 @@ Result<ParsedList> ParseCslCsv(std::string_view csv, ParseLog& log) {
   for (const CsvRecord& r : records)
     if (!r.malformed && r.fields.size() == kCslColumns) ids_fields.push_back(r.fields[kIds]);
   const bool ids_type_first = CslIdsAreTypeFirst(ids_fields);
+  out.entities.reserve(records.size());
   for (const CsvRecord& rec : records) {
     log.CountRecord();
     if (rec.malformed) {
@@ -285,6 +286,7 @@ Result<ParsedList> ParseCslJson(std::string_view json, ParseLog& log) {
   }
   ParsedList out;
   out.list_name = std::string(kCslListName);
+  out.entities.reserve(results->size());
   uint64_t index = 0;
   for (const nlohmann::json& item : *results) {
     ++index;

@@ -188,6 +188,10 @@ Result<Snapshot> LoadSnapshot(const std::vector<ListSpec>& lists, const LoadOpti
   }
 
   Snapshot snap;
+  size_t total = 0;
+  for (const auto& slot : loaded)
+    if (slot->ok()) total += slot->value().load.list.entities.size();
+  snap.entities.reserve(total);          // each entity moved once (an Entity is ~1 KB)
   std::vector<std::string> file_hashes;  // "format sha256" per file, sorted for the snapshot hash
   std::set<std::string> seen_ids;
   for (auto& slot : loaded) {

@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -173,9 +174,14 @@ Result<ParsedList> ParseUnXml(std::string_view xml, ParseLog& log) {
   out.list_name = std::string(kUnListName);
   out.published =
       ToIsoDate(std::string_view(root.attribute("dateGenerated").as_string()).substr(0, 10));
+  constexpr std::tuple<const char*, const char*, bool> kGroups[] = {
+      {"INDIVIDUALS", "INDIVIDUAL", true}, {"ENTITIES", "ENTITY", false}};
+  size_t records = 0;
+  for (const auto& [group, tag, individual] : kGroups)
+    for ([[maybe_unused]] const pugi::xml_node& r : root.child(group).children(tag)) ++records;
+  out.entities.reserve(records);
   uint64_t index = 0;
-  for (const auto& [group, tag, individual] :
-       {std::tuple{"INDIVIDUALS", "INDIVIDUAL", true}, std::tuple{"ENTITIES", "ENTITY", false}}) {
+  for (const auto& [group, tag, individual] : kGroups) {
     for (const pugi::xml_node& r : root.child(group).children(tag)) {
       ++index;
       log.CountRecord();
