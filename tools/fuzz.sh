@@ -29,7 +29,7 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(fuzz_ofac_csv fuzz_ofac_cons_csv fuzz_ofac_xml fuzz_ofac_enhanced_xml fuzz_csl_csv fuzz_csl_json
            fuzz_bis_dpl fuzz_un_xml fuzz_uk_hmt_csv fuzz_uk_ofsi_xlsx fuzz_uk_sl_xml fuzz_ftm_json fuzz_custom_csv
-           fuzz_csv_reader fuzz_input fuzz_names fuzz_index_file)
+           fuzz_csv_reader fuzz_input fuzz_names fuzz_index_file fuzz_snapshot_file)
 fi
 
 # --- seed corpora --- (head closes its pipes early: no pipefail here)
@@ -77,6 +77,8 @@ PY
 # The whole valid index (no cut, no change), and one cut in the middle.
 printf '\xff\xff\xff\xff' | seed fuzz_index_file whole
 printf '\x00\x10\x00\x00' | seed fuzz_index_file cut4096
+printf '\xff\xff\xff\xff' | seed fuzz_snapshot_file whole
+printf '\x00\x02\x00\x00' | seed fuzz_snapshot_file cut512
 # Committed seeds (fuzz/seeds/<target>/): a small OFSI workbook (made from the first rows of the
 # real one by fuzz/make_xlsx_seed.py), a CSL JSON sample, regression inputs.
 for dir in "$root"/fuzz/seeds/*/; do

@@ -15,7 +15,8 @@ void PrintError(std::ostream& err, const std::string& message) {
 }
 
 std::shared_ptr<const Snapshot> LoadListsOrReport(const std::vector<std::string>& lists,
-                                                  double max_list_age_days, std::ostream& err) {
+                                                  double max_list_age_days, std::ostream& err,
+                                                  const std::string& cache_dir) {
   if (Status s = CheckMaxListAge(max_list_age_days); !s.ok()) {
     PrintError(err, s.ToString());
     return nullptr;
@@ -23,7 +24,9 @@ std::shared_ptr<const Snapshot> LoadListsOrReport(const std::vector<std::string>
   std::vector<ListSpec> specs;
   for (const std::string& l : lists) specs.push_back(ParseListSpec(l));
   if (specs.empty()) specs = DefaultListSpecs();
-  auto snap = LoadSnapshot(specs);
+  IndexCacheOutcome cache;
+  auto snap = LoadSnapshotWithCache(specs, cache_dir, &cache);
+  if (!cache.note.empty()) err << "partyscreen: note: " << cache.note << "\n";
   if (!snap.ok()) {
     PrintError(err, snap.status().ToString());
     return nullptr;
@@ -51,11 +54,11 @@ std::unique_ptr<Screener> BuildScreenerOrReport(const std::vector<std::string>& 
   // The fixed tables take about as long as parsing the lists and do not depend on them: they
   // load on a spare core meanwhile (joined before return, on every path).
   std::jthread tables(&Screener::PrepareFixedTables);
-  auto snap = LoadListsOrReport(lists, max_list_age_days, err);
+  const std::string cache_dir = use_index_cache ? DefaultIndexCacheDir() : std::string();
+  auto snap = LoadListsOrReport(lists, max_list_age_days, err, cache_dir);
   if (!snap) return nullptr;
   IndexCacheOutcome cache;
-  auto screener =
-      BuildWithIndexCache(snap, use_index_cache ? DefaultIndexCacheDir() : std::string(), &cache);
+  auto screener = BuildWithIndexCache(snap, cache_dir, &cache);
   if (!cache.note.empty()) err << "partyscreen: note: " << cache.note << "\n";
   if (!screener.ok()) {
     PrintError(err, screener.status().ToString());

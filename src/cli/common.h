@@ -16,13 +16,16 @@ namespace partyscreen::cli {
 
 // Loads the given --list arguments (FORMAT:PATH or PATH), or the bundled default snapshot when
 // empty. Prints a load error (and returns nullptr), a one-line summary of skipped records and a
-// warning for lists older than `max_list_age_days` (--max-list-age) to `err`.
+// warning for lists older than `max_list_age_days` (--max-list-age) to `err`. With a
+// `cache_dir` the parsed lists come from (or go to) that cache (LoadSnapshotWithCache,
+// match/index_cache.h).
 std::shared_ptr<const Snapshot> LoadListsOrReport(const std::vector<std::string>& lists,
-                                                  double max_list_age_days, std::ostream& err);
+                                                  double max_list_age_days, std::ostream& err,
+                                                  const std::string& cache_dir = "");
 
 // Loads lists and builds the engine; nullptr (error printed to `err`) on failure. With
-// `use_index_cache` the index is read from (or saved to) DefaultIndexCacheDir()
-// (match/index_cache.h).
+// `use_index_cache` the parsed lists and the index are read from (or saved to)
+// DefaultIndexCacheDir() (match/index_cache.h).
 std::unique_ptr<Screener> BuildScreenerOrReport(const std::vector<std::string>& lists,
                                                 double max_list_age_days, std::ostream& err,
                                                 bool use_index_cache = true);

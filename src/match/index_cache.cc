@@ -15,7 +15,9 @@
 #include <functional>
 #include <vector>
 
+#include "core/binary_io.h"
 #include "core/sha256.h"
+#include "lists/snapshot_file.h"
 
 namespace partyscreen {
 
@@ -137,23 +139,32 @@ class MappedFile {
   size_t size_ = 0;
 };
 
-Result<std::unique_ptr<Screener>> ReadCached(std::shared_ptr<const Snapshot> snapshot,
-                                             const std::string& path) {
-  const MappedFile file(path);
-  if (file.empty()) return Status::NotFound("no cached index");
+// The body of a cached file whose check sum holds (NotFound: no file; Corrupt: damaged).
+Result<std::string_view> CheckedBody(const MappedFile& file, std::string_view what) {
+  if (file.empty()) return Status::NotFound("no cached " + std::string(what));
   const std::string_view bytes = file.bytes();
-  if (bytes.size() < sizeof(uint64_t)) return Status::Corrupt("cached index is damaged");
+  if (bytes.size() < sizeof(uint64_t))
+    return Status::Corrupt("cached " + std::string(what) + " is damaged");
   const std::string_view body = bytes.substr(0, bytes.size() - sizeof(uint64_t));
   uint64_t stored = 0;
   std::memcpy(&stored, bytes.data() + body.size(), sizeof stored);
-  if (stored != Checksum(body)) return Status::Corrupt("cached index is damaged");
-  return Screener::LoadIndex(std::move(snapshot), body);
+  if (stored != Checksum(body))
+    return Status::Corrupt("cached " + std::string(what) + " is damaged");
+  return body;
 }
 
-// Writes the file beside its final name and renames it into place, so that a reader sees a whole
-// file or none. No fsync: a file cut short by a crash fails its check sum and is rebuilt.
-Status WriteCached(const Screener& screener, const std::string& path) {
-  std::string bytes = screener.SaveIndex();
+Result<std::unique_ptr<Screener>> ReadCached(std::shared_ptr<const Snapshot> snapshot,
+                                             const std::string& path) {
+  const MappedFile file(path);
+  auto body = CheckedBody(file, "index");
+  if (!body.ok()) return body.status();
+  return Screener::LoadIndex(std::move(snapshot), *body);
+}
+
+// Writes `bytes` and their check sum beside the final name and renames the file into place, so
+// that a reader sees a whole file or none. No fsync: a file cut short by a crash fails its check
+// sum and is rebuilt.
+Status WriteCached(std::string bytes, const std::string& path) {
   const uint64_t sum = Checksum(bytes);
   bytes.append(reinterpret_cast<const char*>(&sum), sizeof sum);
   const std::string tmp = path + ".tmp." + std::to_string(getpid());
@@ -204,8 +215,9 @@ Status CreatePrivateDirectories(const std::string& dir) {
   return Status::Ok();
 }
 
-// Removes all but the `keep` most recently used cached indexes (and temporaries over a day old).
-void Evict(const std::string& dir, size_t keep) {
+// Removes all but the `keep` most recently used cached files ending in `suffix` (and their
+// temporaries over a day old).
+void Evict(const std::string& dir, std::string_view suffix, size_t keep) {
   namespace fs = std::filesystem;
   std::error_code ec;
   std::vector<std::pair<fs::file_time_type, fs::path>> files;
@@ -213,9 +225,9 @@ void Evict(const std::string& dir, size_t keep) {
     const std::string name = e.path().filename().string();
     const fs::file_time_type t = e.last_write_time(ec);
     if (ec) continue;
-    if (name.size() > kSuffix.size() && name.ends_with(kSuffix)) {
+    if (name.size() > suffix.size() && name.ends_with(suffix)) {
       files.emplace_back(t, e.path());
-    } else if (name.find(std::string(kSuffix) + ".tmp.") != std::string::npos &&
+    } else if (name.find(std::string(suffix) + ".tmp.") != std::string::npos &&
                fs::file_time_type::clock::now() - t > std::chrono::hours(24)) {
       fs::remove(e.path(), ec);
     }
@@ -275,13 +287,189 @@ Result<std::unique_ptr<Screener>> BuildWithIndexCache(std::shared_ptr<const Snap
   if (!built.ok()) return built;
   if (Status s = CreatePrivateDirectories(dir); !s.ok()) {
     out.note = "index cache not written: " + s.message();
-  } else if (Status s = WriteCached(**built, path); !s.ok()) {
+  } else if (Status s = WriteCached((*built)->SaveIndex(), path); !s.ok()) {
     out.note = "index cache not written: " + s.message();
   } else {
     out.written = true;
-    Evict(dir, keep);
+    Evict(dir, kSuffix, keep);
   }
   return built;
+}
+
+namespace {
+
+constexpr std::string_view kSnapshotSuffix = ".pssnap";
+constexpr uint64_t kSnapshotCacheMagic = 0x31434e5353505350ULL;  // "PSPSSNC1"
+
+std::string FileSha256(const std::string& path) {
+  const MappedFile file(path);
+  return Sha256Hex(file.bytes());  // an empty or unreadable file hashes as empty
+}
+
+// What a parse of `lists` read, summed up so that a change shows: every directory given, and the
+// directory of every file read (`files`, the snapshot's SourceInfo::files), with the name, size
+// and modification time of each regular file in it (a companion file appearing is a change too),
+// the contents of the given directories' files (a `lists update` manifest) and of every file read.
+// Returns the SHA-256, and in *read_hashes the hash of each file of `files` in order.
+std::string InputsFingerprint(const std::vector<ListSpec>& lists,
+                              const std::vector<std::string>& files,
+                              std::vector<std::string>* read_hashes) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<std::pair<std::string, bool>> dirs;  // (absolute path, hash its files' contents)
+  for (const ListSpec& l : lists) {
+    const fs::path abs = fs::absolute(l.path, ec);
+    if (fs::is_directory(abs, ec))
+      dirs.emplace_back(abs.lexically_normal().string(), true);
+    else
+      dirs.emplace_back(abs.parent_path().lexically_normal().string(), false);
+  }
+  for (const std::string& f : files)
+    dirs.emplace_back(fs::absolute(f, ec).parent_path().lexically_normal().string(), false);
+  std::sort(dirs.begin(), dirs.end());
+  Sha256 h;
+  auto field = [&h](std::string_view v) {
+    h.Update(v);
+    h.Update(std::string_view("\0", 1));
+  };
+  for (size_t d = 0; d < dirs.size(); ++d) {
+    if (d > 0 && dirs[d].first == dirs[d - 1].first) continue;
+    field("dir");
+    field(dirs[d].first);
+    std::vector<std::string> names;
+    for (const fs::directory_entry& e : fs::directory_iterator(dirs[d].first, ec))
+      if (e.is_regular_file(ec)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    for (const std::string& name : names) {
+      const std::string path = dirs[d].first + "/" + name;
+      struct stat st {};
+      if (stat(path.c_str(), &st) != 0) continue;
+      field(name);
+      field(std::to_string(st.st_size));
+      field(std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec));
+      if (dirs[d].second) field(FileSha256(path));
+    }
+  }
+  read_hashes->clear();
+  for (const std::string& f : files) {
+    read_hashes->push_back(FileSha256(f));
+    field("read");
+    field(f);
+    field(read_hashes->back());
+  }
+  return h.HexDigest();
+}
+
+std::vector<std::string> FilesRead(const Snapshot& snapshot) {
+  std::vector<std::string> files;
+  for (const SourceInfo& s : snapshot.sources)
+    files.insert(files.end(), s.files.begin(), s.files.end());
+  return files;
+}
+
+// Whether the files hashed after a parse are the ones the parse read (per source: its sha256 is
+// the file's, or for a set the hash over its files' hashes): false when a file changed meanwhile.
+bool SnapshotMatchesFiles(const Snapshot& snapshot, const std::vector<std::string>& read_hashes) {
+  size_t k = 0;
+  for (const SourceInfo& s : snapshot.sources) {
+    if (k + s.files.size() > read_hashes.size()) return false;
+    std::string expected;
+    if (s.files.size() == 1) {
+      expected = read_hashes[k];
+    } else {
+      Sha256 set;
+      for (size_t i = 0; i < s.files.size(); ++i) set.Update(read_hashes[k + i]);
+      expected = set.HexDigest();
+    }
+    if (expected != s.sha256) return false;
+    k += s.files.size();
+  }
+  return true;
+}
+
+std::string SnapshotCacheKey(const std::vector<ListSpec>& lists, const LoadOptions& options) {
+  const std::string code = CodeIdentity();
+  if (code.empty()) return {};
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  Sha256 h;
+  auto field = [&h](std::string_view v) {
+    h.Update(v);
+    h.Update(std::string_view("\0", 1));
+  };
+  field("snapshot");
+  field(code);
+  field(fs::current_path(ec).string());
+  field(std::to_string(options.max_bad_fraction));
+  for (const ListSpec& l : lists) {
+    field(l.path);
+    field(l.format);
+    field(l.published);
+    field(l.retrieved);
+  }
+  return h.HexDigest().substr(0, 32);
+}
+
+Result<Snapshot> ReadCachedSnapshot(const std::vector<ListSpec>& lists, const std::string& path) {
+  const MappedFile file(path);
+  auto body = CheckedBody(file, "snapshot");
+  if (!body.ok()) return body.status();
+  BinaryReader in(*body);
+  if (in.Pod<uint64_t>() != kSnapshotCacheMagic)
+    return Status::Corrupt("cached snapshot is damaged");
+  const std::string fingerprint = in.Str();
+  if (in.failed()) return Status::Corrupt("cached snapshot is damaged");
+  auto snapshot = DecodeSnapshot(body->substr(sizeof(uint64_t) * 2 + fingerprint.size()));
+  if (!snapshot.ok()) return snapshot.status();
+  std::vector<std::string> read_hashes;
+  if (InputsFingerprint(lists, FilesRead(*snapshot), &read_hashes) != fingerprint)
+    return Status::NotFound("the list files changed");  // a miss, not damage
+  return snapshot;
+}
+
+}  // namespace
+
+Result<Snapshot> LoadSnapshotWithCache(const std::vector<ListSpec>& lists, const std::string& dir,
+                                       IndexCacheOutcome* outcome, size_t keep) {
+  IndexCacheOutcome ignored;
+  IndexCacheOutcome& out = outcome ? *outcome : ignored;
+  out = {};
+  const LoadOptions options;
+  if (dir.empty()) return LoadSnapshot(lists, options);
+  const std::string key = SnapshotCacheKey(lists, options);
+  if (key.empty()) {
+    out.note = "list cache off: the program has no build id";
+    return LoadSnapshot(lists, options);
+  }
+  const std::string path = dir + "/" + key + std::string(kSnapshotSuffix);
+  auto cached = ReadCachedSnapshot(lists, path);
+  if (cached.ok()) {
+    out.read = true;
+    std::error_code ec;
+    std::filesystem::last_write_time(path, std::filesystem::file_time_type::clock::now(), ec);
+    return cached;
+  }
+  if (cached.status().code() != Status::Code::kNotFound)
+    out.note = path + ": " + cached.status().message() + "; parsed again";
+  auto loaded = LoadSnapshot(lists, options);
+  if (!loaded.ok()) return loaded;
+  std::vector<std::string> read_hashes;
+  const std::string fingerprint = InputsFingerprint(lists, FilesRead(*loaded), &read_hashes);
+  if (!SnapshotMatchesFiles(*loaded, read_hashes)) return loaded;  // a file changed meanwhile
+  BinaryWriter header;
+  header.Pod<uint64_t>(kSnapshotCacheMagic);
+  header.Str(fingerprint);
+  std::string bytes = std::move(header.bytes());
+  bytes += EncodeSnapshot(*loaded);
+  if (Status s = CreatePrivateDirectories(dir); !s.ok()) {
+    out.note = "list cache not written: " + s.message();
+  } else if (Status s = WriteCached(std::move(bytes), path); !s.ok()) {
+    out.note = "list cache not written: " + s.message();
+  } else {
+    out.written = true;
+    Evict(dir, kSnapshotSuffix, keep);
+  }
+  return loaded;
 }
 
 }  // namespace partyscreen

@@ -16,6 +16,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "partyscreen/screener.h"
 
@@ -37,6 +38,16 @@ Result<std::unique_ptr<Screener>> BuildWithIndexCache(std::shared_ptr<const Snap
                                                       const std::string& dir,
                                                       IndexCacheOutcome* outcome = nullptr,
                                                       size_t keep = 4);
+
+// LoadSnapshot (default options) through the cache in `dir` (empty: plain LoadSnapshot): the
+// parsed lists are kept beside the indexes (".pssnap" files, the newest `keep`), keyed by the
+// ListSpecs as given, the working directory and the code identity as above, and served only
+// while what the parse read is unchanged: the contents of every file read, and the names, sizes
+// and modification times of the files in their directories and in every directory given (a new
+// companion file is a change). A file that changes during the parse is not cached. Never fails
+// because of the cache (`outcome` says what happened); the snapshot equals LoadSnapshot's.
+Result<Snapshot> LoadSnapshotWithCache(const std::vector<ListSpec>& lists, const std::string& dir,
+                                       IndexCacheOutcome* outcome = nullptr, size_t keep = 4);
 
 // The cache key of a snapshot in this process (hex), or empty when the program has no build id.
 std::string IndexCacheKey(const Snapshot& snapshot);
