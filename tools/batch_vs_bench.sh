@@ -31,6 +31,12 @@ for r in $(seq "$rounds"); do
       'BEGIN{printf "%.3f", w / (n / r)}')"
   done
 done | tee "$out/runs.txt"
-awk '{split($5, a, "="); v[$2] = v[$2] " " a[2]}
-     END {for (b in v) {n = split(v[b], x, " "); asort(x); m = n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2;
-          printf "median ratio %.3f  %s (%d runs)\n", m, b, n}}' "$out/runs.txt"
+python3 - "$out/runs.txt" <<'PY'
+import statistics, sys
+ratios = {}
+for line in open(sys.argv[1]):
+    f = line.split()
+    ratios.setdefault(f[1], []).append(float(f[4].split("=")[1]))
+for b, r in ratios.items():
+    print(f"median ratio {statistics.median(r):.3f}  {b} ({len(r)} runs: {' '.join(f'{x:.2f}' for x in r)})")
+PY
