@@ -237,6 +237,26 @@ void Evict(const std::string& dir, std::string_view suffix, size_t keep) {
   for (size_t i = keep; i < files.size(); ++i) fs::remove(files[i].second, ec);
 }
 
+// Marks a cached file used now (eviction keeps the most recently used).
+void MarkUsed(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::last_write_time(path, std::filesystem::file_time_type::clock::now(), ec);
+}
+
+// Writes `bytes` as the cached file `path` in `dir` (created owner-only if missing), then keeps
+// the `keep` most recently used files of its kind; a failure is a note ("<what> not written").
+void Store(const std::string& dir, const std::string& path, std::string bytes,
+           std::string_view suffix, size_t keep, std::string_view what, IndexCacheOutcome& out) {
+  if (Status s = CreatePrivateDirectories(dir); !s.ok()) {
+    out.note = std::string(what) + " not written: " + s.message();
+  } else if (Status s = WriteCached(std::move(bytes), path); !s.ok()) {
+    out.note = std::string(what) + " not written: " + s.message();
+  } else {
+    out.written = true;
+    Evict(dir, suffix, keep);
+  }
+}
+
 }  // namespace
 
 std::string DefaultIndexCacheDir() {
@@ -276,23 +296,14 @@ Result<std::unique_ptr<Screener>> BuildWithIndexCache(std::shared_ptr<const Snap
   auto cached = ReadCached(snapshot, path);
   if (cached.ok()) {
     out.read = true;
-    // Last use, for eviction.
-    std::error_code ec;
-    std::filesystem::last_write_time(path, std::filesystem::file_time_type::clock::now(), ec);
+    MarkUsed(path);
     return cached;
   }
   if (cached.status().code() != Status::Code::kNotFound)
     out.note = path + ": " + cached.status().message() + "; rebuilt";
   auto built = Screener::Build(std::move(snapshot));
   if (!built.ok()) return built;
-  if (Status s = CreatePrivateDirectories(dir); !s.ok()) {
-    out.note = "index cache not written: " + s.message();
-  } else if (Status s = WriteCached((*built)->SaveIndex(), path); !s.ok()) {
-    out.note = "index cache not written: " + s.message();
-  } else {
-    out.written = true;
-    Evict(dir, kSuffix, keep);
-  }
+  Store(dir, path, (*built)->SaveIndex(), kSuffix, keep, "index cache", out);
   return built;
 }
 
@@ -445,8 +456,7 @@ Result<Snapshot> LoadSnapshotWithCache(const std::vector<ListSpec>& lists, const
   auto cached = ReadCachedSnapshot(lists, path);
   if (cached.ok()) {
     out.read = true;
-    std::error_code ec;
-    std::filesystem::last_write_time(path, std::filesystem::file_time_type::clock::now(), ec);
+    MarkUsed(path);
     return cached;
   }
   if (cached.status().code() != Status::Code::kNotFound)
@@ -461,14 +471,7 @@ Result<Snapshot> LoadSnapshotWithCache(const std::vector<ListSpec>& lists, const
   header.Str(fingerprint);
   std::string bytes = std::move(header.bytes());
   bytes += EncodeSnapshot(*loaded);
-  if (Status s = CreatePrivateDirectories(dir); !s.ok()) {
-    out.note = "list cache not written: " + s.message();
-  } else if (Status s = WriteCached(std::move(bytes), path); !s.ok()) {
-    out.note = "list cache not written: " + s.message();
-  } else {
-    out.written = true;
-    Evict(dir, kSnapshotSuffix, keep);
-  }
+  Store(dir, path, std::move(bytes), kSnapshotSuffix, keep, "list cache", out);
   return loaded;
 }
 

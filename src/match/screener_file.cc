@@ -80,8 +80,10 @@ bool ReadAlias(BinaryReader& in, const std::vector<Entity>& entities, IndexedAli
 }  // namespace
 
 void Screener::PrepareFixedTables() {
+  // The name tables first (ICU's transliterators make them: the slow part): reading an index
+  // needs them at its first alias, the word weights only at its end.
+  (void)IsStopword("a");
   (void)TokenWeights::Default();
-  (void)IsStopword("a");  // the name tables (ICU's transliterators make them: the slow part)
 }
 
 std::string Screener::SaveIndex() const {
