@@ -15,11 +15,11 @@
 #include <vector>
 
 #include "match/similarity.h"
-#include "normalize/latin_ascii.h"
 #include "normalize/name_normalizer.h"
-#include "normalize/name_pieces.h"
-#include "normalize/transliterate.h"
 #include "partyscreen/screener.h"
+#include "translit/latin_ascii.h"
+#include "translit/name_pieces.h"
+#include "translit/transliterate.h"
 
 namespace partyscreen {
 namespace {
@@ -57,7 +57,7 @@ void BM_NormalizeAccentedNames(benchmark::State& state) {
 BENCHMARK(BM_NormalizeAccentedNames);
 
 // The Latin fold alone: code point by code point (used) against the ICU rule chain it replaced.
-// Both must give the same string (tests/normalize/latin_ascii_test.cc); checked here too.
+// Both must give the same string (tests/translit/latin_ascii_test.cc); checked here too.
 void LatinFoldLoop(benchmark::State& state, bool icu_chain) {
   const std::vector<std::string>& names = AccentedNames();
   std::vector<icu::UnicodeString> texts;

@@ -24,7 +24,7 @@
 #include <string_view>
 #include <vector>
 
-#include "normalize/token_script.h"
+#include "translit/token_script.h"
 
 namespace partyscreen {
 

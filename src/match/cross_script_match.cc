@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "normalize/cross_script.h"
-#include "normalize/han_names.h"
-#include "normalize/hangul.h"
+#include "translit/cross_script.h"
+#include "translit/han_names.h"
+#include "translit/hangul.h"
 
 namespace partyscreen {
 

@@ -20,7 +20,7 @@
 #include <string_view>
 
 #include "match/similarity.h"
-#include "normalize/cross_script.h"
+#include "translit/cross_script.h"
 
 namespace partyscreen {
 

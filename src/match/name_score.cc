@@ -3,10 +3,10 @@
 #include <algorithm>
 
 #include "match/similarity.h"
-#include "normalize/han_names.h"
-#include "normalize/hangul.h"
 #include "normalize/name_normalizer.h"
 #include "normalize/sound_fold.h"
+#include "translit/han_names.h"
+#include "translit/hangul.h"
 
 namespace partyscreen {
 

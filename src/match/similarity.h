@@ -30,7 +30,7 @@
 #include <string_view>
 
 #include "core/strings.h"
-#include "normalize/token_script.h"
+#include "translit/token_script.h"
 
 namespace partyscreen {
 

@@ -18,7 +18,7 @@
 #include "match/blocking.h"
 #include "match/name_score.h"
 #include "match/similarity.h"
-#include "normalize/cross_script.h"
+#include "translit/cross_script.h"
 
 namespace partyscreen {
 

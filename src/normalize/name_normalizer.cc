@@ -10,7 +10,7 @@
 #include "normalize/country.h"
 #include "normalize/name_tables.h"
 #include "normalize/sound_fold.h"
-#include "normalize/transliterate.h"
+#include "translit/transliterate.h"
 
 namespace partyscreen {
 

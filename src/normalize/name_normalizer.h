@@ -17,8 +17,8 @@
 #include <string_view>
 #include <vector>
 
-#include "normalize/token_script.h"
 #include "partyscreen/entity.h"
+#include "translit/token_script.h"
 
 namespace partyscreen {
 

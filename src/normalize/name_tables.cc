@@ -1,11 +1,14 @@
 #include "normalize/name_tables.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/strings.h"
+#include "core/table_lines.h"
 #include "normalize/name_normalizer.h"
 #include "normalize/sound_fold.h"
-#include "normalize/transliterate.h"
+#include "normalize/table_keys.h"
+#include "translit/transliterate.h"
 
 namespace partyscreen {
 
@@ -20,8 +23,17 @@ extern const std::string_view k_abbreviations_tsv;
 
 namespace {
 
+// ToLatinAscii of a table cell; a non-ASCII one from the build's results (table_keys.h), so that
+// making the tables builds no transliterator. A cell the build did not see (it cannot happen
+// while tools/make_table_keys.cc reads the cells as this file does) is transliterated here.
+std::string LatinOfCell(std::string_view cell) {
+  cell = Trim(cell);
+  if (std::optional<std::string_view> latin = PrecomputedLatin(cell)) return std::string(*latin);
+  return ToLatinAscii(cell);
+}
+
 std::string NormalizedKey(std::string_view written) {
-  return Join(TokenizeAscii(ToLatinAscii(written)), " ");
+  return Join(TokenizeAscii(LatinOfCell(written)), " ");
 }
 
 NameTables ParseTables() {
@@ -78,7 +90,7 @@ NameTables ParseTables() {
     const size_t tab = line.find('\t');
     if (tab == std::string_view::npos) continue;
     const std::string key = NormalizedKey(line.substr(0, tab));
-    const std::vector<std::string> words = TokenizeAscii(ToLatinAscii(line.substr(tab + 1)));
+    const std::vector<std::string> words = TokenizeAscii(LatinOfCell(line.substr(tab + 1)));
     if (key.empty() || key.find(' ') != std::string::npos || words.empty()) continue;
     t.abbreviations.emplace(key, words);
   }
@@ -90,20 +102,6 @@ NameTables ParseTables() {
 }
 
 }  // namespace
-
-std::vector<std::string_view> TableLines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = text.substr(start, end - start);
-    const std::string_view trimmed = Trim(line);
-    if (!trimmed.empty() && trimmed.front() != '#') lines.push_back(line);
-    start = end + 1;
-  }
-  return lines;
-}
 
 const NameTables& DefaultNameTables() {
   static const NameTables tables = ParseTables();

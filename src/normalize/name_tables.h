@@ -72,8 +72,4 @@ struct NameTables {
 // The tables compiled into the binary. Thread-safe (built once, immutable).
 const NameTables& DefaultNameTables();
 
-// The lines of a table text that are neither empty nor comments ('#' first), as written (not
-// trimmed: a trailing tab may mark an empty column). For every table in data/tables/.
-std::vector<std::string_view> TableLines(std::string_view text);
-
 }  // namespace partyscreen

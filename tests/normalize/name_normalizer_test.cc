@@ -4,37 +4,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "normalize/transliterate.h"
-
 namespace partyscreen {
 namespace {
 
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
-
-TEST(TransliterateTest, ChineseCharactersBecomeJoinedPinyin) {
-  // SDN / CSL "CHEN, Quanguo": surname, then the given name written as one word.
-  EXPECT_EQ(ToLatinAscii("陈全国"), " chen quanguo ");
-}
-
-TEST(TransliterateTest, TraditionalCharactersAreSimplifiedFirst) {
-  EXPECT_EQ(ToLatinAscii("陳全國"), ToLatinAscii("陈全国"));
-}
-
-TEST(TransliterateTest, CyrillicUsesBgnRomanisation) {
-  EXPECT_EQ(ToLatinAscii("Чен Цюаньго"), "chen tsyuan'go");
-}
-
-TEST(TransliterateTest, AccentsAreRemovedAndAsciiIsLowerCased) {
-  EXPECT_EQ(ToLatinAscii("Łódź Müller"), "lodz muller");
-  EXPECT_EQ(ToLatinAscii("BANCO NACIONAL DE CUBA"), "banco nacional de cuba");
-}
-
-TEST(TransliterateTest, OtherScriptsReachLatin) {
-  EXPECT_EQ(ToLatinAscii("Ολυμπία"), "olympia");
-  EXPECT_EQ(ToLatinAscii("ヤマダ"), "yamada");
-  EXPECT_FALSE(ToLatinAscii("김정은").empty());
-}
 
 TEST(NormalizeNameTest, CommaOrderedPersonNameKeepsBothWords) {
   EXPECT_THAT(NormalizeName("CHEN, Quanguo", Schema::kPerson).tokens,

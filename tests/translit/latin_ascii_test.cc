@@ -2,7 +2,7 @@
 // (LatinToAsciiReference, "NFKC; Latin-ASCII; Lower"): same output on tricky hand-picked strings,
 // on every Latin/Common/Inherited code point in several contexts, and on every name and alias of
 // every real list in ../shared/lists that takes the Latin path.
-#include "normalize/latin_ascii.h"
+#include "translit/latin_ascii.h"
 
 #include <gtest/gtest.h>
 #include <unicode/uchar.h>
@@ -15,9 +15,9 @@
 #include <thread>
 #include <vector>
 
-#include "normalize/transliterate.h"
 #include "partyscreen/snapshot.h"
 #include "real_names.h"
+#include "translit/transliterate.h"
 
 namespace partyscreen {
 namespace {

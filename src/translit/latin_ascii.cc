@@ -1,4 +1,4 @@
-#include "normalize/latin_ascii.h"
+#include "translit/latin_ascii.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>

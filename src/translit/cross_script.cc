@@ -1,4 +1,4 @@
-#include "normalize/cross_script.h"
+#include "translit/cross_script.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>

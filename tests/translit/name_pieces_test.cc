@@ -4,7 +4,7 @@
 // code point that can stand next to a cut, on every name and alias of every real list, on every
 // dev-set query and on recombinations of their words as customer registers are made
 // (tools/make_customers.py); and that the memo is bounded and recency-aware.
-#include "normalize/name_pieces.h"
+#include "translit/name_pieces.h"
 
 #include <gtest/gtest.h>
 #include <unicode/uchar.h>
@@ -25,11 +25,11 @@
 #include <thread>
 #include <vector>
 
-#include "normalize/latin_ascii.h"
-#include "normalize/piece_memo.h"
-#include "normalize/transliterate.h"
 #include "partyscreen/snapshot.h"
 #include "real_names.h"
+#include "translit/latin_ascii.h"
+#include "translit/piece_memo.h"
+#include "translit/transliterate.h"
 
 namespace partyscreen {
 namespace {

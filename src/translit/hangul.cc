@@ -1,4 +1,4 @@
-#include "normalize/hangul.h"
+#include "translit/hangul.h"
 
 #include <array>
 #include <string>
@@ -8,7 +8,7 @@
 #include <utility>
 
 #include "core/flat_string_map.h"
-#include "normalize/name_tables.h"
+#include "core/table_lines.h"
 
 namespace partyscreen {
 

@@ -15,7 +15,7 @@
 // its own, through a per-thread memo: registers repeat given names, family names and words of
 // firm names so much that most pieces are found there, not run through ICU (~30-70 us a
 // name, ~250 us for a long Han run). The result is that of the whole text (ToLatinAsciiUnmemoised),
-// proved by tests/normalize/name_pieces_test.cc.
+// proved by tests/translit/name_pieces_test.cc.
 //
 // Thread safety: ICU transliterators and OpenCC converters are expensive to create and must not
 // be used by two threads at once, so each thread lazily creates its own (thread_local) on its
@@ -29,7 +29,7 @@
 #include <string_view>
 #include <vector>
 
-#include "normalize/token_script.h"
+#include "translit/token_script.h"
 
 namespace partyscreen {
 

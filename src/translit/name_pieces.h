@@ -44,7 +44,7 @@
 //    only rule contexts that reach them are the one-character ones above.
 // The whole-text path takes the Latin fold (latin_ascii.h) only for Latin-script text, a piece
 // in Latin script takes it too: that agrees with the rule chain on Latin text.
-// tests/normalize/name_pieces_test.cc proves the contract on every assigned strong code point
+// tests/translit/name_pieces_test.cc proves the contract on every assigned strong code point
 // next to a cut, every name of the real lists, the dev set and recombinations of their words,
 // and checks the OpenCC premise, so a change of ICU or OpenCC data is caught there.
 #pragma once

@@ -1,4 +1,4 @@
-#include "normalize/hangul.h"
+#include "translit/hangul.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "normalize/transliterate.h"
+#include "translit/transliterate.h"
 
 namespace partyscreen {
 namespace {

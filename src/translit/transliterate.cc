@@ -1,4 +1,4 @@
-#include "normalize/transliterate.h"
+#include "translit/transliterate.h"
 
 #include <opencc/opencc.h>
 #include <unicode/translit.h>
@@ -11,42 +11,68 @@
 #include <vector>
 
 #include "core/strings.h"
-#include "normalize/cross_script.h"
-#include "normalize/han_names.h"
-#include "normalize/hangul.h"
-#include "normalize/latin_ascii.h"
-#include "normalize/name_pieces.h"
-#include "normalize/piece_memo.h"
+#include "translit/cross_script.h"
+#include "translit/han_names.h"
+#include "translit/hangul.h"
+#include "translit/latin_ascii.h"
+#include "translit/name_pieces.h"
+#include "translit/piece_memo.h"
 
 namespace partyscreen {
 
 namespace {
 
-// The per-thread ICU/OpenCC objects. Creation failures leave a member null; the caller then
-// falls back to dropping what it cannot convert (a name is never lost to an exception).
-struct ThreadConverters {
-  std::unique_ptr<icu::Transliterator>
-      to_latin;  // NFKC; Cyrillic BGN; Any-Latin; Latin-ASCII; Lower
-  std::unique_ptr<icu::Transliterator> han_to_latin;
-  std::optional<opencc::SimpleConverter> t2s;
+// The per-thread ICU/OpenCC objects, each made on its first use: a process that never meets Han
+// text never builds Han-Latin, the costliest of them (~150-300 ms of rule compilation, most of a
+// warm `batch` start when it was built up front; docs/BENCHMARKS.md "Twenty-fifth session").
+// Creation failures give null; the caller then falls back to dropping what it cannot convert (a
+// name is never lost to an exception).
+class ThreadConverters {
+ public:
+  // NFKC; Cyrillic BGN; Any-Latin; Latin-ASCII; Lower.
+  icu::Transliterator* ToLatin() {
+    if (!to_latin_made_) {
+      to_latin_made_ = true;
+      to_latin_ = Make(u"NFKC; [:Cyrillic:] Russian-Latin/BGN; Any-Latin; Latin-ASCII; Lower");
+    }
+    return to_latin_.get();
+  }
+  icu::Transliterator* HanToLatin() {
+    if (!han_to_latin_made_) {
+      han_to_latin_made_ = true;
+      han_to_latin_ = Make(u"Han-Latin; Latin-ASCII; Lower");
+    }
+    return han_to_latin_.get();
+  }
+  // Traditional -> simplified Chinese.
+  opencc::SimpleConverter* T2s() {
+    if (!t2s_made_) {
+      t2s_made_ = true;
+      try {
+        t2s_.emplace("t2s.json");
+      } catch (...) {  // OpenCC reports a missing config by exception; keep it inside this module.
+        t2s_.reset();
+      }
+    }
+    return t2s_ ? &*t2s_ : nullptr;
+  }
 
-  ThreadConverters() {
+ private:
+  static std::unique_ptr<icu::Transliterator> Make(const char16_t* id) {
     UErrorCode status = U_ZERO_ERROR;
     UParseError parse_error;
-    to_latin.reset(icu::Transliterator::createInstance(
-        u"NFKC; [:Cyrillic:] Russian-Latin/BGN; Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD,
-        parse_error, status));
-    if (U_FAILURE(status)) to_latin.reset();
-    status = U_ZERO_ERROR;
-    han_to_latin.reset(icu::Transliterator::createInstance(u"Han-Latin; Latin-ASCII; Lower",
-                                                           UTRANS_FORWARD, parse_error, status));
-    if (U_FAILURE(status)) han_to_latin.reset();
-    try {
-      t2s.emplace("t2s.json");
-    } catch (...) {  // OpenCC reports a missing config by exception; keep it inside this module.
-      t2s.reset();
-    }
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance(id, UTRANS_FORWARD, parse_error, status));
+    if (U_FAILURE(status)) t.reset();
+    return t;
   }
+
+  std::unique_ptr<icu::Transliterator> to_latin_;
+  std::unique_ptr<icu::Transliterator> han_to_latin_;
+  std::optional<opencc::SimpleConverter> t2s_;
+  bool to_latin_made_ = false;
+  bool han_to_latin_made_ = false;
+  bool t2s_made_ = false;
 };
 
 ThreadConverters& Converters() {
@@ -68,9 +94,10 @@ std::string Utf8(const icu::UnicodeString& u) {
 
 // Pinyin of one run of Han characters, syllables joined as names are written.
 std::string HanRunToLatin(const icu::UnicodeString& run, ThreadConverters& conv) {
-  if (!conv.han_to_latin) return " ";
+  icu::Transliterator* const han_to_latin = conv.HanToLatin();
+  if (han_to_latin == nullptr) return " ";
   icu::UnicodeString u(run);
-  conv.han_to_latin->transliterate(u);
+  han_to_latin->transliterate(u);
   std::vector<std::string> syllables;
   std::string current;
   for (char c : Utf8(u)) {
@@ -110,9 +137,10 @@ std::string ToLatinAsciiUnmemoised(std::string_view text) {
     UErrorCode status = U_ZERO_ERROR;
     has_han = uscript_getScript(u.char32At(i), &status) == USCRIPT_HAN;
   }
-  if (has_han && conv.t2s) {
+  opencc::SimpleConverter* const t2s = has_han ? conv.T2s() : nullptr;
+  if (t2s != nullptr) {
     try {
-      input = conv.t2s->Convert(Utf8(u));
+      input = t2s->Convert(Utf8(u));
       u = icu::UnicodeString::fromUTF8(input);
     } catch (...) {  // keep the unconverted text
     }
@@ -122,8 +150,8 @@ std::string ToLatinAsciiUnmemoised(std::string_view text) {
   icu::UnicodeString pending;
   auto flush_other = [&]() {
     if (pending.isEmpty()) return;
-    if (conv.to_latin) {
-      conv.to_latin->transliterate(pending);
+    if (icu::Transliterator* const to_latin = conv.ToLatin()) {
+      to_latin->transliterate(pending);
       out += Utf8(pending);
     }
     pending.remove();

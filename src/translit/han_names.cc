@@ -1,4 +1,4 @@
-#include "normalize/han_names.h"
+#include "translit/han_names.h"
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "core/strings.h"
-#include "normalize/name_tables.h"
+#include "core/table_lines.h"
 
 namespace partyscreen {
 

@@ -1,4 +1,4 @@
-#include "normalize/name_pieces.h"
+#include "translit/name_pieces.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>

@@ -1,8 +1,8 @@
 // Cross-script matching of abjad (Arabic, Persian, Urdu, Hebrew) and Cyrillic words against Latin
-// spellings (normalize/cross_script.h): unit tests of the transliteration and of the rules, and
+// spellings (translit/cross_script.h): unit tests of the transliteration and of the rules, and
 // the evaluation on ../shared/eval/xscript_pairs_dev.jsonl (key recall, similarity recall and
 // false matches on hard negatives, per kind), with floors a little below what was measured.
-#include "normalize/cross_script.h"
+#include "translit/cross_script.h"
 
 #include <gtest/gtest.h>
 
@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "normalize/transliterate.h"
+#include "translit/transliterate.h"
 
 namespace partyscreen {
 namespace {

@@ -8,7 +8,7 @@
 //    thread and the ASCII it gives is memoised. ~75x cheaper than the rule chain (~0.1 us a name;
 //    docs/BENCHMARKS.md).
 //  - LatinToAsciiReference: ICU's rule-based "NFKC; Latin-ASCII; Lower" over the whole text (the
-//    former path), kept so that tests/normalize/latin_ascii_test.cc can prove the two agree, on
+//    former path), kept so that tests/translit/latin_ascii_test.cc can prove the two agree, on
 //    every code point in context and on every Latin-script name of the real lists.
 // Why per code point is exact once the text is NFKC: besides its filter and NFD/NFC wrapping,
 // Latin-ASCII's only context-dependent rule is "[[:Latin:][0-9]] { [:Mn:]+ } > ;" (drop

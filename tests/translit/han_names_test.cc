@@ -1,4 +1,4 @@
-#include "normalize/han_names.h"
+#include "translit/han_names.h"
 
 #include <gtest/gtest.h>
 
@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "normalize/transliterate.h"
+#include "translit/transliterate.h"
 
 namespace partyscreen {
 namespace {
