@@ -14,7 +14,7 @@ namespace partyscreen {
 namespace {
 
 // Bumped whenever the layout below (or UnitIndex::Write's) changes.
-constexpr uint64_t kIndexFileMagic = 0x7073696478000002ULL;  // "psidx" v2
+constexpr uint64_t kIndexFileMagic = 0x7073696478000003ULL;  // "psidx" v3
 
 void WriteScripts(BinaryWriter& out, const std::vector<TokenScript>& scripts) {
   std::vector<uint8_t> bytes(scripts.size());
@@ -95,7 +95,11 @@ std::string Screener::SaveIndex() const {
   out.Pod<uint64_t>(m.snapshot->entities.size());
   out.PodVector(m.entity_alias_begin);
   out.Pod<uint64_t>(m.aliases.size());
-  for (const IndexedAlias& a : m.aliases) WriteAlias(out, a);
+  // The aliases as one length-prefixed block, so that a reader finds the unit index after it
+  // without parsing them and reads both at once (LoadIndex).
+  BinaryWriter aliases;
+  for (const IndexedAlias& a : m.aliases) WriteAlias(aliases, a);
+  out.Str(aliases.bytes());
   m.units.Write(out, /*with_cross_keys=*/true);
   return std::move(out.bytes());
 }
@@ -122,14 +126,22 @@ Result<std::unique_ptr<Screener>> Screener::LoadIndex(std::shared_ptr<const Snap
   if (in.failed() || begin.size() != entities.size() + 1 || begin.front() != 0 ||
       begin.back() != alias_count || alias_count > bytes.size())
     return corrupt();
-  std::vector<IndexedAlias> aliases(alias_count);
-  for (uint32_t e = 0; e < entities.size(); ++e) {
-    if (begin[e] > begin[e + 1]) return corrupt();
-    for (uint32_t a = begin[e]; a < begin[e + 1]; ++a)
-      if (!ReadAlias(in, entities, &aliases[a]) || aliases[a].entity != e) return corrupt();
-  }
+  // The unit index (which needs no entity) on another thread while this one reads the aliases.
+  BinaryReader alias_in(in.StrView());
   UnitIndex units;
-  if (!units.Read(in, alias_count, /*with_cross_keys=*/true) || !in.at_end()) return corrupt();
+  bool units_ok = false;
+  std::jthread units_reader([&] {
+    units_ok = !in.failed() && units.Read(in, alias_count, /*with_cross_keys=*/true) && in.at_end();
+  });
+  std::vector<IndexedAlias> aliases(alias_count);
+  bool aliases_ok = true;
+  for (uint32_t e = 0; e < entities.size() && aliases_ok; ++e) {
+    if (begin[e] > begin[e + 1]) aliases_ok = false;
+    for (uint32_t a = begin[e]; a < begin[e + 1] && aliases_ok; ++a)
+      aliases_ok = ReadAlias(alias_in, entities, &aliases[a]) && aliases[a].entity == e;
+  }
+  units_reader.join();
+  if (!aliases_ok || !alias_in.at_end() || !units_ok) return corrupt();
   // Cheap to derive again, as Build does.
   std::vector<EntityFacts> facts;
   std::vector<Schema> entity_schema;
