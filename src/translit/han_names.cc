@@ -352,16 +352,10 @@ icu::Transliterator* HanToPinyin() {
 
 // Pinyin of some Han characters as one word ("中关村" -> "zhongguancun").
 std::string PinyinWord(std::u32string_view han) {
-  icu::Transliterator* t = HanToPinyin();
-  if (t == nullptr) return "";
-  icu::UnicodeString u;
-  for (char32_t c : han) u.append(static_cast<UChar32>(c));
-  t->transliterate(u);
   std::string utf8;
-  u.toUTF8String(utf8);
+  for (char32_t c : han) icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(utf8);
   std::string out;
-  for (char c : utf8)
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+  for (const std::string& syllable : HanSyllables(utf8)) out += syllable;
   return out;
 }
 
@@ -572,6 +566,27 @@ bool IsChineseSyllableSpelling(std::string_view ascii_token) {
   const SoundTable& table = Sounds();
   return ascii_token.size() <= table.max_spelling &&
          table.class_of_spelling.count(std::string(ascii_token)) != 0;
+}
+
+std::vector<std::string> HanSyllables(std::string_view utf8_han) {
+  std::vector<std::string> syllables;
+  icu::Transliterator* t = HanToPinyin();
+  if (t == nullptr) return syllables;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8_han);
+  t->transliterate(u);
+  std::string latin;
+  u.toUTF8String(latin);
+  std::string current;
+  for (char c : latin) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      current += c;
+    } else if (!current.empty()) {
+      syllables.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) syllables.push_back(std::move(current));
+  return syllables;
 }
 
 }  // namespace partyscreen

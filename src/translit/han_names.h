@@ -25,6 +25,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace partyscreen {
 
@@ -42,6 +43,11 @@ namespace partyscreen {
 // characters that can end a name ("华为公司"): "陈全国", "张建设", "王镇" are left alone.
 // Characters that are not Han are ignored.
 std::optional<std::string> HanOrganisationToLatin(std::string_view utf8_simplified_han);
+
+// The pinyin syllables of Han characters in order (ICU's Han-Latin, in lower-case ASCII without
+// tones): "陈全国" -> {"chen", "quan", "guo"}. Empty when ICU lacks the transliterator. One
+// transliterator per thread, made on first use.
+std::vector<std::string> HanSyllables(std::string_view utf8_han);
 
 // Comparison key of one lower-case ASCII token of Chinese syllables (see the contract above):
 // "chiahao" = "jiahao", "chihchiang" = "zhiqiang", "hsi" = "xi" = "si", "tsyuango" = "quanguo",

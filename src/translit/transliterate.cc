@@ -22,9 +22,9 @@ namespace partyscreen {
 
 namespace {
 
-// The per-thread ICU/OpenCC objects, each made on its first use: a process that never meets Han
-// text never builds Han-Latin, the costliest of them (~150-300 ms of rule compilation, most of a
-// warm `batch` start when it was built up front; docs/BENCHMARKS.md "Twenty-fifth session").
+// The per-thread ICU/OpenCC objects, each made on its first use (Han-Latin, the costliest at
+// ~150-300 ms of rule compilation, is han_names.h's, also made on first use): a process that
+// meets only Latin text builds none of them (docs/BENCHMARKS.md "Twenty-fifth session").
 // Creation failures give null; the caller then falls back to dropping what it cannot convert (a
 // name is never lost to an exception).
 class ThreadConverters {
@@ -36,13 +36,6 @@ class ThreadConverters {
       to_latin_ = Make(u"NFKC; [:Cyrillic:] Russian-Latin/BGN; Any-Latin; Latin-ASCII; Lower");
     }
     return to_latin_.get();
-  }
-  icu::Transliterator* HanToLatin() {
-    if (!han_to_latin_made_) {
-      han_to_latin_made_ = true;
-      han_to_latin_ = Make(u"Han-Latin; Latin-ASCII; Lower");
-    }
-    return han_to_latin_.get();
   }
   // Traditional -> simplified Chinese.
   opencc::SimpleConverter* T2s() {
@@ -68,10 +61,8 @@ class ThreadConverters {
   }
 
   std::unique_ptr<icu::Transliterator> to_latin_;
-  std::unique_ptr<icu::Transliterator> han_to_latin_;
   std::optional<opencc::SimpleConverter> t2s_;
   bool to_latin_made_ = false;
-  bool han_to_latin_made_ = false;
   bool t2s_made_ = false;
 };
 
@@ -93,23 +84,8 @@ std::string Utf8(const icu::UnicodeString& u) {
 }
 
 // Pinyin of one run of Han characters, syllables joined as names are written.
-std::string HanRunToLatin(const icu::UnicodeString& run, ThreadConverters& conv) {
-  icu::Transliterator* const han_to_latin = conv.HanToLatin();
-  if (han_to_latin == nullptr) return " ";
-  icu::UnicodeString u(run);
-  han_to_latin->transliterate(u);
-  std::vector<std::string> syllables;
-  std::string current;
-  for (char c : Utf8(u)) {
-    const unsigned char uc = static_cast<unsigned char>(c);
-    if ((uc >= 'a' && uc <= 'z') || (uc >= '0' && uc <= '9')) {
-      current += c;
-    } else if (!current.empty()) {
-      syllables.push_back(std::move(current));
-      current.clear();
-    }
-  }
-  if (!current.empty()) syllables.push_back(std::move(current));
+std::string HanRunToLatin(const icu::UnicodeString& run) {
+  const std::vector<std::string> syllables = HanSyllables(Utf8(run));
   std::string out = " ";
   if (syllables.size() == 2 || syllables.size() == 3) {
     out += syllables[0] + " ";
@@ -199,7 +175,7 @@ std::string ToLatinAsciiUnmemoised(std::string_view text) {
         out += *org;
         out += ' ';
       } else {
-        out += HanRunToLatin(run, conv);
+        out += HanRunToLatin(run);
       }
       continue;
     }
