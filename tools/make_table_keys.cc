@@ -22,12 +22,6 @@
 
 namespace {
 
-bool IsAscii(std::string_view s) {
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
-}
-
 // A C++ string literal of any bytes: letters and digits as they are, every other byte as a
 // three-digit octal escape (which, unlike \x, cannot swallow the character after it).
 std::string Literal(std::string_view bytes) {
@@ -66,7 +60,7 @@ int main(int argc, char** argv) {
     for (std::string_view line : partyscreen::TableLines(content))
       for (const std::string& cell : partyscreen::Split(line, "\t", /*skip_empty=*/true)) {
         const std::string_view trimmed = partyscreen::Trim(cell);
-        if (!IsAscii(trimmed))
+        if (!partyscreen::IsAscii(trimmed))
           keys.emplace(std::string(trimmed), partyscreen::ToLatinAscii(trimmed));
       }
   }

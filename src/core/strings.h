@@ -20,6 +20,8 @@ std::string Join(const std::vector<std::string>& parts, std::string_view sep);
 std::string CollapseSpaces(std::string_view s);
 // True if `s` is valid UTF-8.
 bool IsValidUtf8(std::string_view s);
+// True if every byte of `s` is below 0x80 (plain ASCII: nothing to transliterate).
+bool IsAscii(std::string_view s);
 
 // WithinOneEdit once the cheap tests below have passed.
 bool WithinOneEditCompared(std::string_view a, std::string_view b);

@@ -58,8 +58,7 @@ NameTables ParseTables() {
     if (at_start && glued && key.find(' ') == std::string::npos) t.glued_start_forms.push_back(key);
     const std::vector<std::string> words = Split(key, " ");
     t.max_legal_form_tokens = std::max(t.max_legal_form_tokens, words.size());
-    bool latin = true;
-    for (char c : line.substr(0, tab)) latin = latin && static_cast<unsigned char>(c) < 0x80;
+    const bool latin = IsAscii(line.substr(0, tab));
     for (const std::string& w : words)
       if (latin && w.size() >= 3) t.legal_words.Set(w, true);
     if (latin && words.size() == 1 && key.size() >= 7) t.long_legal_words.push_back(key);

@@ -71,12 +71,6 @@ ThreadConverters& Converters() {
   return converters;
 }
 
-bool IsAscii(std::string_view s) {
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
-}
-
 std::string Utf8(const icu::UnicodeString& u) {
   std::string out;
   u.toUTF8String(out);

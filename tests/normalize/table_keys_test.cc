@@ -26,12 +26,6 @@ std::string ReadTable(const std::string& file) {
   return text.str();
 }
 
-bool IsAscii(std::string_view s) {
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
-}
-
 // Every non-ASCII cell of the tables is there, with what ToLatinAscii gives at run time: a table
 // or a transliteration rule changed without a rebuild of the keys would show here.
 TEST(TableKeysTest, EveryNonAsciiCellHasItsRunTimeTransliteration) {

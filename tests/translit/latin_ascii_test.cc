@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/strings.h"
 #include "partyscreen/snapshot.h"
 #include "real_names.h"
 #include "translit/transliterate.h"
@@ -188,8 +189,7 @@ class RealNameComparison {
   void Check(std::string_view where, std::string_view name) {
     const icu::UnicodeString u = U(name);
     if (!IsLatinScript(u)) return;
-    const bool ascii = std::all_of(name.begin(), name.end(),
-                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    const bool ascii = IsAscii(name);
     ++(ascii ? ascii_ : non_ascii_);
     std::string d = Difference(u);
     // ToLatinAscii itself must give the ICU chain's result.
