@@ -8,6 +8,8 @@
 #include <iterator>
 #include <limits>
 
+#include "translit/nfkc.h"
+
 namespace partyscreen {
 
 namespace {
@@ -346,9 +348,9 @@ bool NeedsNfkc(std::string_view s) {
 }
 
 std::string Nfkc(std::string_view s) {
+  const icu::Normalizer2* nfkc = NfkcNormalizer();
+  if (nfkc == nullptr) return std::string(s);
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  if (U_FAILURE(status)) return std::string(s);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
   icu::UnicodeString out = nfkc->normalize(u, status);
   if (U_FAILURE(status)) return std::string(s);

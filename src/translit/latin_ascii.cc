@@ -9,6 +9,8 @@
 #include <memory>
 #include <unordered_map>
 
+#include "translit/nfkc.h"
+
 namespace partyscreen {
 
 namespace {
@@ -98,9 +100,9 @@ bool IsLatinScript(const icu::UnicodeString& text) {
 
 std::optional<std::string> LatinToAscii(const icu::UnicodeString& text) {
   thread_local CodePointFolder folder;
+  const icu::Normalizer2* nfkc = NfkcNormalizer();
+  if (!folder.ok() || nfkc == nullptr) return std::nullopt;
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  if (!folder.ok() || U_FAILURE(status)) return std::nullopt;
   const icu::UnicodeString normalized = nfkc->normalize(text, status);
   if (U_FAILURE(status)) return std::nullopt;
   std::string out;

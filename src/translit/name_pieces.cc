@@ -7,6 +7,8 @@
 
 #include <cstdint>
 
+#include "translit/nfkc.h"
+
 namespace partyscreen {
 
 namespace {
@@ -71,9 +73,8 @@ bool IsCut(std::string_view text, int32_t at, const icu::Normalizer2& nfkc) {
 
 std::vector<std::string_view> SplitIntoIndependentPieces(std::string_view text) {
   if (text.size() > static_cast<size_t>(INT32_MAX)) return {text};  // ICU's UTF-8 macros: int32
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  if (U_FAILURE(status)) return {text};
+  const icu::Normalizer2* nfkc = NfkcNormalizer();
+  if (nfkc == nullptr) return {text};
   std::vector<std::string_view> pieces;
   size_t begin = 0;
   for (size_t i = 0; i < text.size(); ++i) {
