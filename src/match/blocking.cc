@@ -112,30 +112,36 @@ uint64_t DomainKey(KeyFamily f, const std::string& key) {
 
 }  // namespace
 
-static_assert(kCrossKeySlots == 2 * kKeyFamilyCount);
+static_assert(CrossKeySlotBegin(kKeyFamilyCount) == kCrossKeySlots &&
+              CrossKeySlotFamily(kCrossKeySlots - 1) == kKeyFamilyCount - 1);
+
+namespace {
+
+// Family f's keys of `raw` into its slots.
+void FillFamilySlots(KeyFamily family, std::string_view raw, bool from_script,
+                     uint64_t by_slot[kCrossKeySlots]) {
+  const int f = static_cast<int>(family);
+  const FamilyKeyList& keys = FamilyKeys(family, raw, from_script);
+  const size_t room = static_cast<size_t>(CrossKeySlotBegin(f + 1) - CrossKeySlotBegin(f));
+  for (size_t k = 0; k < keys.size() && k < room; ++k)
+    by_slot[CrossKeySlotBegin(f) + static_cast<int>(k)] = DomainKey(family, keys[k]);
+}
+
+}  // namespace
 
 void CrossScriptKeysBySlot(const BlockingUnit& unit, bool query_side, unsigned families,
                            uint64_t by_slot[kCrossKeySlots]) {
   for (int s = 0; s < kCrossKeySlots; ++s) by_slot[s] = 0;
   if (!query_side) {
     if (unit.script != TokenScript::kLatin) return;
-    for (int f = 0; f < kKeyFamilyCount; ++f) {
-      if (!(families >> f & 1)) continue;
-      const KeyFamily family = static_cast<KeyFamily>(f);
-      const std::string key = FamilyKey(family, unit.raw, false);
-      if (!key.empty()) by_slot[2 * f] = DomainKey(family, key);
-      const std::string other = FamilyOtherKey(family, unit.raw);
-      if (!other.empty()) by_slot[2 * f + 1] = DomainKey(family, other);
-    }
+    for (int f = 0; f < kKeyFamilyCount; ++f)
+      if (families >> f & 1) FillFamilySlots(static_cast<KeyFamily>(f), unit.raw, false, by_slot);
     return;
   }
   const FamilySet fs = FamiliesOf(unit.script);
-  for (int i = 0; i < fs.count; ++i) {
-    const int f = static_cast<int>(fs.families[i]);
-    if (!(families >> f & 1)) continue;
-    const std::string key = FamilyKey(fs.families[i], unit.raw, true);
-    if (!key.empty()) by_slot[2 * f] = DomainKey(fs.families[i], key);
-  }
+  for (int i = 0; i < fs.count; ++i)
+    if (families >> static_cast<int>(fs.families[i]) & 1)
+      FillFamilySlots(fs.families[i], unit.raw, true, by_slot);
 }
 
 void AppendCrossScriptKeys(const BlockingUnit& unit, bool query_side, std::vector<uint64_t>* keys,

@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "translit/cross_script.h"
 #include "translit/token_script.h"
 
 namespace partyscreen {
@@ -63,9 +64,19 @@ void AppendSpellingKeys(const BlockingUnit& unit, std::vector<uint64_t>* keys);
 void AppendCrossScriptKeys(const BlockingUnit& unit, bool query_side, std::vector<uint64_t>* keys,
                            unsigned families = ~0u);
 
-// The same keys by slot: by_slot[2 * f] is the unit's key hash in KeyFamily f and
-// by_slot[2 * f + 1] a Latin unit's other key in f (FamilyOtherKey), 0 for none.
-inline constexpr int kCrossKeySlots = 8;  // two per KeyFamily (cross_script_match.h)
+// The same keys by slot: family f's keys (FamilyKeys, in their order) fill the slots
+// [CrossKeySlotBegin(f), CrossKeySlotBegin(f + 1)), the rest 0: kMaxCrossScriptKeys for each
+// alignment family (abjad, Cyrillic: slots 0-7), one for each syllable family (Han 8, Hangul 9).
+inline constexpr int kCrossKeySlots = 2 * static_cast<int>(kMaxCrossScriptKeys) + 2;
+constexpr int CrossKeySlotBegin(int family) {
+  return family <= 2 ? family * static_cast<int>(kMaxCrossScriptKeys)
+                     : 2 * static_cast<int>(kMaxCrossScriptKeys) + (family - 2);
+}
+constexpr int CrossKeySlotFamily(int slot) {
+  return slot < 2 * static_cast<int>(kMaxCrossScriptKeys)
+             ? slot / static_cast<int>(kMaxCrossScriptKeys)
+             : 2 + (slot - 2 * static_cast<int>(kMaxCrossScriptKeys));
+}
 void CrossScriptKeysBySlot(const BlockingUnit& unit, bool query_side, unsigned families,
                            uint64_t by_slot[kCrossKeySlots]);
 

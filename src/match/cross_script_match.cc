@@ -31,18 +31,24 @@ FamilySet FamiliesOf(TokenScript script) {
 
 namespace {
 
-std::string ComputeFamilyKey(KeyFamily family, std::string_view raw, bool from_script) {
+FamilyKeyList ComputeFamilyKeys(KeyFamily family, std::string_view raw, bool from_script) {
+  FamilyKeyList keys;
   switch (family) {
     case KeyFamily::kAbjad:
-      return CrossScriptKey(ScriptFamily::kAbjad, raw, from_script);
     case KeyFamily::kCyrillic:
-      return CrossScriptKey(ScriptFamily::kCyrillic, raw, from_script);
+      keys = CrossScriptKeys(
+          family == KeyFamily::kAbjad ? ScriptFamily::kAbjad : ScriptFamily::kCyrillic, raw,
+          from_script);
+      break;
     case KeyFamily::kHan:
-      return ChineseSoundKey(raw);
+      keys.push_back(ChineseSoundKey(raw));
+      break;
     case KeyFamily::kHangul:
-      return KoreanSoundKey(raw);
+      keys.push_back(KoreanSoundKey(raw));
+      break;
   }
-  return {};
+  std::erase(keys, std::string());
+  return keys;
 }
 
 }  // namespace
@@ -50,18 +56,21 @@ std::string ComputeFamilyKey(KeyFamily family, std::string_view raw, bool from_s
 namespace {
 
 // Scoring compares the same few words with many others: each thread remembers the last keys it
-// computed (direct-mapped; pure functions, so the memo changes nothing). `tag` names the function.
+// computed (direct-mapped; pure functions, so the memo changes nothing). `tag` names the family;
+// each side has its own memo, so that a word's keys stay put while the other side's are looked up.
 template <typename Compute>
-std::string MemoKey(uint8_t tag, std::string_view raw, const Compute& compute) {
+const FamilyKeyList& MemoKeys(uint8_t tag, bool from_script, std::string_view raw,
+                              const Compute& compute) {
   struct Slot {
-    std::string raw, key;
+    std::string raw;
+    FamilyKeyList key;
     uint8_t tag = 0xff;
   };
   constexpr size_t kSlots = 4096;
-  thread_local std::vector<Slot> memo(kSlots);
+  thread_local std::vector<Slot> memo[2] = {std::vector<Slot>(kSlots), std::vector<Slot>(kSlots)};
   uint64_t h = 1469598103934665603ull ^ tag;
   for (char c : raw) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  Slot& slot = memo[(h ^ (h >> 29)) & (kSlots - 1)];
+  Slot& slot = memo[from_script ? 1 : 0][(h ^ (h >> 29)) & (kSlots - 1)];
   if (slot.tag == tag && slot.raw == raw) return slot.key;
   slot.raw.assign(raw);
   slot.key = compute();
@@ -71,17 +80,9 @@ std::string MemoKey(uint8_t tag, std::string_view raw, const Compute& compute) {
 
 }  // namespace
 
-std::string FamilyKey(KeyFamily family, std::string_view raw, bool from_script) {
-  const uint8_t tag = static_cast<uint8_t>(static_cast<int>(family) * 2 + (from_script ? 1 : 0));
-  return MemoKey(tag, raw, [&] { return ComputeFamilyKey(family, raw, from_script); });
-}
-
-std::string FamilyOtherKey(KeyFamily family, std::string_view latin_raw) {
-  if (family != KeyFamily::kAbjad && family != KeyFamily::kCyrillic) return {};
-  const ScriptFamily f =
-      family == KeyFamily::kAbjad ? ScriptFamily::kAbjad : ScriptFamily::kCyrillic;
-  const uint8_t tag = static_cast<uint8_t>(2 * kKeyFamilyCount + static_cast<int>(family));
-  return MemoKey(tag, latin_raw, [&] { return CrossScriptOtherKey(f, latin_raw); });
+const FamilyKeyList& FamilyKeys(KeyFamily family, std::string_view raw, bool from_script) {
+  return MemoKeys(static_cast<uint8_t>(family), from_script, raw,
+                  [&] { return ComputeFamilyKeys(family, raw, from_script); });
 }
 
 namespace {
@@ -174,7 +175,11 @@ SlavicEnding SlavicEndingOf(std::string_view w) {
     case 'f':
       return ends({"off", "eff"}) ? SlavicEnding::kMasculine : SlavicEnding::kNone;
     case 'n':
-      return ends({"in", "yn"}) ? SlavicEnding::kMasculine : SlavicEnding::kNone;
+      // (After a vowel, -yn and -in are a diphthong and n: Duane = Дуэйн, Jamain = Жамен.)
+      return ends({"in", "yn"}) &&
+                     std::string_view("aeiou").find(w[w.size() - 3]) == std::string_view::npos
+                 ? SlavicEnding::kMasculine
+                 : SlavicEnding::kNone;
     case 'y':
       return ends({"sky", "cky", "skiy"}) ? SlavicEnding::kMasculine : SlavicEnding::kNone;
     case 'i':
@@ -183,6 +188,8 @@ SlavicEnding SlavicEndingOf(std::string_view w) {
       return ends({"skij"}) ? SlavicEnding::kMasculine : SlavicEnding::kNone;
     case 'c':
       return ends({"ovic", "evic"}) ? SlavicEnding::kMasculine : SlavicEnding::kNone;
+    case 's':  // Hungarian cs is ch: -ovics is -ovich (Petrovics = Петрович)
+      return ends({"vics"}) ? SlavicEnding::kPatronymic : SlavicEnding::kNone;
     default:
       return SlavicEnding::kNone;
   }
@@ -219,13 +226,28 @@ bool GenderedEndingsDiffer(std::string_view cyrillic, std::string_view latin) {
          std::string_view("stxdz").find(latin.back()) == std::string_view::npos;
 }
 
+// A Cyrillic word and a Latin one are different name parts by their Slavic endings
+// (SlavicEndingOf) when both have one and they differ, or when one has one and the other does
+// not end in its last letter ("ivan"/"ivanov", "ibrahim"/"ibragimov"); a word with no such
+// ending that ends like the other is a foreign name whose end only looks Slavic (Chardin =
+// Шарден, Katharine = Кэтрин: Russian does not write the silent final e of English and French).
+bool SlavicEndingsDiffer(std::string_view cyrillic, std::string_view latin) {
+  if (latin.size() > 3 && latin.back() == 'e' &&
+      std::string_view("aeiouy").find(latin[latin.size() - 2]) == std::string_view::npos)
+    latin.remove_suffix(1);
+  const SlavicEnding ec = SlavicEndingOf(cyrillic), el = SlavicEndingOf(latin);
+  if (ec == el) return false;
+  if (ec != SlavicEnding::kNone && el != SlavicEnding::kNone) return true;
+  return cyrillic.empty() || latin.empty() || cyrillic.back() != latin.back();
+}
+
 // The similarity of a pair in family f whose keys are equal, 0 if the family's other checks fail.
 double SimilarityInFamily(KeyFamily f, const WordView& s, const WordView& l,
                           const CrossScriptUnits* parsed = nullptr,
                           const CrossScriptProbe* probe = nullptr) {
   if (AlignmentFamily(f) && !AlignableLengths(s.raw.size(), l.raw.size())) return 0;
   if (f == KeyFamily::kCyrillic &&
-      (SlavicEndingOf(s.raw) != SlavicEndingOf(l.raw) || GenderedEndingsDiffer(s.raw, l.raw)))
+      (SlavicEndingsDiffer(s.raw, l.raw) || GenderedEndingsDiffer(s.raw, l.raw)))
     return 0;
   const double sim = FamilySimilarity(f, s.raw, l.raw, parsed, probe);
   return sim >= kMinCrossScriptSimilarity ? sim : 0;
@@ -246,11 +268,12 @@ FamilyHit BestFamily(const WordView& s, const WordView& l) {
   const FamilySet fs = FamiliesOf(s.script);
   for (int i = 0; i < fs.count; ++i) {
     const KeyFamily f = fs.families[i];
-    std::string ks = FamilyKey(f, s.raw, true);
-    if (ks.empty() || (ks != FamilyKey(f, l.raw, false) && ks != FamilyOtherKey(f, l.raw)))
-      continue;
+    const FamilyKeyList& ks = FamilyKeys(f, s.raw, true);
+    const FamilyKeyList& kl = FamilyKeys(f, l.raw, false);
+    const auto shared = std::find_first_of(ks.begin(), ks.end(), kl.begin(), kl.end());
+    if (shared == ks.end()) continue;
     const double sim = SimilarityInFamily(f, s, l);
-    if (sim >= kMinCrossScriptSimilarity && sim > best.similarity) best = {f, std::move(ks), sim};
+    if (sim >= kMinCrossScriptSimilarity && sim > best.similarity) best = {f, *shared, sim};
   }
   return best;
 }

@@ -5,10 +5,11 @@
 // the lists write "Saddam"), a Hangul syllable has several customary spellings (김 = gim = kim,
 // 박 = bak = pak = park), Chinese names come in pinyin, Wade-Giles and Russian Palladius
 // ("Чэнь Цюаньго" = Chen Quanguo), Russian names in several romanisation standards. Each script
-// therefore has one or more *key families*: a key computed from one word alone (the consonant
-// skeleton for abjads and Cyrillic, a canonical syllable spelling for Chinese and Korean), equal
-// for a word and its Latin spellings, and a graded similarity. A pair matches when its keys in
-// one family are equal and the family's similarity reaches kMinCrossScriptSimilarity.
+// therefore has one or more *key families*: keys computed from one word alone (the consonant
+// skeletons for abjads and Cyrillic, one per reading of the letters a spelling leaves open; a
+// canonical syllable spelling for Chinese and Korean), shared by a word and its Latin spellings,
+// and a graded similarity. A pair matches when it shares a key in one family and the family's
+// similarity reaches kMinCrossScriptSimilarity.
 //
 // The keys are blocking keys (blocking.h) in their own hash domain per family, emitted only by
 // query words of the family's scripts and by Latin list words, so Latin queries never pay for
@@ -18,6 +19,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "match/similarity.h"
 #include "translit/cross_script.h"
@@ -37,12 +39,14 @@ struct FamilySet {
 };
 FamilySet FamiliesOf(TokenScript script);
 
-// The key of `raw` (lower-case ASCII) in `family`; `from_script` says whether the word was
-// written in the family's script (true) or in Latin. "" when the word has no such key.
-std::string FamilyKey(KeyFamily family, std::string_view raw, bool from_script);
-// A Latin word's second key in `family` (CrossScriptOtherKey; "" for none and for the syllable
-// families). A script word matches a Latin one by key when its key equals either of theirs.
-std::string FamilyOtherKey(KeyFamily family, std::string_view latin_raw);
+// The keys of `raw` (lower-case ASCII) in `family`; `from_script` says whether the word was
+// written in the family's script (true) or in Latin. None when the word has no such key; at
+// most kMaxCrossScriptKeys (several for the alignment families, whose letters may be read
+// several ways: CrossScriptKeys), one for the syllable families. A script word matches a Latin
+// one by key when their lists share a key. The reference stays valid until the calling thread's
+// next call for the same side (`from_script`).
+using FamilyKeyList = std::vector<std::string>;
+const FamilyKeyList& FamilyKeys(KeyFamily family, std::string_view raw, bool from_script);
 
 // How a non-Latin query word and a Latin list word match across scripts (kNone or
 // kCrossScript); kNone unless the query word is of a script with key families and the list word

@@ -103,13 +103,13 @@ void UnitIndex::Build(size_t count, const std::function<const WeightedName&(size
 
 void UnitIndex::SortAlignmentKeyLists(const std::vector<uint64_t>& keys,
                                       const std::vector<uint32_t>& key_begin) {
-  // The keys of the alignment families (abjad, Cyrillic: slots 0-3 of a unit): a few thousand
-  // coarse skeletons, each listing many Latin units.
+  // The keys of the alignment families (abjad, Cyrillic: the first slots of a unit): a few
+  // thousand coarse skeletons, each listing many Latin units.
   static_assert(static_cast<int>(KeyFamily::kAbjad) == 0 &&
                 static_cast<int>(KeyFamily::kCyrillic) == 1);
   std::unordered_set<uint64_t> alignment_keys;
   for (size_t v = 0; v < vocab_.size(); ++v)
-    for (int k = 0; k < 4; ++k)
+    for (int k = 0; k < CrossKeySlotBegin(static_cast<int>(KeyFamily::kHan)); ++k)
       if (const uint64_t key = vocab_cross_[v * kSlotsPerUnit + k]; key != 0)
         alignment_keys.insert(key);
   auto units_less = [&](uint32_t a, uint32_t b) {
@@ -158,14 +158,17 @@ void UnitIndex::FillVocabFacts() {
   }
 }
 
-bool UnitIndex::SharesKeyInFamily(const uint64_t* searched, const uint64_t* indexed, int f) {
-  // One side has a single key (script words have no other key): any equal non-zero pair.
-  // The searched unit's keys first: most searches have none, and then the indexed unit's
-  // slots (a cache miss each) are not read.
-  const uint64_t s0 = searched[2 * f], s1 = searched[2 * f + 1];
-  if ((s0 | s1) == 0) return false;
-  const uint64_t i0 = indexed[2 * f], i1 = indexed[2 * f + 1];
-  return (s0 != 0 && (s0 == i0 || s0 == i1)) || (s1 != 0 && (s1 == i0 || s1 == i1));
+bool UnitIndex::SharesKeyInFamily(const uint64_t* searched, const uint64_t* indexed, int f,
+                                  int before_slot) {
+  // Any equal non-zero pair. The searched unit's keys first: most searches have none, and then
+  // the indexed unit's slots (a cache miss each) are not read. Keys fill a family's slots from
+  // its first: the first 0 ends them.
+  const int begin = CrossKeySlotBegin(f), end = std::min(CrossKeySlotBegin(f + 1), before_slot);
+  if (begin >= end || searched[begin] == 0) return false;
+  for (int a = begin; a < end && searched[a] != 0; ++a)
+    for (int b = CrossKeySlotBegin(f); b < CrossKeySlotBegin(f + 1) && indexed[b] != 0; ++b)
+      if (searched[a] == indexed[b]) return true;
+  return false;
 }
 
 bool UnitIndex::MatchesInFamily(uint32_t v, int f, const WordView& searched,
@@ -271,7 +274,7 @@ void UnitIndex::MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* o
     if (cross[k] == 0) continue;
     const Slot* slot = FindSlot(cross[k]);
     if (slot == nullptr) continue;
-    const int f = k / 2;
+    const int f = CrossKeySlotFamily(k);
     // The alignment families compare parsed words: the searched one parsed once here, the
     // list's Latin units parsed at build.
     const KeyFamily family = static_cast<KeyFamily>(f);
@@ -295,10 +298,11 @@ void UnitIndex::MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* o
       const size_t query_size = of_queries_ ? raw_size : unit.raw.size();
       const size_t list_size = of_queries_ ? unit.raw.size() : raw_size;
       if (!LengthsMayMatchInFamily(family, query_size, list_size)) continue;
-      // Another key hashing alike, or a unit already judged in full above. (A unit is listed
-      // under one of the searched unit's keys at most: only Latin units have two, and the
-      // searched unit and the indexed ones are of opposite sides.)
-      if ((!pure && !SharesKeyInFamily(cross, &vocab_cross_[v * kSlotsPerUnit], f)) ||
+      // Another key hashing alike, a unit listed under one of the searched unit's earlier keys
+      // in this family (judged there), or a unit already judged in full above.
+      const uint64_t* indexed_keys = &vocab_cross_[v * kSlotsPerUnit];
+      if ((!pure && !SharesKeyInFamily(cross, indexed_keys, f)) ||
+          (k > CrossKeySlotBegin(f) && SharesKeyInFamily(cross, indexed_keys, f, k)) ||
           std::binary_search(judged.begin(), judged.end(), v))
         continue;
       const bool match = MatchesInFamily(v, f, searched, align ? &searched_units : nullptr,
@@ -355,8 +359,8 @@ void UnitIndex::BuildKeyTable(const std::vector<uint64_t>& keys,
   std::unordered_map<uint64_t, uint32_t> holders;  // slot * kCrossFamilies + f -> units
   for (size_t c = 0; c < vocab_cross_.size(); ++c) {
     if (vocab_cross_[c] == 0) continue;
-    // A unit's other key differs from its key (blocking.h), so no unit is counted twice.
-    const size_t f = c % kSlotsPerUnit / 2;
+    // A unit's keys in one family are distinct (blocking.h), so no unit is counted twice.
+    const size_t f = static_cast<size_t>(CrossKeySlotFamily(static_cast<int>(c % kSlotsPerUnit)));
     if (const Slot* slot = FindSlot(vocab_cross_[c]))
       ++holders[static_cast<uint64_t>(slot - slots_.data()) * kCrossFamilies + f];
   }

@@ -64,14 +64,16 @@ class UnitIndex {
 
  private:
   static constexpr int kCrossFamilies = 4;  // KeyFamily values (cross_script_match.h)
-  // Key slots per unit: a key and a Latin unit's other key per family (blocking.h).
-  static constexpr int kSlotsPerUnit = 2 * kCrossFamilies;
+  // Key slots per unit: each family's keys (blocking.h: CrossScriptKeysBySlot).
+  static constexpr int kSlotsPerUnit = kCrossKeySlots;
 
   // The vocabulary entries that match `unit` so as to anchor (CompareWords), ascending and
   // distinct, into *out (cleared first).
   void MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* out) const;
-  // True when two units' key slots (kSlotsPerUnit each) hold an equal key in family f.
-  static bool SharesKeyInFamily(const uint64_t* searched, const uint64_t* indexed, int f);
+  // True when two units' key slots (kSlotsPerUnit each) hold an equal key in family f; with
+  // `before_slot`, only the searched unit's keys in slots before it count.
+  static bool SharesKeyInFamily(const uint64_t* searched, const uint64_t* indexed, int f,
+                                int before_slot = kSlotsPerUnit);
   // True when the vocabulary entry v, found through the searched unit's key in cross-script
   // family f, matches it across scripts in that family.
   // `searched_units`: the searched word parsed by ParseForFamily (alignment families), or null

@@ -1221,99 +1221,191 @@ std::string_view StripArabicArticle(std::string_view token) {
 
 namespace {
 
-std::string KeyOf(ScriptFamily family, std::string_view ascii_token, bool from_script,
-                  bool other_reading) {
+// The key class unit i reads as (0: none), in the normal or the other reading of the Latin
+// letters whose sound the spelling leaves open; *consumed: how many units it took (2 for the
+// script side's double waw).
+char UnitReading(ScriptFamily family, const Units& u, size_t i, bool from_script,
+                 bool other_reading, uint64_t from_ch, std::string_view ascii_token,
+                 size_t* consumed) {
+  *consumed = 1;
+  char c = u.u[i];
+  const char next = i + 1 < u.n ? u.u[i + 1] : 0;
+  const bool last = next == 0;
+  if (other_reading) {
+    // Latin ch read as k (Greek and Italian words, German before a consonant: Nichols,
+    // Nearchus, Chinaglia; Cyrillic writes it x: Pulcheria = Пульхерия), and a final -ic
+    // read as -ik (Eric, Huneric: only Slavic -ić is -ич).
+    if (c == 'C')
+      c = family == ScriptFamily::kAbjad || (last && ascii_token.ends_with("ic")) ? 'k' : 'K';
+    // French and English finals: a silent t, d, s, x or z after a vowel (Mousset = موسيه), and
+    // after a nasal or r (Weygand = ويغان, Edouard = إدوار).
+    if (last && i > 0 &&
+        (IsLatinVowel(u.u[i - 1]) ||
+         (i > 1 && (u.u[i - 1] == 'n' || u.u[i - 1] == 'r') && IsLatinVowel(u.u[i - 2]))) &&
+        std::string_view("tdsxz").find(c) != std::string_view::npos)
+      return 0;
+    if (family == ScriptFamily::kAbjad) {
+      // j as the glide of German, Scandinavian and Slavic spellings (Janko = يانكو, Bjelland).
+      if (c == 'j') c = 'y';
+      // w, and the Persian v, written with waw (Woodville = وودفيل, Velayati = ولايتي).
+      if (c == 'w' || c == 'v') c = 'w';
+    }
+    // The Maghrebi article written into the name (Lamri = العمري, Lahbib = الحبيب).
+    if (family == ScriptFamily::kAbjad && i == 0 && c == 'l' && u.n >= 3 &&
+        (IsLatinVowel(next) || next == 'y'))
+      return 0;
+  }
+  if (c == 'c') {
+    // A final c after a vowel: s (Slavic -ac, -ec: Tomac = Томац), or k (Liliac, Nic).
+    const bool final_after_vowel = last && i > 0 && IsLatinVowel(u.u[i - 1]) && !other_reading;
+    // Italian cc before e, i is one affricate (Petacci, Pocci: Russian чч), like a single c.
+    const char after = next == 'c' && i + 2 < u.n ? u.u[i + 2] : next;
+    const char soft = family == ScriptFamily::kCyrillic ? after : next;
+    c = (soft == 'e' || soft == 'i' || soft == 'y' || final_after_vowel) ? 's' : 'k';
+  }
+  // Latin h after a vowel and not before one is silent (German Dyhr, Wahrig).
+  if (family == ScriptFamily::kCyrillic && c == 'h' && !from_script && i > 0 &&
+      IsLatinVowel(u.u[i - 1]) && !IsLatinVowel(next))
+    return 0;
+  // Silent gh after a vowel (English -igh, -ough).
+  if (c == 'G' && !from_script && i > 0 && (u.u[i - 1] == 'i' || u.u[i - 1] == 'u') &&
+      (next == 0 || next == 't'))
+    return 0;
+  // Latin ch closing a syllable is mostly kh (German Bach, Albrecht; Dutch, Czech, Scots); the
+  // Polish cz and German tsch closing one stay ch (Raczkiewicz = Рачкевич, Deutsch = Дойч).
+  if (c == 'C' && !from_script && (from_ch >> i & 1) && i > 0 && IsLatinVowel(u.u[i - 1]) &&
+      u.u[i - 1] != 'i' && !IsLatinVowel(next) && next != 'y' && next != 'C' && next != 'S')
+    c = 'K';
+  // Latin ch starting a word before r or l is k (Christian, Chrysostom, Chloe).
+  if (c == 'C' && !from_script && i == 0 && (next == 'r' || next == 'l')) c = 'k';
+  if (family == ScriptFamily::kCyrillic && c == 'd' && next != 0 && CyrillicClass(next) == 's')
+    return 0;  // dz, dzh
+  if (family == ScriptFamily::kAbjad && c == 't' && next != 0 && AbjadClass(next) == 's') return 0;
+  if (family == ScriptFamily::kAbjad && c == 'd' && (next == 'j' || next == 'Z')) return 0;
+  if (family == ScriptFamily::kCyrillic && c == 'd' && (next == 'Z' || next == 'J')) return 0;
+  if (family == ScriptFamily::kAbjad && c == 'w' && next == 'w' && from_script) {
+    c = 'v';  // ICU's double vav
+    *consumed = 2;
+  }
+  if (family == ScriptFamily::kCyrillic && CyrillicKeySkips(u, i, c, from_script)) return 0;
+  return family == ScriptFamily::kAbjad ? AbjadClass(c) : CyrillicClass(c);
+}
+
+// Further readings of unit i that neither the normal nor the other reading gives (letters two
+// scripts' spelling habits read three ways), appended to `out` (key classes, 0: none).
+void ExtraReadings(ScriptFamily family, const Units& u, size_t i, bool from_script,
+                   std::string* out) {
+  const char c = u.u[i];
+  const char prev = i > 0 ? u.u[i - 1] : 0;
+  const char next = i + 1 < u.n ? u.u[i + 1] : 0;
+  // French final -ier: the r is silent (Daumier = Домье, דומייה).
+  if (!from_script && c == 'r' && next == 0 && prev == 'e' && i >= 2 && u.u[i - 2] == 'i')
+    out->push_back(0);
+  if (family == ScriptFamily::kAbjad) {
+    if (from_script) {
+      // Double waw is w and a vowel as often as v (Woolfson = وولفسون); a waw beginning a word
+      // is a consonant, the Hebrew v (Vasilevsky = וסילבסקי); kh is the h of Turkish and Persian
+      // spellings (Halil = خليل); t before a sibilant, left out as the t of ch (تش), may be a t
+      // (Kertesz = קרטס); d before g, left out as the d of dj, may be a d (Pidgeon = פידג'ן).
+      if (c == 'w' && next == 'w') out->push_back(0);
+      if (c == 'w' && i == 0 && next != 'w') out->push_back('b');
+      if (c == 'K') out->push_back(0);
+      if (c == 't' && next != 0 && AbjadClass(next) == 's') out->push_back('t');
+      if (c == 'd' && next == 'g') out->push_back(0);
+      return;
+    }
+    // Latin w is the v of German, Polish and Dutch spellings, written fa (Winograd = فينوغراد);
+    // ch and kh are the Hebrew het and the Arabic ha, both written h (Zerach = זרח); a c before
+    // e, i, y is the k of Latin and German spellings (Scipio = סקיפיו, Placidia); the g of
+    // Italian and French gn is the glide ny (Giovagnoli = ג'ובניולי).
+    if (c == 'w') out->push_back('b');
+    if (c == 'C' || c == 'K') out->push_back(0);
+    if (c == 'c' && (next == 'e' || next == 'i' || next == 'y')) out->push_back('k');
+    if (c == 'g' && next == 'n' && i > 0) out->push_back(0);
+    return;
+  }
+  // Cyrillic: t before i, left out for Polivanov's ti = chi, is also the t of Russian ти for a
+  // foreign te, ti, ty (Steve = Стив); Latin th is т, с (Harith = Харис) or ф (Greek theta:
+  // Leosthenes = Леосфен); Latin ch before i, left out likewise, is the French ch of ши; Latin
+  // ch is the к of Italian and Greek spellings (Michelangelo = Микеланджело).
+  if ((c == 't' || c == 'T') && next == 'i') out->push_back('t');
+  if (!from_script && c == 'T') {
+    out->push_back('s');
+    out->push_back(0);
+  }
+  if (!from_script && c == 'C' && next == 'i') out->push_back('s');
+  if (!from_script && c == 'C') out->push_back('k');
+}
+
+// The keys of a token: its letters all read the first way (UnitReading), all read the other way
+// (Latin), then each letter with another reading (the other, ExtraReadings) read that way alone,
+// the rest the first way (and for the further readings, also the rest the other way); a key
+// without a leading article is followed by the key with it. At most kMaxCrossScriptKeys,
+// distinct, in that order.
+std::vector<std::string> KeysOf(ScriptFamily family, std::string_view ascii_token,
+                                bool from_script) {
   uint64_t from_ch = 0;
   const Units u =
       from_script ? ParseScript(family, ascii_token) : ParseLatin(ascii_token, &from_ch);
-  std::string key;
+  // Each unit's readings: [0] the first, [1] the other (the first again on the script side),
+  // then its further ones; `consumed` units from each start (the double waw takes two).
+  struct Readings {
+    std::string r;
+    size_t consumed = 1;
+  };
+  std::array<Readings, kMaxUnits> readings;
   for (size_t i = 0; i < u.n; ++i) {
-    char c = u.u[i];
-    const char next = i + 1 < u.n ? u.u[i + 1] : 0;
-    const bool last = next == 0;
-    if (other_reading) {
-      // Latin ch read as k (Greek and Italian words, German before a consonant: Nichols,
-      // Nearchus, Chinaglia; Cyrillic writes it x: Pulcheria = Пульхерия), and a final -ic
-      // read as -ik (Eric, Huneric: only Slavic -ić is -ич).
-      if (c == 'C')
-        c = family == ScriptFamily::kAbjad || (last && ascii_token.ends_with("ic")) ? 'k' : 'K';
-      // French and English finals: a silent t, d, s, x or z after a vowel (Mousset = موسيه), and
-      // after a nasal or r (Weygand = ويغان, Edouard = إدوار).
-      if (last && i > 0 &&
-          (IsLatinVowel(u.u[i - 1]) ||
-           (i > 1 && (u.u[i - 1] == 'n' || u.u[i - 1] == 'r') && IsLatinVowel(u.u[i - 2]))) &&
-          std::string_view("tdsxz").find(c) != std::string_view::npos)
-        continue;
-      if (family == ScriptFamily::kAbjad) {
-        // j as the glide of German, Scandinavian and Slavic spellings (Janko = يانكو, Bjelland).
-        if (c == 'j') c = 'y';
-        // w, and the Persian v, written with waw (Woodville = وودفيل, Velayati = ولايتي).
-        if (c == 'w' || c == 'v') c = 'w';
-      }
-      // The Maghrebi article written into the name (Lamri = العمري, Lahbib = الحبيب).
-      if (family == ScriptFamily::kAbjad && i == 0 && c == 'l' && u.n >= 3 &&
-          (IsLatinVowel(next) || next == 'y'))
-        continue;
-    }
-    if (c == 'c') {
-      // A final c after a vowel: s (Slavic -ac, -ec: Tomac = Томац), or k (Liliac, Nic).
-      const bool final_after_vowel = last && i > 0 && IsLatinVowel(u.u[i - 1]) && !other_reading;
-      // Italian cc before e, i is one affricate (Petacci, Pocci: Russian чч), like a single c.
-      const char after = next == 'c' && i + 2 < u.n ? u.u[i + 2] : next;
-      const char soft = family == ScriptFamily::kCyrillic ? after : next;
-      c = (soft == 'e' || soft == 'i' || soft == 'y' || final_after_vowel) ? 's' : 'k';
-    }
-    // Latin h after a vowel and not before one is silent (German Dyhr, Wahrig).
-    if (family == ScriptFamily::kCyrillic && c == 'h' && !from_script && i > 0 &&
-        IsLatinVowel(u.u[i - 1]) && !IsLatinVowel(next))
-      continue;
-    // Silent gh after a vowel (English -igh, -ough).
-    if (c == 'G' && !from_script && i > 0 && (u.u[i - 1] == 'i' || u.u[i - 1] == 'u') &&
-        (next == 0 || next == 't'))
-      continue;
-    // Latin ch closing a syllable is mostly kh (German Bach, Albrecht; Dutch, Czech, Scots); the
-    // Polish cz and German tsch closing one stay ch (Raczkiewicz = Рачкевич, Deutsch = Дойч).
-    if (c == 'C' && !from_script && (from_ch >> i & 1) && i > 0 && IsLatinVowel(u.u[i - 1]) &&
-        u.u[i - 1] != 'i' && !IsLatinVowel(next) && next != 'y' && next != 'C' && next != 'S')
-      c = 'K';
-    // Latin ch starting a word before r or l is k (Christian, Chrysostom, Chloe).
-    if (c == 'C' && !from_script && i == 0 && (next == 'r' || next == 'l')) c = 'k';
-    if (family == ScriptFamily::kCyrillic && c == 'd' && next != 0 && CyrillicClass(next) == 's')
-      continue;  // dz, dzh
-    if (family == ScriptFamily::kAbjad && c == 't' && next != 0 && AbjadClass(next) == 's')
-      continue;
-    if (family == ScriptFamily::kAbjad && c == 'd' && (next == 'j' || next == 'Z')) continue;
-    if (family == ScriptFamily::kCyrillic && c == 'd' && (next == 'Z' || next == 'J')) continue;
-    if (family == ScriptFamily::kAbjad && c == 'w' && next == 'w' && from_script) {
-      c = 'v';  // ICU's double vav
-      ++i;
-    }
-    if (family == ScriptFamily::kCyrillic && CyrillicKeySkips(u, i, c, from_script)) continue;
-    const char k = family == ScriptFamily::kAbjad ? AbjadClass(c) : CyrillicClass(c);
-    if (k == 0) continue;
-    if (!key.empty() && key.back() == k) continue;
-    key += k;
+    Readings& x = readings[i];
+    x.r.push_back(UnitReading(family, u, i, from_script, false, from_ch, ascii_token, &x.consumed));
+    size_t other_consumed = 1;
+    x.r.push_back(from_script ? x.r[0]
+                              : UnitReading(family, u, i, from_script, true, from_ch, ascii_token,
+                                            &other_consumed));
+    ExtraReadings(family, u, i, from_script, &x.r);
   }
-  // A leading article: al-, el- (Egyptian romanisation), il-; on the script side alef or ayin
-  // before l. Dropped on both sides alike, so Alwan (علوان) and Elena (إيلينا) still agree.
-  if (family == ScriptFamily::kAbjad && key.size() >= 2 && key[0] == 'l' && u.n >= 2 &&
-      u.u[1] == 'l' && (u.u[0] == 'a' || u.u[0] == 'e' || u.u[0] == 'i' || u.u[0] == '9'))
-    key.erase(0, 1);
-  // Only the first consonants: word ends are where spellings drift most (silent French finals,
-  // Latin -us, -dt, Slavic -ic/-ich...), and the similarity checks the rest.
-  if (key.size() > kKeyConsonants) key.resize(kKeyConsonants);
-  return key;
+  std::vector<std::string> keys;
+  // One key: every unit read as its reading `base` (0 or 1), but unit `changed` as `reading`.
+  constexpr size_t kNone = ~size_t{0};
+  auto add_key = [&](int base, size_t changed, char reading) {
+    if (keys.size() >= kMaxCrossScriptKeys) return;
+    std::string key;
+    for (size_t i = 0; i < u.n; i += readings[i].consumed) {
+      const char k = i == changed ? reading : readings[i].r[static_cast<size_t>(base)];
+      if (k != 0 && (key.empty() || key.back() != k)) key += k;
+    }
+    auto keep = [&](std::string k) {
+      // Only the first consonants: word ends are where spellings drift most (silent French
+      // finals, Latin -us, -dt, Slavic -ic/-ich...), and the similarity checks the rest.
+      if (k.size() > kKeyConsonants) k.resize(kKeyConsonants);
+      // A word with no consonant the key keeps (Geo = Джео, Howie = Хоуи): all such words
+      // share one key of their own.
+      if (k.empty()) k.push_back('_');
+      if (keys.size() < kMaxCrossScriptKeys && std::find(keys.begin(), keys.end(), k) == keys.end())
+        keys.push_back(std::move(k));
+    };
+    // A leading article: al-, el- (Egyptian romanisation), il-; on the script side alef or ayin
+    // before l. Dropped on both sides alike, so Alwan (علوان) and Elena (إيلينا) still agree;
+    // and kept, for the names that only begin alike (Elaine = אילין, Ildefons).
+    if (family == ScriptFamily::kAbjad && key.size() >= 2 && key[0] == 'l' && u.n >= 2 &&
+        u.u[1] == 'l' && (u.u[0] == 'a' || u.u[0] == 'e' || u.u[0] == 'i' || u.u[0] == '9'))
+      keep(key.substr(1));
+    keep(std::move(key));
+  };
+  add_key(0, kNone, 0);
+  if (!from_script) add_key(1, kNone, 0);
+  for (size_t i = 0; i < u.n; i += readings[i].consumed) {
+    if (readings[i].r[1] != readings[i].r[0]) add_key(0, i, readings[i].r[1]);
+    for (size_t e = 2; e < readings[i].r.size(); ++e)
+      for (int base = 0; base < (from_script ? 1 : 2); ++base) add_key(base, i, readings[i].r[e]);
+  }
+  return keys;
 }
 
 }  // namespace
 
-std::string CrossScriptKey(ScriptFamily family, std::string_view ascii_token, bool from_script) {
-  return KeyOf(family, ascii_token, from_script, false);
-}
-
-std::string CrossScriptOtherKey(ScriptFamily family, std::string_view latin_token) {
-  std::string other = KeyOf(family, latin_token, false, true);
-  return other == KeyOf(family, latin_token, false, false) ? std::string() : other;
+std::vector<std::string> CrossScriptKeys(ScriptFamily family, std::string_view ascii_token,
+                                         bool from_script) {
+  return KeysOf(family, ascii_token, from_script);
 }
 
 double CrossScriptSimilarity(ScriptFamily family, std::string_view script_token,

@@ -6,10 +6,11 @@
 // Latin-script name. Three tools:
 //   * AbjadToAscii: transliteration of Arabic-script and Hebrew-script text that keeps what the
 //     script writes (ayin, ta marbuta, the vowel letters, the article) visible in ASCII.
-//   * CrossScriptKey: a blocking key computed from one token alone. A true pair (the same name in
-//     the script and in Latin) gets equal keys in most cases; the key is a consonant skeleton
-//     with the consonants the script cannot tell apart merged into one class, so it is coarse
-//     on purpose (precision is the similarity's job).
+//   * CrossScriptKeys: blocking keys computed from one token alone (one per way of reading its
+//     ambiguous letters, at most four). A true pair (the same name in the script and in Latin)
+//     shares a key in most cases; a key is a consonant skeleton with the consonants the script
+//     cannot tell apart merged into one class, so it is coarse on purpose (precision is the
+//     similarity's job).
 //   * CrossScriptSimilarity: a graded score in [0,1], a weighted alignment of the script word's
 //     letters against the Latin spelling: ~1 when the Latin spelling is a faithful reading of
 //     what the script writes (short vowels free for abjads), falling with each consonant that
@@ -17,7 +18,7 @@
 //
 // Contract:
 //   * All functions are pure, deterministic and thread-safe (no state, no locale).
-//   * CrossScriptKey and CrossScriptSimilarity accept any bytes; non-letters are ignored.
+//   * CrossScriptKeys and CrossScriptSimilarity accept any bytes; non-letters are ignored.
 //   * CrossScriptSimilarity does not allocate; it runs in O(n*m) on the first kMaxUnits letters
 //     of each token (longer tokens are compared on that prefix).
 //   * The rules are facts of the scripts and of the common romanisation habits (ICAO, BGN,
@@ -31,6 +32,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace partyscreen {
 
@@ -58,24 +60,25 @@ std::string AbjadToAscii(std::string_view utf8);
 // consonants ("altkryty" -> "tkryty", "alshammari" -> "shammari", "ali" -> "ali").
 std::string_view StripArabicArticle(std::string_view token);
 
-// Blocking key of `ascii_token` for matching against `family`. `from_script` true: the token is
+// Blocking keys of `ascii_token` for matching against `family`. `from_script` true: the token is
 // the ASCII transliteration of a word of that family (AbjadToAscii / ICU output for abjads, BGN
-// output for Cyrillic); false: a Latin-script spelling. The key is the consonant skeleton: vowels
+// output for Cyrillic); false: a Latin-script spelling. A key is the consonant skeleton: vowels
 // and vowel letters dropped, consonants merged into the classes the script (or the romanisation)
 // cannot tell apart, Latin digraphs read as one sound, doubled letters collapsed, a leading
 // Arabic article dropped (abjads), then cut to its first three consonant classes (word ends are
 // where spellings drift most). Coarse on purpose: ~9 classes per family, so a key is shared by
 // many names and CrossScriptSimilarity must check every candidate. For Cyrillic the sounds that
 // one side writes as silence or a vowel are left out of the key altogether (h/kh/g/gh, dzh/zh,
-// v/f/w, Polivanov's ti and dzi; see CyrillicKeySkips in the .cc). Empty if the token has no
-// consonant (e.g. "ali" -> "l", "aya" -> "").
-std::string CrossScriptKey(ScriptFamily family, std::string_view ascii_token, bool from_script);
-// A Latin spelling's second key, from the other reading of the letters whose sound the
-// spelling leaves open: ch as k (or kh), a final -c or -ic as k, a silent French final
-// consonant, a Maghrebi article fused into the name (abjads). "" when the spelling has no such
-// letter (the other reading gives the same key). A pair matches by key when the script word's
-// key equals either of the Latin word's.
-std::string CrossScriptOtherKey(ScriptFamily family, std::string_view latin_token);
+// v/f/w; see CyrillicKeySkips in the .cc).
+// A letter that the spelling habits read several ways gives a key for each reading: Latin ch as
+// ch, k or kh, w as waw or fa, th as t, s or f, a silent French final consonant, Polivanov's
+// ti as chi or ti... (UnitReading, ExtraReadings in the .cc). A pair matches by key when the
+// two words' key lists share a key. At most kMaxCrossScriptKeys keys, distinct, the one of
+// every letter's first reading first; a key may be "" (the word has no consonant the key
+// keeps: "ali" -> "l", "aya" -> ""), which matches nothing.
+inline constexpr size_t kMaxCrossScriptKeys = 4;
+std::vector<std::string> CrossScriptKeys(ScriptFamily family, std::string_view ascii_token,
+                                         bool from_script);
 
 // Graded similarity in [0,1] of a transliterated word of `family` (`script_token`) against a
 // Latin spelling (`latin_token`). A leading Arabic article on either side is optional (abjads).

@@ -44,9 +44,16 @@ std::vector<std::string> Tokens(std::string_view ascii) {
 }
 
 bool KeysMatch(ScriptFamily f, std::string_view script, std::string_view latin) {
-  const std::string key = CrossScriptKey(f, script, true);
-  return key == CrossScriptKey(f, latin, false) ||
-         (!key.empty() && key == CrossScriptOtherKey(f, latin));
+  const std::vector<std::string> ks = CrossScriptKeys(f, script, true);
+  const std::vector<std::string> kl = CrossScriptKeys(f, latin, false);
+  return std::find_first_of(ks.begin(), ks.end(), kl.begin(), kl.end()) != ks.end();
+}
+
+std::string JoinedKeys(ScriptFamily f, std::string_view token, bool from_script) {
+  std::string out;
+  for (const std::string& k : CrossScriptKeys(f, token, from_script))
+    out += (out.empty() ? "" : ",") + k;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -347,8 +354,8 @@ TEST(CrossScriptEvalTest, DevPairs) {
         all_both = all_both && both;
         if (dump && !both)
           std::fprintf(dump, "MISS %s %s -> %s (%.2f) key=%s/%s | %s\n", kind.c_str(), s.c_str(),
-                       best_l.c_str(), best, CrossScriptKey(f, s, true).c_str(),
-                       CrossScriptKey(f, best_l, false).c_str(), j.value("b", "").c_str());
+                       best_l.c_str(), best, JoinedKeys(f, s, true).c_str(),
+                       JoinedKeys(f, best_l, false).c_str(), j.value("b", "").c_str());
       }
       ks.key_ok += all_key;
       ks.sim_ok += all_sim;
@@ -404,8 +411,8 @@ TEST(CrossScriptEvalTest, DevPairs) {
   EXPECT_LE(false_rate("ru_neg"), 0.01);
 }
 
-// The other key: the second reading of Latin letters whose sound the spelling leaves open.
-TEST(CrossScriptKeyTest, OtherKeyReadsAmbiguousLatinLettersTheOtherWay) {
+// The other keys: the other readings of letters whose sound the spelling leaves open.
+TEST(CrossScriptKeyTest, OtherKeysReadAmbiguousLettersTheOtherWay) {
   EXPECT_TRUE(KeysMatch(kAbjad, "nykwlas", "nicholas"));  // ch = k
   EXPECT_TRUE(KeysMatch(kAbjad, "iryk", "eric"));         // final -ic = -ik
   EXPECT_TRUE(KeysMatch(kAbjad, "alemrany", "lamrani"));  // al-Amrani written Lamrani
@@ -414,10 +421,29 @@ TEST(CrossScriptKeyTest, OtherKeyReadsAmbiguousLatinLettersTheOtherWay) {
   EXPECT_TRUE(KeysMatch(kAbjad, "brnar", "bernard"));     // ... and d after r
   EXPECT_TRUE(KeysMatch(kAbjad, "yansn", "jansen"));      // j = y
   EXPECT_TRUE(KeysMatch(kAbjad, "wylswn", "wilson"));     // w written with waw
-  // Spellings with no such letter have none; the script side never has one.
-  EXPECT_EQ(CrossScriptOtherKey(kAbjad, "saddam"), "");
-  EXPECT_EQ(CrossScriptOtherKey(kCyr, "ivanov"), "");
-  EXPECT_NE(CrossScriptOtherKey(kAbjad, "nicholas"), "");
+  // Letters read three ways, one reading at a time.
+  EXPECT_TRUE(KeysMatch(kAbjad, "fynwghrad", "winograd"));  // German, Polish w = v, written fa
+  EXPECT_TRUE(KeysMatch(kAbjad, "wwlfsn", "woolfson"));     // double waw as w and a vowel
+  EXPECT_TRUE(KeysMatch(kAbjad, "zyrah", "zerach"));        // Hebrew het written ch
+  EXPECT_TRUE(KeysMatch(kAbjad, "khlyl", "halil"));         // Turkish h for kha
+  EXPECT_TRUE(KeysMatch(kCyr, "stiv", "steve"));            // ти for a foreign te
+  EXPECT_TRUE(KeysMatch(kCyr, "kharis", "harith"));         // th = с
+  EXPECT_TRUE(KeysMatch(kCyr, "leosfen", "leosthenes"));    // Greek theta = ф
+  EXPECT_TRUE(KeysMatch(kCyr, "lyamushi", "lamouchi"));     // French ch = ш
+  // A word whose consonants the key all leaves out has a key of its own.
+  EXPECT_TRUE(KeysMatch(kCyr, "dzheo", "geo"));
+  EXPECT_FALSE(KeysMatch(kCyr, "dzheo", "george"));
+  // Spellings with no such letter have one key; so have most script words. Never more than
+  // kMaxCrossScriptKeys, distinct.
+  EXPECT_EQ(CrossScriptKeys(kAbjad, "saddam", false).size(), 1u);
+  EXPECT_EQ(CrossScriptKeys(kCyr, "ivanov", false).size(), 1u);
+  EXPECT_EQ(CrossScriptKeys(kAbjad, "sdam", true).size(), 1u);
+  EXPECT_GT(CrossScriptKeys(kAbjad, "nicholas", false).size(), 1u);
+  for (const char* w : {"likhachev", "vakhaevich", "levichev", "chechen", "timothy"}) {
+    const std::vector<std::string> keys = CrossScriptKeys(kAbjad, w, false);
+    EXPECT_LE(keys.size(), kMaxCrossScriptKeys) << w;
+    EXPECT_EQ(std::set<std::string>(keys.begin(), keys.end()).size(), keys.size()) << w;
+  }
 }
 
 // The bounded similarity, plain and through a probe (which rejects by lower bounds of the
