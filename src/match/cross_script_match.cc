@@ -198,9 +198,12 @@ SlavicEnding SlavicEndingOf(std::string_view w) {
 namespace {
 
 // Alignment families compare letters, which says little of words of one or two letters or of
-// words of very different length (a surname against a surname joined to a given name).
-bool AlignableLengths(size_t a, size_t b) {
-  const size_t lo = std::min(a, b), hi = std::max(a, b);
+// words of very different length (a surname against a surname joined to a given name). An abjad
+// writes no short vowels: two letters of it are a word of three or four in Latin (לד = Ladd,
+// ين = Yen), and its length is taken as one more.
+bool AlignableLengths(KeyFamily f, size_t script, size_t latin) {
+  if (f == KeyFamily::kAbjad && script == 2) ++script;
+  const size_t lo = std::min(script, latin), hi = std::max(script, latin);
   return lo >= 3 && hi <= lo * 2;
 }
 
@@ -245,7 +248,7 @@ bool SlavicEndingsDiffer(std::string_view cyrillic, std::string_view latin) {
 double SimilarityInFamily(KeyFamily f, const WordView& s, const WordView& l,
                           const CrossScriptUnits* parsed = nullptr,
                           const CrossScriptProbe* probe = nullptr) {
-  if (AlignmentFamily(f) && !AlignableLengths(s.raw.size(), l.raw.size())) return 0;
+  if (AlignmentFamily(f) && !AlignableLengths(f, s.raw.size(), l.raw.size())) return 0;
   if (f == KeyFamily::kCyrillic &&
       (SlavicEndingsDiffer(s.raw, l.raw) || GenderedEndingsDiffer(s.raw, l.raw)))
     return 0;
@@ -315,7 +318,7 @@ WordMatch CrossScriptMatchInFamily(KeyFamily family, const WordView& query,
 }
 
 bool LengthsMayMatchInFamily(KeyFamily family, size_t query_length, size_t list_length) {
-  return !AlignmentFamily(family) || AlignableLengths(query_length, list_length);
+  return !AlignmentFamily(family) || AlignableLengths(family, query_length, list_length);
 }
 
 WordMatch CrossScriptMatchInFamily(KeyFamily family, const WordView& query, const WordView& list) {

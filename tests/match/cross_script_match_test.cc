@@ -68,6 +68,8 @@ INSTANTIATE_TEST_SUITE_P(
         Pair{"Теодор Леосфен", "Theodor Leosthenes", Schema::kPerson},
         Pair{"יצחק זרח", "Yitzchak Zerach", Schema::kPerson},
         Pair{"ולדימיר וסילבסקי", "Vladimir Vasilevsky", Schema::kPerson},
+        // Two letters of an abjad are a Latin word of three or four.
+        Pair{"אלן לד", "Alan Ladd", Schema::kPerson},
         // A foreign name whose end only looks Slavic (Russian does not write the silent e).
         Pair{"Кэтрин Шарден", "Katharine Chardin", Schema::kPerson},
         // Spellings of one sound; two edits that fold to one.
