@@ -805,6 +805,9 @@ int DeleteCost(ScriptFamily f, const Units& s, size_t i) {
   }
   if (repeat) return 10;
   if (IsLatinVowel(c)) return 60;
+  // Russian writes a foreign name's first consonant: a Latin word without it is another name
+  // (Христов is not Rostov).
+  if (i == 0) return kMismatch + 50;
   return kMismatch;
 }
 
@@ -816,12 +819,17 @@ int InsertCost(ScriptFamily f, const Units& l, size_t j) {
   const char next = last ? 0 : l.u[j + 1];
   const bool prev_vowel = IsLatinVowel(prev) || prev == 'y';
   if (j > 0 && prev == c && !IsLatinVowel(c)) return f == ScriptFamily::kAbjad ? 0 : 5;
+  // A silent French final consonant, after a vowel or a nasal or r (Mousset = موسيه, Weygand =
+  // ويغان, Michant = Мишан): the key's other reading of it.
+  const bool silent_final = last && (prev_vowel || prev == 'n' || prev == 'r') &&
+                            (c == 't' || c == 'd' || c == 's' || c == 'x' || c == 'z');
   if (f == ScriptFamily::kAbjad) {
     if (IsLatinVowel(c)) return 0;  // short vowels are not written
     if (c == 'y') return 10;
     if (c == 'h') return (prev_vowel && (last || !IsLatinVowel(next))) ? 15 : 70;
     if (c == 'w') return 50;
     if (c == 'G' && prev_vowel) return 50;
+    if (silent_final) return 60;
     return kMismatch;
   }
   if (IsLatinVowel(c)) {
@@ -833,8 +841,7 @@ int InsertCost(ScriptFamily f, const Units& l, size_t j) {
   if (c == 'h') return j == 0 ? 60 : 30;
   if (c == 'G' && prev_vowel) return 20;  // silent gh (Laight)
   if (c == 'w' && prev_vowel) return 30;
-  if (last && prev_vowel && (c == 't' || c == 'd' || c == 's' || c == 'x' || c == 'z'))
-    return 60;  // silent French final consonant
+  if (silent_final) return 60;
   return kMismatch;
 }
 

@@ -118,6 +118,8 @@ INSTANTIATE_TEST_SUITE_P(
         // A Russified surname is not the name it was made from, nor the bare name the surname.
         Pair{"Омар Абдуллаев", "Omar Abdullah", Schema::kPerson},
         Pair{"Роман Романов", "Roman Roman", Schema::kPerson},
+        // Russian writes a foreign name's first consonant: without it, another name.
+        Pair{"Иван Христов", "Ivan Rostov", Schema::kPerson},
         // Cyrillic writes every vowel: a masculine given name is not the feminine in -a.
         Pair{"Виктор Николаев", "Victoria Nikolaev", Schema::kPerson},
         Pair{"Александра Петрова", "Alexander Petrova", Schema::kPerson},
