@@ -158,13 +158,12 @@ void UnitIndex::FillVocabFacts() {
   }
 }
 
-bool UnitIndex::SharesKeyInFamily(const uint64_t* searched, const uint64_t* indexed, int f,
-                                  int before_slot) {
+bool UnitIndex::SharesKeyInFamily(const uint64_t* searched, const uint64_t* indexed, int f) {
   // Any equal non-zero pair. The searched unit's keys first: most searches have none, and then
   // the indexed unit's slots (a cache miss each) are not read. Keys fill a family's slots from
   // its first: the first 0 ends them.
-  const int begin = CrossKeySlotBegin(f), end = std::min(CrossKeySlotBegin(f + 1), before_slot);
-  if (begin >= end || searched[begin] == 0) return false;
+  const int begin = CrossKeySlotBegin(f), end = CrossKeySlotBegin(f + 1);
+  if (searched[begin] == 0) return false;
   for (int a = begin; a < end && searched[a] != 0; ++a)
     for (int b = CrossKeySlotBegin(f); b < CrossKeySlotBegin(f + 1) && indexed[b] != 0; ++b)
       if (searched[a] == indexed[b]) return true;
@@ -269,12 +268,12 @@ void UnitIndex::MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* o
   // A unit that shares no spelling key with the searched one cannot match it by spelling (every
   // anchoring spelling match shares a key, blocking.h), and one that matches in another family
   // is in that family's key list too, so the union is exactly what CompareWords accepts.
-  if (any_cross) std::sort(judged.begin(), judged.end());
-  for (int k = 0; k < kSlotsPerUnit; ++k) {
-    if (cross[k] == 0) continue;
-    const Slot* slot = FindSlot(cross[k]);
-    if (slot == nullptr) continue;
-    const int f = CrossKeySlotFamily(k);
+  // Family by family: the searched word parsed (and, for a query word, its probe tabled) once;
+  // a new epoch whose stamps mark the units judged in full above and those met under one of
+  // the searched unit's earlier keys in the family, each judged once.
+  for (int f = 0; f < kCrossFamilies && any_cross; ++f) {
+    const int first_slot = CrossKeySlotBegin(f), end_slot = CrossKeySlotBegin(f + 1);
+    if (cross[first_slot] == 0) continue;
     // The alignment families compare parsed words: the searched one parsed once here, the
     // list's Latin units parsed at build.
     const KeyFamily family = static_cast<KeyFamily>(f);
@@ -285,29 +284,40 @@ void UnitIndex::MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* o
     const std::optional<CrossScriptProbe> probe =
         align && !of_queries_ ? std::optional(ProbeForFamily(family, searched_units))
                               : std::nullopt;
-    const bool pure = slot_pure_[static_cast<size_t>(slot - slots_.data())] >> f & 1;
-    const uint32_t end = slot->end;
-    for (uint32_t i = slot->begin; i < end; ++i) {
-      if (i + 2 * kAhead < end) vocab_raw_.PrefetchBounds(key_vocab_[i + 2 * kAhead]);
-      if (i + kAhead < end) {
-        vocab_raw_.PrefetchChars(key_vocab_[i + kAhead]);
-        if (align && !of_queries_) __builtin_prefetch(&vocab_latin_units_[key_vocab_[i + kAhead]]);
+    if (++epoch == 0) {
+      std::fill(stamp.begin(), stamp.end(), 0);
+      epoch = 1;
+    }
+    for (uint32_t v : judged) stamp[v] = epoch;
+    for (int k = first_slot; k < end_slot && cross[k] != 0; ++k) {
+      const Slot* slot = FindSlot(cross[k]);
+      if (slot == nullptr) continue;
+      const bool pure = slot_pure_[static_cast<size_t>(slot - slots_.data())] >> f & 1;
+      const uint32_t end = slot->end;
+      for (uint32_t i = slot->begin; i < end; ++i) {
+        if (i + 2 * kAhead < end) {
+          vocab_raw_.PrefetchBounds(key_vocab_[i + 2 * kAhead]);
+          __builtin_prefetch(&stamp[key_vocab_[i + 2 * kAhead]]);
+        }
+        if (i + kAhead < end) {
+          vocab_raw_.PrefetchChars(key_vocab_[i + kAhead]);
+          if (align && !of_queries_)
+            __builtin_prefetch(&vocab_latin_units_[key_vocab_[i + kAhead]]);
+        }
+        const uint32_t v = key_vocab_[i];
+        // Judged in full above or under an earlier key of the family.
+        if (stamp[v] == epoch) continue;
+        stamp[v] = epoch;
+        const size_t raw_size = vocab_raw_[v].size();
+        const size_t query_size = of_queries_ ? raw_size : unit.raw.size();
+        const size_t list_size = of_queries_ ? unit.raw.size() : raw_size;
+        if (!LengthsMayMatchInFamily(family, query_size, list_size)) continue;
+        // Another key hashing alike.
+        if (!pure && !SharesKeyInFamily(cross, &vocab_cross_[v * kSlotsPerUnit], f)) continue;
+        const bool match = MatchesInFamily(v, f, searched, align ? &searched_units : nullptr,
+                                           probe ? &*probe : nullptr);
+        if (match) out->push_back(v);
       }
-      const uint32_t v = key_vocab_[i];
-      const size_t raw_size = vocab_raw_[v].size();
-      const size_t query_size = of_queries_ ? raw_size : unit.raw.size();
-      const size_t list_size = of_queries_ ? unit.raw.size() : raw_size;
-      if (!LengthsMayMatchInFamily(family, query_size, list_size)) continue;
-      // Another key hashing alike, a unit listed under one of the searched unit's earlier keys
-      // in this family (judged there), or a unit already judged in full above.
-      const uint64_t* indexed_keys = &vocab_cross_[v * kSlotsPerUnit];
-      if ((!pure && !SharesKeyInFamily(cross, indexed_keys, f)) ||
-          (k > CrossKeySlotBegin(f) && SharesKeyInFamily(cross, indexed_keys, f, k)) ||
-          std::binary_search(judged.begin(), judged.end(), v))
-        continue;
-      const bool match = MatchesInFamily(v, f, searched, align ? &searched_units : nullptr,
-                                         probe ? &*probe : nullptr);
-      if (match) out->push_back(v);
     }
   }
   // The report order: ascending, each unit once (a unit may match in two families).

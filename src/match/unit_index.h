@@ -70,10 +70,8 @@ class UnitIndex {
   // The vocabulary entries that match `unit` so as to anchor (CompareWords), ascending and
   // distinct, into *out (cleared first).
   void MatchingUnits(const BlockingUnit& unit, std::vector<uint32_t>* out) const;
-  // True when two units' key slots (kSlotsPerUnit each) hold an equal key in family f; with
-  // `before_slot`, only the searched unit's keys in slots before it count.
-  static bool SharesKeyInFamily(const uint64_t* searched, const uint64_t* indexed, int f,
-                                int before_slot = kSlotsPerUnit);
+  // True when two units' key slots (kSlotsPerUnit each) hold an equal key in family f.
+  static bool SharesKeyInFamily(const uint64_t* searched, const uint64_t* indexed, int f);
   // True when the vocabulary entry v, found through the searched unit's key in cross-script
   // family f, matches it across scripts in that family.
   // `searched_units`: the searched word parsed by ParseForFamily (alignment families), or null
