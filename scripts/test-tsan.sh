@@ -16,6 +16,7 @@ dir=build-tsan
 # binary (relative to $dir/tests) and gtest filter
 tests=(
   "core/core_parallel_test:*"
+  "translit/translit_nfkc_test:*"
   "translit/translit_transliterate_test:*"
   "match/match_index_cache_test:*"
   "store/store_audit_journal_test:*"
