@@ -820,7 +820,8 @@ int InsertCost(ScriptFamily f, const Units& l, size_t j) {
   const bool prev_vowel = IsLatinVowel(prev) || prev == 'y';
   if (j > 0 && prev == c && !IsLatinVowel(c)) return f == ScriptFamily::kAbjad ? 0 : 5;
   // A silent French final consonant, after a vowel or a nasal or r (Mousset = موسيه, Weygand =
-  // ويغان, Michant = Мишан): the key's other reading of it.
+  // ويغان, Michant = Мишан), as the key's other reading has it (which also asks a vowel before
+  // the nasal or r; the cost reads one neighbour only, so that CrossScriptProbe's floors bound it).
   const bool silent_final = last && (prev_vowel || prev == 'n' || prev == 'r') &&
                             (c == 't' || c == 'd' || c == 's' || c == 'x' || c == 'z');
   if (f == ScriptFamily::kAbjad) {
@@ -1298,10 +1299,18 @@ char UnitReading(ScriptFamily family, const Units& u, size_t i, bool from_script
   return family == ScriptFamily::kAbjad ? AbjadClass(c) : CyrillicClass(c);
 }
 
+// The key classes one unit may be read as (0: none): at most two first readings and the
+// further ones of ExtraReadings (five at most), without allocating.
+struct UnitReadings {
+  std::array<char, 8> r{};
+  size_t n = 0;
+  void push_back(char k) { r[n++] = k; }
+};
+
 // Further readings of unit i that neither the normal nor the other reading gives (letters two
 // scripts' spelling habits read three ways), appended to `out` (key classes, 0: none).
 void ExtraReadings(ScriptFamily family, const Units& u, size_t i, bool from_script,
-                   std::string* out) {
+                   UnitReadings* out) {
   const char c = u.u[i];
   const char prev = i > 0 ? u.u[i - 1] : 0;
   const char next = i + 1 < u.n ? u.u[i + 1] : 0;
@@ -1356,19 +1365,18 @@ std::vector<std::string> KeysOf(ScriptFamily family, std::string_view ascii_toke
       from_script ? ParseScript(family, ascii_token) : ParseLatin(ascii_token, &from_ch);
   // Each unit's readings: [0] the first, [1] the other (the first again on the script side),
   // then its further ones; `consumed` units from each start (the double waw takes two).
-  struct Readings {
-    std::string r;
+  struct Readings : UnitReadings {
     size_t consumed = 1;
   };
   std::array<Readings, kMaxUnits> readings;
   for (size_t i = 0; i < u.n; ++i) {
     Readings& x = readings[i];
-    x.r.push_back(UnitReading(family, u, i, from_script, false, from_ch, ascii_token, &x.consumed));
+    x.push_back(UnitReading(family, u, i, from_script, false, from_ch, ascii_token, &x.consumed));
     size_t other_consumed = 1;
-    x.r.push_back(from_script ? x.r[0]
-                              : UnitReading(family, u, i, from_script, true, from_ch, ascii_token,
-                                            &other_consumed));
-    ExtraReadings(family, u, i, from_script, &x.r);
+    x.push_back(from_script ? x.r[0]
+                            : UnitReading(family, u, i, from_script, true, from_ch, ascii_token,
+                                          &other_consumed));
+    ExtraReadings(family, u, i, from_script, &x);
   }
   std::vector<std::string> keys;
   // One key: every unit read as its reading `base` (0 or 1), but unit `changed` as `reading`.
@@ -1402,7 +1410,7 @@ std::vector<std::string> KeysOf(ScriptFamily family, std::string_view ascii_toke
   if (!from_script) add_key(1, kNone, 0);
   for (size_t i = 0; i < u.n; i += readings[i].consumed) {
     if (readings[i].r[1] != readings[i].r[0]) add_key(0, i, readings[i].r[1]);
-    for (size_t e = 2; e < readings[i].r.size(); ++e)
+    for (size_t e = 2; e < readings[i].n; ++e)
       for (int base = 0; base < (from_script ? 1 : 2); ++base) add_key(base, i, readings[i].r[e]);
   }
   return keys;
