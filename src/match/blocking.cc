@@ -118,10 +118,10 @@ static_assert(CrossKeySlotBegin(kKeyFamilyCount) == kCrossKeySlots &&
 namespace {
 
 // Family f's keys of `raw` into its slots.
-void FillFamilySlots(KeyFamily family, std::string_view raw, bool from_script,
+void FillFamilySlots(KeyFamily family, std::string_view raw, TokenScript written_in,
                      uint64_t by_slot[kCrossKeySlots]) {
   const int f = static_cast<int>(family);
-  const FamilyKeyList& keys = FamilyKeys(family, raw, from_script);
+  const FamilyKeyList& keys = FamilyKeys(family, raw, written_in);
   const size_t room = static_cast<size_t>(CrossKeySlotBegin(f + 1) - CrossKeySlotBegin(f));
   for (size_t k = 0; k < keys.size() && k < room; ++k)
     by_slot[CrossKeySlotBegin(f) + static_cast<int>(k)] = DomainKey(family, keys[k]);
@@ -135,13 +135,14 @@ void CrossScriptKeysBySlot(const BlockingUnit& unit, bool query_side, unsigned f
   if (!query_side) {
     if (unit.script != TokenScript::kLatin) return;
     for (int f = 0; f < kKeyFamilyCount; ++f)
-      if (families >> f & 1) FillFamilySlots(static_cast<KeyFamily>(f), unit.raw, false, by_slot);
+      if (families >> f & 1)
+        FillFamilySlots(static_cast<KeyFamily>(f), unit.raw, TokenScript::kLatin, by_slot);
     return;
   }
   const FamilySet fs = FamiliesOf(unit.script);
   for (int i = 0; i < fs.count; ++i)
     if (families >> static_cast<int>(fs.families[i]) & 1)
-      FillFamilySlots(fs.families[i], unit.raw, true, by_slot);
+      FillFamilySlots(fs.families[i], unit.raw, unit.script, by_slot);
 }
 
 void AppendCrossScriptKeys(const BlockingUnit& unit, bool query_side, std::vector<uint64_t>* keys,

@@ -19,6 +19,7 @@
 // hashes; collisions only add candidates, they never lose one. Pure functions; thread-safe.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -66,16 +67,14 @@ void AppendCrossScriptKeys(const BlockingUnit& unit, bool query_side, std::vecto
 
 // The same keys by slot: family f's keys (FamilyKeys, in their order) fill the slots
 // [CrossKeySlotBegin(f), CrossKeySlotBegin(f + 1)), the rest 0: kMaxCrossScriptKeys for each
-// alignment family (abjad, Cyrillic: slots 0-7), one for each syllable family (Han 8, Hangul 9).
-inline constexpr int kCrossKeySlots = 2 * static_cast<int>(kMaxCrossScriptKeys) + 2;
+// alignment family (abjad, Cyrillic: slots 0-7) and for Han (8-11: a Hangul word read as Chinese
+// may have several readings), one for Hangul (12).
+inline constexpr int kCrossKeySlots = 3 * static_cast<int>(kMaxCrossScriptKeys) + 1;
 constexpr int CrossKeySlotBegin(int family) {
-  return family <= 2 ? family * static_cast<int>(kMaxCrossScriptKeys)
-                     : 2 * static_cast<int>(kMaxCrossScriptKeys) + (family - 2);
+  return family * static_cast<int>(kMaxCrossScriptKeys) - (family == 4 ? 3 : 0);
 }
 constexpr int CrossKeySlotFamily(int slot) {
-  return slot < 2 * static_cast<int>(kMaxCrossScriptKeys)
-             ? slot / static_cast<int>(kMaxCrossScriptKeys)
-             : 2 + (slot - 2 * static_cast<int>(kMaxCrossScriptKeys));
+  return std::min(slot / static_cast<int>(kMaxCrossScriptKeys), 3);
 }
 void CrossScriptKeysBySlot(const BlockingUnit& unit, bool query_side, unsigned families,
                            uint64_t by_slot[kCrossKeySlots]);

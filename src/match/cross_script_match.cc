@@ -19,7 +19,7 @@ FamilySet FamiliesOf(TokenScript script) {
     case TokenScript::kHan:
       return {{KeyFamily::kHan, KeyFamily::kHan}, 1};
     case TokenScript::kHangul:
-      return {{KeyFamily::kHangul, KeyFamily::kHangul}, 1};
+      return {{KeyFamily::kHangul, KeyFamily::kHan}, 2};
     case TokenScript::kLatin:
     case TokenScript::kOther:
     case TokenScript::kCode:
@@ -31,7 +31,8 @@ FamilySet FamiliesOf(TokenScript script) {
 
 namespace {
 
-FamilyKeyList ComputeFamilyKeys(KeyFamily family, std::string_view raw, bool from_script) {
+FamilyKeyList ComputeFamilyKeys(KeyFamily family, std::string_view raw, TokenScript written_in) {
+  const bool from_script = written_in != TokenScript::kLatin;
   FamilyKeyList keys;
   switch (family) {
     case KeyFamily::kAbjad:
@@ -41,7 +42,10 @@ FamilyKeyList ComputeFamilyKeys(KeyFamily family, std::string_view raw, bool fro
           from_script);
       break;
     case KeyFamily::kHan:
-      keys.push_back(ChineseSoundKey(raw));
+      if (written_in == TokenScript::kHangul)
+        keys = ChineseSoundKeysOfKoreanSpelling(raw, kMaxCrossScriptKeys);
+      else
+        keys.push_back(ChineseSoundKey(raw));
       break;
     case KeyFamily::kHangul:
       keys.push_back(KoreanSoundKey(raw));
@@ -80,9 +84,11 @@ const FamilyKeyList& MemoKeys(uint8_t tag, bool from_script, std::string_view ra
 
 }  // namespace
 
-const FamilyKeyList& FamilyKeys(KeyFamily family, std::string_view raw, bool from_script) {
-  return MemoKeys(static_cast<uint8_t>(family), from_script, raw,
-                  [&] { return ComputeFamilyKeys(family, raw, from_script); });
+const FamilyKeyList& FamilyKeys(KeyFamily family, std::string_view raw, TokenScript written_in) {
+  const uint8_t tag = static_cast<uint8_t>(static_cast<int>(family) * kTokenScriptCount +
+                                           static_cast<int>(written_in));
+  return MemoKeys(tag, written_in != TokenScript::kLatin, raw,
+                  [&] { return ComputeFamilyKeys(family, raw, written_in); });
 }
 
 namespace {
@@ -125,7 +131,11 @@ double FamilySimilarity(KeyFamily family, std::string_view script_raw, std::stri
   return 0;
 }
 
-std::string_view FamilyName(KeyFamily f) {
+std::string_view FamilyName(KeyFamily f, TokenScript script) {
+  if (f == KeyFamily::kHan && script == TokenScript::kHangul)
+    return "Chinese syllables in the Korean standard";
+  if (f == KeyFamily::kHan && script == TokenScript::kCyrillic)
+    return "Chinese syllables in Palladius";
   switch (f) {
     case KeyFamily::kAbjad:
       return "Arabic/Hebrew consonants";
@@ -252,6 +262,11 @@ double SimilarityInFamily(KeyFamily f, const WordView& s, const WordView& l,
   if (f == KeyFamily::kCyrillic &&
       (SlavicEndingsDiffer(s.raw, l.raw) || GenderedEndingsDiffer(s.raw, l.raw)))
     return 0;
+  // The Chinese keys' classes are coarse (any system's merge merges them): a Hangul word read as
+  // Chinese must read as the Latin word's own syllables.
+  if (f == KeyFamily::kHan && s.script == TokenScript::kHangul &&
+      !KoreanSpellingReadsAs(s.raw, l.raw))
+    return 0;
   const double sim = FamilySimilarity(f, s.raw, l.raw, parsed, probe);
   return sim >= kMinCrossScriptSimilarity ? sim : 0;
 }
@@ -271,8 +286,8 @@ FamilyHit BestFamily(const WordView& s, const WordView& l) {
   const FamilySet fs = FamiliesOf(s.script);
   for (int i = 0; i < fs.count; ++i) {
     const KeyFamily f = fs.families[i];
-    const FamilyKeyList& ks = FamilyKeys(f, s.raw, true);
-    const FamilyKeyList& kl = FamilyKeys(f, l.raw, false);
+    const FamilyKeyList& ks = FamilyKeys(f, s.raw, s.script);
+    const FamilyKeyList& kl = FamilyKeys(f, l.raw, TokenScript::kLatin);
     const auto shared = std::find_first_of(ks.begin(), ks.end(), kl.begin(), kl.end());
     if (shared == ks.end()) continue;
     const double sim = SimilarityInFamily(f, s, l);
@@ -328,8 +343,8 @@ WordMatch CrossScriptMatchInFamily(KeyFamily family, const WordView& query, cons
 std::string DescribeBridge(const WordView& s, const WordView& l) {
   const FamilyHit hit = BestFamily(s, l);
   if (hit.similarity <= 0) return {};
-  return std::string(FamilyName(hit.family)) + " " + hit.key + ": " + std::string(s.raw) + " = " +
-         std::string(l.raw);
+  return std::string(FamilyName(hit.family, s.script)) + " " + hit.key + ": " + std::string(s.raw) +
+         " = " + std::string(l.raw);
 }
 
 }  // namespace partyscreen

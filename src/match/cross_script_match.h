@@ -32,21 +32,23 @@ inline constexpr int kKeyFamilyCount = 4;
 inline constexpr double kMinCrossScriptSimilarity = 0.6;
 
 // The families a word of `script` is compared in against Latin words (none for kLatin, kOther);
-// Cyrillic words are also read as Chinese names in the Palladius system.
+// Cyrillic words are also read as Chinese names in the Palladius system, Hangul words as
+// Chinese names in the Korean standard for Chinese (한펑 = Han Peng).
 struct FamilySet {
   KeyFamily families[2];
   int count = 0;
 };
 FamilySet FamiliesOf(TokenScript script);
 
-// The keys of `raw` (lower-case ASCII) in `family`; `from_script` says whether the word was
-// written in the family's script (true) or in Latin. None when the word has no such key; at
-// most kMaxCrossScriptKeys (several for the alignment families, whose letters may be read
-// several ways: CrossScriptKeys), one for the syllable families. A script word matches a Latin
-// one by key when their lists share a key. The reference stays valid until the calling thread's
-// next call for the same side (`from_script`).
+// The keys of `raw` (lower-case ASCII) in `family`; `written_in` is the script the word was
+// written in (kLatin for a list's Latin word). None when the word has no such key; at most
+// kMaxCrossScriptKeys: several for the alignment families, whose letters may be read several
+// ways (CrossScriptKeys), and for a Hangul word read as Chinese (ChineseSoundKeysOfKoreanSpelling:
+// 장 is zhang and jiang); one otherwise. A script word matches a Latin one by key when their
+// lists share a key. The reference stays valid until the calling thread's next call for the
+// same side (Latin or not).
 using FamilyKeyList = std::vector<std::string>;
-const FamilyKeyList& FamilyKeys(KeyFamily family, std::string_view raw, bool from_script);
+const FamilyKeyList& FamilyKeys(KeyFamily family, std::string_view raw, TokenScript written_in);
 
 // How a non-Latin query word and a Latin list word match across scripts (kNone or
 // kCrossScript); kNone unless the query word is of a script with key families and the list word

@@ -30,7 +30,7 @@ bool IsListedAcronym(const Entity& e, std::string_view word) {
   }
   return false;
 }
-std::string EngineVersion() { return "partyscreen-match-19"; }
+std::string EngineVersion() { return "partyscreen-match-20"; }
 
 namespace {
 

@@ -134,6 +134,23 @@ bool SpelledExactly(TokenScript s) {
          s == TokenScript::kJoinedName;
 }
 
+// True when `abjad`, an Arabic-script or Hebrew word as transliterated, and `other` differ by one
+// letter only, a long vowel the script wrote (waw "w": u, o; ya "y": i, e) against a vowel that
+// letter never writes: بوث ("bwth", Booth) against "Beth" is another vowel, not a slip of the pen.
+bool WrittenVowelReadAsAnother(const WordView& abjad, const WordView& other) {
+  if (abjad.script != TokenScript::kAbjad || abjad.raw.size() != other.raw.size()) return false;
+  size_t at = abjad.raw.size();
+  for (size_t i = 0; i < abjad.raw.size(); ++i) {
+    if (abjad.raw[i] == other.raw[i]) continue;
+    if (at != abjad.raw.size()) return false;  // two differences: not this case
+    at = i;
+  }
+  if (at == abjad.raw.size()) return false;
+  const char written = abjad.raw[at], read = other.raw[at];
+  return (written == 'w' && (read == 'a' || read == 'e' || read == 'i')) ||
+         (written == 'y' && (read == 'a' || read == 'o' || read == 'u'));
+}
+
 }  // namespace
 
 WordMatch CompareBySpelling(const WordView& query, const WordView& list) {
@@ -144,6 +161,9 @@ WordMatch CompareBySpelling(const WordView& query, const WordView& list) {
       code && m.kind == TokenMatch::kOneEdit && SwappedNeighbours(query.raw, list.raw);
   if (m.kind != TokenMatch::kEqual && m.kind != TokenMatch::kInitial && !slip &&
       (SpelledExactly(query.script) || SpelledExactly(list.script)))
+    m = {};
+  if (m.kind == TokenMatch::kOneEdit &&
+      (WrittenVowelReadAsAnother(query, list) || WrittenVowelReadAsAnother(list, query)))
     m = {};
   if (m.kind == TokenMatch::kOneEdit || m.kind == TokenMatch::kSound) {
     // "ivanova" is Ivanov's wife or daughter, not a typo of him.

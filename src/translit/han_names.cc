@@ -5,6 +5,7 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <initializer_list>
 #include <memory>
 #include <numeric>
@@ -242,6 +243,9 @@ std::string PinyinAscii(std::string_view syllable) {
 // Spelling -> the pinyin spelling that stands for its merge class.
 struct SoundTable {
   std::unordered_map<std::string, std::string> class_of_spelling;
+  // Spelling -> the syllables (indexes into kPinyinSyllables) it writes in a system Latin lists
+  // use: pinyin, Wade-Giles, the customary surname spellings (not Palladius: "khan" is not han).
+  std::unordered_map<std::string, std::vector<uint16_t>> latin_syllables_of_spelling;
   size_t max_spelling = 0;
 };
 
@@ -254,15 +258,21 @@ SoundTable BuildSoundTable() {
   constexpr size_t kCount = std::size(kPinyinSyllables);
   // Every spelling of every syllable in every system, with the syllables it can stand for.
   std::unordered_map<std::string, std::vector<size_t>> readings;
+  // The same, for the systems a Latin list writes (pinyin, Wade-Giles; not Palladius).
+  std::unordered_map<std::string, std::vector<uint16_t>> latin_readings;
   for (size_t i = 0; i < kCount; ++i) {
     const std::string_view syl = kPinyinSyllables[i];
     std::vector<std::string> spellings = {PinyinAscii(syl)};
     if (syl.find('v') != std::string_view::npos) spellings.emplace_back(syl);  // "lv", "nve"
     for (std::string& w : WadeGiles(syl)) spellings.push_back(std::move(w));
+    const size_t latin_systems = spellings.size();
     for (std::string& p : PalladiusBgn(syl)) spellings.push_back(std::move(p));
-    for (const std::string& sp : spellings) {
-      std::vector<size_t>& r = readings[sp];
+    for (size_t k = 0; k < spellings.size(); ++k) {
+      std::vector<size_t>& r = readings[spellings[k]];
       if (std::find(r.begin(), r.end(), i) == r.end()) r.push_back(i);
+      if (k >= latin_systems) continue;
+      std::vector<uint16_t>& l = latin_readings[spellings[k]];
+      if (std::find(l.begin(), l.end(), i) == l.end()) l.push_back(static_cast<uint16_t>(i));
     }
   }
   // Syllables sharing a spelling cannot be told apart: merge them.
@@ -283,12 +293,17 @@ SoundTable BuildSoundTable() {
     table.class_of_spelling[spelling] = name[Find(parent, syllables.front())];
     table.max_spelling = std::max(table.max_spelling, spelling.size());
   }
+  table.latin_syllables_of_spelling = std::move(latin_readings);
   for (const auto& [spelling, pinyin] : kCustomarySurnames) {
     const std::string key(spelling);
     if (table.class_of_spelling.count(key) != 0) continue;
     const auto it = table.class_of_spelling.find(std::string(pinyin));
     if (it == table.class_of_spelling.end()) continue;
     table.class_of_spelling[key] = it->second;
+    const auto syl = std::find(std::begin(kPinyinSyllables), std::end(kPinyinSyllables), pinyin);
+    if (syl != std::end(kPinyinSyllables))
+      table.latin_syllables_of_spelling[key] = {
+          static_cast<uint16_t>(syl - std::begin(kPinyinSyllables))};
     table.max_spelling = std::max(table.max_spelling, key.size());
   }
   return table;
@@ -296,6 +311,85 @@ SoundTable BuildSoundTable() {
 
 const SoundTable& Sounds() {
   static const SoundTable table = BuildSoundTable();
+  return table;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chinese syllables as Korean writes them: the National Institute of Korean Language's standard
+// (외래어 표기법, the table of Chinese zhuyin/pinyin and Hangul), in Revised Romanization as
+// HangulToLatin spells each Hangul syllable letter for letter.
+
+// The standard's Hangul for a pinyin syllable, romanised: peng 펑 "peong", xi 시 "si", shi 스
+// "seu", jiang 장 "jang" (after ㅈ, ㅉ, ㅊ the standard writes ya, ye, yo, yu as a, e, o, u),
+// guo 궈 "gwo", hui 후이 "hui", yuan 위안 "wian".
+std::string KoreanStandardSpelling(std::string_view syllable) {
+  static const std::unordered_map<std::string_view, std::string_view> kWhole = {
+      {"yi", "i"},    {"ya", "ya"},     {"ye", "ye"},     {"yao", "yao"},  {"you", "yu"},
+      {"yan", "yen"}, {"yin", "in"},    {"yang", "yang"}, {"ying", "ing"}, {"yong", "yung"},
+      {"yu", "wi"},   {"yue", "we"},    {"yuan", "wian"}, {"yun", "win"},  {"wu", "u"},
+      {"wa", "wa"},   {"wo", "wo"},     {"wai", "wai"},   {"wei", "wei"},  {"wan", "wan"},
+      {"wen", "won"}, {"wang", "wang"}, {"weng", "wong"}, {"a", "a"},      {"ai", "ai"},
+      {"an", "an"},   {"ang", "ang"},   {"ao", "ao"},     {"e", "eo"},     {"ei", "ei"},
+      {"en", "eon"},  {"eng", "eong"},  {"er", "eol"},    {"ou", "eou"},
+  };
+  static const std::unordered_map<std::string_view, std::string_view> kInitials = {
+      {"b", "b"},  {"p", "p"},   {"m", "m"},  {"f", "p"}, {"d", "d"},  {"t", "t"},  {"n", "n"},
+      {"l", "r"},  {"g", "g"},   {"k", "k"},  {"h", "h"}, {"j", "j"},  {"q", "ch"}, {"x", "s"},
+      {"zh", "j"}, {"ch", "ch"}, {"sh", "s"}, {"r", "r"}, {"z", "jj"}, {"c", "ch"}, {"s", "ss"},
+  };
+  static const std::unordered_map<std::string_view, std::string_view> kFinals = {
+      {"a", "a"},      {"o", "o"},       {"e", "eo"},     {"ai", "ai"},  {"ei", "ei"},
+      {"ao", "ao"},    {"ou", "eou"},    {"an", "an"},    {"en", "eon"}, {"ang", "ang"},
+      {"eng", "eong"}, {"ong", "ung"},   {"i", "i"},      {"ia", "ya"},  {"ie", "ye"},
+      {"iao", "yao"},  {"iu", "yu"},     {"ian", "yen"},  {"in", "in"},  {"iang", "yang"},
+      {"ing", "ing"},  {"iong", "yung"}, {"u", "u"},      {"ua", "wa"},  {"uo", "wo"},
+      {"uai", "wai"},  {"ui", "ui"},     {"uan", "wan"},  {"un", "un"},  {"uang", "wang"},
+      {"v", "wi"},     {"ve", "we"},     {"van", "wian"}, {"vn", "win"},
+  };
+  const Syllable s = SplitSyllable(syllable);
+  if (s.initial.empty()) {
+    const auto it = kWhole.find(syllable);
+    return it == kWhole.end() ? std::string() : std::string(it->second);
+  }
+  const auto ini = kInitials.find(s.initial);
+  const auto fin = kFinals.find(s.final);
+  if (ini == kInitials.end() || fin == kFinals.end()) return "";
+  std::string_view vowel = fin->second;
+  // The apical i of zhi, chi, shi, ri, zi, ci, si is 으.
+  if (s.final == "i" && In(s.initial, {"zh", "ch", "sh", "r", "z", "c", "s"})) vowel = "eu";
+  // After ㅈ, ㅉ, ㅊ: 쟈 -> 자, 졔 -> 제, 쥬 -> 주 (jiang 장, jie 제, qiu 추).
+  if (In(ini->second, {"j", "jj", "ch"}) && vowel.size() > 1 && vowel[0] == 'y')
+    vowel.remove_prefix(1);
+  return std::string(ini->second) + std::string(vowel);
+}
+
+// Korean spelling -> the sound classes (SoundTable names) of the syllables the standard writes
+// so, sorted ("jang" -> jiang, zhang).
+struct KoreanReadings {
+  std::unordered_map<std::string, std::vector<std::string>> classes_of_spelling;
+  std::unordered_map<std::string, std::vector<uint16_t>> syllables_of_spelling;
+  size_t max_spelling = 0;
+};
+
+const KoreanReadings& KoreanReadingsTable() {
+  static const KoreanReadings table = [] {
+    KoreanReadings t;
+    const SoundTable& sounds = Sounds();
+    for (size_t i = 0; i < std::size(kPinyinSyllables); ++i) {
+      const std::string_view syl = kPinyinSyllables[i];
+      const std::string spelling = KoreanStandardSpelling(syl);
+      const auto cls = sounds.class_of_spelling.find(PinyinAscii(syl));
+      if (spelling.empty() || cls == sounds.class_of_spelling.end()) continue;
+      std::vector<std::string>& classes = t.classes_of_spelling[spelling];
+      if (std::find(classes.begin(), classes.end(), cls->second) == classes.end())
+        classes.push_back(cls->second);
+      t.syllables_of_spelling[spelling].push_back(static_cast<uint16_t>(i));
+      t.max_spelling = std::max(t.max_spelling, spelling.size());
+    }
+    for (auto& [spelling, classes] : t.classes_of_spelling)
+      std::sort(classes.begin(), classes.end());
+    return t;
+  }();
   return table;
 }
 
@@ -560,6 +654,77 @@ std::string ChineseSoundKey(std::string_view ascii_token) {
     }
   }
   return reachable[0] ? best[0].second : "";
+}
+
+std::vector<std::string> ChineseSoundKeysOfKoreanSpelling(std::string_view rr_token,
+                                                          size_t max_keys) {
+  const KoreanReadings& table = KoreanReadingsTable();
+  const size_t n = rr_token.size();
+  std::vector<std::string> keys;
+  if (n == 0 || max_keys == 0) return keys;
+  // fewest[i]: the fewest spellings token[i..] segments into (0 at the end, npos if none).
+  constexpr size_t kNone = std::string_view::npos;
+  std::vector<size_t> fewest(n + 1, kNone);
+  fewest[n] = 0;
+  for (size_t i = n; i-- > 0;)
+    for (size_t len = 1; len <= table.max_spelling && i + len <= n; ++len)
+      if (fewest[i + len] != kNone &&
+          table.classes_of_spelling.count(std::string(rr_token.substr(i, len))) != 0)
+        fewest[i] = std::min(fewest[i], fewest[i + len] + 1);
+  if (fewest[0] == kNone) return keys;
+  // Every reading of every segmentation into the fewest spellings (a name has few), then the
+  // smallest keys.
+  constexpr size_t kMaxReadings = 64;
+  std::vector<std::pair<size_t, std::string>> open = {{0, ""}};
+  while (!open.empty() && keys.size() < kMaxReadings) {
+    auto [at, key] = std::move(open.back());
+    open.pop_back();
+    if (at == n) {
+      keys.push_back(std::move(key));
+      continue;
+    }
+    for (size_t len = 1; len <= table.max_spelling && at + len <= n; ++len) {
+      if (fewest[at + len] == kNone || fewest[at + len] + 1 != fewest[at]) continue;
+      const auto it = table.classes_of_spelling.find(std::string(rr_token.substr(at, len)));
+      if (it == table.classes_of_spelling.end()) continue;
+      for (const std::string& cls : it->second) open.emplace_back(at + len, key + cls);
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  if (keys.size() > max_keys) keys.resize(max_keys);
+  return keys;
+}
+
+bool KoreanSpellingReadsAs(std::string_view rr_token, std::string_view latin_token) {
+  const KoreanReadings& korean = KoreanReadingsTable();
+  const SoundTable& sounds = Sounds();
+  const size_t n = rr_token.size(), m = latin_token.size();
+  if (n == 0 || m == 0) return false;
+  // reached[i * (m + 1) + j]: rr_token[..i) and latin_token[..j) read as the same syllables.
+  std::vector<bool> reached((n + 1) * (m + 1), false);
+  reached[0] = true;
+  std::string piece;
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = 0; j < m; ++j) {
+      if (!reached[i * (m + 1) + j]) continue;
+      for (size_t a = 1; a <= korean.max_spelling && i + a <= n; ++a) {
+        piece.assign(rr_token.substr(i, a));
+        const auto k = korean.syllables_of_spelling.find(piece);
+        if (k == korean.syllables_of_spelling.end()) continue;
+        for (size_t b = 1; b <= sounds.max_spelling && j + b <= m; ++b) {
+          piece.assign(latin_token.substr(j, b));
+          const auto l = sounds.latin_syllables_of_spelling.find(piece);
+          if (l == sounds.latin_syllables_of_spelling.end()) continue;
+          const bool shared =
+              std::find_first_of(k->second.begin(), k->second.end(), l->second.begin(),
+                                 l->second.end()) != k->second.end();
+          if (shared) reached[(i + a) * (m + 1) + j + b] = true;
+        }
+      }
+    }
+  }
+  return reached[n * (m + 1) + m];
 }
 
 bool IsChineseSyllableSpelling(std::string_view ascii_token) {

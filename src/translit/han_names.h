@@ -58,6 +58,24 @@ std::vector<std::string> HanSyllables(std::string_view utf8_han);
 // Upper-case letters are folded; any other character makes the key "".
 std::string ChineseSoundKey(std::string_view ascii_token);
 
+// The ChineseSoundKey()s of a Chinese name written in Hangul by the Korean standard for Chinese
+// (the National Institute of Korean Language's pinyin-Hangul table, 외래어 표기법), given as
+// HangulToLatin's Revised Romanization: "si" (시) -> the key of xi; "jinping" (진핑) -> that of
+// jinping; "peong" (펑) -> peng. The standard writes some syllables alike (장 = zhang and jiang,
+// 룽 = long and rong), so a token has a key per reading: those of its segmentations into the
+// fewest syllables, sorted, the first `max_keys`. Empty when the token is not such syllables
+// ("gim": the standard writes no final m).
+std::vector<std::string> ChineseSoundKeysOfKoreanSpelling(std::string_view rr_token,
+                                                          size_t max_keys);
+
+// True when the Hangul token (Revised Romanization, as above) and the Latin token read as the
+// same Chinese syllables, one by one: each Korean spelling stands for a syllable that the Latin
+// spelling in the same place writes in pinyin, Wade-Giles or a customary surname spelling (not
+// Palladius: a Latin list's "Khan" is not 한 = han). Finer than the keys, whose classes merge what
+// any system writes alike: 유준 ("yujun", you + zhun) shares a key with "Yurong" but does not read
+// as it.
+bool KoreanSpellingReadsAs(std::string_view rr_token, std::string_view latin_token);
+
 // True when the lower-case ASCII token is one Chinese syllable in a spelling ChineseSoundKey
 // reads ("hui", "hsu", "chung"); one table lookup.
 bool IsChineseSyllableSpelling(std::string_view ascii_token);

@@ -146,6 +146,18 @@ TEST(CrossScriptTest, OnlyTheQuerySideReadsAcrossScripts) {
   EXPECT_EQ(CompareNames("Kim Jong Un", "김정은", Schema::kPerson), 0.0);
 }
 
+TEST(CrossScriptTest, ChineseNamesInHangulByTheKoreanStandard) {
+  // Korean writes Chinese names by the standard's table, not by the characters' Korean readings.
+  EXPECT_GE(CompareNames("시진핑", "Xi Jinping", Schema::kPerson), DefaultThreshold());
+  EXPECT_GE(CompareNames("천취안궈", "Chen Quanguo", Schema::kPerson), DefaultThreshold());
+  EXPECT_GE(CompareNames("한펑", "Han Peng", Schema::kPerson), DefaultThreshold());
+  EXPECT_GE(CompareNames("위정성", "Yu Zhengsheng", Schema::kPerson), DefaultThreshold());
+  EXPECT_LT(CompareNames("한펑", "Han Pang", Schema::kPerson), DefaultThreshold());
+  Explanation x;
+  CompareNames("시진핑", "Xi Jinping", Schema::kPerson, &x);
+  EXPECT_NE(x.summary.find("Korean standard"), std::string::npos) << x.summary;
+}
+
 TEST(CrossScriptTest, ExplanationsNameTheBridge) {
   Explanation x;
   CompareNames("김정은", "Kim Jong Un", Schema::kPerson, &x);

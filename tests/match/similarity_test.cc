@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "match/blocking.h"
+#include "normalize/sound_fold.h"
 
 namespace partyscreen {
 namespace {
@@ -198,6 +199,25 @@ TEST(CompareWordsTest, AFinalALeftOutOfANonNameIsASlip) {
   EXPECT_EQ(ClassifyTokens("mikhailovn", "mikhailovna"), TokenMatch::kOneEdit);
   EXPECT_EQ(ClassifyTokens("stanislav", "stanislava"), TokenMatch::kNone);    // a name: two names
   EXPECT_EQ(ClassifyTokens("kovalenkov", "kovalenkova"), TokenMatch::kNone);  // Slavic surname
+}
+
+// An Arabic-script or Hebrew word as transliterated writes its long vowels: waw (w) is u or o,
+// ya (y) is i or e. One letter off that turns such a vowel into one it never writes is another
+// vowel, not a slip; other one-letter differences still are.
+TEST(CompareBySpellingTest, AWrittenLongVowelIsNotASlip) {
+  auto spelled = [](std::string_view abjad, std::string_view latin) {
+    const std::string fa = SoundFold(abjad), fl = SoundFold(latin);
+    return CompareBySpelling({fa, abjad, TokenScript::kAbjad}, {fl, latin, TokenScript::kLatin})
+        .kind;
+  };
+  EXPECT_EQ(spelled("bwth", "beth"), TokenMatch::kNone);      // بوث (Booth)
+  EXPECT_EQ(spelled("kyra", "kora"), TokenMatch::kNone);      // the ya read as o
+  EXPECT_NE(spelled("rydg", "ridg"), TokenMatch::kNone);      // ya as i: its own vowel
+  EXPECT_NE(spelled("radtkh", "radtke"), TokenMatch::kNone);  // a final h writes e
+  EXPECT_NE(spelled("zawry", "zawri"), TokenMatch::kNone);
+  // Latin words are not concerned: "bwth" typed in Latin is a slip of "beth".
+  const std::string fa = SoundFold("bwth"), fl = SoundFold("beth");
+  EXPECT_EQ(CompareBySpelling({fa, "bwth"}, {fl, "beth"}).kind, TokenMatch::kOneEdit);
 }
 
 TEST(TokenSimilarityTest, SwappedNeighboursCostHalfAnEdit) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -119,6 +120,57 @@ TEST(ChineseSoundKey, NotChineseIsEmpty) {
   EXPECT_EQ(ChineseSoundKey("mohammed"), "");
   EXPECT_EQ(ChineseSoundKey("o'brien"), "");
   EXPECT_EQ(ChineseSoundKey("x"), "");
+}
+
+// Chinese names written in Hangul by the Korean standard for Chinese, as HangulToLatin romanises
+// them: every token's readings must include the key of the pinyin word.
+bool KoreanKeysMeet(std::string_view rr_token, std::string_view pinyin) {
+  const std::vector<std::string> keys = ChineseSoundKeysOfKoreanSpelling(rr_token, 4);
+  return std::find(keys.begin(), keys.end(), ChineseSoundKey(pinyin)) != keys.end();
+}
+
+TEST(ChineseSoundKeysOfKoreanSpelling, TheStandardsSpellings) {
+  EXPECT_TRUE(KoreanKeysMeet("si", "xi"));            // 시 (shi is 스)
+  EXPECT_TRUE(KoreanKeysMeet("jinping", "jinping"));  // 진핑
+  EXPECT_TRUE(KoreanKeysMeet("peong", "peng"));       // 펑
+  EXPECT_TRUE(KoreanKeysMeet("seu", "shi"));          // 스: the apical i is 으
+  EXPECT_TRUE(KoreanKeysMeet("chu", "qiu"));          // 추: after ㅊ, 츄 is written 추
+  EXPECT_TRUE(KoreanKeysMeet("jang", "jiang"));       // 장 is jiang and zhang
+  EXPECT_TRUE(KoreanKeysMeet("jang", "zhang"));
+  EXPECT_TRUE(KoreanKeysMeet("hujintao", "hujintao"));           // 후진타오
+  EXPECT_TRUE(KoreanKeysMeet("cheonchwiangwo", "chenquanguo"));  // 천취안궈: quan is 취안
+  EXPECT_TRUE(KoreanKeysMeet("wonjiabao", "wenjiabao"));         // 원자바오
+  EXPECT_TRUE(KoreanKeysMeet("maojjeodung", "maozedong"));       // 마오쩌둥
+  EXPECT_TRUE(KoreanKeysMeet("deongsyaoping", "dengxiaoping"));  // 덩샤오핑
+}
+
+TEST(ChineseSoundKeysOfKoreanSpelling, OtherSyllablesAreOtherNames) {
+  EXPECT_FALSE(KoreanKeysMeet("si", "shi"));
+  EXPECT_FALSE(KoreanKeysMeet("peong", "pang"));
+  EXPECT_FALSE(KoreanKeysMeet("jinping", "jinpeng"));
+  // Korean names are mostly not the standard's spellings: no final m, no 은, no 김.
+  EXPECT_TRUE(ChineseSoundKeysOfKoreanSpelling("gim", 4).empty());
+  EXPECT_TRUE(ChineseSoundKeysOfKoreanSpelling("jeongeun", 4).empty());
+  EXPECT_TRUE(ChineseSoundKeysOfKoreanSpelling("", 4).empty());
+  // At most max_keys, distinct and sorted.
+  const std::vector<std::string> keys = ChineseSoundKeysOfKoreanSpelling("jangchang", 4);
+  EXPECT_LE(keys.size(), 4u);
+  EXPECT_TRUE(std::is_sorted(keys.begin(), keys.end()));
+  EXPECT_EQ(std::adjacent_find(keys.begin(), keys.end()), keys.end());
+}
+
+TEST(KoreanSpellingReadsAs, SyllableBySyllable) {
+  EXPECT_TRUE(KoreanSpellingReadsAs("peong", "peng"));
+  EXPECT_TRUE(KoreanSpellingReadsAs("peong", "feng"));        // 펑 writes peng and feng
+  EXPECT_TRUE(KoreanSpellingReadsAs("jinping", "chinping"));  // Wade-Giles
+  EXPECT_TRUE(KoreanSpellingReadsAs("wi", "yu"));
+  EXPECT_TRUE(KoreanSpellingReadsAs("jang", "cheung"));  // Hong Kong's spelling of zhang
+  // Korean given names whose keys meet a Chinese name's through the classes' merges.
+  EXPECT_FALSE(KoreanSpellingReadsAs("yujun", "yurong"));
+  EXPECT_FALSE(KoreanSpellingReadsAs("minjun", "mingchung"));
+  EXPECT_FALSE(KoreanSpellingReadsAs("", "yu"));
+  // Palladius is how Russian writes Chinese, not a Latin list: "Khan" is not 한 (han).
+  EXPECT_FALSE(KoreanSpellingReadsAs("han", "khan"));
 }
 
 // The key does not depend on where the syllables are cut: "xian" is xian or xi'an.
