@@ -46,5 +46,15 @@ TEST(BundledSnapshotTest, AWeakAliasItselfIsFoundOnEveryCopyAsWeak) {
   EXPECT_EQ(ids, (std::set<std::string>{"csl:16966", "ofac:16966"}));
 }
 
+// A Chinese name in the three scripts it arrives in besides Latin (Han, Russian's Palladius,
+// Korean's standard for Chinese) finds the listed person, through the index.
+TEST(BundledSnapshotTest, AChineseNameInEveryScriptFindsTheListedPerson) {
+  for (const std::string name : {"陈全国", "Чэнь Цюаньго", "천취안궈"}) {
+    bool found = false;
+    for (const Hit& h : Screen(name)) found = found || h.entity->id == "ofac:29220";
+    EXPECT_TRUE(found) << name;
+  }
+}
+
 }  // namespace
 }  // namespace partyscreen
