@@ -25,8 +25,8 @@ class BinaryWriter {
     out_.append(s);
   }
   // Elements must have no padding (the bytes are written as they are in memory).
-  template <class T>
-  void PodVector(const std::vector<T>& v) {
+  template <class T, class Alloc>
+  void PodVector(const std::vector<T, Alloc>& v) {
     static_assert(std::is_arithmetic_v<T> || std::has_unique_object_representations_v<T>);
     Pod<uint64_t>(v.size());
     out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
@@ -60,10 +60,10 @@ class BinaryReader {
     if (!Take(n)) return {};
     return in_.substr(pos_ - n, n);
   }
-  template <class T>
-  std::vector<T> PodVector() {
+  template <class T, class Alloc = std::allocator<T>>
+  std::vector<T, Alloc> PodVector() {
     const uint64_t n = Count(sizeof(T));
-    std::vector<T> v;
+    std::vector<T, Alloc> v;
     if (!Take(n * sizeof(T))) return v;
     v.resize(n);
     if (n) std::memcpy(v.data(), in_.data() + pos_ - n * sizeof(T), n * sizeof(T));

@@ -428,8 +428,8 @@ bool ValidOffsets(const std::vector<uint32_t>& begin, size_t count, size_t size)
   return true;
 }
 
-template <class T>
-bool AllBelow(const std::vector<T>& v, size_t limit) {
+template <class T, class Alloc>
+bool AllBelow(const std::vector<T, Alloc>& v, size_t limit) {
   return std::all_of(v.begin(), v.end(), [&](T x) { return static_cast<size_t>(x) < limit; });
 }
 
@@ -447,8 +447,8 @@ bool UnitIndex::Read(BinaryReader& in, size_t name_count, bool with_cross_keys) 
   const std::vector<float> weights = in.PodVector<float>();
   const std::vector<uint64_t> keys = in.PodVector<uint64_t>();
   const std::vector<uint32_t> key_begin = in.PodVector<uint32_t>();
-  key_vocab_ = in.PodVector<uint32_t>();
-  if (with_cross_keys) vocab_cross_ = in.PodVector<uint64_t>();
+  key_vocab_ = in.PodVector<uint32_t, HugePageAllocator<uint32_t>>();
+  if (with_cross_keys) vocab_cross_ = in.PodVector<uint64_t, HugePageAllocator<uint64_t>>();
   const bool ok =
       (!with_cross_keys || vocab_cross_.size() == vocab_.size() * kSlotsPerUnit) && !in.failed() &&
       name_count_ == name_count && names.size() == weights.size() &&

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/binary_io.h"
+#include "core/huge_pages.h"
 #include "core/string_table.h"
 #include "match/blocking.h"
 #include "match/name_score.h"
@@ -137,7 +138,7 @@ class UnitIndex {
   std::vector<TokenScript> vocab_script_;
   bool of_queries_ = false;
   // kSlotsPerUnit per unit: its cross-script key hashes, by CrossScriptKeysBySlot.
-  std::vector<uint64_t> vocab_cross_;
+  std::vector<uint64_t, HugePageAllocator<uint64_t>> vocab_cross_;
   // List side: each Latin unit as the abjad and Cyrillic alignments read it, parsed once (a
   // query word in those scripts is aligned with hundreds of them).
   std::vector<CrossScriptUnits> vocab_latin_units_;
@@ -146,8 +147,8 @@ class UnitIndex {
   unsigned families_present_ = 0;
   std::vector<uint32_t> vocab_begin_;  // postings of unit v: [vocab_begin_[v], vocab_begin_[v+1])
   std::vector<Posting> postings_;
-  std::vector<uint32_t> key_vocab_;  // the units of each key, key by key (see Slot)
-  std::vector<Slot> slots_;          // open addressing: key -> its units
+  std::vector<uint32_t, HugePageAllocator<uint32_t>> key_vocab_;  // each key's units (see Slot)
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;  // open addressing: key -> its units
   // Bit f of slot_pure_[s]: every unit listed under slots_[s].key has it as its key in family f
   // (no hash collision with another key), so a search need not check each unit's key.
   std::vector<uint8_t> slot_pure_;
