@@ -71,7 +71,9 @@ void AppendCrossScriptKeys(const BlockingUnit& unit, bool query_side, std::vecto
 // may have several readings), one for Hangul (12).
 inline constexpr int kCrossKeySlots = 3 * static_cast<int>(kMaxCrossScriptKeys) + 1;
 constexpr int CrossKeySlotBegin(int family) {
-  return family * static_cast<int>(kMaxCrossScriptKeys) - (family == 4 ? 3 : 0);
+  // Families 0-2 (abjad, Cyrillic, Han) take kMaxCrossScriptKeys slots each, Hangul (3) one.
+  constexpr int kWide = static_cast<int>(kMaxCrossScriptKeys);
+  return family <= 3 ? family * kWide : 3 * kWide + 1;
 }
 constexpr int CrossKeySlotFamily(int slot) {
   return std::min(slot / static_cast<int>(kMaxCrossScriptKeys), 3);
