@@ -6,8 +6,17 @@
 #include <string>
 #include <vector>
 
+#include "lists/snapshot_file.h"
+#include "match/token_weights.h"
 #include "partyscreen/screener.h"
 #include "partyscreen/snapshot.h"
+
+namespace partyscreen::embedded {
+extern const std::string_view k_token_weights_tsv;
+extern const std::string_view k_background_words_tsv;
+extern const std::string_view k_common_person_names_tsv;
+extern const std::string_view k_common_words_tsv;
+}  // namespace partyscreen::embedded
 
 namespace {
 
@@ -71,6 +80,36 @@ void BM_ReadIndexDefaultSnapshot(benchmark::State& state) {
   state.counters["MB"] = static_cast<double>(bytes.size()) / 1e6;
 }
 
+// The parsed-list cache's decoding of the bundled snapshot (match/index_cache.h): what a command
+// does first when the list files are unchanged.
+void BM_DecodeDefaultSnapshot(benchmark::State& state) {
+  const std::string bytes = partyscreen::EncodeSnapshot(*DefaultSnapshot());
+  for (auto _ : state) {
+    auto decoded = partyscreen::DecodeSnapshot(bytes);
+    if (!decoded.ok()) return state.SkipWithError(decoded.status().ToString().c_str());
+    benchmark::DoNotOptimize(decoded->entities.data());
+  }
+  state.counters["MB"] = static_cast<double>(bytes.size()) / 1e6;
+}
+
+BENCHMARK(BM_DecodeDefaultSnapshot)->Unit(benchmark::kMillisecond);
+
+// The word-weight tables compiled into the binary, parsed as TokenWeights::Default does once per
+// process (part of every command's start).
+void BM_TokenWeightsFromEmbeddedTables(benchmark::State& state) {
+  namespace embedded = partyscreen::embedded;
+  size_t words = 0;
+  for (auto _ : state) {
+    const partyscreen::TokenWeights weights(
+        embedded::k_token_weights_tsv, embedded::k_background_words_tsv,
+        embedded::k_common_person_names_tsv, embedded::k_common_words_tsv);
+    words = weights.size();
+    benchmark::DoNotOptimize(words);
+  }
+  state.counters["words"] = static_cast<double>(words);
+}
+
+BENCHMARK(BM_TokenWeightsFromEmbeddedTables)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BuildIndexDefaultSnapshot)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_ReadIndexDefaultSnapshot)->Unit(benchmark::kMillisecond)->Iterations(5);
 BENCHMARK(BM_LoadCslCsvGz)->Unit(benchmark::kMillisecond);

@@ -33,6 +33,16 @@ class FlatStringMap {
   const V* Find(std::string_view key) const {
     return const_cast<FlatStringMap*>(this)->FindMutable(key);
   }
+  // The value of `key` to change while the table is built; nullptr if absent.
+  V* FindMutable(std::string_view key) {
+    if (slots_.empty()) return nullptr;
+    const uint64_t h = Hash(key);
+    for (size_t at = Home(h);; at = (at + 1) & (slots_.size() - 1)) {
+      Slot& s = slots_[at];
+      if (s.hash == 0) return nullptr;
+      if (s.hash == h && std::string_view(chars_).substr(s.begin, s.size) == key) return &s.value;
+    }
+  }
   bool Contains(std::string_view key) const { return Find(key) != nullptr; }
   size_t size() const { return count_; }
 
@@ -48,15 +58,6 @@ class FlatStringMap {
     return h | 1;
   }
   size_t Home(uint64_t h) const { return (h * 0x9E3779B97F4A7C15ull) >> shift_; }
-  V* FindMutable(std::string_view key) {
-    if (slots_.empty()) return nullptr;
-    const uint64_t h = Hash(key);
-    for (size_t at = Home(h);; at = (at + 1) & (slots_.size() - 1)) {
-      Slot& s = slots_[at];
-      if (s.hash == 0) return nullptr;
-      if (s.hash == h && std::string_view(chars_).substr(s.begin, s.size) == key) return &s.value;
-    }
-  }
   void Grow() {
     std::vector<Slot> old = std::move(slots_);
     const size_t size = old.empty() ? 16 : old.size() * 2;

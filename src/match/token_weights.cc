@@ -60,53 +60,56 @@ TokenWeights::TokenWeights(std::string_view list_table, std::string_view backgro
   instance_id_ = ++instances;
   const CountTable lists = ParseCounts(list_table);
   unseen_weight_ = Idf(lists.names, 1);
-  weight_.reserve(lists.counts.size());
   words_.reserve(lists.counts.size());
   std::vector<uint64_t> keys;
   for (const auto& [word, count] : lists.counts) {
+    if (table_.Contains(word)) continue;  // a repeated line: the first counts
     const float w = Idf(lists.names, std::min<double>(count, lists.names));
-    auto [it, inserted] = weight_.emplace(std::string(word), WordWeight{w, w, w});
-    if (!inserted) continue;
+    table_.Set(word, WordWeight{w, w, w});
     const uint32_t id = static_cast<uint32_t>(words_.size());
-    words_.push_back({&it->first, w});
+    words_.push_back(
+        {static_cast<uint32_t>(word_chars_.size()), static_cast<uint32_t>(word.size()), w});
+    word_chars_.append(word);
     if (word.size() < kMinFuzzyLength) continue;
     keys.clear();
     AppendUnitKeys(word, &keys);
-    for (uint64_t k : keys) neighbours_[k].push_back(id);
+    for (uint64_t k : keys) neighbours_.emplace_back(k, id);
   }
+  std::sort(neighbours_.begin(), neighbours_.end());
+  // A word's entry, made with its typo neighbour's weight (or the unseen weight) if missing.
+  auto add = [&](std::string_view word) -> WordWeight& {
+    if (WordWeight* w = table_.FindMutable(word)) return *w;
+    const float w = word.size() < kMinFuzzyLength ? unseen_weight_ : NeighbourWeight(word);
+    table_.Set(word, WordWeight{w, w, w});
+    return *table_.FindMutable(word);
+  };
   // The background caps the evidence; a word only there keeps the presence weight the list
   // table gives it (its typo neighbour's, or the unseen weight).
   const CountTable background = ParseCounts(background_table);
   for (const auto& [word, count] : background.counts) {
     const float cap = Idf(background.names, std::min<double>(count, background.names));
-    auto it = weight_.find(std::string(word));
-    if (it == weight_.end()) {
-      const float w = word.size() < kMinFuzzyLength ? unseen_weight_ : NeighbourWeight(word);
-      it = weight_.emplace(std::string(word), WordWeight{w, w, w}).first;
-    }
-    it->second.evidence = std::min(it->second.presence, cap);
-    it->second.person_evidence = it->second.evidence;
+    WordWeight& w = add(word);
+    w.evidence = std::min(w.presence, cap);
+    w.person_evidence = w.evidence;
   }
   // A word of a one-word-a-line table: its entry, made (as the background does) when the lists'
-  // table lacks it and `add` is set, else skipped.
-  auto each_listed_word = [&](std::string_view text, bool add, auto&& apply) {
+  // table lacks it and `add_missing` is set, else skipped.
+  auto each_listed_word = [&](std::string_view text, bool add_missing, auto&& apply) {
     while (!text.empty()) {
       const size_t eol = text.find('\n');
       const std::string_view word = text.substr(0, eol);
       text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
       if (word.empty() || word[0] == '#') continue;
-      auto it = weight_.find(std::string(word));
-      if (it == weight_.end()) {
-        if (!add) continue;
-        const float w = word.size() < kMinFuzzyLength ? unseen_weight_ : NeighbourWeight(word);
-        it = weight_.emplace(std::string(word), WordWeight{w, w, w}).first;
+      if (add_missing) {
+        apply(add(word));
+      } else if (WordWeight* w = table_.FindMutable(word)) {
+        apply(*w);
       }
-      apply(it->second);
     }
   };
   // Common given names and surnames cap what a match proves in a person's name.
   const float common_cap = Idf(kCommonPersonNameShare, 1);
-  each_listed_word(common_person_names, /*add=*/true, [&](WordWeight& w) {
+  each_listed_word(common_person_names, /*add_missing=*/true, [&](WordWeight& w) {
     w.person_evidence = std::min(w.evidence, common_cap);
     w.common_person_name = true;
   });
@@ -115,9 +118,8 @@ TokenWeights::TokenWeights(std::string_view list_table, std::string_view backgro
   // (in 2+ list names or ordinary names): one seen once keeps the unseen weight, and the
   // dictionary's other ~61k words add no entries to load (2,993 of its 63,723 are capped).
   const float common_word_cap = Idf(kCommonWordShare, 1);
-  each_listed_word(common_words, /*add=*/false,
+  each_listed_word(common_words, /*add_missing=*/false,
                    [&](WordWeight& w) { w.evidence = std::min(w.evidence, common_word_cap); });
-  for (const auto& [word, weight] : weight_) table_.Set(word, weight);
 }
 
 const TokenWeights& TokenWeights::Default() {
@@ -156,11 +158,12 @@ float TokenWeights::NeighbourWeight(std::string_view token) const {
   AppendUnitKeys(token, &keys);
   float best = 0;
   for (uint64_t k : keys) {
-    auto it = neighbours_.find(k);
-    if (it == neighbours_.end()) continue;
-    for (uint32_t id : it->second) {
-      const Word& neighbour = words_[id];
-      const std::string_view other = *neighbour.text;
+    auto it = std::lower_bound(neighbours_.begin(), neighbours_.end(),
+                               std::pair<uint64_t, uint32_t>(k, 0));
+    for (; it != neighbours_.end() && it->first == k; ++it) {
+      const Word& neighbour = words_[it->second];
+      const std::string_view other =
+          std::string_view(word_chars_).substr(neighbour.begin, neighbour.size);
       if (other == token || other.size() < kMinFuzzyLength || !WithinOneEdit(token, other))
         continue;
       best = std::max(best, neighbour.weight);

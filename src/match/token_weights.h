@@ -15,7 +15,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/flat_string_map.h"
@@ -70,24 +70,26 @@ class TokenWeights {
     return Weights(token).person_evidence;
   }
   float UnseenWeight() const { return unseen_weight_; }
-  size_t size() const { return weight_.size(); }
+  size_t size() const { return table_.size(); }
 
  private:
   // The weight of a word not in the table: its rarest one-edit neighbour's, or the unseen weight.
   float NeighbourWeight(std::string_view token) const;
 
   uint64_t instance_id_ = 0;  // distinguishes tables in the per-thread memo of Weight()
-  std::unordered_map<std::string, WordWeight> weight_;  // list words and background words
-  // The same words in a flat table for Weights(), which runs for every word of every query.
+  // Every word's weights (list words, background words, common person names): Weights() runs for
+  // every word of every query.
   FlatStringMap<WordWeight> table_;
   float unseen_weight_ = 1;
-  // One-deletion keys (match/blocking.h) of the table's words -> word ids, for typo neighbours.
-  std::unordered_map<uint64_t, std::vector<uint32_t>> neighbours_;
+  // The list table's words by id (for typo neighbours): text in word_chars_, and weight.
   struct Word {
-    const std::string* text;  // points into weight_'s keys (stable: node-based map)
+    uint32_t begin, size;
     float weight;
   };
-  std::vector<Word> words_;  // by id
+  std::vector<Word> words_;
+  std::string word_chars_;
+  // (one-deletion key (match/blocking.h), word id) of every list word, sorted.
+  std::vector<std::pair<uint64_t, uint32_t>> neighbours_;
 };
 
 }  // namespace partyscreen
