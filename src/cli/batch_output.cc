@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.h"
 #include "core/strings.h"
 #include "decide/decision_json.h"
 #include "match/hit_json.h"
@@ -43,11 +44,22 @@ std::string BatchFormatter::Header() const {
 std::string BatchFormatter::Render(const Query& query, const std::vector<Hit>& hits,
                                    const Decision* decision) const {
   if (format_ == BatchFormat::kJsonLines) {
-    nlohmann::json j{{"id", query.id}, {"name", query.name}};
-    j["hits"] = nlohmann::json::array();
-    for (const Hit& h : hits) j["hits"].push_back(HitToJson(h, explain_));
-    if (decision != nullptr) j["decision"] = DecisionToJson(*decision);
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    // Written as text (core/json_text.h): the bytes nlohmann's dump of the object would be.
+    JsonObjectText line;
+    line.Add("id", query.id);
+    line.Add("name", query.name);
+    std::string hits_json = "[";
+    for (size_t i = 0; i < hits.size(); ++i) {
+      if (i > 0) hits_json.push_back(',');
+      AppendHitJson(hits[i], explain_, &hits_json);
+    }
+    hits_json.push_back(']');
+    line.AddJsonText("hits", hits_json);
+    if (decision != nullptr) line.Add("decision", DecisionToJson(*decision));
+    std::string out;
+    line.AppendTo(&out);
+    out.push_back('\n');
+    return out;
   }
   std::string outcome;
   if (decision != nullptr) outcome.append(",").append(OutcomeName(decision->outcome));

@@ -21,13 +21,7 @@ void PutIfNotEmpty(nlohmann::json& j, const char* key, const std::string& v) {
 }  // namespace
 
 void PutLegalFields(nlohmann::json& j, const Entity& e) {
-  PutIfNotEmpty(j, "federal_register", e.federal_register);
-  PutIfNotEmpty(j, "start_date", e.start_date);
-  PutIfNotEmpty(j, "end_date", e.end_date);
-  PutIfNotEmpty(j, "license_requirement", e.license_requirement);
-  PutIfNotEmpty(j, "license_policy", e.license_policy);
-  PutIfNotEmpty(j, "standard_order", e.standard_order);
-  PutIfNotEmpty(j, "source_url", e.source_url);
+  ForEachLegalField(e, [&j](const char* key, const std::string& value) { j[key] = value; });
 }
 
 nlohmann::json EntityToJson(const Entity& e) {

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
 
 #include "partyscreen/entity.h"
 
@@ -15,8 +17,21 @@ nlohmann::json EntityToJson(const Entity& e);
 Entity EntityFromJson(const nlohmann::json& j);
 // "primary", "strong", "weak".
 std::string_view AliasQualityName(AliasQuality q);
-// The legal consequence fields of an entity (federal_register, license_policy...; empty ones
-// left out), as entity and hit JSON both carry them.
+// The legal consequence fields of an entity (federal_register, license_policy...), as entity and
+// hit JSON both carry them: put(key, value) for each one not empty.
+template <class Put>
+void ForEachLegalField(const Entity& e, Put&& put) {
+  static constexpr std::pair<const char*, std::string Entity::*> kFields[] = {
+      {"federal_register", &Entity::federal_register},
+      {"start_date", &Entity::start_date},
+      {"end_date", &Entity::end_date},
+      {"license_requirement", &Entity::license_requirement},
+      {"license_policy", &Entity::license_policy},
+      {"standard_order", &Entity::standard_order},
+      {"source_url", &Entity::source_url}};
+  for (const auto& [key, member] : kFields)
+    if (!(e.*member).empty()) put(key, e.*member);
+}
 void PutLegalFields(nlohmann::json& j, const Entity& e);
 
 }  // namespace partyscreen

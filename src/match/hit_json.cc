@@ -1,6 +1,7 @@
 #include "match/hit_json.h"
 
 #include "core/json.h"
+#include "core/json_text.h"
 
 namespace partyscreen {
 
@@ -22,18 +23,17 @@ nlohmann::json ExplanationToJson(const Explanation& x) {
 }
 
 nlohmann::json HitToJson(const Hit& h, bool with_explanation) {
-  const Entity& e = *h.entity;
-  nlohmann::json j{{"entity_id", e.id},
-                   {"score", h.score},
-                   {"list", e.list},
-                   {"source", e.source},
-                   {"schema", std::string(SchemaName(e.schema))},
-                   {"name", e.name},
-                   {"matched_name", h.explanation.matched_name},
-                   {"programs", e.programs}};
-  PutLegalFields(j, e);
-  if (with_explanation) j["explanation"] = ExplanationToJson(h.explanation);
+  nlohmann::json j = nlohmann::json::object();
+  ForEachHitField(h, with_explanation,
+                  [&j](const char* key, const auto& value) { j[key] = value; });
   return j;
+}
+
+void AppendHitJson(const Hit& h, bool with_explanation, std::string* out) {
+  JsonObjectText object;
+  ForEachHitField(h, with_explanation,
+                  [&object](const char* key, const auto& value) { object.Add(key, value); });
+  object.AppendTo(out);
 }
 
 }  // namespace partyscreen

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "match/hit_json.h"
 #include "partyscreen/screener.h"
 
 namespace partyscreen {
@@ -54,6 +55,30 @@ TEST(BundledSnapshotTest, AChineseNameInEveryScriptFindsTheListedPerson) {
     for (const Hit& h : Screen(name)) found = found || h.entity->id == "ofac:29220";
     EXPECT_TRUE(found) << name;
   }
+}
+
+// `batch` writes hits as text (AppendHitJson); the server and `screen` through nlohmann
+// (HitToJson). Both give the same bytes for real hits: names of every 25th listed entity, with and
+// without explanations, legal fields (Entity List entries) included.
+TEST(BundledSnapshotTest, HitsWrittenAsTextEqualTheirJsonObjects) {
+  const Snapshot& snap = Bundled().snapshot();
+  size_t hits = 0, with_legal_fields = 0;
+  for (size_t i = 0; i < snap.entities.size(); i += 25) {
+    Query q;
+    q.name = snap.entities[i].name;
+    for (const Hit& h : Bundled().Screen(q)) {
+      for (const bool explain : {false, true}) {
+        std::string text;
+        AppendHitJson(h, explain, &text);
+        const nlohmann::json j = HitToJson(h, explain);
+        ASSERT_EQ(text, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        with_legal_fields += !explain && j.contains("license_policy");
+      }
+      ++hits;
+    }
+  }
+  EXPECT_GT(hits, 1000u);
+  EXPECT_GT(with_legal_fields, 10u);
 }
 
 }  // namespace
