@@ -3,6 +3,7 @@
 #include <tbb/parallel_for.h>
 
 #include <chrono>
+#include <future>
 #include <iomanip>
 #include <iostream>
 #include <optional>
@@ -13,6 +14,7 @@
 #include "cli/progress.h"
 #include "cli/screen_many.h"
 #include "core/atomic_file.h"
+#include "core/input.h"
 #include "partyscreen/decide.h"
 #include "partyscreen/store.h"
 
@@ -28,13 +30,22 @@ int RunBatch(const BatchArgs& args, std::ostream& out, std::ostream& err) {
     PrintError(err, format.status().message());
     return 2;
   }
-  auto queries = ReadQueries(args.in);
+  // A query file that cannot be read is reported before the lists load; its records are parsed
+  // on a spare core while they do.
+  const Result<std::string> query_bytes = ReadListFile(args.in);
+  if (!query_bytes.ok()) {
+    PrintError(err, query_bytes.status().ToString());
+    return 1;
+  }
+  std::future<Result<QueryFile>> parsing =
+      std::async(std::launch::async, [&] { return ParseQueries(*query_bytes, args.in); });
+  auto screener = BuildScreenerOrReport(args.lists, args.max_list_age_days, err);
+  Result<QueryFile> queries = parsing.get();
   if (!queries.ok()) {
     PrintError(err, queries.status().ToString());
     return 1;
   }
   for (const std::string& p : queries->problems) PrintError(err, args.in + " " + p + " (skipped)");
-  auto screener = BuildScreenerOrReport(args.lists, args.max_list_age_days, err);
   if (!screener) return 1;
   const LeftAtExit keep(args.left_at_exit, screener);
   ScreenOptions opt;

@@ -14,9 +14,13 @@ namespace partyscreen::cli {
 Result<QueryFile> ReadQueries(const std::string& path) {
   auto data = ReadListFile(path);
   if (!data.ok()) return data.status();
+  return ParseQueries(*data, path);
+}
+
+Result<QueryFile> ParseQueries(std::string_view data, const std::string& path) {
   QueryFile out;
   Status s =
-      ForEachRecord(*data, path, /*require_id=*/false, [&](uint64_t line, Result<Query> record) {
+      ForEachRecord(data, path, /*require_id=*/false, [&](uint64_t line, Result<Query> record) {
         if (!record.ok()) {
           out.problems.push_back("line " + std::to_string(line) + ": " + record.status().message());
           return Status::Ok();

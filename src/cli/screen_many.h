@@ -6,6 +6,7 @@
 #include <functional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/progress.h"
@@ -26,6 +27,9 @@ struct QueryFile {
 
 // Error: the file cannot be read, or is not a query file at all.
 Result<QueryFile> ReadQueries(const std::string& path);
+// The same in two steps: the file's bytes (core/input.h ReadListFile: the error when it cannot be
+// read), then its records, `path` naming it in messages.
+Result<QueryFile> ParseQueries(std::string_view data, const std::string& path);
 
 // Screens every query with `threads` workers (at least 1), a chunk of queries at a time in input
 // order: `chunk_done(begin, end, hits)` runs on the calling thread once queries [begin, end) are

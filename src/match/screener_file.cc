@@ -140,9 +140,8 @@ Result<std::unique_ptr<Screener>> Screener::LoadIndex(std::shared_ptr<const Snap
     for (uint32_t a = begin[e]; a < begin[e + 1] && aliases_ok; ++a)
       aliases_ok = ReadAlias(alias_in, entities, &aliases[a]) && aliases[a].entity == e;
   }
-  units_reader.join();
-  if (!aliases_ok || !alias_in.at_end() || !units_ok) return corrupt();
-  // Cheap to derive again, as Build does.
+  if (!aliases_ok || !alias_in.at_end()) return corrupt();
+  // Cheap to derive again, as Build does: done while the unit index is still being read.
   std::vector<EntityFacts> facts;
   std::vector<Schema> entity_schema;
   facts.reserve(entities.size());
@@ -153,17 +152,19 @@ Result<std::unique_ptr<Screener>> Screener::LoadIndex(std::shared_ptr<const Snap
   }
   tables.join();
   auto impl = std::make_unique<Impl>();  // takes the word weights
-  impl->entity_alias_begin = std::move(begin);
-  impl->aliases = std::move(aliases);
-  impl->units = std::move(units);
   impl->facts = std::move(facts);
   impl->entity_schema = std::move(entity_schema);
   impl->alias_summary.reserve(alias_count);
   impl->alias_entity.reserve(alias_count);
-  for (const IndexedAlias& a : impl->aliases) {
+  for (const IndexedAlias& a : aliases) {
     impl->alias_summary.push_back(Summarize(a.weighted));
     impl->alias_entity.push_back(a.entity);
   }
+  impl->entity_alias_begin = std::move(begin);
+  impl->aliases = std::move(aliases);
+  units_reader.join();
+  if (!units_ok) return corrupt();
+  impl->units = std::move(units);
   impl->snapshot = std::move(snapshot);
   impl->build_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
