@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/huge_page_heap.h"
 
 namespace {
 
@@ -48,6 +49,11 @@ std::string UnknownCommand(const CLI::App& app, int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Short commands start on a huge-page heap (cli/huge_page_heap.h). Not `serve`: it starts once,
+  // and its memory between list reloads was measured with glibc's default heap
+  // (docs/HARDENING.md).
+  if (argc < 2 || std::string_view(argv[1]) != "serve")
+    partyscreen::cli::ReexecWithHugePageHeap("/proc/self/exe", argv);
   CLI::App app{
       "partyscreen: screen names against restricted-party lists (BIS, OFAC, CSL, UN, UK...)"};
   app.require_subcommand(1);
