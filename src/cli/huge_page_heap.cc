@@ -14,11 +14,15 @@ namespace {
 constexpr const char* kTunables = "GLIBC_TUNABLES";
 
 bool BuiltWithSanitizer() {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)  // GCC
   return true;
-#else
-  return false;
+#elif defined(__has_feature)  // Clang
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
+    __has_feature(memory_sanitizer)
+  return true;
 #endif
+#endif
+  return false;
 }
 
 // False when the kernel never gives transparent huge pages (then the tunable gains nothing).

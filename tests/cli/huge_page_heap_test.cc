@@ -51,6 +51,9 @@ std::string RunInChild(const char* program, void (*setup)()) {
 }
 
 TEST(HugePageHeapTest, ExecutesTheProgramWithTheTunableSet) {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  GTEST_SKIP() << "a sanitizer build keeps its own allocator (tools/sanitize.sh)";
+#endif
   if (KernelHasHugePagesOff()) GTEST_SKIP() << "transparent huge pages are off on this kernel";
   const std::string out = RunInChild("/usr/bin/env", [] {
     unsetenv("GLIBC_TUNABLES");
