@@ -34,6 +34,29 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
   return n;
 }
 
+// The two-character escape JSON has for `c` (a quote, a backslash or one of five control
+// characters), or empty.
+std::string_view ShortEscape(char c) {
+  switch (c) {
+    case '"':
+      return "\\\"";
+    case '\\':
+      return "\\\\";
+    case '\b':
+      return "\\b";
+    case '\f':
+      return "\\f";
+    case '\n':
+      return "\\n";
+    case '\r':
+      return "\\r";
+    case '\t':
+      return "\\t";
+    default:
+      return {};
+  }
+}
+
 }  // namespace
 
 void AppendJsonString(std::string_view value, std::string* out) {
@@ -50,6 +73,7 @@ void AppendJsonString(std::string_view value, std::string* out) {
     out->append(value.substr(i, run - i));
     i = run;
     if (i == value.size()) break;
+    // The byte after the run: the start of a multi-byte character, or one to escape.
     const char c = value[i];
     const auto u = static_cast<uint8_t>(c);
     if (u >= 0x80) {
@@ -66,37 +90,13 @@ void AppendJsonString(std::string_view value, std::string* out) {
       continue;
     }
     ++i;
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\b':
-        out->append("\\b");
-        break;
-      case '\f':
-        out->append("\\f");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        if (u < 0x20) {
-          constexpr char kHex[] = "0123456789abcdef";
-          out->append("\\u00");
-          out->push_back(kHex[u >> 4]);
-          out->push_back(kHex[u & 15]);
-        } else {
-          out->push_back(c);
-        }
+    if (const std::string_view escape = ShortEscape(c); !escape.empty()) {
+      out->append(escape);
+    } else {  // another control character
+      constexpr char kHex[] = "0123456789abcdef";
+      out->append("\\u00");
+      out->push_back(kHex[u >> 4]);
+      out->push_back(kHex[u & 15]);
     }
   }
   out->push_back('"');

@@ -22,7 +22,7 @@ void ForEachHitField(const Hit& h, bool with_explanation, Put&& put) {
   put("score", h.score);
   put("list", e.list);
   put("source", e.source);
-  put("schema", std::string(SchemaName(e.schema)));
+  put("schema", SchemaName(e.schema));
   put("name", e.name);
   put("matched_name", h.explanation.matched_name);
   put("programs", e.programs);
